@@ -1,0 +1,25 @@
+"""The entry point: parse the command line, then validate, render a shot, or run the gallery."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from kiosk.cli import build_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "validate":
+        from kiosk import validate
+
+        return validate.run(args.content_dir)
+    from kiosk.ui import run as ui_run
+
+    if args.command == "shot":
+        return ui_run.shot(args)
+    return ui_run.gallery(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Command-line parsing: ``kiosk [options]`` runs the gallery; subcommands do the rest."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+SIZE_RE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
+
+
+def _size(text: str) -> tuple[int, int]:
+    m = SIZE_RE.match(text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080")
+    return int(m.group(1)), int(m.group(2))
+
+
+def _add_content(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", metavar="DIR", help="the content folder (default: the shipped one)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Poster gallery kiosk: full-screen posters, quotes and a fishbowl timer.",
+    )
+    _add_content(parser)
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--windowed", action="store_true", help="open in a window")
+    mode.add_argument("--fullscreen", action="store_true", help="open full screen")
+    parser.add_argument("--screen", type=int, metavar="N", help="the screen to open on (0, 1, ...)")
+    parser.add_argument("--poster", metavar="ID", help="start on this poster")
+    parser.add_argument("--lang", metavar="CODE", help="the language to show")
+    parser.add_argument("--reduced-motion", action="store_true",
+                        help="change screens without animation")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    val = sub.add_parser("validate", help="check a content folder and list every problem")
+    val.add_argument("content_dir", nargs="?", metavar="CONTENT_DIR",
+                     help="the folder to check (default: the content the app would load)")
+
+    shot = sub.add_parser("shot", help="render a screen offscreen to a PNG file")
+    _add_content(shot)
+    shot.add_argument("--screen", dest="shot_screen", default="home",
+                      choices=["home", "poster", "overview", "help", "blackout"],
+                      help="which screen to render")
+    shot.add_argument("--poster", metavar="ID", help="the poster (for --screen poster)")
+    shot.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT")
+    shot.add_argument("--lang", metavar="CODE")
+    shot.add_argument("out", metavar="OUT.png")
+    return parser

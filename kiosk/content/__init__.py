@@ -1,0 +1,1 @@
+"""The content model and its loader: plain Python, no Qt."""

@@ -1,0 +1,299 @@
+"""Loading a content folder into a Gallery, collecting every problem on the way.
+
+Nothing here raises for bad content: each file is read, parsed and validated on its own, every
+problem is kept with its file, line and column, and whatever is valid still loads. A poster
+whose file has errors is left out; a broken reference (a dangling quote id, a missing image)
+drops only that reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from kiosk.content import artwork, messages
+from kiosk.content.errors import Problem, Severity, plural
+from kiosk.content.model import FishbowlPreset, Gallery, GallerySettings, Poster, Quote
+from kiosk.content.text import Artwork, LocalText, kind_of
+from kiosk.content.yamlsafe import Document, read_document
+
+GALLERY_FILE = "gallery.yaml"
+QUOTES_FILE = "quotes.yaml"
+FISHBOWL_FILE = "fishbowl.yaml"
+POSTERS_DIR = "posters"
+MAX_POSTER_FILES = 1000
+
+
+@dataclass
+class LoadResult:
+    """The gallery that could be loaded, and every problem found."""
+
+    gallery: Gallery
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        g = self.gallery
+        return (f"{plural(len(g.posters), 'poster')}, {plural(len(g.quotes), 'quote')}: "
+                f"{plural(len(self.errors), 'error')}, {plural(len(self.warnings), 'warning')}")
+
+
+def load_gallery(content_dir: Path, assets_dir: Path | None = None) -> LoadResult:
+    """Load ``content_dir``; artwork is looked up there first, then in ``assets_dir``."""
+    content_dir = Path(content_dir)
+    roots = [content_dir] + ([Path(assets_dir)] if assets_dir else [])
+    docs: list[Document] = []
+
+    settings = _load_settings(content_dir, docs)
+    posters, poster_docs = _load_posters(content_dir, docs, roots)
+    quotes, quote_docs = _load_quotes(content_dir, docs)
+    fishbowl = _load_fishbowl(content_dir, docs)
+
+    gallery_doc = docs[0]
+    posters = _order(posters, settings, gallery_doc, poster_docs)
+    poster_ids = {p.id for p in posters}
+    # a poster id that exists but failed validation is not "dangling": its own errors say why
+    known_ids = poster_ids | {d.data.get("id") for d in poster_docs.values()
+                              if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)}
+    quotes = _check_quote_refs(quotes, quote_docs, known_ids)
+    quote_ids = {q.id for q in quotes}
+    posters = [_check_poster_quotes(p, poster_docs[p.id], quote_ids) for p in posters]
+    gallery = Gallery(settings=settings, posters=tuple(posters), quotes=tuple(quotes),
+                      fishbowl=fishbowl, content_dir=content_dir)
+    _check_languages(settings, gallery, {d.file: d for d in docs}, quote_docs, poster_docs)
+    found = {p for d in docs for p in d.problems}
+    # an error and a warning on the same line: the error says it
+    errors_at = {(p.file, p.line) for p in found if p.is_error}
+    found = {p for p in found if p.is_error or (p.file, p.line) not in errors_at}
+    problems = sorted(found, key=lambda p: (p.file != GALLERY_FILE, p.file, p.line, p.col,
+                                            p.message))
+    return LoadResult(gallery, problems)
+
+
+def _read(content_dir: Path, name: str, docs: list[Document], required: bool) -> Document | None:
+    path = content_dir / name
+    if not path.exists():
+        doc = Document(name)
+        docs.append(doc)
+        if required:
+            doc.problems.append(Problem(name, 0, 0, "the file is missing"))
+        return None
+    doc = read_document(path, name)
+    docs.append(doc)
+    # a file that parsed is validated even if the YAML layer found problems, so that the author
+    # sees them all at once; the caller leaves it out when it has errors
+    return doc if doc.data is not None else None
+
+
+def _mapping(doc: Document, what: str) -> dict[str, Any] | None:
+    if isinstance(doc.data, dict):
+        return doc.data
+    doc.problem((), f"{what} must be a mapping of keys to values, not {kind_of(doc.data)}")
+    return None
+
+
+def _load_settings(content_dir: Path, docs: list[Document]) -> GallerySettings:
+    fallback = GallerySettings(title=LocalText.plain("Poster gallery"))
+    doc = _read(content_dir, GALLERY_FILE, docs, required=True)
+    if doc is None or (data := _mapping(doc, "gallery.yaml")) is None:
+        return fallback
+    # a broken setting falls back to its default; the rest of gallery.yaml still applies
+    return messages.validate(doc, GallerySettings, data,
+                             salvage={"title": "Poster gallery"}) or fallback
+
+
+def _poster_files(content_dir: Path) -> list[Path]:
+    folder = content_dir / POSTERS_DIR
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.iterdir()
+             if p.suffix in (".yaml", ".yml") and not p.name.startswith((".", "~", "#"))]
+    return sorted(files, key=lambda p: p.name)[:MAX_POSTER_FILES]
+
+
+def _load_posters(content_dir: Path, docs: list[Document],
+                  roots: list[Path]) -> tuple[list[Poster], dict[str, Document]]:
+    posters: list[Poster] = []
+    by_id: dict[str, Document] = {}
+    files = _poster_files(content_dir)
+    if not files:
+        doc = Document(f"{POSTERS_DIR}/")
+        doc.problems.append(Problem(doc.file, 0, 0, "no poster files (*.yaml) were found"))
+        docs.append(doc)
+    for path in files:
+        name = f"{POSTERS_DIR}/{path.name}"
+        doc = _read(content_dir, name, docs, required=True)
+        if doc is None or (data := _mapping(doc, "a poster file")) is None:
+            continue
+        poster = messages.validate(doc, Poster, data)
+        if poster is None or not doc.ok:
+            if isinstance(data.get("id"), str):
+                by_id.setdefault(data["id"], doc)
+            continue
+        if poster.id in by_id:
+            other = by_id[poster.id].file
+            doc.problem(("id",), f"the poster id '{poster.id}' is already used by {other}")
+            continue
+        by_id[poster.id] = doc
+        posters.append(_resolve_artwork(poster, doc, roots))
+    return posters, by_id
+
+
+def _resolve_artwork(poster: Poster, doc: Document, roots: list[Path]) -> Poster:
+    def resolve(art: Any, loc: tuple) -> Any:
+        if art is None:
+            return None
+        try:
+            return Artwork(art.source, artwork.resolve(art.source, roots))
+        except artwork.ArtworkError as exc:
+            doc.problem(loc, f"{messages.path_text(loc)} {exc}")
+            return Artwork(art.source, None)
+
+    sections = tuple(
+        s.model_copy(update={"artwork": resolve(s.artwork, ("sections", i, "artwork"))})
+        if s.artwork else s
+        for i, s in enumerate(poster.sections)
+    )
+    return poster.model_copy(update={"artwork": resolve(poster.artwork, ("artwork",)),
+                                     "sections": sections})
+
+
+def _load_quotes(content_dir: Path,
+                 docs: list[Document]) -> tuple[list[Quote], dict[str, tuple[Document, int]]]:
+    quotes: list[Quote] = []
+    where: dict[str, tuple[Document, int]] = {}
+    doc = _read(content_dir, QUOTES_FILE, docs, required=False)
+    if doc is None or (data := _mapping(doc, "quotes.yaml")) is None:
+        return quotes, where
+    unknown = [k for k in data if k != "quotes"]
+    for key in unknown:
+        doc.problem((key,), f"unknown key '{key}' (quotes.yaml holds one key, 'quotes'); "
+                    "it is ignored", Severity.WARNING)
+    entries = data.get("quotes")
+    if entries is None:
+        return quotes, where
+    if not isinstance(entries, list):
+        doc.problem(("quotes",), f"quotes must be a list, not {kind_of(entries)}")
+        return quotes, where
+    for i, entry in enumerate(entries):
+        quote = messages.validate(doc, Quote, entry, base=("quotes", i))
+        if quote is None:
+            continue
+        if quote.id in where:
+            first = doc.where(("quotes", where[quote.id][1], "id"))[0]
+            doc.problem(("quotes", i, "id"),
+                        f"the quote id '{quote.id}' is already used (line {first})")
+            continue
+        where[quote.id] = (doc, i)
+        quotes.append(quote)
+    return quotes, where
+
+
+def _load_fishbowl(content_dir: Path, docs: list[Document]) -> FishbowlPreset:
+    doc = _read(content_dir, FISHBOWL_FILE, docs, required=False)
+    if doc is None or (data := _mapping(doc, "fishbowl.yaml")) is None:
+        return FishbowlPreset()
+    return messages.validate(doc, FishbowlPreset, data, salvage={}) or FishbowlPreset()
+
+
+def _order(posters: list[Poster], settings: GallerySettings, gallery_doc: Document,
+           poster_docs: dict[str, Document]) -> list[Poster]:
+    if settings.posters is None:
+        return posters
+    by_id = {p.id: p for p in posters}
+    ordered: list[Poster] = []
+    seen: set[str] = set()
+    for i, pid in enumerate(settings.posters):
+        loc = ("posters", i)
+        if pid in seen:
+            gallery_doc.problem(loc, f"posters[{i}] lists '{pid}' a second time", prefer_key=False)
+            continue
+        seen.add(pid)
+        if pid in by_id:
+            ordered.append(by_id[pid])
+        elif pid not in poster_docs:
+            gallery_doc.problem(loc, f"posters[{i}] names the poster '{pid}', which does not exist",
+                                prefer_key=False)
+    for poster in posters:
+        if poster.id not in seen:
+            doc = poster_docs[poster.id]
+            doc.problem(("id",), f"the poster '{poster.id}' is not in gallery.yaml's posters list; "
+                        "it is shown at the end", Severity.WARNING)
+            ordered.append(poster)
+    return ordered
+
+
+def _check_quote_refs(quotes: list[Quote], where: dict[str, tuple[Document, int]],
+                      poster_ids: set[str]) -> list[Quote]:
+    checked = []
+    for quote in quotes:
+        doc, i = where[quote.id]
+        keep = []
+        for j, pid in enumerate(quote.posters):
+            if pid in poster_ids:
+                keep.append(pid)
+            else:
+                doc.problem(("quotes", i, "posters", j),
+                            f"quotes[{i}].posters[{j}] names the poster '{pid}', "
+                            "which does not exist", prefer_key=False)
+        checked.append(quote if len(keep) == len(quote.posters)
+                       else quote.model_copy(update={"posters": tuple(keep)}))
+    return checked
+
+
+def _check_poster_quotes(poster: Poster, doc: Document, quote_ids: set[str]) -> Poster:
+    keep = []
+    for j, qid in enumerate(poster.quotes):
+        if qid in quote_ids:
+            keep.append(qid)
+        else:
+            doc.problem(("quotes", j), f"quotes[{j}] names the quote '{qid}', which does not exist",
+                        prefer_key=False)
+    if len(keep) == len(poster.quotes):
+        return poster
+    return poster.model_copy(update={"quotes": tuple(keep)})
+
+
+def _check_languages(settings: GallerySettings, gallery: Gallery,
+                     docs: dict[str, Document], quote_docs: dict[str, tuple[Document, int]],
+                     poster_docs: dict[str, Document]) -> None:
+    """Warn where a language map lacks the default language (it would fall back silently)."""
+    default = settings.default_language
+    targets: list[tuple[Document, tuple, Any]] = [(docs[GALLERY_FILE], (), settings)]
+    targets += [(poster_docs[p.id], (), p) for p in gallery.posters]
+    targets += [(quote_docs[q.id][0], ("quotes", quote_docs[q.id][1]), q) for q in gallery.quotes]
+    if FISHBOWL_FILE in docs:
+        targets.append((docs[FISHBOWL_FILE], (), gallery.fishbowl))
+    for doc, base, obj in targets:
+        for loc, text in _texts(obj, base):
+            if text.languages and default not in text.languages:
+                doc.problem(loc, f"{messages.path_text(loc)} has no '{default}' text, the "
+                            "gallery's default language", Severity.WARNING)
+
+
+def _texts(obj: Any, loc: tuple) -> list[tuple[tuple, LocalText]]:
+    """Every LocalText inside a validated model, with its path."""
+    if isinstance(obj, LocalText):
+        return [(loc, obj)]
+    if isinstance(obj, BaseModel):
+        found = []
+        for name in type(obj).model_fields:
+            found += _texts(getattr(obj, name), (*loc, name))
+        return found
+    if isinstance(obj, tuple):
+        return [t for i, v in enumerate(obj) for t in _texts(v, (*loc, i))]
+    return []

@@ -1,0 +1,234 @@
+"""The content model: typed, immutable, plain Python (pydantic, no Qt).
+
+One class per kind of YAML file: GallerySettings (gallery.yaml), Poster (posters/*.yaml),
+Quote (quotes.yaml), FishbowlPreset (fishbowl.yaml); and Gallery, which the loader assembles
+from all of them. docs/content.md documents every field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from kiosk.content.text import Artwork, Colour, FactValue, Id, LangCode, LocalText
+
+THEMES = (
+    "dark_amber.xml", "dark_blue.xml", "dark_cyan.xml", "dark_lightgreen.xml", "dark_pink.xml",
+    "dark_purple.xml", "dark_red.xml", "dark_teal.xml", "dark_yellow.xml",
+    "light_amber.xml", "light_blue.xml", "light_blue_500.xml", "light_cyan.xml",
+    "light_cyan_500.xml", "light_lightgreen.xml", "light_lightgreen_500.xml", "light_orange.xml",
+    "light_pink.xml", "light_pink_500.xml", "light_purple.xml", "light_purple_500.xml",
+    "light_red.xml", "light_red_500.xml", "light_teal.xml", "light_teal_500.xml",
+    "light_yellow.xml",
+)
+
+ThemeName = Literal[THEMES]  # type: ignore[valid-type]
+PosterKind = Literal["introduction", "case", "discussion"]
+SectionKind = Literal[
+    "background", "history", "approach", "measures", "outcomes", "future", "discussion", "other"
+]
+
+Number = Annotated[float, Field(strict=False, allow_inf_nan=False)]
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys refused (the loader makes them warnings).
+
+    Text, ids, colours and fact values have strict types of their own (kiosk.content.text), so
+    YAML 1.1 surprises are caught where text is wanted; lists are accepted for tuples.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Theme(Strict):
+    name: ThemeName = "dark_teal.xml"
+    accent: Colour | None = None
+
+
+class Credit(Strict):
+    role: LocalText
+    names: tuple[LocalText, ...] = Field(min_length=1)
+
+
+class IdleSettings(Strict):
+    timeout_seconds: int = Field(90, ge=10, le=86400)
+    warning_seconds: int = Field(10, ge=1, le=600)
+
+
+class AttractSettings(Strict):
+    enabled: bool = True
+    prompt: LocalText = LocalText.plain("Touch to explore")
+    seconds_per_slide: Annotated[float, Field(strict=False, ge=2, le=120, allow_inf_nan=False)] = 8
+
+
+class CarouselSettings(Strict):
+    interval_seconds: Annotated[float, Field(strict=False, ge=3, le=300,
+                                             allow_inf_nan=False)] | None = None
+    words_per_second: Annotated[float, Field(strict=False, ge=0.5, le=20,
+                                             allow_inf_nan=False)] = 4
+    extra_seconds: Annotated[float, Field(strict=False, ge=0, le=60, allow_inf_nan=False)] = 3
+    min_seconds: Annotated[float, Field(strict=False, ge=1, le=600, allow_inf_nan=False)] = 8
+    max_seconds: Annotated[float, Field(strict=False, ge=1, le=600, allow_inf_nan=False)] = 45
+
+    @model_validator(mode="after")
+    def _bounds(self) -> CarouselSettings:
+        if self.min_seconds > self.max_seconds:
+            raise ValueError("min_seconds must not be more than max_seconds")
+        return self
+
+    def dwell_seconds(self, words: int) -> float:
+        """How long a quote of ``words`` words stays on screen."""
+        if self.interval_seconds is not None:
+            return self.interval_seconds
+        raw = words / self.words_per_second + self.extra_seconds
+        return max(self.min_seconds, min(self.max_seconds, raw))
+
+
+class GallerySettings(Strict):
+    """gallery.yaml: the event and the app's settings for it."""
+
+    title: LocalText
+    subtitle: LocalText | None = None
+    date: Annotated[dt.date, Field(strict=False)] | None = None
+    place: LocalText | None = None
+    organisers: tuple[LocalText, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    languages: tuple[LangCode, ...] = Field(("en",), min_length=1)
+    theme: Theme = Theme()
+    posters: tuple[Id, ...] | None = None
+    idle: IdleSettings = IdleSettings()
+    attract: AttractSettings = AttractSettings()
+    carousel: CarouselSettings = CarouselSettings()
+    kiosk: bool = False
+    reduced_motion: bool = False
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+
+class Section(Strict):
+    heading: LocalText
+    kind: SectionKind = "other"
+    paragraphs: tuple[LocalText, ...] = ()
+    bullets: tuple[LocalText, ...] = ()
+    artwork: Artwork | None = None
+    caption: LocalText | None = None
+
+
+class Fact(Strict):
+    value: FactValue
+    unit: LocalText | None = None
+    label: LocalText
+    note: LocalText | None = None
+    group: LocalText | None = None
+
+    def value_text(self, lang: str | None = None, default_lang: str | None = None) -> str:
+        """The big number as it reads: text as written, numbers with thousands separators."""
+        if isinstance(self.value, LocalText):
+            return self.value.get(lang, default_lang)
+        return f"{self.value:,}"
+
+
+class Poster(Strict):
+    """posters/*.yaml: one poster."""
+
+    id: Id
+    kind: PosterKind
+    title: LocalText
+    city: LocalText | None = None
+    country: LocalText | None = None
+    tagline: LocalText | None = None
+    artwork: Artwork | None = None
+    accent: Colour | None = None
+    sections: tuple[Section, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    lessons: tuple[LocalText, ...] = ()
+    quotes: tuple[Id, ...] = ()
+    sources: tuple[LocalText, ...] = ()
+
+
+class Quote(Strict):
+    id: Id
+    text: LocalText
+    speaker: LocalText
+    role: LocalText | None = None
+    organisation: LocalText | None = None
+    city: LocalText | None = None
+    posters: tuple[Id, ...] = ()
+    source: LocalText | None = None
+
+    def word_count(self, lang: str | None = None, default_lang: str | None = None) -> int:
+        return len(self.text.get(lang, default_lang).split())
+
+
+class QuotesFile(Strict):
+    quotes: tuple[dict, ...] = ()  # each entry is validated as a Quote on its own
+
+
+class FishbowlPreset(Strict):
+    """fishbowl.yaml: the discussion the timer starts with."""
+
+    title: LocalText = LocalText.plain("Fishbowl discussion")
+    questions: tuple[LocalText, ...] = Field(
+        (LocalText.plain("What would it take to make this work in your city?"),), min_length=1)
+    inner_chairs: int = Field(5, ge=2, le=12)
+    empty_chairs: int = Field(1, ge=0, le=11)
+    turn_seconds: int = Field(180, ge=10, le=3600)
+    session_minutes: int = Field(45, ge=1, le=480)
+    warning_seconds: int = Field(30, ge=0, le=3600)
+    chime: bool = True
+    rules: LocalText | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FishbowlPreset:
+        if self.empty_chairs >= self.inner_chairs:
+            raise ValueError("empty_chairs must be fewer than inner_chairs")
+        if self.warning_seconds >= self.turn_seconds:
+            raise ValueError("warning_seconds must be less than turn_seconds")
+        return self
+
+
+@dataclass(frozen=True)
+class Gallery:
+    """Everything the app shows, assembled by the loader from the content folder."""
+
+    settings: GallerySettings
+    posters: tuple[Poster, ...]
+    quotes: tuple[Quote, ...]
+    fishbowl: FishbowlPreset
+    content_dir: Path
+    _poster_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._poster_index.update({p.id: i for i, p in enumerate(self.posters)})
+
+    @property
+    def default_language(self) -> str:
+        return self.settings.default_language
+
+    def index_of(self, poster_id: str) -> int | None:
+        return self._poster_index.get(poster_id)
+
+    def poster(self, poster_id: str) -> Poster | None:
+        i = self.index_of(poster_id)
+        return None if i is None else self.posters[i]
+
+    def quote(self, quote_id: str) -> Quote | None:
+        return next((q for q in self.quotes if q.id == quote_id), None)
+
+    def quotes_for(self, poster_id: str) -> tuple[Quote, ...]:
+        """The poster's own quote list first, then quotes that name the poster."""
+        poster = self.poster(poster_id)
+        ids: list[str] = list(poster.quotes) if poster else []
+        ids += [q.id for q in self.quotes if poster_id in q.posters and q.id not in ids]
+        found = (self.quote(i) for i in ids)
+        return tuple(q for q in found if q is not None)
+
+    def text(self, value: LocalText | None, lang: str | None = None) -> str:
+        return "" if value is None else value.get(lang, self.default_language)

@@ -1,0 +1,162 @@
+"""Text in one or several languages, and the small value types of the schema."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def kind_of(value: Any) -> str:
+    """How a YAML value reads to an author: 'a list', 'true/false', 'a number'..."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of keys to values"
+    return "a " + type(value).__name__
+
+
+@dataclass(frozen=True)
+class LocalText:
+    """A text with one value per language, or one language-neutral value (key '')."""
+
+    values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def plain(cls, text: str) -> LocalText:
+        return cls((("", text),))
+
+    def get(self, lang: str | None = None, default_lang: str | None = None) -> str:
+        """The text in ``lang``, else in the default language, else the first one given."""
+        table = dict(self.values)
+        for key in ("", lang, default_lang):
+            if key is not None and key in table:
+                return table[key]
+        return self.values[0][1]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(k for k, _ in self.values if k)
+
+    def __str__(self) -> str:
+        return self.values[0][1]
+
+    def __iter__(self) -> Iterator[str]:
+        return (v for _, v in self.values)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(cls._validate)
+
+    @classmethod
+    def _validate(cls, value: Any) -> LocalText:
+        if isinstance(value, LocalText):
+            return value
+        if isinstance(value, str):
+            if not value.strip():
+                raise PydanticCustomError("text_empty", "is empty")
+            return cls.plain(value.strip())
+        if isinstance(value, dict):
+            if not value:
+                raise PydanticCustomError("text_empty", "is an empty language map")
+            items = []
+            for lang, text in value.items():
+                if not isinstance(lang, str) or not LANG_RE.match(lang):
+                    raise PydanticCustomError(
+                        "text_lang", "has '{lang}', which is not a language code like en or fr",
+                        {"lang": lang})
+                if not isinstance(text, str):
+                    raise PydanticCustomError(
+                        "text_type", "in '{lang}' must be text, not {kind}",
+                        {"lang": lang, "kind": kind_of(text)})
+                if not text.strip():
+                    raise PydanticCustomError("text_empty", "in '{lang}' is empty", {"lang": lang})
+                items.append((lang, text.strip()))
+            return cls(tuple(items))
+        raise PydanticCustomError(
+            "text_type", "must be text, not {kind}", {"kind": kind_of(value)})
+
+
+def _pattern_type(name: str, regex: re.Pattern[str], what: str) -> Any:
+    def validate(value: Any) -> str:
+        if not isinstance(value, str):
+            raise PydanticCustomError(f"{name}_type", "must be " + what + ", not {kind}",
+                                      {"kind": kind_of(value)})
+        if not regex.match(value):
+            raise PydanticCustomError(f"{name}_format", "'{value}' is not " + what,
+                                      {"value": value})
+        return value
+
+    class _T(str):
+        @classmethod
+        def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+            return core_schema.no_info_plain_validator_function(validate)
+
+    _T.__name__ = name
+    return _T
+
+
+Id = _pattern_type("Id", ID_RE, "an id of lower-case letters, digits and hyphens")
+LangCode = _pattern_type("LangCode", LANG_RE, "a language code like en or fr")
+Colour = _pattern_type("Colour", COLOUR_RE, "a colour like #1de9b6")
+
+
+@dataclass(frozen=True)
+class Artwork:
+    """An artwork path as the author wrote it, and the file it was found at (None: not found)."""
+
+    source: str
+    path: Any = None  # pathlib.Path once resolved by the loader
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(cls._validate)
+
+    @classmethod
+    def _validate(cls, value: Any) -> Artwork:
+        if isinstance(value, Artwork):
+            return value
+        if not isinstance(value, str):
+            raise PydanticCustomError("artwork_type", "must be a file path, not {kind}",
+                                      {"kind": kind_of(value)})
+        if not value.strip():
+            raise PydanticCustomError("artwork_empty", "is empty")
+        return cls(value.strip())
+
+
+class FactValue:
+    """A fact's big value: a number, or text (``"2,500"``, ``77 million``, ``20%``)."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(cls._validate)
+
+    @staticmethod
+    def _validate(value: Any) -> int | float | LocalText:
+        if isinstance(value, bool) or not isinstance(value, int | float | str | dict):
+            raise PydanticCustomError("fact_value_type", "must be a number or text, not {kind}",
+                                      {"kind": kind_of(value)})
+        if isinstance(value, float) and not math.isfinite(value):
+            raise PydanticCustomError("fact_value_finite", "must be a finite number")
+        if isinstance(value, int | float):
+            return value
+        return LocalText._validate(value)

@@ -1,0 +1,266 @@
+"""Reading one YAML file safely, keeping the position of every node.
+
+Plain ``yaml.safe_load`` refuses Python object tags but not aliases (a 400-byte "billion laughs"
+document expands to millions of nodes), silently lets a key appear twice, and forgets where each
+value came from. Here the node tree is composed with a loader that refuses aliases and deep
+nesting, and turned into plain data while a map from data path to source position is kept, so
+that schema errors can name ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kiosk.content.errors import Problem, Severity
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+
+Loc = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+class YamlRefused(Exception):
+    """A construct we refuse, with the mark where it starts."""
+
+    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and nesting deeper than MAX_DEPTH."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D401 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlRefused(
+                f"aliases (*{event.anchor}) are not allowed: write the value out in full",
+                event.start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise YamlRefused(
+                    f"the structure is nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+@dataclass
+class Document:
+    """A parsed file: its data, and where each part of it stands in the file."""
+
+    file: str
+    data: Any = None
+    # path -> (line, col) of the value node, and of the key node for mapping entries
+    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    # path -> source text of scalars that were not quoted (for YAML 1.1 surprises)
+    plain_scalars: dict[Loc, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, loc: Loc, prefer_key: bool = True) -> tuple[int, int]:
+        """Line and column for a data path, walking up until a known node is found."""
+        loc = tuple(loc)
+        while True:
+            if prefer_key and loc in self.key_marks:
+                return self.key_marks[loc]
+            if loc in self.value_marks:
+                return self.value_marks[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+    def problem(self, loc: Loc, message: str, severity: Severity = Severity.ERROR,
+                prefer_key: bool = True) -> Problem:
+        line, col = self.where(loc, prefer_key)
+        p = Problem(self.file, line, col, message, severity)
+        self.problems.append(p)
+        return p
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
+    if mark is None:
+        return (1, 1)
+    return (mark.line + 1, mark.column + 1)
+
+
+def _decode(raw: bytes, doc: Document) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        doc.problems.append(Problem(doc.file, 1, 1, "the file starts with a byte-order mark; "
+                                    "it was ignored", Severity.WARNING))
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        doc.problems.append(Problem(
+            doc.file, line, col,
+            f"byte 0x{raw[exc.start]:02x} is not UTF-8: save the file as UTF-8"))
+        return None
+
+
+def _check_tabs(text: str, doc: Document) -> bool:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            doc.problems.append(Problem(doc.file, number, indent.index("\t") + 1,
+                                        "a tab is used for indentation: indent with spaces"))
+            return False
+    return True
+
+
+def read_document(path: Path, name: str) -> Document:
+    """Read and parse one YAML file; problems are collected on the document, never raised."""
+    doc = Document(name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            doc.problems.append(Problem(
+                name, 0, 0, f"the file is {size:,} bytes, over the limit of "
+                f"{MAX_FILE_BYTES:,} bytes for one content file"))
+            return doc
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        doc.problems.append(Problem(name, 0, 0, f"cannot be read: {exc.strerror or exc}"))
+        return doc
+    text = _decode(raw, doc)
+    if text is None:
+        return doc
+    if not text.strip():
+        doc.problems.append(Problem(name, 0, 0, "the file is empty"))
+        return doc
+    if not _check_tabs(text, doc):
+        return doc
+    return parse_text(text, doc)
+
+
+def parse_text(text: str, doc: Document) -> Document:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except YamlRefused as exc:
+        line, col = _pos(exc.mark)
+        doc.problems.append(Problem(doc.file, line, col, exc.message))
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        line, col = _pos(exc.problem_mark or exc.context_mark)
+        what = exc.problem or "is not valid YAML"
+        if exc.context:
+            what = f"{exc.context}, {what}"
+        doc.problems.append(Problem(doc.file, line, col, f"YAML syntax error: {what}"))
+        return doc
+    except yaml.YAMLError as exc:
+        doc.problems.append(Problem(doc.file, 1, 1, f"YAML error: {exc}"))
+        return doc
+    except RecursionError:
+        doc.problems.append(Problem(doc.file, 1, 1, "the structure is nested too deeply"))
+        return doc
+    finally:
+        loader.dispose()
+    if node is None:
+        doc.problems.append(Problem(doc.file, 0, 0, "the file holds no content (only comments)"))
+        return doc
+    constructor = yaml.SafeLoader("")
+    try:
+        doc.data = _to_data(node, (), doc, constructor)
+    finally:
+        constructor.dispose()
+    return doc
+
+
+_DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+
+
+def _number_surprise(raw: str, value: Any, loc: Loc, doc: Document) -> None:
+    """YAML 1.1 reads 12:30 as 750 and 01234 as 668: refuse; warn where 1.10 becomes 1.1."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return
+    if isinstance(value, int) and not _DECIMAL.match(raw):
+        doc.problem(loc, f"the unquoted {raw} is read by YAML as the number {value}: "
+                    f"put it in quotes, \"{raw}\"", prefer_key=False)
+    elif isinstance(value, float) and raw.lstrip("+") != repr(value):
+        doc.problem(loc, f"the unquoted {raw} is read by YAML as the number {value!r} and "
+                    f"shown that way: put it in quotes, \"{raw}\", to keep it as written",
+                    Severity.WARNING, prefer_key=False)
+
+
+def _to_data(node: yaml.Node, loc: Loc, doc: Document, constructor: yaml.SafeLoader) -> Any:
+    doc.value_marks[loc] = _pos(node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP:
+            doc.problem(loc, f"the tag {node.tag} is not allowed: content files hold plain data")
+            return None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                line, col = _pos(key_node.start_mark)
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a structure"
+                doc.problems.append(Problem(doc.file, line, col,
+                                            f"the key {shown} must be text: put it in quotes"))
+                continue
+            key = key_node.value
+            child = (*loc, key)
+            if key in result:
+                line, col = _pos(key_node.start_mark)
+                first = doc.key_marks.get(child, (0, 0))[0]
+                doc.problems.append(Problem(doc.file, line, col,
+                                            f"the key '{key}' appears twice (first on line {first})"))
+                continue
+            doc.key_marks[child] = _pos(key_node.start_mark)
+            result[key] = _to_data(value_node, child, doc, constructor)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ:
+            doc.problem(loc, f"the tag {node.tag} is not allowed: content files hold plain data")
+            return None
+        return [_to_data(item, (*loc, i), doc, constructor) for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)
+    if node.tag not in _PLAIN_TAGS:
+        doc.problem(loc, f"the tag {node.tag} is not allowed: content files hold plain data",
+                    prefer_key=False)
+        return None
+    try:
+        value = constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        doc.problem(loc, f"the value {node.value!r} cannot be read: {exc}", prefer_key=False)
+        return None
+    if node.style is None and node.tag != "tag:yaml.org,2002:str":
+        doc.plain_scalars[loc] = node.value
+        _number_surprise(node.value, value, loc, doc)
+    if isinstance(value, _dt.datetime):
+        # A timestamp where the schema wants a date or text; keep the source text for messages.
+        doc.plain_scalars[loc] = node.value
+    return value

@@ -1,0 +1,32 @@
+"""``kiosk validate``: every problem of a content folder, one line each, then a summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from kiosk import paths
+from kiosk.content.loader import load_gallery
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def run(content_dir: str | None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    folder = paths.content_dir(content_dir)
+    if not folder.is_dir():
+        print(f"kiosk validate: {folder} is not a folder", file=err)
+        return EXIT_USAGE
+    result = load_gallery(folder, paths.assets_dir())
+    print(f"content: {_shown(folder)}", file=out)
+    for problem in result.problems:
+        print(problem, file=out)
+    print(result.summary(), file=out)
+    return EXIT_OK if result.ok else EXIT_ERRORS
+
+
+def _shown(folder: Path) -> str:
+    try:
+        return str(folder.relative_to(Path.cwd()))
+    except ValueError:
+        return str(folder)
