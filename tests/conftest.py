@@ -1,0 +1,30 @@
+"""Suite-wide setup: Qt offscreen, a throwaway app-data folder per test, helpers for galleries."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _app_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test touches the real app-data folder."""
+    folder = tmp_path_factory.mktemp("appdata")
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def mini_gallery(tmp_path: Path) -> Path:
+    """A copy of the small test gallery (tests/fixtures/mini) that a test may change."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target
