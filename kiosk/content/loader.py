@@ -96,7 +96,7 @@ def _read(content_dir: Path, name: str, docs: list[Document], required: bool) ->
     docs.append(doc)
     # a file that parsed is validated even if the YAML layer found problems, so that the author
     # sees them all at once; the caller leaves it out when it has errors
-    return doc if doc.data is not None else None
+    return doc if doc.parsed else None
 
 
 def _mapping(doc: Document, what: str) -> dict[str, Any] | None:

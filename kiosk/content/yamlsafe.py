@@ -83,6 +83,7 @@ class Document:
     # path -> source text of scalars that were not quoted (for YAML 1.1 surprises)
     plain_scalars: dict[Loc, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    parsed: bool = False  # the YAML was read into data (which may still be wrong for the schema)
 
     def where(self, loc: Loc, prefer_key: bool = True) -> tuple[int, int]:
         """Line and column for a data path, walking up until a known node is found."""
@@ -168,8 +169,9 @@ def read_document(path: Path, name: str) -> Document:
 
 
 def parse_text(text: str, doc: Document) -> Document:
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
     except YamlRefused as exc:
         line, col = _pos(exc.mark)
@@ -182,6 +184,11 @@ def parse_text(text: str, doc: Document) -> Document:
             what = f"{exc.context}, {what}"
         doc.problems.append(Problem(doc.file, line, col, f"YAML syntax error: {what}"))
         return doc
+    except yaml.reader.ReaderError as exc:
+        line, col = _char_position(text, exc.position)
+        doc.problems.append(Problem(doc.file, line, col,
+                                    f"the character {exc.character!r} is not allowed in YAML"))
+        return doc
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(doc.file, 1, 1, f"YAML error: {exc}"))
         return doc
@@ -189,13 +196,15 @@ def parse_text(text: str, doc: Document) -> Document:
         doc.problems.append(Problem(doc.file, 1, 1, "the structure is nested too deeply"))
         return doc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         doc.problems.append(Problem(doc.file, 0, 0, "the file holds no content (only comments)"))
         return doc
     constructor = yaml.SafeLoader("")
     try:
         doc.data = _to_data(node, (), doc, constructor)
+        doc.parsed = True
     finally:
         constructor.dispose()
     return doc
@@ -215,6 +224,11 @@ def _number_surprise(raw: str, value: Any, loc: Loc, doc: Document) -> None:
         doc.problem(loc, f"the unquoted {raw} is read by YAML as the number {value!r} and "
                     f"shown that way: put it in quotes, \"{raw}\", to keep it as written",
                     Severity.WARNING, prefer_key=False)
+
+
+def _char_position(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
 def _to_data(node: yaml.Node, loc: Loc, doc: Document, constructor: yaml.SafeLoader) -> Any:
