@@ -1,0 +1,1008 @@
+"""The fishbowl discussion: chairs, people, a queue, turns and rounds, timed by an injected clock.
+
+Plain Python (no Qt) so every rule is tested without widgets and the same object drives the
+public view, the facilitator's controls, the crash-safe store and the export.
+
+Time. The session keeps one running total, ``session_elapsed()``: the seconds it has been
+RUNNING (paused time does not count), read from the injected monotonic clock, never counted in
+timer ticks. Turns are stored as offsets on that total (``start``, ``end``), so a turn's elapsed
+time, the talk-time balance and the export all come from the same numbers and cannot disagree or
+drift. Remaining time is ``budget - elapsed`` and goes negative in over time.
+
+Chairs are numbered 0..N-1 in the API (``chair_label`` gives "Chair 1".."Chair N"). People never
+change chairs: someone who leaves and comes back is a new participant.
+
+Rounds. The first turn opens round 1. Round r is complete once every person sitting in the circle
+has had at least one turn in it (people who left no longer count; newcomers do); the next turn
+then opens round r+1. A person may speak twice in a round: the round just is not complete until
+the others have spoken.
+
+Every refused operation raises ``FishbowlError`` with a sentence for the facilitator and leaves
+the session exactly as it was. After each change every listener given to ``subscribe`` is called
+with an ``Event``.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Literal
+
+from kiosk.core.clock import Clock, SystemWallClock, WallClock
+
+if TYPE_CHECKING:
+    from kiosk.content.model import FishbowlPreset
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT_VERSION = 1
+MAX_CHAIRS = 24
+MAX_NAME = 60
+MAX_NOTE = 2000
+
+TimeTarget = Literal["turn", "session"]
+
+
+class FishbowlError(Exception):
+    """An operation the session refuses; ``str(error)`` is a sentence to show the facilitator."""
+
+
+class InvariantError(AssertionError):
+    """The session's data broke one of its rules: a bug (or a tampered snapshot)."""
+
+
+class State(StrEnum):
+    SETUP = "setup"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+class Phase(StrEnum):
+    """How a countdown should look: the warning and over time are shown by more than colour."""
+
+    NORMAL = "normal"
+    WARNING = "warning"
+    OVERTIME = "overtime"
+
+
+class Event(StrEnum):
+    """What changed; a listener re-reads the session rather than trusting a payload."""
+
+    CONFIGURED = "configured"
+    STARTED = "started"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    SPEAKER_CHANGED = "speaker_changed"
+    TURN_ENDED = "turn_ended"
+    CHAIR_TAKEN = "chair_taken"
+    CHAIR_LEFT = "chair_left"
+    TIME_CHANGED = "time_changed"
+    QUEUE_CHANGED = "queue_changed"
+    QUESTION_CHANGED = "question_changed"
+    PARTICIPANT_RENAMED = "participant_renamed"
+    NOTES_CHANGED = "notes_changed"
+    FINISHED = "finished"
+    RESET = "reset"
+
+
+Listener = Callable[[Event], None]
+
+
+def chair_label(chair: int) -> str:
+    """People read chairs from 1: chair index 2 is "Chair 3"."""
+    return f"Chair {chair + 1}"
+
+
+def _ms(seconds: float) -> int:
+    """Whole milliseconds: comparisons and displays ignore float noise below a millisecond."""
+    return round(seconds * 1000)
+
+
+def format_clock(seconds: float) -> str:
+    """A countdown as shown: "2:05", "0:30", "+0:12" in over time, "1:02:03" from one hour.
+
+    Time left is rounded up (the display reaches "0:00" exactly when the time is up); time over
+    is rounded down ("+0:01" one full second after zero). Each label thus lasts one second.
+    """
+    if not math.isfinite(seconds):
+        return "--:--"
+    ms = _ms(seconds)
+    sign, whole = ("+", -ms // 1000) if ms < 0 else ("", -(-ms // 1000))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
+
+
+def format_duration(seconds: float) -> str:
+    """A duration spoken so far, in whole seconds down: "9:10", "1:02:03"."""
+    if not math.isfinite(seconds):
+        return "--:--"
+    whole = max(0, _ms(seconds)) // 1000
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _phase(remaining: float, warning: float) -> Phase:
+    left, warn = _ms(remaining), _ms(warning)
+    if left < 0:
+        return Phase.OVERTIME
+    if warn > 0 and left <= warn:
+        return Phase.WARNING
+    return Phase.NORMAL
+
+
+def _clean_text(text: str | None, limit: int, what: str) -> str | None:
+    """One line, single spaces, or None when blank."""
+    if text is None:
+        return None
+    cleaned = " ".join(str(text).split())
+    if len(cleaned) > limit:
+        raise FishbowlError(f"{what} is too long: keep it under {limit} characters")
+    return cleaned or None
+
+
+def _positive_seconds(seconds: float) -> float:
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        raise FishbowlError("Give the time as a number of seconds")
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise FishbowlError("Give a positive number of seconds")
+    return float(seconds)
+
+
+@dataclass(frozen=True)
+class FishbowlConfig:
+    """What the setup screen decides; checked on creation so a bad setup never starts."""
+
+    title: str = "Fishbowl discussion"
+    questions: tuple[str, ...] = ("What would it take to make this work in your city?",)
+    chairs: int = 5
+    empty_chairs: int = 1
+    turn_seconds: float = 180.0
+    session_seconds: float = 45 * 60.0
+    warning_seconds: float = 30.0
+    session_warning_seconds: float = 300.0
+    chime: bool = True
+
+    def __post_init__(self) -> None:
+        def number(value: object) -> bool:
+            return isinstance(value, int | float) and not isinstance(value, bool) and (
+                math.isfinite(value))
+
+        if not isinstance(self.chairs, int) or not 2 <= self.chairs <= MAX_CHAIRS:
+            raise FishbowlError(f"The circle needs 2 to {MAX_CHAIRS} chairs")
+        if not isinstance(self.empty_chairs, int) or not 0 <= self.empty_chairs < self.chairs:
+            raise FishbowlError(
+                f"Leave 0 to {self.chairs - 1} chairs empty: someone must sit in the circle")
+        if not number(self.turn_seconds) or self.turn_seconds <= 0:
+            raise FishbowlError("A turn needs a positive number of seconds")
+        if not number(self.session_seconds) or self.session_seconds <= 0:
+            raise FishbowlError("The session needs a positive length")
+        if not number(self.warning_seconds) or not 0 <= self.warning_seconds < self.turn_seconds:
+            raise FishbowlError("The warning must start after the turn starts (0 to turn length)")
+        if not number(self.session_warning_seconds) or self.session_warning_seconds < 0:
+            raise FishbowlError("The session warning must be 0 seconds or more")
+        questions = tuple(q for q in (_clean_text(q, 500, "A question") for q in self.questions)
+                          if q)
+        if not questions:
+            raise FishbowlError("Give the discussion a question")
+        object.__setattr__(self, "questions", questions)
+        object.__setattr__(self, "title", _clean_text(self.title, 200, "The title") or "")
+
+    @property
+    def is_open(self) -> bool:
+        """An open fishbowl keeps chairs free for the audience; a closed one has none."""
+        return self.empty_chairs > 0
+
+    @classmethod
+    def from_preset(cls, preset: FishbowlPreset, lang: str | None = None,
+                    default_lang: str | None = None) -> FishbowlConfig:
+        """The session as content/fishbowl.yaml describes it, in the visitor's language."""
+        return cls(
+            title=preset.title.get(lang, default_lang),
+            questions=tuple(q.get(lang, default_lang) for q in preset.questions),
+            chairs=preset.inner_chairs,
+            empty_chairs=preset.empty_chairs,
+            turn_seconds=float(preset.turn_seconds),
+            session_seconds=preset.session_minutes * 60.0,
+            warning_seconds=float(preset.warning_seconds),
+            chime=preset.chime,
+        )
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Someone in the circle (or who was). Names are optional: then the chair names them."""
+
+    id: int
+    chair: int
+    name: str | None = None
+    from_audience: bool = False
+    joined_at: float = 0.0  # session seconds
+    left_at: float | None = None  # session seconds; None while seated
+
+    @property
+    def label(self) -> str:
+        return self.name or chair_label(self.chair)
+
+    @property
+    def seated(self) -> bool:
+        return self.left_at is None
+
+
+@dataclass
+class _Turn:
+    number: int
+    round: int
+    chair: int
+    participant: int
+    start: float  # session seconds
+    budget: float  # seconds allowed (turn length plus or minus what was added or removed)
+    started_wall: float  # epoch seconds, for the export only
+    end: float | None = None
+
+
+@dataclass(frozen=True)
+class TurnRecord:
+    """A turn as the log and the display see it; ``duration`` includes a running turn so far."""
+
+    number: int
+    round: int
+    chair: int
+    participant_id: int
+    label: str
+    start: float
+    end: float | None
+    duration: float
+    budget: float
+    over_time: float
+    started_wall: float
+
+    @property
+    def running(self) -> bool:
+        return self.end is None
+
+
+@dataclass(frozen=True)
+class ChairView:
+    """One chair of the circle, everything the public view draws for it."""
+
+    index: int
+    participant: Participant | None
+    speaking: bool
+    queue_position: int | None  # 0 = next in the queue
+    spoken_this_round: bool
+    talk_seconds: float  # by everyone who sat in this chair
+
+    @property
+    def occupied(self) -> bool:
+        return self.participant is not None
+
+    @property
+    def label(self) -> str:
+        return self.participant.label if self.participant else chair_label(self.index)
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """Set on a session restored from a snapshot, so the UI and the log can say so."""
+
+    saved_wall: float
+    was_running: bool
+    elapsed: float
+
+
+class FishbowlSession:
+    """A fishbowl session: SETUP → RUNNING ⇄ PAUSED → FINISHED (reset goes back to SETUP)."""
+
+    def __init__(self, clock: Clock, config: FishbowlConfig | None = None, *,
+                 wall: WallClock | None = None) -> None:
+        self._clock = clock
+        self._wall = wall or SystemWallClock()
+        self._config = config or FishbowlConfig()
+        self._listeners: list[Listener] = []
+        self._setup_names: dict[int, str] = {}
+        self._question_index = 0
+        self.recovery: Recovery | None = None
+        self._new_session()
+
+    @classmethod
+    def from_preset(cls, preset: FishbowlPreset, clock: Clock, *, wall: WallClock | None = None,
+                    lang: str | None = None, default_lang: str | None = None) -> FishbowlSession:
+        return cls(clock, FishbowlConfig.from_preset(preset, lang, default_lang), wall=wall)
+
+    def _new_session(self) -> None:
+        """SETUP with the configured chairs: the first ones seated, the last ``empty`` free."""
+        c = self._config
+        self._state = State.SETUP
+        self._elapsed_base = 0.0
+        self._running_since: float | None = None
+        self._session_budget = float(c.session_seconds)
+        self._started_wall: float | None = None
+        self._chairs: list[int | None] = [None] * c.chairs
+        self._participants: dict[int, Participant] = {}
+        self._next_id = 1
+        self._queue: list[int] = []
+        self._turns: list[_Turn] = []
+        self._question_log: list[tuple[float, str]] = []
+        self._notes: list[tuple[float, str]] = []
+        self._question_index = min(self._question_index, len(c.questions) - 1)
+        for chair in range(c.chairs - c.empty_chairs):
+            self._seat(chair, self._setup_names.get(chair), from_audience=False)
+
+    # --- listeners ---------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(event)`` after every change; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _emit(self, event: Event) -> None:
+        # A failing listener (a full disk while saving, a view bug) must not stop the others
+        # or undo a change the facilitator made: log it and carry on.
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:
+                log.exception("fishbowl listener %r failed on %s", listener, event)
+
+    # --- reading: configuration and people ---------------------------------------------------
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
+    def config(self) -> FishbowlConfig:
+        return self._config
+
+    @property
+    def state(self) -> State:
+        return self._state
+
+    @property
+    def started_wall(self) -> float | None:
+        """When the session started (epoch seconds), for the export's date."""
+        return self._started_wall
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return self._config.questions
+
+    @property
+    def question_index(self) -> int:
+        return self._question_index
+
+    @property
+    def question(self) -> str:
+        return self._config.questions[self._question_index]
+
+    @property
+    def question_log(self) -> tuple[tuple[float, str], ...]:
+        """(session seconds, question) each time the question on screen changed."""
+        return tuple(self._question_log)
+
+    @property
+    def notes(self) -> tuple[tuple[float, str], ...]:
+        """(session seconds, text) of the facilitator's notes, for the harvest and the export."""
+        return tuple(self._notes)
+
+    @property
+    def participants(self) -> tuple[Participant, ...]:
+        """Everyone who sat in the circle, in the order they sat down."""
+        return tuple(self._participants.values())
+
+    def participant(self, participant_id: int) -> Participant:
+        return self._participants[participant_id]
+
+    def occupant(self, chair: int) -> Participant | None:
+        self._check_chair(chair)
+        pid = self._chairs[chair]
+        return None if pid is None else self._participants[pid]
+
+    def empty_chairs(self) -> tuple[int, ...]:
+        return tuple(i for i, pid in enumerate(self._chairs) if pid is None)
+
+    def occupied_chairs(self) -> tuple[int, ...]:
+        return tuple(i for i, pid in enumerate(self._chairs) if pid is not None)
+
+    @property
+    def circle_full(self) -> bool:
+        """An open fishbowl with no chair free: cue "someone please step out"."""
+        return self._config.is_open and None not in self._chairs
+
+    @property
+    def queue(self) -> tuple[int, ...]:
+        """Chairs waiting to speak, next first."""
+        return tuple(self._participants[pid].chair for pid in self._queue)
+
+    @property
+    def speaker(self) -> Participant | None:
+        turn = self._open_turn()
+        return None if turn is None else self._participants[turn.participant]
+
+    @property
+    def speaker_chair(self) -> int | None:
+        turn = self._open_turn()
+        return None if turn is None else turn.chair
+
+    def chairs(self) -> tuple[ChairView, ...]:
+        """The circle in order, as the public view draws it."""
+        speaking = self.speaker_chair
+        spoken = self._spoken_in_round()
+        talk = self.talk_time_by_chair()
+        queued = {pid: i for i, pid in enumerate(self._queue)}
+        views = []
+        for i, pid in enumerate(self._chairs):
+            person = None if pid is None else self._participants[pid]
+            views.append(ChairView(i, person, i == speaking, queued.get(pid),
+                                   pid is not None and pid in spoken, talk[i]))
+        return tuple(views)
+
+    # --- reading: turns, rounds and time -------------------------------------------------------
+    def _open_turn(self) -> _Turn | None:
+        return self._turns[-1] if self._turns and self._turns[-1].end is None else None
+
+    def _record(self, turn: _Turn, now: float) -> TurnRecord:
+        end = turn.end if turn.end is not None else now
+        duration = end - turn.start
+        return TurnRecord(turn.number, turn.round, turn.chair, turn.participant,
+                          self._participants[turn.participant].label, turn.start, turn.end,
+                          duration, turn.budget, max(0.0, duration - turn.budget),
+                          turn.started_wall)
+
+    @property
+    def current_turn(self) -> TurnRecord | None:
+        turn = self._open_turn()
+        return None if turn is None else self._record(turn, self.session_elapsed())
+
+    def turns(self) -> tuple[TurnRecord, ...]:
+        """Every turn so far, the running one last with its duration so far."""
+        now = self.session_elapsed()
+        return tuple(self._record(t, now) for t in self._turns)
+
+    @property
+    def round_number(self) -> int:
+        """The round of the latest turn (0 before the first turn)."""
+        return self._turns[-1].round if self._turns else 0
+
+    def _spoken_in_round(self) -> set[int]:
+        r = self.round_number
+        return {t.participant for t in self._turns if t.round == r}
+
+    def round_progress(self) -> tuple[int, int]:
+        """(people in the circle who spoke this round, people in the circle)."""
+        seated = {pid for pid in self._chairs if pid is not None}
+        return len(seated & self._spoken_in_round()), len(seated)
+
+    def session_elapsed(self) -> float:
+        """Seconds the session has been running; paused time does not count."""
+        if self._running_since is None:
+            return self._elapsed_base
+        return self._elapsed_base + max(0.0, self._clock.now() - self._running_since)
+
+    @property
+    def session_budget(self) -> float:
+        return self._session_budget
+
+    def session_remaining(self) -> float:
+        """Negative in over time."""
+        return self._session_budget - self.session_elapsed()
+
+    def session_phase(self) -> Phase:
+        if self._state is State.SETUP:
+            return Phase.NORMAL
+        return _phase(self.session_remaining(), self._config.session_warning_seconds)
+
+    def turn_elapsed(self) -> float:
+        """Seconds of the running turn (0 when no one is speaking)."""
+        turn = self._open_turn()
+        return 0.0 if turn is None else self.session_elapsed() - turn.start
+
+    def turn_remaining(self) -> float:
+        """Seconds left in the running turn, negative in over time; with no speaker, the full
+        turn length (what the next turn will have)."""
+        turn = self._open_turn()
+        if turn is None:
+            return float(self._config.turn_seconds)
+        return turn.budget - (self.session_elapsed() - turn.start)
+
+    def turn_phase(self) -> Phase:
+        """NORMAL, WARNING in the last ``warning_seconds``, OVERTIME once past zero."""
+        if self._open_turn() is None:
+            return Phase.NORMAL
+        return _phase(self.turn_remaining(), self._config.warning_seconds)
+
+    def phase_change_in(self) -> float | None:
+        """Seconds until the turn's phase next changes (to schedule a chime with one timer);
+        None when nothing will change: paused, no speaker, or already over time."""
+        if self._state is not State.RUNNING or self._open_turn() is None:
+            return None
+        left, warn = self.turn_remaining(), self._config.warning_seconds
+        if warn > 0 and _ms(left) > _ms(warn):
+            return left - warn
+        return left if _ms(left) >= 0 else None
+
+    def talk_time_by_participant(self) -> dict[int, float]:
+        """Seconds spoken per participant id (everyone who sat), the running turn included."""
+        totals = dict.fromkeys(self._participants, 0.0)
+        for t in self.turns():
+            totals[t.participant_id] += t.duration
+        return totals
+
+    def talk_time_by_chair(self) -> tuple[float, ...]:
+        """Seconds spoken from each chair, by whoever sat in it."""
+        totals = [0.0] * self._config.chairs
+        for t in self.turns():
+            totals[t.chair] += t.duration
+        return tuple(totals)
+
+    # --- checks shared by the operations -------------------------------------------------------
+    def _check_state(self, *allowed: State, setup: str | None = None) -> None:
+        if self._state in allowed:
+            return
+        raise FishbowlError({
+            State.SETUP: setup or "The session has not started yet",
+            State.RUNNING: "The session is already running",
+            State.PAUSED: "The session is paused",
+            State.FINISHED: "The session is over: reset it to start a new one",
+        }[self._state])
+
+    def _check_chair(self, chair: int) -> None:
+        if isinstance(chair, bool) or not isinstance(chair, int) or not (
+                0 <= chair < self._config.chairs):
+            raise FishbowlError(f"There is no chair {chair!r}: the circle has chairs 1 to "
+                                f"{self._config.chairs}")
+
+    def _occupied_pid(self, chair: int) -> int:
+        self._check_chair(chair)
+        pid = self._chairs[chair]
+        if pid is None:
+            raise FishbowlError(f"{chair_label(chair)} is empty")
+        return pid
+
+    def _seat(self, chair: int, name: str | None, *, from_audience: bool,
+              joined_at: float = 0.0) -> Participant:
+        person = Participant(self._next_id, chair, name, from_audience, joined_at)
+        self._next_id += 1
+        self._participants[person.id] = person
+        self._chairs[chair] = person.id
+        return person
+
+    def _pick_next(self, chair: int | None) -> int:
+        """The chair that speaks next: the one asked for, else the queue's head, else the next
+        occupied chair after the last speaker's in circle order."""
+        speaking = self.speaker_chair
+        if chair is not None:
+            self._occupied_pid(chair)
+            if chair == speaking:
+                raise FishbowlError(f"{chair_label(chair)} is already speaking")
+            return chair
+        if self._queue:
+            return self._participants[self._queue[0]].chair
+        candidates = [i for i in self.occupied_chairs() if i != speaking]
+        if not candidates:
+            raise FishbowlError("Nobody else is in the circle" if speaking is not None else
+                                "The circle is empty: someone must take a chair first")
+        after = speaking if speaking is not None else (
+            self._turns[-1].chair if self._turns else -1)
+        return next((i for i in candidates if i > after), candidates[0])
+
+    def _close_turn(self) -> None:
+        turn = self._open_turn()
+        if turn is not None:
+            turn.end = self.session_elapsed()
+
+    def _open_new_turn(self, chair: int) -> None:
+        pid = self._chairs[chair]
+        assert pid is not None
+        round_ = self.round_number or 1
+        seated = {p for p in self._chairs if p is not None}
+        if self._turns and seated <= self._spoken_in_round():
+            round_ += 1
+        self._turns.append(_Turn(len(self._turns) + 1, round_, chair, pid,
+                                 self.session_elapsed(),
+                                 float(self._config.turn_seconds), self._wall.now()))
+        if pid in self._queue:
+            self._queue.remove(pid)
+
+    # --- operations ----------------------------------------------------------------------------
+    def configure(self, **changes: Any) -> None:
+        """Change the setup (chairs, empty chairs, times, title, questions, chime); SETUP only.
+        Names given to chairs that stay seated are kept."""
+        if self._state is not State.SETUP:
+            raise FishbowlError("The setup can only change before the session starts: "
+                                "reset the session first")
+        config = replace(self._config, **changes)
+        self._config = config
+        seated = config.chairs - config.empty_chairs
+        self._setup_names = {c: n for c, n in self._setup_names.items() if c < seated}
+        self._new_session()
+        self._emit(Event.CONFIGURED)
+
+    def set_chime(self, enabled: bool) -> None:
+        """The mute toggle; kept in the session so it survives a restart."""
+        self._config = replace(self._config, chime=bool(enabled))
+        self._emit(Event.CONFIGURED)
+
+    def start(self, chair: int | None = None) -> None:
+        """Start the session clock and the first turn (``chair``, else the queue, else the
+        first occupied chair)."""
+        self._check_state(State.SETUP)
+        target = self._pick_next(chair)
+        self._state = State.RUNNING
+        self._running_since = self._clock.now()
+        self._started_wall = self._wall.now()
+        self._question_log.append((0.0, self.question))
+        self._open_new_turn(target)
+        self._emit(Event.STARTED)
+
+    def pause(self) -> None:
+        self._check_state(State.RUNNING)
+        self._elapsed_base = self.session_elapsed()
+        self._running_since = None
+        self._state = State.PAUSED
+        self._emit(Event.PAUSED)
+
+    def resume(self) -> None:
+        self._check_state(State.PAUSED, setup="The session has not started yet: start it first")
+        self._running_since = self._clock.now()
+        self._state = State.RUNNING
+        self._emit(Event.RESUMED)
+
+    def toggle(self) -> None:
+        """The Space key: start, pause or resume."""
+        if self._state is State.SETUP:
+            self.start()
+        elif self._state is State.RUNNING:
+            self.pause()
+        else:
+            self.resume()  # refuses, with the reason, once the session is over
+
+    def next_speaker(self, chair: int | None = None) -> None:
+        """End the running turn and give the word to ``chair``, else the head of the queue,
+        else the next occupied chair in circle order. While paused, the new turn starts
+        counting on resume."""
+        self._check_state(State.RUNNING, State.PAUSED)
+        target = self._pick_next(chair)
+        self._close_turn()
+        self._open_new_turn(target)
+        self._emit(Event.SPEAKER_CHANGED)
+
+    def end_turn(self) -> None:
+        """End the running turn without giving the word to anyone yet."""
+        self._check_state(State.RUNNING, State.PAUSED)
+        if self._open_turn() is None:
+            raise FishbowlError("No one is speaking")
+        self._close_turn()
+        self._emit(Event.TURN_ENDED)
+
+    def take_empty_chair(self, chair: int | None = None, name: str | None = None) -> Participant:
+        """Someone from the audience sits down in ``chair`` (else the first empty one)."""
+        self._check_state(State.RUNNING, State.PAUSED, setup=(
+            "The session has not started yet: set the empty chairs in the setup instead"))
+        free = self.empty_chairs()
+        if not free:
+            raise FishbowlError("All chairs are taken: someone must step out first")
+        if chair is None:
+            chair = free[0]
+        self._check_chair(chair)
+        if chair not in free:
+            raise FishbowlError(f"{chair_label(chair)} is taken")
+        cleaned = _clean_text(name, MAX_NAME, "The name")
+        person = self._seat(chair, cleaned, from_audience=True,
+                            joined_at=self.session_elapsed())
+        self._emit(Event.CHAIR_TAKEN)
+        return person
+
+    def leave_chair(self, chair: int) -> None:
+        """Someone steps out of the circle; if they were speaking, their turn ends."""
+        self._check_state(State.RUNNING, State.PAUSED, setup=(
+            "The session has not started yet: set the empty chairs in the setup instead"))
+        pid = self._occupied_pid(chair)
+        if self.speaker_chair == chair:
+            self._close_turn()
+        if pid in self._queue:
+            self._queue.remove(pid)
+        self._participants[pid] = replace(self._participants[pid],
+                                          left_at=self.session_elapsed())
+        self._chairs[chair] = None
+        self._emit(Event.CHAIR_LEFT)
+
+    def add_time(self, seconds: float, target: TimeTarget = "turn") -> None:
+        """Give the running turn (or the session) more time."""
+        self._adjust(_positive_seconds(seconds), target)
+
+    def remove_time(self, seconds: float, target: TimeTarget = "turn") -> None:
+        """Take time away; the budget stops at zero (the turn is then over time)."""
+        self._adjust(-_positive_seconds(seconds), target)
+
+    def _adjust(self, delta: float, target: TimeTarget) -> None:
+        self._check_state(State.SETUP, State.RUNNING, State.PAUSED)
+        if target == "turn":
+            turn = self._open_turn()
+            if turn is None:
+                raise FishbowlError("No one is speaking: there is no turn to change")
+            turn.budget = max(0.0, turn.budget + delta)
+        elif target == "session":
+            self._session_budget = max(0.0, self._session_budget + delta)
+        else:
+            raise FishbowlError(f"Cannot change the time of {target!r}: use 'turn' or 'session'")
+        self._emit(Event.TIME_CHANGED)
+
+    def finish(self) -> None:
+        """End the session (and the running turn); the log stays for the export."""
+        self._check_state(State.RUNNING, State.PAUSED)
+        self._close_turn()
+        self._elapsed_base = self.session_elapsed()
+        self._running_since = None
+        self._queue.clear()
+        self._state = State.FINISHED
+        self._emit(Event.FINISHED)
+
+    def reset(self) -> None:
+        """Back to SETUP with the same configuration and the names given at setup."""
+        self._new_session()
+        self.recovery = None
+        self._emit(Event.RESET)
+
+    def set_question(self, question: int | str) -> None:
+        """Show question number ``question`` (0-based), or this text (added if new)."""
+        if isinstance(question, str):
+            text = _clean_text(question, 500, "The question")
+            if not text:
+                raise FishbowlError("The question is empty")
+            if text not in self._config.questions:
+                self._config = replace(self._config,
+                                       questions=(*self._config.questions, text))
+            index = self._config.questions.index(text)
+        else:
+            if isinstance(question, bool) or not 0 <= question < len(self._config.questions):
+                raise FishbowlError(f"There is no question {question!r}")
+            index = question
+        self._question_index = index
+        if self._state is not State.SETUP:
+            self._question_log.append((self.session_elapsed(), self.question))
+        self._emit(Event.QUESTION_CHANGED)
+
+    def set_participant_name(self, chair: int, name: str | None) -> None:
+        """Name (or, with None or "", un-name) the person in ``chair``."""
+        pid = self._occupied_pid(chair)
+        cleaned = _clean_text(name, MAX_NAME, "The name")
+        self._participants[pid] = replace(self._participants[pid], name=cleaned)
+        if self._state is State.SETUP:
+            if cleaned:
+                self._setup_names[chair] = cleaned
+            else:
+                self._setup_names.pop(chair, None)
+        self._emit(Event.PARTICIPANT_RENAMED)
+
+    def enqueue(self, chair: int) -> None:
+        """The person in ``chair`` asks to speak next (after those already waiting)."""
+        self._check_state(State.SETUP, State.RUNNING, State.PAUSED)
+        pid = self._occupied_pid(chair)
+        if chair == self.speaker_chair:
+            raise FishbowlError(f"{chair_label(chair)} is speaking now")
+        if pid in self._queue:
+            raise FishbowlError(f"{chair_label(chair)} is already waiting to speak")
+        self._queue.append(pid)
+        self._emit(Event.QUEUE_CHANGED)
+
+    def dequeue(self, chair: int | None = None) -> None:
+        """Take ``chair`` (else the head) off the queue."""
+        self._check_state(State.SETUP, State.RUNNING, State.PAUSED)
+        if chair is None:
+            if not self._queue:
+                raise FishbowlError("No one is waiting to speak")
+            self._queue.pop(0)
+        else:
+            pid = self._occupied_pid(chair)
+            if pid not in self._queue:
+                raise FishbowlError(f"{chair_label(chair)} is not waiting to speak")
+            self._queue.remove(pid)
+        self._emit(Event.QUEUE_CHANGED)
+
+    def add_note(self, text: str) -> None:
+        """A key point for the harvest, stamped with the session time."""
+        cleaned = _clean_text(text, MAX_NOTE, "The note")
+        if not cleaned:
+            raise FishbowlError("The note is empty")
+        self._notes.append((self.session_elapsed(), cleaned))
+        self._emit(Event.NOTES_CHANGED)
+
+    def delete_note(self, index: int) -> None:
+        if isinstance(index, bool) or not 0 <= index < len(self._notes):
+            raise FishbowlError(f"There is no note {index!r}")
+        del self._notes[index]
+        self._emit(Event.NOTES_CHANGED)
+
+    # --- invariants ----------------------------------------------------------------------------
+    def check_invariants(self) -> None:
+        """Raise InvariantError if the session's data breaks a rule (used by the tests and on
+        restore; cheap enough to call after every step)."""
+
+        def need(condition: bool, message: str) -> None:
+            if not condition:
+                raise InvariantError(message)
+
+        c, chairs, people = self._config, self._chairs, self._participants
+        elapsed = self.session_elapsed()
+        need(len(chairs) == c.chairs, "the circle has the configured number of chairs")
+        seated = [pid for pid in chairs if pid is not None]
+        need(len(seated) == len(set(seated)), "nobody sits in two chairs")
+        need(len(seated) + chairs.count(None) == c.chairs, "occupied + empty == chairs")
+        for i, pid in enumerate(chairs):
+            if pid is not None:
+                need(pid in people and people[pid].seated and people[pid].chair == i,
+                     f"chair {i} holds a seated participant who sits there")
+        for pid, person in people.items():
+            need(pid == person.id and 0 < pid < self._next_id, "participant ids are consistent")
+            need(0 <= person.chair < c.chairs, "participants sit in existing chairs")
+            need(person.seated == (chairs[person.chair] == pid),
+                 "a seated participant holds their chair; one who left holds none")
+        open_turns = [t for t in self._turns if t.end is None]
+        need(len(open_turns) <= 1, "at most one speaker")
+        if open_turns:
+            need(open_turns[0] is self._turns[-1], "only the latest turn may be running")
+            need(self._state in (State.RUNNING, State.PAUSED), "a turn runs only in a session")
+            need(chairs[open_turns[0].chair] == open_turns[0].participant,
+                 "the speaker sits in the speaker's chair")
+        need((self._running_since is not None) == (self._state is State.RUNNING),
+             "the clock runs exactly while RUNNING")
+        if self._state is State.SETUP:
+            need(chairs.count(None) == c.empty_chairs, "setup leaves the designated chairs free")
+            need(not self._turns and elapsed == 0.0, "nothing has happened in setup")
+        need(len(self._queue) == len(set(self._queue)), "nobody queues twice")
+        need(all(pid in seated for pid in self._queue), "only people in the circle queue")
+        need(self.speaker is None or self.speaker.id not in self._queue,
+             "the speaker is not waiting")
+        need(elapsed >= 0 and self._session_budget >= 0, "times are not negative")
+        previous = None
+        for n, t in enumerate(self._turns, 1):
+            need(t.number == n, "turns are numbered 1, 2, 3...")
+            need(t.participant in people and people[t.participant].chair == t.chair,
+                 "a turn's speaker sat in the turn's chair")
+            need(t.budget >= 0 and 0 <= t.start <= elapsed + 1e-9, "a turn starts in the session")
+            need(t.end is None or t.start <= t.end <= elapsed + 1e-9, "a turn ends after it starts")
+            if previous is None:
+                need(t.round == 1, "the first turn opens round 1")
+            else:
+                need(previous.end is not None and previous.end <= t.start + 1e-9,
+                     "turns do not overlap")
+                need(t.round in (previous.round, previous.round + 1), "rounds go up one by one")
+            previous = t
+        need(0 <= self._question_index < len(c.questions), "the question exists")
+
+    # --- snapshot ------------------------------------------------------------------------------
+    def snapshot(self) -> dict[str, Any]:
+        """Everything needed to rebuild the session, as plain JSON-ready data.
+
+        Times are session seconds (relative), never monotonic readings: those mean nothing in
+        another process. ``saved_wall`` says when it was written.
+        """
+        c = self._config
+        return {
+            "version": SNAPSHOT_VERSION,
+            "saved_wall": self._wall.now(),
+            "state": self._state.value,
+            "elapsed": self.session_elapsed(),
+            "session_budget": self._session_budget,
+            "started_wall": self._started_wall,
+            "config": {
+                "title": c.title, "questions": list(c.questions), "chairs": c.chairs,
+                "empty_chairs": c.empty_chairs, "turn_seconds": c.turn_seconds,
+                "session_seconds": c.session_seconds, "warning_seconds": c.warning_seconds,
+                "session_warning_seconds": c.session_warning_seconds, "chime": c.chime,
+            },
+            "question_index": self._question_index,
+            "chairs": list(self._chairs),
+            "next_id": self._next_id,
+            "participants": [
+                {"id": p.id, "chair": p.chair, "name": p.name, "from_audience": p.from_audience,
+                 "joined_at": p.joined_at, "left_at": p.left_at}
+                for p in self._participants.values()
+            ],
+            "queue": list(self._queue),
+            "turns": [
+                {"number": t.number, "round": t.round, "chair": t.chair,
+                 "participant": t.participant, "start": t.start, "end": t.end,
+                 "budget": t.budget, "started_wall": t.started_wall}
+                for t in self._turns
+            ],
+            "question_log": [[at, text] for at, text in self._question_log],
+            "notes": [[at, text] for at, text in self._notes],
+            "setup_names": {str(k): v for k, v in self._setup_names.items()},
+        }
+
+    @classmethod
+    def from_snapshot(cls, data: Any, clock: Clock, *,
+                      wall: WallClock | None = None) -> FishbowlSession:
+        """Rebuild a session saved by ``snapshot()`` (possibly by a process that crashed).
+
+        A session that was RUNNING comes back PAUSED at the elapsed time of the save: the time
+        the app was down is not counted, nothing recorded is lost, and the facilitator resumes
+        with Space when the room is ready. ``recovery`` says what happened.
+        Raises ``SnapshotError`` for data that is not a valid session.
+        """
+        try:
+            session = _restore(cls, data, clock, wall)
+            session.check_invariants()
+        except SnapshotError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError, FishbowlError,
+                InvariantError) as exc:
+            raise SnapshotError(f"The saved session is damaged: {exc!r}") from exc
+        return session
+
+
+class SnapshotError(FishbowlError):
+    """A snapshot that cannot be restored (damaged, or from an unknown version)."""
+
+
+def _restore(cls: type[FishbowlSession], d: dict[str, Any], clock: Clock,
+             wall: WallClock | None) -> FishbowlSession:
+    def num(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(
+                value):
+            raise ValueError(f"not a number: {value!r}")
+        return float(value)
+
+    def opt_num(value: Any) -> float | None:
+        return None if value is None else num(value)
+
+    def integer(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"not a whole number: {value!r}")
+        return value
+
+    def text(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError(f"not text: {value!r}")
+        return value
+
+    if not isinstance(d, dict):
+        raise SnapshotError("The saved session is damaged: not a JSON object")
+    if d.get("version") != SNAPSHOT_VERSION:
+        raise SnapshotError(f"The saved session has an unknown version {d.get('version')!r}")
+    cfg = d["config"]
+    config = FishbowlConfig(
+        title=text(cfg["title"]), questions=tuple(text(q) for q in cfg["questions"]),
+        chairs=integer(cfg["chairs"]), empty_chairs=integer(cfg["empty_chairs"]),
+        turn_seconds=num(cfg["turn_seconds"]), session_seconds=num(cfg["session_seconds"]),
+        warning_seconds=num(cfg["warning_seconds"]),
+        session_warning_seconds=num(cfg["session_warning_seconds"]), chime=bool(cfg["chime"]))
+    s = cls(clock, config, wall=wall)
+    state = State(d["state"])
+    s._question_index = integer(d["question_index"])
+    s._elapsed_base = num(d["elapsed"])
+    s._session_budget = num(d["session_budget"])
+    s._started_wall = opt_num(d["started_wall"])
+    s._chairs = [None if pid is None else integer(pid) for pid in d["chairs"]]
+    s._next_id = integer(d["next_id"])
+    s._participants = {}
+    for p in d["participants"]:
+        name = p["name"]
+        s._participants[integer(p["id"])] = Participant(
+            integer(p["id"]), integer(p["chair"]), None if name is None else text(name),
+            bool(p["from_audience"]), num(p["joined_at"]), opt_num(p["left_at"]))
+    s._queue = [integer(pid) for pid in d["queue"]]
+    s._turns = [
+        _Turn(integer(t["number"]), integer(t["round"]), integer(t["chair"]),
+              integer(t["participant"]), num(t["start"]), num(t["budget"]),
+              num(t["started_wall"]), opt_num(t["end"]))
+        for t in d["turns"]
+    ]
+    s._question_log = [(num(at), text(q)) for at, q in d["question_log"]]
+    s._notes = [(num(at), text(n)) for at, n in d["notes"]]
+    s._setup_names = {integer(int(k)): text(v) for k, v in d["setup_names"].items()}
+    s._state = State.PAUSED if state is State.RUNNING else state
+    s._running_since = None
+    s.recovery = Recovery(num(d["saved_wall"]), state is State.RUNNING, s._elapsed_base)
+    return s

@@ -1,0 +1,152 @@
+"""Where the visitor or presenter is: which screen, which poster, which overlays.
+
+Plain Python, so every key and swipe rule is tested without widgets. The main window calls
+these methods and re-renders from ``state`` when a listener is told something changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import Enum
+
+
+class Screen(str, Enum):
+    HOME = "home"
+    POSTER = "poster"
+    OVERVIEW = "overview"
+
+
+@dataclass(frozen=True)
+class NavState:
+    screen: Screen = Screen.HOME
+    index: int = 0  # the current poster (also the overview's selection)
+    blackout: bool = False
+    help: bool = False
+
+
+Listener = Callable[[NavState, NavState], None]
+
+
+class Navigation:
+    """The navigation model: a poster count, a state, and the moves between states."""
+
+    def __init__(self, count: int, ids: list[str] | None = None) -> None:
+        self._count = max(0, count)
+        self._ids = list(ids or [])
+        self._state = NavState()
+        self._listeners: list[Listener] = []
+
+    # --- reading -----------------------------------------------------------------------------
+    @property
+    def state(self) -> NavState:
+        return self._state
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+    def can_next(self) -> bool:
+        return self._state.index < self._count - 1
+
+    def can_previous(self) -> bool:
+        return self._state.index > 0
+
+    def progress(self) -> str:
+        """'3 of 6' for the poster indicator."""
+        return f"{self._state.index + 1} of {self._count}" if self._count else ""
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    # --- moving ------------------------------------------------------------------------------
+    def _set(self, **changes: object) -> bool:
+        new = replace(self._state, **changes)
+        if new == self._state:
+            return False
+        old, self._state = self._state, new
+        for listener in list(self._listeners):
+            listener(old, new)
+        return True
+
+    def reset(self, count: int | None = None, ids: list[str] | None = None) -> None:
+        """Back to the home screen (content reloaded, or the kiosk reset after idle)."""
+        if count is not None:
+            self._count = max(0, count)
+        if ids is not None:
+            self._ids = list(ids)
+        self._set(screen=Screen.HOME, index=0, blackout=False, help=False)
+
+    def open(self, index: int) -> bool:
+        if not 0 <= index < self._count:
+            return False
+        return self._set(screen=Screen.POSTER, index=index, help=False, blackout=False)
+
+    def open_id(self, poster_id: str) -> bool:
+        return poster_id in self._ids and self.open(self._ids.index(poster_id))
+
+    def next(self) -> bool:
+        """Next poster; from the home screen, the first one. Stays put on the last."""
+        s = self._state
+        if s.screen is Screen.HOME:
+            return self.open(0)
+        if s.screen is Screen.OVERVIEW:
+            return self.select(s.index + 1)
+        return self.can_next() and self._set(index=s.index + 1)
+
+    def previous(self) -> bool:
+        s = self._state
+        if s.screen is Screen.OVERVIEW:
+            return self.select(s.index - 1)
+        if s.screen is Screen.POSTER and s.index == 0:
+            return self.home()
+        return s.screen is Screen.POSTER and self._set(index=s.index - 1)
+
+    def first(self) -> bool:
+        return self.select(0) if self._state.screen is Screen.OVERVIEW else self.open(0)
+
+    def last(self) -> bool:
+        i = self._count - 1
+        return self.select(i) if self._state.screen is Screen.OVERVIEW else self.open(i)
+
+    def jump(self, number: int) -> bool:
+        """Number keys: 1 opens the first poster."""
+        return self.open(number - 1)
+
+    def home(self) -> bool:
+        return self._set(screen=Screen.HOME, help=False, blackout=False)
+
+    def overview(self) -> bool:
+        return self._set(screen=Screen.OVERVIEW, help=False, blackout=False)
+
+    def select(self, index: int) -> bool:
+        """Move the overview's selection (clamped)."""
+        if not self._count:
+            return False
+        return self._set(index=max(0, min(self._count - 1, index)))
+
+    def activate(self) -> bool:
+        """Enter: open the selected poster in the overview."""
+        if self._state.screen is Screen.OVERVIEW:
+            return self.open(self._state.index)
+        return False
+
+    def escape(self) -> bool:
+        """Esc closes an overlay first; on a poster it opens the overview; in the overview it
+        goes back to the selected poster."""
+        s = self._state
+        if s.help:
+            return self._set(help=False)
+        if s.blackout:
+            return self._set(blackout=False)
+        if s.screen is Screen.POSTER:
+            return self.overview()
+        if s.screen is Screen.OVERVIEW:
+            return self.open(s.index)
+        return self.overview() if self._count else False
+
+    def toggle_blackout(self) -> bool:
+        return self._set(blackout=not self._state.blackout)
+
+    def toggle_help(self) -> bool:
+        return self._set(help=not self._state.help)

@@ -1,0 +1,56 @@
+"""Logging to stderr and to a file in the app-data folder; Qt's own messages go there too."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup(data_dir: Path | None, level: int = logging.INFO) -> Path | None:
+    """Configure the root logger once; returns the log file's path (None: stderr only)."""
+    root = logging.getLogger()
+    root.setLevel(level)
+    for handler in list(root.handlers):
+        if getattr(handler, "_kiosk", False):
+            root.removeHandler(handler)
+    console = logging.StreamHandler()
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    console._kiosk = True  # type: ignore[attr-defined]
+    root.addHandler(console)
+    path = None
+    if data_dir is not None:
+        try:
+            logs = data_dir / "logs"
+            logs.mkdir(parents=True, exist_ok=True)
+            path = logs / "kiosk.log"
+            handler = logging.handlers.RotatingFileHandler(
+                path, maxBytes=2 * 1024 * 1024, backupCount=3, encoding="utf-8")
+            handler.setFormatter(logging.Formatter(FORMAT))
+            handler._kiosk = True  # type: ignore[attr-defined]
+            root.addHandler(handler)
+        except OSError as exc:
+            logging.getLogger(__name__).warning("no log file: %s", exc)
+            path = None
+    return path
+
+
+def route_qt_messages() -> None:
+    """Send qDebug/qWarning/... into the log instead of stderr alone."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(mode: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)

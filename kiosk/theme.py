@@ -1,0 +1,220 @@
+"""The look: qt-material as the base, the poster typography and colours on top.
+
+qt-material styles the controls; the posters' type scale and colours are ours, set through
+property selectors (``QLabel[role="h1"]``), because qt-material's stylesheet puts a font size on
+every widget and ``setFont()`` would be ignored (PITFALLS.md §3). Sizes follow the window's short
+side, so the same layout reads at 1280×720, 1920×1080, 3840×2160 and in portrait.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+FONT_FAMILY = "Roboto"
+REFERENCE_SHORT_SIDE = 1080  # sizes below are for a 1920×1080 screen
+
+
+# --- colour ---------------------------------------------------------------------------------
+def _rgb(colour: str) -> tuple[int, int, int]:
+    c = colour.lstrip("#")
+    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
+
+
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{max(0, min(255, round(v))):02x}" for v in rgb)
+
+
+def luminance(colour: str) -> float:
+    def channel(v: int) -> float:
+        s = v / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in _rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def mix(a: str, b: str, t: float) -> str:
+    ra, rb = _rgb(a), _rgb(b)
+    return _hex(tuple(x + (y - x) * t for x, y in zip(ra, rb, strict=True)))
+
+
+def readable_on(colour: str, background: str, minimum: float = 4.5) -> str:
+    """``colour``, darkened or lightened just enough to reach ``minimum`` contrast."""
+    target = "#000000" if luminance(background) > 0.4 else "#ffffff"
+    for step in range(21):
+        candidate = mix(colour, target, step / 20)
+        if contrast(candidate, background) >= minimum:
+            return candidate
+    return target
+
+
+@dataclass(frozen=True)
+class Palette:
+    dark: bool
+    background: str
+    surface: str  # cards, tiles
+    surface_alt: str  # set-apart panels (lessons)
+    text: str
+    muted: str
+    accent: str  # bars, rings, fills
+    accent_text: str  # accent-coloured text on the background, ≥ 4.5:1
+    on_accent: str  # text on an accent fill
+    warning: str = "#ffb300"
+    danger: str = "#e53935"
+
+
+def _theme_colours(name: str) -> dict[str, str]:
+    spec = importlib.util.find_spec("qt_material")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(list(spec.submodule_search_locations)[0]) / "themes" / name
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError):
+        return {}
+    return {c.get("name", ""): (c.text or "").strip() for c in root.iter("color")}
+
+
+def palette_for(theme_name: str, accent: str | None = None) -> Palette:
+    colours = _theme_colours(theme_name)
+    dark = theme_name.startswith("dark")
+    accent = accent or colours.get("primaryColor") or "#1de9b6"
+    if dark:
+        bg, surface, alt, text, muted = "#12191c", "#1e2a2f", "#24343a", "#f2f5f6", "#b8c5cb"
+    else:
+        bg, surface, alt, text, muted = "#f7f7f5", "#ffffff", "#eaf0f2", "#1c2326", "#46555c"
+    alt = mix(alt, accent, 0.12)
+    on_accent = "#000000" if contrast("#000000", accent) >= contrast("#ffffff", accent) \
+        else "#ffffff"
+    return Palette(dark=dark, background=bg, surface=surface, surface_alt=alt, text=text,
+                   muted=muted, accent=accent, accent_text=readable_on(accent, bg),
+                   on_accent=on_accent)
+
+
+# --- type -----------------------------------------------------------------------------------
+# name -> (pixel size at 1080 px short side, weight, line-height factor)
+ROLES: dict[str, tuple[int, int, float]] = {
+    "display": (84, 700, 1.1),  # the event's title on the home banner
+    "h1": (68, 700, 1.1),  # a poster's title
+    "h2": (42, 700, 1.2),  # section headings
+    "h3": (34, 500, 1.25),  # card titles, sub-headings
+    "lead": (34, 400, 1.35),  # taglines
+    "body": (28, 400, 1.45),
+    "label": (28, 500, 1.3),  # fact labels, buttons
+    "small": (24, 400, 1.35),  # notes, captions, sources, hints
+    "value": (76, 700, 1.0),  # the big numbers
+    "quote": (36, 400, 1.4),
+}
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    factor: float
+
+    @classmethod
+    def for_size(cls, width: int, height: int) -> TypeScale:
+        short = max(1, min(width, height))
+        return cls(short / REFERENCE_SHORT_SIDE)
+
+    def px(self, role: str) -> int:
+        return max(10, round(ROLES[role][0] * self.factor))
+
+    def space(self, units: float = 1) -> int:
+        """A spacing step: 8 px at 1080p."""
+        return max(2, round(8 * units * self.factor))
+
+    @property
+    def touch(self) -> int:
+        """The side of a touch target: 72 px at 1080p (well over 9 mm on a 24" screen)."""
+        return max(48, round(72 * self.factor))
+
+
+def stylesheet(p: Palette, s: TypeScale) -> str:
+    """Our rules, applied on top of qt-material's on the main window."""
+    rules = [
+        f"QWidget#screen, QWidget#page, QScrollArea#posterScroll, QWidget#posterView "
+        f"{{ background: {p.background}; }}",
+        f"QLabel {{ color: {p.text}; background: transparent; font-family: '{FONT_FAMILY}'; }}",
+    ]
+    for role, (_size, weight, _lh) in ROLES.items():
+        rules.append(f'QLabel[role="{role}"] {{ font-size: {s.px(role)}px; '
+                     f"font-weight: {weight}; }}")
+    rules += [
+        f'QLabel[tone="muted"] {{ color: {p.muted}; }}',
+        f'QLabel[tone="accent"] {{ color: {p.accent_text}; }}',
+        f'QLabel[role="quote"] {{ font-style: italic; }}',
+        f'QFrame[panel="card"] {{ background: {p.surface}; border-radius: {s.space(2)}px; '
+        f"border: {max(1, s.space(0.25))}px solid {mix(p.surface, p.text, 0.12)}; }}",
+        f'QFrame[panel="card"][selected="true"] {{ border: {s.space(0.75)}px solid {p.accent}; }}',
+        f'QFrame[panel="tile"] {{ background: {p.surface}; border-radius: {s.space(1.5)}px; '
+        f"border-top: {s.space(0.75)}px solid {p.accent}; }}",
+        f'QFrame[panel="lessons"] {{ background: {p.surface_alt}; border-radius: '
+        f"{s.space(2)}px; border-left: {s.space(1.25)}px solid {p.accent}; }}",
+        f'QFrame[panel="quote"] {{ background: {p.surface}; border-radius: {s.space(2)}px; }}',
+        f'QFrame[panel="banner"] {{ background: {p.surface_alt}; border-radius: 0px; }}',
+        f'QFrame[panel="bar"] {{ background: {mix(p.background, p.text, 0.06)}; }}',
+        f'QFrame[panel="help"] {{ background: {p.surface}; border-radius: {s.space(2)}px; '
+        f"border: {s.space(0.5)}px solid {p.accent}; }}",
+        f'QToolButton[role="nav"] {{ background: {mix(p.surface, p.text, 0.08)}; '
+        f"color: {p.text}; border: none; border-radius: {s.touch // 2}px; "
+        f"min-width: {s.touch}px; min-height: {s.touch}px; font-size: {s.px('label')}px; "
+        f"padding: 0px {s.space(1.5)}px; }}",
+        f'QToolButton[role="nav"]:pressed {{ background: {p.accent}; color: {p.on_accent}; }}',
+        f'QToolButton[role="nav"]:disabled {{ background: transparent; color: '
+        f"{mix(p.background, p.text, 0.3)}; }}",
+        f'QToolButton[role="edge"] {{ background: {mix(p.background, p.text, 0.12)}; '
+        f"border: none; border-radius: {s.touch // 2}px; min-width: {s.touch}px; "
+        f"min-height: {s.touch}px; }}",
+        f'QToolButton[role="edge"]:pressed {{ background: {p.accent}; }}',
+    ]
+    return "\n".join(rules)
+
+
+# --- applying ---------------------------------------------------------------------------------
+def load_fonts(fonts_dir: Path) -> list[str]:
+    from PySide6.QtGui import QFontDatabase
+
+    families: set[str] = set()
+    for path in sorted(fonts_dir.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("font %s could not be loaded", path.name)
+            continue
+        families.update(QFontDatabase.applicationFontFamilies(font_id))
+    return sorted(families)
+
+
+def apply_base(app: object, theme_name: str, cache_dir: Path, scale: TypeScale) -> bool:
+    """qt-material's stylesheet on the application, once at start. False if it failed."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    try:
+        import qt_material  # imported after PySide6, or it disables itself
+
+        icons = cache_dir / "qt_material"
+        icons.mkdir(parents=True, exist_ok=True)
+        qt_material.apply_stylesheet(
+            app, theme=theme_name, invert_secondary=theme_name.startswith("light"),
+            extra={"font_family": FONT_FAMILY, "font_size": f"{scale.px('body')}px",
+                   "density_scale": "0"},
+            parent=str(icons))
+    except Exception:  # a theme must never keep the gallery from showing
+        log.exception("qt-material could not apply %s", theme_name)
+        return False
+    if not app.styleSheet():
+        log.warning("qt-material set no stylesheet for %s", theme_name)
+        return False
+    return True

@@ -1,0 +1,1 @@
+"""The widgets: thin views over the content model and the core logic."""

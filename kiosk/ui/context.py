@@ -1,0 +1,32 @@
+"""What every screen needs to build itself: the gallery, the look, the language, the images."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from kiosk.content.model import Gallery
+from kiosk.content.text import LocalText
+from kiosk.theme import Palette, TypeScale
+from kiosk.ui.images import ImageStore
+
+
+@dataclass(frozen=True)
+class Ctx:
+    gallery: Gallery
+    images: ImageStore
+    palette: Palette
+    scale: TypeScale
+    lang: str | None = None
+    reduced_motion: bool = False
+    presenter: bool = True  # not kiosk mode: show key hints
+
+    def t(self, text: LocalText | None) -> str:
+        """Text in the language on screen (falling back to the gallery's default)."""
+        return self.gallery.text(text, self.lang)
+
+    def with_scale(self, scale: TypeScale) -> Ctx:
+        return replace(self, scale=scale)
+
+    @property
+    def colours(self) -> tuple[str, str]:
+        return self.palette.surface, self.palette.muted

@@ -1,0 +1,556 @@
+"""The poster screen's body: the current poster, swipes and slides between posters, and zoom.
+
+At rest the current poster is a live scroll area (kinetic, no visible scroll bar, a cue when
+there is more below). While a finger drags sideways, or a key changes the poster, one opaque
+layer draws pre-rendered pixmaps of the two posters at an animated offset: the cheapest way to
+move a full screen at display rate (PITFALLS.md §6). Only the current poster and its neighbours
+are ever built.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap
+from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
+
+from kiosk.core.gesture import swipe_offset, swipe_outcome
+from kiosk.ui.context import Ctx
+from kiosk.ui.gestures import GestureFilter, mm_to_px
+from kiosk.ui.poster import PosterPage, is_wide
+from kiosk.ui.widgets import icon_pixmap, nav_button
+
+log = logging.getLogger(__name__)
+
+
+class MoreCue(QWidget):
+    """A fade and a chevron at the bottom edge while the poster goes on below the screen."""
+
+    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAccessibleName("More below: scroll down")
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        bg = QColor(self._ctx.palette.background)
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        clear = QColor(bg)
+        clear.setAlpha(0)
+        gradient.setColorAt(0, clear)
+        gradient.setColorAt(0.7, bg)
+        gradient.setColorAt(1, bg)
+        p.fillRect(self.rect(), gradient)
+        side = self._ctx.scale.px("h2")
+        pix = icon_pixmap("next", self._ctx.palette.accent_text, side, self.devicePixelRatioF())
+        p.translate(self.width() / 2, self.height() - side * 0.8)
+        p.rotate(90)
+        p.drawPixmap(QPointF(-side / 2, -side / 2), pix)
+
+
+class PosterView(QScrollArea):
+    """One poster in a kinetic scroll area."""
+
+    def __init__(self, ctx: Ctx, index: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.index = index
+        self.poster = ctx.gallery.posters[index]
+        self.setObjectName("posterScroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.gestures = GestureFilter(self, horizontal=True)
+        props = self.gestures.scroller.scrollerProperties()
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.OvershootDragResistanceFactor, 0.4)
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.OvershootScrollDistanceFactor, 0.1)
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.DecelerationFactor, 0.2)
+        self.gestures.scroller.setScrollerProperties(props)
+        self._page: PosterPage | None = None
+        self._built_wide: bool | None = None
+        self.cue = MoreCue(ctx, self)
+        self.verticalScrollBar().valueChanged.connect(self._update_cue)
+        self.verticalScrollBar().rangeChanged.connect(self._update_cue)
+
+    @property
+    def side_margin(self) -> int:
+        return self.ctx.scale.touch + self.ctx.scale.space(5)
+
+    def ensure_page(self, size: QSize | None = None) -> PosterPage:
+        """Build (or rebuild, when the width class changes) the page for the view's size."""
+        size = size or self.size()
+        wide = is_wide(self.ctx, size.width())
+        if self._page is None or wide != self._built_wide:
+            self._page = PosterPage(self.ctx, self.poster, size.width(), self.side_margin)
+            self._built_wide = wide
+            self.setWidget(self._page)
+        return self._page
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self.ensure_page(self.size())
+        super().resizeEvent(event)
+        h = self.ctx.scale.space(14)
+        self.cue.setGeometry(0, self.height() - h, self.width(), h)
+        self._update_cue()
+
+    def _update_cue(self, *_args: object) -> None:
+        bar = self.verticalScrollBar()
+        self.cue.setVisible(bar.maximum() > 0 and bar.value() < bar.maximum() - 4)
+
+    def scroll_by(self, pages: float) -> None:
+        bar = self.verticalScrollBar()
+        target = bar.value() + round(pages * self.viewport().height() * 0.8)
+        self.gestures.scroller.scrollTo(QPointF(0, max(0, min(bar.maximum(), target))), 250)
+
+    def to_top(self) -> None:
+        QScroller.scroller(self.viewport()).stop()
+        self.verticalScrollBar().setValue(0)
+
+    def snapshot(self, ratio: float = 0.0) -> QPixmap:
+        """The view as it looks now, as a pixmap (``ratio``: device pixel ratio, 0 = screen's)."""
+        ratio = ratio or self.devicePixelRatioF()
+        pix = QPixmap(QSize(round(self.width() * ratio), round(self.height() * ratio)))
+        pix.setDevicePixelRatio(ratio)
+        pix.fill(QColor(self.ctx.palette.background))
+        self.render(pix)
+        return pix
+
+
+class SlideLayer(QWidget):
+    """Draws two posters side by side at an offset, during a swipe or a slide."""
+
+    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.current: QPixmap | None = None
+        self.before: QPixmap | None = None
+        self.after: QPixmap | None = None
+        self.offset = 0.0
+        self.hide()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(self._ctx.palette.background))
+        w = self.width()
+        x = round(self.offset)
+        if self.current is not None:
+            p.drawPixmap(x, 0, self.current)
+        if x < 0 and self.after is not None:
+            p.drawPixmap(x + w, 0, self.after)
+        if x > 0 and self.before is not None:
+            p.drawPixmap(x - w, 0, self.before)
+
+
+class ZoomLayer(QWidget):
+    """A close look at the poster: pinch or double-tap to zoom, drag to pan, double-tap to fit."""
+
+    closed = Signal()
+    MAX = 3.0
+
+    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.pixmap: QPixmap | None = None
+        self.zoom = 1.0
+        self.centre = QPointF()  # the point of the poster at the middle of the screen
+        self._base = 1.0
+        self._last: QPointF | None = None
+        self._last_tap = 0.0
+        self.reset_button = nav_button("Fit", "zoom-reset", ctx.palette.text, ctx.scale.touch,
+                                       "Back to the whole poster", parent=self)
+        self.reset_button.clicked.connect(self.close_zoom)
+        self.setAccessibleName("Zoomed poster")
+        self.hide()
+
+    def open_at(self, pixmap: QPixmap, point: QPointF, zoom: float = 2.0) -> None:
+        self.pixmap = pixmap
+        self.zoom = max(1.0, min(self.MAX, zoom))
+        self.centre = QPointF(point)
+        self._clamp()
+        self.setGeometry(self.parentWidget().rect())
+        m = self._ctx.scale.space(3)
+        hint = self.reset_button.sizeHint()
+        self.reset_button.setGeometry(self.width() - hint.width() - m, m, hint.width(),
+                                      hint.height())
+        self.show()
+        self.raise_()
+        self.update()
+
+    def close_zoom(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.pixmap = None
+            self.closed.emit()
+
+    def set_zoom(self, zoom: float, focus: QPointF | None = None) -> None:
+        self.zoom = max(1.0, min(self.MAX, zoom))
+        self._clamp()
+        self.update()
+
+    def pinch_begin(self) -> None:
+        self._base = self.zoom
+
+    def pinch(self, scale: float) -> None:
+        self.set_zoom(self._base * scale)
+
+    def pan(self, dx: float, dy: float) -> None:
+        self.centre -= QPointF(dx / self.zoom, dy / self.zoom)
+        self._clamp()
+        self.update()
+
+    def _clamp(self) -> None:
+        w, h = self.width() or 1, self.height() or 1
+        half_w, half_h = w / (2 * self.zoom), h / (2 * self.zoom)
+        x = min(max(self.centre.x(), half_w), w - half_w)
+        y = min(max(self.centre.y(), half_h), h - half_h)
+        self.centre = QPointF(x, y)
+
+    def source_rect(self) -> QRectF:
+        w, h = self.width() / self.zoom, self.height() / self.zoom
+        return QRectF(self.centre.x() - w / 2, self.centre.y() - h / 2, w, h)
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(self._ctx.palette.background))
+        if self.pixmap is None:
+            return
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        src = self.source_rect()
+        ratio = self.pixmap.devicePixelRatio()
+        device = QRectF(src.x() * ratio, src.y() * ratio, src.width() * ratio,
+                        src.height() * ratio)
+        p.drawPixmap(QRectF(self.rect()), self.pixmap, device)
+
+    # one finger (or the mouse) pans; a double tap fits again
+    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        from time import monotonic
+
+        now = monotonic()
+        if now - self._last_tap < 0.35:
+            self._last_tap = 0.0
+            self.close_zoom()
+            return
+        self._last_tap = now
+        self._last = event.globalPosition()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if self._last is not None:
+            d = event.globalPosition() - self._last
+            self._last = event.globalPosition()
+            self.pan(d.x(), d.y())
+
+    def mouseReleaseEvent(self, _event) -> None:  # noqa: N802, ANN001 - Qt override
+        self._last = None
+
+    def event(self, event) -> bool:  # noqa: ANN001
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
+                            QEvent.Type.TouchEnd):
+            points = event.points()
+            if len(points) >= 2:
+                a, b = points[0], points[1]
+                d0 = (a.pressPosition() - b.pressPosition()).manhattanLength()
+                d1 = (a.position() - b.position()).manhattanLength()
+                if event.type() == QEvent.Type.TouchBegin or self._base <= 0:
+                    self.pinch_begin()
+                if d0 > 0:
+                    self.set_zoom(self._base * d1 / d0)
+                if event.type() == QEvent.Type.TouchEnd:
+                    self.pinch_begin()
+                event.accept()
+                return True
+            # one finger: let Qt synthesise mouse events (pan, double tap)
+            return False
+        return super().event(event)
+
+
+class PosterDeck(QWidget):
+    """Holds the poster views, runs swipes and slides, and owns the zoom layer."""
+
+    settled = Signal(int)  # a swipe settled on this poster index
+    activity = Signal()
+
+    SLIDE_MS = 320
+    CACHE = 5
+
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("posterView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._views: OrderedDict[int, PosterView] = OrderedDict()
+        self._snapshots: dict[int, QPixmap] = {}
+        self.index = -1
+        self.slide = SlideLayer(ctx, self)
+        self.zoom = ZoomLayer(ctx, self)
+        self._anim = QVariantAnimation(self)
+        self._anim.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._anim.valueChanged.connect(self._on_anim)
+        self._anim.finished.connect(self._on_anim_done)
+        self._target_step = 0
+        side = ctx.scale.touch
+        self.prev_button = nav_button("", "previous", ctx.palette.text, side, "Previous poster",
+                                      role="edge", parent=self)
+        self.next_button = nav_button("", "next", ctx.palette.text, side, "Next poster",
+                                      role="edge", parent=self)
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(+1))
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(60)
+        self._prepare_timer.timeout.connect(self._prepare_neighbours)
+        ctx.images.ready.connect(self._images_arrived)
+
+    # --- views --------------------------------------------------------------------------------
+    @property
+    def count(self) -> int:
+        return len(self.ctx.gallery.posters)
+
+    def view(self, index: int) -> PosterView:
+        """The view of poster ``index``, built on first use and kept for a few posters."""
+        if index in self._views:
+            self._views.move_to_end(index)
+            return self._views[index]
+        view = PosterView(self.ctx, index, self)
+        view.hide()
+        view.setGeometry(self.rect())
+        view.ensure_page(self.size())
+        view.gestures.swipe_started.connect(self._swipe_started)
+        view.gestures.swipe_moved.connect(self._swipe_moved)
+        view.gestures.swipe_finished.connect(self._swipe_finished)
+        view.gestures.swipe_cancelled.connect(self._swipe_cancelled)
+        view.gestures.double_tapped.connect(self._double_tap)
+        view.gestures.pinch_changed.connect(self._pinch)
+        view.gestures.activity.connect(self.activity)
+        self._views[index] = view
+        while len(self._views) > self.CACHE:
+            old_index, old = next(iter(self._views.items()))
+            if old_index == self.index:
+                self._views.move_to_end(old_index)
+                continue
+            del self._views[old_index]
+            self._snapshots.pop(old_index, None)
+            old.deleteLater()
+        self._raise_overlays()
+        return view
+
+    def built(self) -> list[int]:
+        return list(self._views)
+
+    def current(self) -> PosterView | None:
+        return self._views.get(self.index)
+
+    def show_index(self, index: int, animate: bool = True) -> None:
+        """Show poster ``index``; slide to it when it is a neighbour and motion is allowed."""
+        if not 0 <= index < self.count:
+            return
+        if self._anim.state() == QVariantAnimation.State.Running:
+            self._anim.stop()
+            self._finish_slide()
+        self.zoom.close_zoom()
+        if index == self.index and self.current() is not None:
+            self.current().show()
+            return
+        step = index - self.index
+        previous = self.current()
+        if animate and previous is not None and abs(step) == 1 and not self.ctx.reduced_motion \
+                and self.isVisible():
+            self.slide.current = previous.snapshot()
+            pix = self._snapshot(index)
+            self.slide.after, self.slide.before = (pix, None) if step > 0 else (None, pix)
+            self.slide.offset = 0.0
+            self._begin_slide_layer()
+            self._run(0.0, -step * self.width(), step)
+            return
+        self._switch_to(index)
+
+    def _switch_to(self, index: int) -> None:
+        for i, v in self._views.items():
+            if i != index:
+                v.hide()
+        self.index = index
+        view = self.view(index)
+        view.setGeometry(self.rect())
+        view.to_top()
+        view.show()
+        self._update_edges()
+        self._raise_overlays()
+        self._prepare_timer.start()
+
+    def _snapshot(self, index: int) -> QPixmap:
+        pix = self._snapshots.get(index)
+        if pix is None or pix.size() != self.size() * pix.devicePixelRatio():
+            view = self.view(index)
+            view.setGeometry(self.rect())
+            view.to_top()
+            pix = view.snapshot()
+            self._snapshots[index] = pix
+        return pix
+
+    def _prepare_neighbours(self) -> None:
+        """Build and pre-render the posters either side, in idle time, ahead of a swipe."""
+        for i in (self.index + 1, self.index - 1):
+            if 0 <= i < self.count:
+                self._snapshot(i)
+
+    def _images_arrived(self, _key: str) -> None:
+        self._snapshots.clear()  # an image now shows where a placeholder was
+        if self.index >= 0:
+            self._prepare_timer.start()
+
+    def _update_edges(self) -> None:
+        self.prev_button.setVisible(self.index > 0)
+        self.next_button.setVisible(self.index < self.count - 1)
+
+    def _raise_overlays(self) -> None:
+        self.prev_button.raise_()
+        self.next_button.raise_()
+        self.slide.raise_()
+        self.zoom.raise_()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        for view in self._views.values():
+            view.setGeometry(self.rect())
+        self._snapshots.clear()
+        self.slide.setGeometry(self.rect())
+        side = self.ctx.scale.touch
+        m = self.ctx.scale.space(2)
+        y = (self.height() - side) // 2
+        self.prev_button.setGeometry(QRect(m, y, side, side))
+        self.next_button.setGeometry(QRect(self.width() - side - m, y, side, side))
+        if self.zoom.isVisible():
+            self.zoom.close_zoom()
+
+    # --- moving between posters -----------------------------------------------------------------
+    def step(self, direction: int) -> None:
+        """Edge arrows: ask the window to move (it owns navigation)."""
+        target = self.index + direction
+        if 0 <= target < self.count:
+            self.settled.emit(target)
+
+    def _begin_slide_layer(self) -> None:
+        self.slide.setGeometry(self.rect())
+        self.slide.show()
+        self.slide.raise_()
+        self.slide.update()
+
+    def _swipe_started(self) -> None:
+        view = self.current()
+        if view is None:
+            return
+        self.activity.emit()
+        self.slide.current = view.snapshot()
+        self.slide.before = self._snapshot(self.index - 1) if self.index > 0 else None
+        self.slide.after = self._snapshot(self.index + 1) if self.index < self.count - 1 \
+            else None
+        self.slide.offset = 0.0
+        self._begin_slide_layer()
+
+    def _swipe_moved(self, dx: float) -> None:
+        if not self.slide.isVisible():
+            return
+        self.slide.offset = swipe_offset(dx, self.index > 0, self.index < self.count - 1)
+        self.slide.update()
+
+    def _swipe_finished(self, dx: float, velocity: float) -> None:
+        if not self.slide.isVisible():
+            return
+        fling = mm_to_px(self, 60) * 4  # about 24 cm/s
+        step = swipe_outcome(dx, velocity, self.width(), self.index > 0,
+                             self.index < self.count - 1, fling)
+        self._run(self.slide.offset, -step * self.width(), step)
+
+    def _swipe_cancelled(self) -> None:
+        if self.slide.isVisible():
+            self._run(self.slide.offset, 0.0, 0)
+
+    def _run(self, start: float, end: float, step: int) -> None:
+        self._target_step = step
+        distance = abs(end - start)
+        duration = 0 if self.ctx.reduced_motion else \
+            max(120, round(self.SLIDE_MS * distance / max(1, self.width())))
+        if duration == 0 or distance < 1:
+            self.slide.offset = end
+            self._on_anim_done()
+            return
+        self._anim.stop()
+        self._anim.setStartValue(float(start))
+        self._anim.setEndValue(float(end))
+        self._anim.setDuration(duration)
+        self._anim.start()
+
+    def _on_anim(self, value: float) -> None:
+        self.slide.offset = float(value)
+        self.slide.update()
+
+    def _on_anim_done(self) -> None:
+        self._finish_slide()
+
+    def _finish_slide(self) -> None:
+        step, self._target_step = self._target_step, 0
+        self.slide.hide()
+        self.slide.current = self.slide.before = self.slide.after = None
+        if step:
+            target = self.index + step
+            self._switch_to(target)
+            self.settled.emit(target)
+        self.activity.emit()
+
+    def is_animating(self) -> bool:
+        return self.slide.isVisible()
+
+    # --- zoom -----------------------------------------------------------------------------------
+    def _zoom_pixmap(self) -> QPixmap | None:
+        view = self.current()
+        return view.snapshot(max(2.0, view.devicePixelRatioF() * 2)) if view else None
+
+    def _double_tap(self, pos: QPointF) -> None:
+        pix = self._zoom_pixmap()
+        if pix is not None:
+            self.zoom.open_at(pix, pos, 2.0)
+
+    def _pinch(self, scale: float, centre: QPointF) -> None:
+        if not self.zoom.isVisible():
+            if scale <= 1.05:
+                return
+            pix = self._zoom_pixmap()
+            if pix is None:
+                return
+            self.zoom.open_at(pix, centre, 1.0)
+            self.zoom.pinch_begin()
+        self.zoom.pinch(scale)
+
+    def zoom_in(self) -> None:
+        if self.zoom.isVisible():
+            self.zoom.set_zoom(self.zoom.zoom + 0.5)
+            return
+        pix = self._zoom_pixmap()
+        if pix is not None:
+            self.zoom.open_at(pix, QPointF(self.width() / 2, self.height() / 2), 1.5)
+
+    def zoom_out(self) -> None:
+        if self.zoom.isVisible():
+            if self.zoom.zoom <= 1.5:
+                self.zoom.close_zoom()
+            else:
+                self.zoom.set_zoom(self.zoom.zoom - 0.5)

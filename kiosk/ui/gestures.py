@@ -1,0 +1,219 @@
+"""One input path for touch and mouse on a scrolling area: taps, swipes, scrolls, pinches.
+
+Installed on a scroll area's viewport, it sees presses that its children do not take (labels and
+panels ignore them, so they propagate here). A drag is locked to an axis once it has moved a
+few millimetres: vertical drags are fed to the viewport's QScroller for kinetic scrolling,
+horizontal ones are reported as a swipe. A press and release without movement is a tap,
+delivered to the TapFrame under it. Mouse events that Qt synthesised from touch are skipped, so
+nothing acts twice (PITFALLS.md §2); touches that land on a button are left to the button.
+"""
+
+from __future__ import annotations
+
+import math
+from time import monotonic
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QScroller, QWidget
+
+from kiosk.core.gesture import Axis, Drag, TapCounter
+from kiosk.ui.widgets import TapFrame
+
+MM_PER_INCH = 25.4
+
+
+def mm_to_px(widget: QWidget, mm: float) -> float:
+    screen = widget.screen()
+    dpi = screen.logicalDotsPerInch() if screen else 96.0
+    return mm * dpi / MM_PER_INCH
+
+
+class GestureFilter(QObject):
+    """Recognises gestures on ``area``'s viewport and reports them as signals."""
+
+    swipe_started = Signal()
+    swipe_moved = Signal(float)  # horizontal distance from the press, in pixels
+    swipe_finished = Signal(float, float)  # distance, velocity (px/s)
+    swipe_cancelled = Signal()
+    tapped = Signal(QPointF)  # viewport position
+    double_tapped = Signal(QPointF)
+    pinch_changed = Signal(float, QPointF)  # scale since the pinch began, centre
+    pinch_finished = Signal()
+    activity = Signal()  # any input at all (for the idle tracker)
+
+    SLOP_MM = 4.0
+
+    def __init__(self, area: QAbstractScrollArea, horizontal: bool = True) -> None:
+        super().__init__(area)
+        self._area = area
+        self._viewport = area.viewport()
+        self._horizontal = horizontal
+        self._drag = Drag(slop=mm_to_px(area, self.SLOP_MM))
+        self._taps = TapCounter(radius=mm_to_px(area, 8))
+        self._scrolling = False
+        self._pinch_start: float | None = None
+        self._viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self._scroller = QScroller.scroller(self._viewport)
+        self._viewport.installEventFilter(self)
+
+    @property
+    def scroller(self) -> QScroller:
+        return self._scroller
+
+    # --- event plumbing -----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                    QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick):
+            assert isinstance(event, QMouseEvent)
+            if event.source() != Qt.MouseEventSource.MouseEventNotSynthesized:
+                return False
+            return self._mouse(event)
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+                    QEvent.Type.TouchCancel):
+            assert isinstance(event, QTouchEvent)
+            return self._touch(event)
+        if kind == QEvent.Type.ContextMenu:
+            return True
+        return False
+
+    def _local(self, global_pos: QPointF) -> QPointF:
+        return QPointF(self._viewport.mapFromGlobal(global_pos.toPoint()))
+
+    def _mouse(self, event: QMouseEvent) -> bool:
+        pos = self._local(event.globalPosition())
+        t = monotonic()
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            if event.button() != Qt.MouseButton.LeftButton or self._on_button(pos):
+                return False
+            self._press(pos, t)
+        elif kind == QEvent.Type.MouseMove:
+            if not (event.buttons() & Qt.MouseButton.LeftButton) or not self._drag.active:
+                return False
+            self._move(pos, t)
+        else:
+            if event.button() != Qt.MouseButton.LeftButton or not self._drag.active:
+                return False
+            self._release(pos, t)
+        event.accept()
+        return True
+
+    def _touch(self, event: QTouchEvent) -> bool:
+        points = [p for p in event.points()
+                  if p.state() != p.State.Released or event.type() == QEvent.Type.TouchEnd]
+        kind = event.type()
+        if kind == QEvent.Type.TouchCancel:
+            self._cancel()
+            return True
+        if not points:
+            return False
+        if len(event.points()) >= 2:
+            return self._two_fingers(event)
+        pos = self._local(points[0].globalPosition())
+        t = monotonic()
+        if kind == QEvent.Type.TouchBegin:
+            if self._on_button(pos):
+                event.ignore()  # let Qt turn it into a mouse click on the button
+                return False
+            self._press(pos, t)
+        elif kind == QEvent.Type.TouchUpdate:
+            if self._pinch_start is not None:
+                return True
+            if self._drag.active:
+                self._move(pos, t)
+        elif kind == QEvent.Type.TouchEnd:
+            if self._pinch_start is not None:
+                self._pinch_start = None
+                self.pinch_finished.emit()
+                self._drag.cancel()
+            elif self._drag.active:
+                self._release(pos, t)
+        event.accept()
+        return True
+
+    def _two_fingers(self, event: QTouchEvent) -> bool:
+        a, b = event.points()[0], event.points()[1]
+        pa, pb = a.globalPosition(), b.globalPosition()
+        distance = math.hypot(pa.x() - pb.x(), pa.y() - pb.y())
+        centre = self._local((pa + pb) / 2)
+        if self._pinch_start is None:
+            if self._drag.axis is Axis.HORIZONTAL:
+                self.swipe_cancelled.emit()
+            elif self._scrolling:
+                self._scroller.stop()
+            self._drag.cancel()
+            self._pinch_start = max(1.0, distance)
+        else:
+            self.pinch_changed.emit(distance / self._pinch_start, centre)
+        if event.type() == QEvent.Type.TouchEnd:
+            self._pinch_start = None
+            self.pinch_finished.emit()
+        event.accept()
+        return True
+
+    def _on_button(self, pos: QPointF) -> bool:
+        child = self._viewport.childAt(pos.toPoint())
+        while child is not None and child is not self._viewport:
+            if isinstance(child, QAbstractButton):
+                return True
+            child = child.parentWidget()
+        return False
+
+    # --- the gesture itself -------------------------------------------------------------------
+    def _press(self, pos: QPointF, t: float) -> None:
+        self.activity.emit()
+        if self._scroller.state() in (QScroller.State.Scrolling, QScroller.State.Dragging):
+            self._scroller.stop()
+        self._scrolling = False
+        self._drag.press(pos.x(), pos.y(), t)
+
+    def _move(self, pos: QPointF, t: float) -> None:
+        before = self._drag.axis
+        axis = self._drag.move(pos.x(), pos.y(), t)
+        if axis is Axis.HORIZONTAL and not self._horizontal:
+            axis = self._drag.axis = Axis.VERTICAL
+        if axis is Axis.VERTICAL:
+            ms = int(t * 1000)
+            if before is not Axis.VERTICAL:
+                self._scroller.handleInput(QScroller.Input.InputPress,
+                                           QPointF(self._drag.x0, self._drag.y0), ms)
+                self._scrolling = True
+            self._scroller.handleInput(QScroller.Input.InputMove, pos, ms)
+        elif axis is Axis.HORIZONTAL:
+            if before is not Axis.HORIZONTAL:
+                self.swipe_started.emit()
+            self.swipe_moved.emit(self._drag.dx)
+
+    def _release(self, pos: QPointF, t: float) -> None:
+        self.activity.emit()
+        axis = self._drag.release(pos.x(), pos.y(), t)
+        if axis is Axis.VERTICAL:
+            self._scroller.handleInput(QScroller.Input.InputRelease, pos, int(t * 1000))
+            self._scrolling = False
+        elif axis is Axis.HORIZONTAL:
+            self.swipe_finished.emit(self._drag.dx, self._drag.velocity_x)
+        else:
+            self._tap(QPointF(self._drag.x0, self._drag.y0), t)
+
+    def _tap(self, pos: QPointF, t: float) -> None:
+        if self._taps.tap(pos.x(), pos.y(), t):
+            self.double_tapped.emit(pos)
+            return
+        self.tapped.emit(pos)
+        child = self._viewport.childAt(pos.toPoint())
+        while child is not None and child is not self._viewport:
+            if isinstance(child, TapFrame):
+                child.tapped.emit()
+                return
+            child = child.parentWidget()
+
+    def _cancel(self) -> None:
+        if self._drag.axis is Axis.HORIZONTAL:
+            self.swipe_cancelled.emit()
+        if self._scrolling:
+            self._scroller.stop()
+            self._scrolling = False
+        self._drag.cancel()
+        self._pinch_start = None

@@ -1,0 +1,217 @@
+"""Artwork, decoded off the GUI thread at the size it is shown, and a widget that paints it.
+
+SVGs are rendered and raster images decoded (scaled while decoding, with an explicit allocation
+limit against decompression bombs) in a thread pool; the widget shows a placeholder until the
+image arrives, and a clear "image unavailable" card if it never can (PITFALLS.md §5).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QObject,
+    QRectF,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+log = logging.getLogger(__name__)
+
+MAX_PIXELS = 8192 * 8192  # the most we decode; larger images are scaled while decoding
+ALLOCATION_LIMIT_MB = 512
+_VIEWBOX = re.compile(rb'viewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)')
+_WH = re.compile(rb'<svg[^>]*?\swidth\s*=\s*["\']([\d.]+)[^>]*?\sheight\s*=\s*["\']([\d.]+)',
+                 re.S)
+
+
+def aspect_of(path: Path | None) -> float:
+    """Width / height from the file's header alone (1.6 when unknown)."""
+    if path is None:
+        return 1.6
+    try:
+        if path.suffix.lower() == ".svg":
+            head = path.open("rb").read(4096)
+            m = _VIEWBOX.search(head) or _WH.search(head)
+            if m and float(m.group(2)) > 0:
+                return float(m.group(1)) / float(m.group(2))
+            return 1.6
+        size = QImageReader(str(path)).size()
+        if size.isValid() and size.height() > 0:
+            return size.width() / size.height()
+    except (OSError, ValueError):
+        pass
+    return 1.6
+
+
+def decode(path: Path, target: QSize) -> QImage:
+    """The image at ``path`` fitted into ``target`` (device pixels); a null QImage on failure."""
+    if path.suffix.lower() == ".svg":
+        renderer = QSvgRenderer(str(path))
+        if not renderer.isValid():
+            log.warning("artwork %s is not a valid SVG", path)
+            return QImage()
+        size = renderer.defaultSize().scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
+        if size.isEmpty():
+            return QImage()
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+        return image
+    QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    full = reader.size()
+    if not full.isValid():
+        log.warning("artwork %s cannot be read: %s", path, reader.errorString())
+        return QImage()
+    fitted = full.scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
+    if fitted.width() < full.width():
+        reader.setScaledSize(fitted)
+    elif full.width() * full.height() > MAX_PIXELS:
+        reader.setScaledSize(full.scaled(QSize(8192, 8192), Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        log.warning("artwork %s could not be decoded: %s", path, reader.errorString())
+    return image
+
+
+class _Signals(QObject):
+    done = Signal(str, QImage)
+
+
+class _Job(QRunnable):
+    def __init__(self, key: str, path: Path, size: QSize, signals: _Signals) -> None:
+        super().__init__()
+        self.key, self.path, self.size, self.signals = key, path, size, signals
+
+    def run(self) -> None:
+        try:
+            image = decode(self.path, self.size)
+        except Exception:  # a worker must never take the app down
+            log.exception("artwork %s failed to load", self.path)
+            image = QImage()
+        self.signals.done.emit(self.key, image)
+
+
+class ImageStore(QObject):
+    """Decoded images by (path, size), loaded in a thread pool, kept in a small LRU cache."""
+
+    ready = Signal(str)
+    CAPACITY = 96
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cache: OrderedDict[str, QImage] = OrderedDict()
+        self._pending: set[str] = set()
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._finished)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+
+    @staticmethod
+    def key(path: Path, size: QSize) -> str:
+        return f"{path}|{size.width()}x{size.height()}"
+
+    def get(self, path: Path, size: QSize) -> QImage | None:
+        """The image if it is ready; otherwise None, and it is being loaded."""
+        k = self.key(path, size)
+        if k in self._cache:
+            self._cache.move_to_end(k)
+            return self._cache[k]
+        if k not in self._pending and not size.isEmpty():
+            self._pending.add(k)
+            self._pool.start(_Job(k, path, size, self._signals))
+        return None
+
+    def _finished(self, key: str, image: QImage) -> None:
+        self._pending.discard(key)
+        self._cache[key] = image
+        while len(self._cache) > self.CAPACITY:
+            self._cache.popitem(last=False)
+        self.ready.emit(key)
+
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait(self, msecs: int = 10000) -> None:
+        """Block until every requested image is decoded and delivered (for shots and tests)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+        deadline = QDeadlineTimer(msecs)
+        while self._pending and not deadline.hasExpired():
+            self._pool.waitForDone(50)
+            QCoreApplication.processEvents()
+
+
+class ArtworkView(QWidget):
+    """Paints one artwork, aspect kept, centred; a placeholder while loading or if missing."""
+
+    def __init__(self, store: ImageStore, path: Path | None, label: str = "",
+                 colours: tuple[str, str] = ("#1e2a2f", "#b8c5cb"),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._path = path
+        self._aspect = aspect_of(path)
+        self._surface, self._muted = colours
+        self._missing_text = "Image unavailable"
+        self.setAccessibleName(label or "artwork")
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        store.ready.connect(self._maybe_update)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return max(1, round(width / self._aspect))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(400, self.heightForWidth(400))
+
+    def _target(self) -> QSize:
+        ratio = self.devicePixelRatioF()
+        return QSize(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+
+    def _maybe_update(self, key: str) -> None:
+        if self._path is not None and key == ImageStore.key(self._path, self._target()):
+            self.update()
+
+    def is_ready(self) -> bool:
+        return self._path is None or self._store.get(self._path, self._target()) is not None
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        image = self._store.get(self._path, self._target()) if self._path else None
+        if image is not None and not image.isNull():
+            ratio = self.devicePixelRatioF()
+            w, h = image.width() / ratio, image.height() / ratio
+            target = QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+            painter.drawImage(target, image)
+            return
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        path = QPainterPath()
+        radius = min(rect.width(), rect.height()) * 0.04
+        path.addRoundedRect(rect, radius, radius)
+        painter.fillPath(path, QColor(self._surface))
+        if self._path is None or (image is not None and image.isNull()):
+            painter.setPen(QPen(QColor(self._muted)))
+            font = painter.font()
+            font.setPixelSize(max(12, round(self.height() * 0.07)))
+            painter.setFont(font)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._missing_text)

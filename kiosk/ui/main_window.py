@@ -1,0 +1,246 @@
+"""The one window: home, poster and overview screens, overlays, keys, driven by Navigation."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.navigation import Navigation, NavState, Screen
+from kiosk.theme import TypeScale, stylesheet
+from kiosk.ui.context import Ctx
+from kiosk.ui.deck import PosterDeck
+from kiosk.ui.home import HomeScreen, OverviewScreen
+from kiosk.ui.overlays import Blackout, HelpOverlay
+from kiosk.ui.widgets import label, nav_button
+
+log = logging.getLogger("kiosk.screen")
+
+NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space}
+PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
+
+
+class PosterScreen(QWidget):
+    """A slim bar (home, progress, overview, help) over the poster deck."""
+
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        s, p = ctx.scale, ctx.palette
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        bar = QFrame()
+        bar.setProperty("panel", "bar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(s.space(2), s.space(1), s.space(2), s.space(1))
+        row.setSpacing(s.space(2))
+        self.home_button = nav_button("Home", "home", p.text, s.touch, "Home: all posters")
+        self.overview_button = nav_button("All posters", "overview", p.text, s.touch,
+                                          "Overview of all posters")
+        self.help_button = nav_button("", "help", p.text, s.touch, "Help: keys and gestures")
+        self.progress = label("", "label", "muted", wrap=False)
+        self.progress.setAccessibleName("Poster number")
+        row.addWidget(self.home_button)
+        if ctx.presenter:
+            row.addStretch(1)
+            row.addWidget(label("→ next   ← previous   Esc overview   B blackout", "small",
+                                "muted", wrap=False))
+        row.addStretch(1)
+        row.addWidget(self.progress)
+        row.addWidget(self.overview_button)
+        row.addWidget(self.help_button)
+        box.addWidget(bar)
+        self.deck = PosterDeck(ctx)
+        box.addWidget(self.deck, 1)
+
+
+class MainWindow(QMainWindow):
+    """Holds the screens and the overlays; turns keys and taps into Navigation calls."""
+
+    screen_changed = Signal(str)  # "home", "poster <id>", "overview"
+
+    def __init__(self, ctx: Ctx, nav: Navigation | None = None,
+                 kiosk_mode: bool = False) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.kiosk_mode = kiosk_mode
+        self.nav = nav or Navigation(len(ctx.gallery.posters),
+                                     [p.id for p in ctx.gallery.posters])
+        self.nav.subscribe(self._on_nav)
+        self.setWindowTitle(ctx.t(ctx.gallery.settings.title))
+        self.setAccessibleName(ctx.t(ctx.gallery.settings.title))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._built_scale: TypeScale | None = None
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self._build(ctx.scale)
+
+    # --- building -----------------------------------------------------------------------------
+    def _build(self, scale: TypeScale) -> None:
+        """(Re)build the screens for a type scale: at start, and when the window's size class
+        changes (a rotated screen, a window moved to a 4K display)."""
+        self.ctx = self.ctx.with_scale(scale)
+        self._built_scale = scale
+        self.setStyleSheet(stylesheet(self.ctx.palette, scale))
+        while self.stack.count():
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.home = HomeScreen(self.ctx)
+        self.poster_screen = PosterScreen(self.ctx)
+        self.overview = OverviewScreen(self.ctx)
+        for screen in (self.home, self.poster_screen, self.overview):
+            self.stack.addWidget(screen)
+        self.home.build()
+        self.overview.build()
+        self.deck = self.poster_screen.deck
+        self.home.opened.connect(self.nav.open)
+        self.overview.opened.connect(self.nav.open)
+        self.deck.settled.connect(self.nav.open)
+        self.poster_screen.home_button.clicked.connect(self.nav.home)
+        self.poster_screen.overview_button.clicked.connect(self.nav.overview)
+        self.poster_screen.help_button.clicked.connect(self.nav.toggle_help)
+        self.blackout = Blackout(self)
+        self.blackout.dismissed.connect(self.nav.toggle_blackout)
+        self.help = HelpOverlay(self.ctx, self)
+        self.help.dismissed.connect(self.nav.toggle_help)
+        self._place_overlays()
+        self._render(self.nav.state, animate=False)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        scale = TypeScale.for_size(self.width(), self.height())
+        if self._built_scale is None or abs(scale.factor - self._built_scale.factor) > 0.02:
+            self._build(scale)
+        self._place_overlays()
+
+    def _place_overlays(self) -> None:
+        for overlay in (self.help, self.blackout):
+            overlay.setGeometry(self.rect())
+            overlay.raise_()
+
+    # --- navigation → screen ------------------------------------------------------------------
+    def _on_nav(self, old: NavState, new: NavState) -> None:
+        self._render(new, animate=True, old=old)
+
+    def _render(self, state: NavState, animate: bool, old: NavState | None = None) -> None:
+        screen = {Screen.HOME: self.home, Screen.POSTER: self.poster_screen,
+                  Screen.OVERVIEW: self.overview}[state.screen]
+        if state.screen is Screen.POSTER:
+            slide = animate and old is not None and old.screen is Screen.POSTER
+            self.stack.setCurrentWidget(screen)
+            self.deck.show_index(state.index, animate=slide)
+            self.poster_screen.progress.setText(self.nav.progress())
+        else:
+            self.stack.setCurrentWidget(screen)
+        if state.screen is Screen.OVERVIEW:
+            self.overview.select(state.index)
+        self.help.setVisible(state.help)
+        self.blackout.setVisible(state.blackout)
+        self._place_overlays()
+        if old is None or (old.screen, old.index) != (state.screen, state.index) or \
+                old.screen is not state.screen:
+            name = self.screen_name(state)
+            if old is None or name != self.screen_name(old):
+                log.info("screen %s", name)
+                self.screen_changed.emit(name)
+        if old is not None and old.blackout != state.blackout:
+            log.info("blackout %s", "on" if state.blackout else "off")
+        if old is not None and old.help != state.help:
+            log.info("help %s", "shown" if state.help else "closed")
+
+    def screen_name(self, state: NavState) -> str:
+        if state.screen is Screen.POSTER:
+            return f"poster {self.ctx.gallery.posters[state.index].id}"
+        return state.screen.value
+
+    # --- keys ---------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if not self.handle_key(event):
+            super().keyPressEvent(event)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        nav = self.nav
+        state = nav.state
+        text = event.text()
+        if key in (Qt.Key.Key_B, Qt.Key.Key_Period):
+            return nav.toggle_blackout() or True
+        if state.blackout:  # a clicker's next or back wakes the screen first
+            if key in NEXT_KEYS | PREVIOUS_KEYS | {Qt.Key.Key_Escape}:
+                nav.toggle_blackout()
+            return True
+        if key in (Qt.Key.Key_H, Qt.Key.Key_Question) or text == "?":
+            return nav.toggle_help() or True
+        if key == Qt.Key.Key_Escape:
+            if self.deck.zoom.isVisible():
+                self.deck.zoom.close_zoom()
+                return True
+            return nav.escape() or True
+        if state.help:
+            nav.toggle_help()
+        if key in (Qt.Key.Key_F, Qt.Key.Key_F11):
+            self.toggle_fullscreen()
+            return True
+        if key == Qt.Key.Key_Q and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.close()
+            return True
+        if key in NEXT_KEYS:
+            return nav.next() or True
+        if key in PREVIOUS_KEYS:
+            return nav.previous() or True
+        if key == Qt.Key.Key_Home:
+            return nav.first() or True
+        if key == Qt.Key.Key_End:
+            return nav.last() or True
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            return nav.jump(key - Qt.Key.Key_0) or True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if state.screen is Screen.HOME:
+                return nav.open(0) or True
+            return nav.activate() or True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            down = key == Qt.Key.Key_Down
+            if state.screen is Screen.OVERVIEW:
+                return nav.select(state.index + (self.overview.columns if down
+                                                 else -self.overview.columns)) or True
+            view = self.deck.current()
+            if state.screen is Screen.POSTER and view is not None:
+                view.scroll_by(0.5 if down else -0.5)
+            return True
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) and state.screen is Screen.POSTER:
+            self.deck.zoom_in()
+            return True
+        if key == Qt.Key.Key_Minus and state.screen is Screen.POSTER:
+            self.deck.zoom_out()
+            return True
+        return False
+
+    def toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+            log.info("window: normal")
+        else:
+            self.showFullScreen()
+            log.info("window: full screen")
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ContextMenu:
+            return True
+        return super().event(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        log.info("window closed")
+        super().closeEvent(event)

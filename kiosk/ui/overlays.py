@@ -1,0 +1,82 @@
+"""Layers over the whole window: blackout (B or '.') and the help card (H or ?)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.context import Ctx
+from kiosk.ui.poster import panel
+from kiosk.ui.widgets import label
+
+KEYS = [
+    ("→  PageDown  Space", "next poster"),
+    ("←  PageUp  Backspace", "previous poster"),
+    ("Home  /  End", "first / last poster"),
+    ("1 – 9", "jump to a poster"),
+    ("↑  ↓", "scroll the poster"),
+    ("+  /  −", "zoom in / out"),
+    ("Esc", "overview of all posters"),
+    ("B  or  .", "black out the screen"),
+    ("F  or  F11", "full screen"),
+    ("H  or  ?", "this help"),
+]
+
+
+class Blackout(QWidget):
+    """A black screen for the presenter; B, '.', Esc or a tap brings the posters back."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAccessibleName("Screen blacked out")
+        self.hide()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        QPainter(self).fillRect(self.rect(), QColor("#000000"))
+
+    def mouseReleaseEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        self.dismissed.emit()
+
+
+class HelpOverlay(QWidget):
+    """The keys, large enough to read from the back of a room; any tap closes it."""
+
+    dismissed = Signal()
+
+    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        s = ctx.scale
+        outer = QVBoxLayout(self)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        card = panel("help")
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        box = QVBoxLayout(card)
+        box.setContentsMargins(s.space(5), s.space(4), s.space(5), s.space(4))
+        box.setSpacing(s.space(2))
+        box.addWidget(label("Keys and clicker", "h2"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(s.space(5))
+        grid.setVerticalSpacing(s.space(1))
+        for row, (keys, what) in enumerate(KEYS):
+            grid.addWidget(label(keys, "label", "accent", wrap=False), row, 0)
+            grid.addWidget(label(what, "body", wrap=False), row, 1)
+        box.addLayout(grid)
+        box.addWidget(label("Touch: swipe sideways for the next poster, drag up and down to "
+                            "scroll, pinch or double-tap to zoom. Tap anywhere to close.",
+                            "small", "muted"))
+        card.setMaximumWidth(s.space(150))
+        self.setAccessibleName("Help: keys and gestures")
+        self.hide()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        veil = QColor(self._ctx.palette.background)
+        veil.setAlpha(225)
+        QPainter(self).fillRect(self.rect(), veil)
+
+    def mouseReleaseEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        self.dismissed.emit()

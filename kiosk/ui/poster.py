@@ -1,0 +1,251 @@
+"""One poster as a page of widgets: header, facts & figures, sections, lessons, quotes, sources.
+
+The page adapts to its width: two columns of sections and four columns of figures on a wide
+screen, one column and two on a narrow or portrait one. It is built only when needed (the
+current poster and its neighbours), never for the whole gallery at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.model import Fact, Poster, Quote, Section
+from kiosk.ui.context import Ctx
+from kiosk.ui.images import ArtworkView
+from kiosk.ui.widgets import icon_pixmap, label
+
+KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
+WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns
+
+
+def is_wide(ctx: Ctx, width: int) -> bool:
+    return width / ctx.scale.factor >= WIDE_AT
+
+
+def panel(kind: str, parent: QWidget | None = None) -> QFrame:
+    frame = QFrame(parent)
+    frame.setProperty("panel", kind)
+    return frame
+
+
+def _vbox(widget: QWidget | None, spacing: int, margins: int = 0) -> QVBoxLayout:
+    box = QVBoxLayout(widget) if widget is not None else QVBoxLayout()
+    box.setSpacing(spacing)
+    box.setContentsMargins(margins, margins, margins, margins)
+    return box
+
+
+def header(ctx: Ctx, poster: Poster, wide: bool) -> QLayout:
+    s = ctx.scale
+    text = _vbox(None, s.space(1.5))
+    place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
+    kicker = KIND_LABEL[poster.kind] + (f"  ·  {place}" if place else "")
+    text.addWidget(label(kicker, "h3", "accent"))
+    title = label(ctx.t(poster.title), "h1")
+    title.setObjectName("posterTitle")
+    text.addWidget(title)
+    if poster.tagline:
+        text.addWidget(label(ctx.t(poster.tagline), "lead", "muted"))
+    text.addStretch(1)
+    art = ArtworkView(ctx.images, poster.artwork.path if poster.artwork else None,
+                      f"Illustration: {ctx.t(poster.title)}", ctx.colours)
+    if wide:
+        row = QHBoxLayout()
+        row.setSpacing(s.space(5))
+        row.addLayout(text, 11)
+        row.addWidget(art, 9, Qt.AlignmentFlag.AlignTop)
+        return row
+    col = _vbox(None, s.space(3))
+    col.addWidget(art)
+    col.addLayout(text)
+    return col
+
+
+def fact_tile(ctx: Ctx, fact: Fact) -> QFrame:
+    s = ctx.scale
+    tile = panel("tile")
+    box = _vbox(tile, s.space(0.75), s.space(2.5))
+    value = label(fact.value_text(ctx.lang, ctx.gallery.default_language), "value", "accent")
+    value.setObjectName("factValue")
+    box.addWidget(value)
+    if fact.unit:
+        box.addWidget(label(ctx.t(fact.unit), "label"))
+    box.addWidget(label(ctx.t(fact.label), "body", "muted"))
+    if fact.note:
+        box.addWidget(label(ctx.t(fact.note), "small", "muted"))
+    box.addStretch(1)
+    words = " ".join(x for x in (fact.value_text(ctx.lang), ctx.t(fact.unit), ctx.t(fact.label),
+                                 ctx.t(fact.note)) if x)
+    tile.setAccessibleName(words)
+    return tile
+
+
+def facts_block(ctx: Ctx, facts: tuple[Fact, ...], width: int) -> QLayout:
+    s = ctx.scale
+    block = _vbox(None, s.space(2))
+    block.addWidget(label("Facts & figures", "h2"))
+    ref = width / s.factor
+    columns = 4 if ref >= 1700 else 3 if ref >= 1250 else 2
+    groups: dict[str, list[Fact]] = {}
+    for fact in facts:
+        groups.setdefault(ctx.t(fact.group), []).append(fact)
+    for name, members in groups.items():
+        if name:
+            block.addWidget(label(name, "h3", "muted"))
+        grid = QGridLayout()
+        grid.setSpacing(s.space(2))
+        for i, fact in enumerate(members):
+            grid.addWidget(fact_tile(ctx, fact), i // columns, i % columns)
+        for c in range(columns):
+            grid.setColumnStretch(c, 1)
+        block.addLayout(grid)
+    return block
+
+
+def bullet_row(ctx: Ctx, text: str, marker: str = "•", role: str = "body") -> QLayout:
+    row = QHBoxLayout()
+    row.setSpacing(ctx.scale.space(1.5))
+    dot = label(marker, role, "accent", wrap=False)
+    dot.setAlignment(Qt.AlignmentFlag.AlignTop)
+    row.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(label(text, role), 1)
+    return row
+
+
+def section_block(ctx: Ctx, section: Section) -> QWidget:
+    s = ctx.scale
+    widget = QWidget()
+    box = _vbox(widget, s.space(1.5))
+    head = QHBoxLayout()
+    head.setSpacing(s.space(1.5))
+    glyph = QLabel()
+    side = s.px("h2")
+    glyph.setPixmap(icon_pixmap(section.kind, ctx.palette.accent_text, side,
+                                widget.devicePixelRatioF()))
+    glyph.setFixedSize(side, side)
+    head.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
+    head.addWidget(label(ctx.t(section.heading), "h2"), 1)
+    box.addLayout(head)
+    for paragraph in section.paragraphs:
+        box.addWidget(label(ctx.t(paragraph), "body"))
+    for bullet in section.bullets:
+        box.addLayout(bullet_row(ctx, ctx.t(bullet)))
+    if section.artwork:
+        caption = ctx.t(section.caption)
+        box.addSpacing(s.space(1))
+        box.addWidget(ArtworkView(ctx.images, section.artwork.path,
+                                  caption or ctx.t(section.heading), ctx.colours))
+        if caption:
+            box.addWidget(label(caption, "small", "muted"))
+    return widget
+
+
+def _weight(section: Section) -> int:
+    text = sum(len(str(p)) for p in section.paragraphs) + sum(len(str(b)) + 40
+                                                             for b in section.bullets)
+    return text + 120 + (700 if section.artwork else 0)
+
+
+def sections_block(ctx: Ctx, sections: tuple[Section, ...], wide: bool) -> QLayout:
+    s = ctx.scale
+    if not wide:
+        col = _vbox(None, s.space(5))
+        for section in sections:
+            col.addWidget(section_block(ctx, section))
+        return col
+    # two columns, filled in reading order, each section going to the shorter column
+    columns = [_vbox(None, s.space(5)), _vbox(None, s.space(5))]
+    heights = [0, 0]
+    for section in sections:
+        i = 0 if heights[0] <= heights[1] else 1
+        columns[i].addWidget(section_block(ctx, section))
+        heights[i] += _weight(section)
+    row = QHBoxLayout()
+    row.setSpacing(s.space(6))
+    for col in columns:
+        col.addStretch(1)
+        row.addLayout(col, 1)
+    return row
+
+
+def lessons_block(ctx: Ctx, lessons: tuple) -> QFrame:
+    s = ctx.scale
+    frame = panel("lessons")
+    box = _vbox(frame, s.space(2), s.space(4))
+    box.addWidget(label("Lessons learnt", "h2"))
+    for lesson in lessons:
+        box.addLayout(bullet_row(ctx, ctx.t(lesson), "→"))
+    return frame
+
+
+def quote_card(ctx: Ctx, quote: Quote) -> QFrame:
+    s = ctx.scale
+    frame = panel("quote")
+    box = _vbox(frame, s.space(1.5), s.space(4))
+    words = ctx.t(quote.text)
+    box.addWidget(label(f"“{words}”", "quote"))
+    box.addWidget(label(ctx.t(quote.speaker), "label", "accent"))
+    who = ", ".join(x for x in (ctx.t(quote.role), ctx.t(quote.organisation), ctx.t(quote.city))
+                    if x)
+    if who:
+        box.addWidget(label(who, "small", "muted"))
+    frame.setAccessibleName(f"{ctx.t(quote.speaker)}: {words}")
+    return frame
+
+
+def quotes_block(ctx: Ctx, quotes: tuple[Quote, ...], wide: bool) -> QLayout:
+    s = ctx.scale
+    block = _vbox(None, s.space(2))
+    block.addWidget(label("In their words", "h2"))
+    grid = QGridLayout()
+    grid.setSpacing(s.space(3))
+    columns = 2 if wide and len(quotes) > 1 else 1
+    for i, quote in enumerate(quotes):
+        grid.addWidget(quote_card(ctx, quote), i // columns, i % columns)
+    block.addLayout(grid)
+    return block
+
+
+class PosterPage(QWidget):
+    """The whole poster, laid out for ``width``; lives inside a PosterView's scroll area."""
+
+    def __init__(self, ctx: Ctx, poster: Poster, width: int, side_margin: int) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        self.poster = poster
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        s = ctx.scale
+        wide = is_wide(ctx, width)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(side_margin, s.space(4), side_margin, s.space(10))
+        root.setSpacing(s.space(6))
+        root.addLayout(header(ctx, poster, wide))
+        if poster.facts:
+            root.addLayout(facts_block(ctx, poster.facts, width - 2 * side_margin))
+        if poster.sections:
+            root.addLayout(sections_block(ctx, poster.sections, wide))
+        if poster.lessons:
+            root.addWidget(lessons_block(ctx, poster.lessons))
+        quotes = ctx.gallery.quotes_for(poster.id)
+        if quotes:
+            root.addLayout(quotes_block(ctx, quotes, wide))
+        if poster.sources:
+            src = _vbox(None, s.space(0.5))
+            src.addWidget(label("Sources", "small", "muted"))
+            for source in poster.sources:
+                src.addWidget(label(ctx.t(source), "small", "muted"))
+            root.addLayout(src)
+        root.addStretch(1)
+        self.setAccessibleName(f"Poster: {ctx.t(poster.title)}")
+
+    def artworks(self) -> list[ArtworkView]:
+        return self.findChildren(ArtworkView)

@@ -1,0 +1,115 @@
+"""Small building blocks shared by the screens: styled labels, icons, buttons, tappable cards."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QWidget
+
+from kiosk import paths
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def rich(text: str) -> tuple[str, bool]:
+    """Author text with **bold** marks → (label text, is rich text)."""
+    if "**" not in text:
+        return text, False
+    escaped = html.escape(text)
+    return _BOLD.sub(r"<b>\1</b>", escaped).replace("\n", "<br>"), True
+
+
+def label(text: str, role: str = "body", tone: str | None = None, wrap: bool = True,
+          parent: QWidget | None = None) -> QLabel:
+    """A label styled by role (see theme.ROLES); never selectable, never a link."""
+    shown, is_rich = rich(text)
+    widget = QLabel(parent)
+    widget.setTextFormat(Qt.TextFormat.RichText if is_rich else Qt.TextFormat.PlainText)
+    widget.setText(shown)
+    widget.setProperty("role", role)
+    if tone:
+        widget.setProperty("tone", tone)
+    widget.setWordWrap(wrap)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    widget.setOpenExternalLinks(False)
+    widget.setAccessibleName(re.sub(r"\*\*", "", text))
+    if wrap:
+        widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return widget
+
+
+def icon_path(name: str) -> Path:
+    return paths.assets_dir() / "icons" / f"{name}.svg"
+
+
+@lru_cache(maxsize=256)
+def _icon_svg(name: str, colour: str) -> bytes:
+    path = icon_path(name)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return b""
+    return data.replace(b"#eceff1", colour.encode("ascii"))
+
+
+def icon_pixmap(name: str, colour: str, side: int, ratio: float = 1.0) -> QPixmap:
+    """A line icon from assets/icons, recoloured, at ``side`` logical pixels."""
+    data = _icon_svg(name, colour)
+    device = max(1, round(side * ratio))
+    image = QImage(device, device, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    if data:
+        renderer = QSvgRenderer(QByteArray(data))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def icon(name: str, colour: str, side: int) -> QIcon:
+    return QIcon(icon_pixmap(name, colour, side))
+
+
+def nav_button(text: str, icon_name: str | None, colour: str, side: int,
+               accessible: str, role: str = "nav", parent: QWidget | None = None) -> QToolButton:
+    """A touch-sized button with an icon and (optionally) a word; never hover-only."""
+    button = QToolButton(parent)
+    button.setProperty("role", role)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the window, not the button
+    button.setAccessibleName(accessible)
+    button.setToolTip("")
+    if icon_name:
+        button.setIcon(icon(icon_name, colour, side))
+        button.setIconSize(QSize(round(side * 0.55), round(side * 0.55)))
+    if text:
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if icon_name
+                                  else Qt.ToolButtonStyle.ToolButtonTextOnly)
+    else:
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    button.setMinimumSize(side, side)
+    return button
+
+
+class TapFrame(QFrame):
+    """A panel that can be tapped (cards on the home and overview screens).
+
+    It takes no mouse or touch events itself: they reach the GestureFilter of the scroll area
+    it sits in, which tells a tap from a drag and emits ``tapped`` on the frame under a tap.
+    """
+
+    tapped = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ContextMenu:
+            return True  # no context menus anywhere
+        return super().event(event)
