@@ -146,6 +146,7 @@ def stylesheet(p: Palette, s: TypeScale) -> str:
     rules = [
         f"QWidget#screen, QWidget#page, QScrollArea#posterScroll, QWidget#posterView "
         f"{{ background: {p.background}; }}",
+        "QWidget#section, ArtworkView, MoreCue { background: transparent; }",
         f"QLabel {{ color: {p.text}; background: transparent; font-family: '{FONT_FAMILY}'; }}",
     ]
     for role, (_size, weight, _lh) in ROLES.items():
@@ -154,7 +155,7 @@ def stylesheet(p: Palette, s: TypeScale) -> str:
     rules += [
         f'QLabel[tone="muted"] {{ color: {p.muted}; }}',
         f'QLabel[tone="accent"] {{ color: {p.accent_text}; }}',
-        f'QLabel[role="quote"] {{ font-style: italic; }}',
+        'QLabel[role="quote"] { font-style: italic; }',
         f'QFrame[panel="card"] {{ background: {p.surface}; border-radius: {s.space(2)}px; '
         f"border: {max(1, s.space(0.25))}px solid {mix(p.surface, p.text, 0.12)}; }}",
         f'QFrame[panel="card"][selected="true"] {{ border: {s.space(0.75)}px solid {p.accent}; }}',

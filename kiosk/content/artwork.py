@@ -38,7 +38,7 @@ def check_form(source: str) -> PurePosixPath:
 
 
 def resolve(source: str, roots: list[Path]) -> Path:
-    """The file for ``source``, searched in ``roots`` in order; raises ArtworkError with a reason."""
+    """The file for ``source``, searched in ``roots`` in order; ArtworkError says why not."""
     relative = check_form(source)
     if relative.suffix.lower() not in IMAGE_SUFFIXES:
         raise ArtworkError(f"'{source}' is not an image type the app shows "

@@ -250,8 +250,8 @@ def _to_data(node: yaml.Node, loc: Loc, doc: Document, constructor: yaml.SafeLoa
             if key in result:
                 line, col = _pos(key_node.start_mark)
                 first = doc.key_marks.get(child, (0, 0))[0]
-                doc.problems.append(Problem(doc.file, line, col,
-                                            f"the key '{key}' appears twice (first on line {first})"))
+                doc.problems.append(Problem(
+                    doc.file, line, col, f"the key '{key}' appears twice (first on line {first})"))
                 continue
             doc.key_marks[child] = _pos(key_node.start_mark)
             result[key] = _to_data(value_node, child, doc, constructor)

@@ -8,10 +8,10 @@ widget converts millimetres with the screen's DPI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Axis(str, Enum):
+class Axis(StrEnum):
     NONE = "none"  # not moved far enough yet: still a possible tap
     HORIZONTAL = "horizontal"  # a swipe between posters
     VERTICAL = "vertical"  # scrolling the poster

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 
 
-class Screen(str, Enum):
+class Screen(StrEnum):
     HOME = "home"
     POSTER = "poster"
     OVERVIEW = "overview"

@@ -53,6 +53,7 @@ class GestureFilter(QObject):
         self._taps = TapCounter(radius=mm_to_px(area, 8))
         self._scrolling = False
         self._pinch_start: float | None = None
+        self.clock = monotonic  # injectable, so tests can make a drag slow or fast
         self._viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self._scroller = QScroller.scroller(self._viewport)
         self._viewport.installEventFilter(self)
@@ -83,7 +84,7 @@ class GestureFilter(QObject):
 
     def _mouse(self, event: QMouseEvent) -> bool:
         pos = self._local(event.globalPosition())
-        t = monotonic()
+        t = self.clock()
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
             if event.button() != Qt.MouseButton.LeftButton or self._on_button(pos):
@@ -112,7 +113,7 @@ class GestureFilter(QObject):
         if len(event.points()) >= 2:
             return self._two_fingers(event)
         pos = self._local(points[0].globalPosition())
-        t = monotonic()
+        t = self.clock()
         if kind == QEvent.Type.TouchBegin:
             if self._on_button(pos):
                 event.ignore()  # let Qt turn it into a mouse click on the button

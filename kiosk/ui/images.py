@@ -191,6 +191,11 @@ class ArtworkView(QWidget):
         if self._path is not None and key == ImageStore.key(self._path, self._target()):
             self.update()
 
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._path is not None and self.width() > 1 and self.height() > 1:
+            self._store.get(self._path, self._target())  # start decoding before it is seen
+
     def is_ready(self) -> bool:
         return self._path is None or self._store.get(self._path, self._target()) is not None
 

@@ -52,10 +52,11 @@ class PosterScreen(QWidget):
         self.progress = label("", "label", "muted", wrap=False)
         self.progress.setAccessibleName("Poster number")
         row.addWidget(self.home_button)
-        if ctx.presenter:
-            row.addStretch(1)
-            row.addWidget(label("→ next   ← previous   Esc overview   B blackout", "small",
-                                "muted", wrap=False))
+        self.hints = label("→ next   ← previous   Esc overview   B blackout", "small", "muted",
+                           wrap=False)
+        self.hints.setVisible(ctx.presenter)
+        row.addStretch(1)
+        row.addWidget(self.hints)
         row.addStretch(1)
         row.addWidget(self.progress)
         row.addWidget(self.overview_button)
@@ -63,6 +64,13 @@ class PosterScreen(QWidget):
         box.addWidget(bar)
         self.deck = PosterDeck(ctx)
         box.addWidget(self.deck, 1)
+        self._ctx = ctx
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # presenter key hints only where the bar has room for them beside the buttons
+        self.hints.setVisible(self._ctx.presenter and
+                              self.width() / self._ctx.scale.factor >= 1500)
 
 
 class MainWindow(QMainWindow):

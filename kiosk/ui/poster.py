@@ -124,10 +124,12 @@ def bullet_row(ctx: Ctx, text: str, marker: str = "•", role: str = "body") -> 
 def section_block(ctx: Ctx, section: Section) -> QWidget:
     s = ctx.scale
     widget = QWidget()
+    widget.setObjectName("section")
     box = _vbox(widget, s.space(1.5))
     head = QHBoxLayout()
     head.setSpacing(s.space(1.5))
     glyph = QLabel()
+    glyph.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     side = s.px("h2")
     glyph.setPixmap(icon_pixmap(section.kind, ctx.palette.accent_text, side,
                                 widget.devicePixelRatioF()))

@@ -42,7 +42,8 @@ def test_validate_on_a_copy_with_one_broken_poster(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    broken = [line for line in lines if line.startswith("posters/seoul-sse-special-districts.yaml:")]
+    seoul_file = "posters/seoul-sse-special-districts.yaml:"
+    broken = [line for line in lines if line.startswith(seoul_file)]
     assert any("kind must be one of 'introduction', 'case' or 'discussion', not 'cases' "
                "(did you mean 'case'?)" in line for line in broken)
     assert any("warning: unknown key 'titel' (did you mean 'title'?)" in line for line in broken)

@@ -476,7 +476,8 @@ def test_quote_problems(mini_gallery: Path) -> None:
 
 
 def test_fishbowl_rules_across_fields(mini_gallery: Path) -> None:
-    write(mini_gallery, "fishbowl.yaml", "questions: [\"Why?\"]\ninner_chairs: 3\nempty_chairs: 3\n")
+    write(mini_gallery, "fishbowl.yaml",
+          "questions: [\"Why?\"]\ninner_chairs: 3\nempty_chairs: 3\n")
     result = load_gallery(mini_gallery)
     assert "fishbowl.yaml:1:1: empty_chairs must be fewer than inner_chairs" in [
         str(p) for p in result.problems]

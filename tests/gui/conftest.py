@@ -1,0 +1,48 @@
+"""Real windows, offscreen: a MainWindow on a gallery, at a chosen size."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kiosk import paths
+from kiosk.content.loader import load_gallery
+from kiosk.ui import run
+from kiosk.ui.main_window import MainWindow
+from tests.gui.touch import touch_device
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _touch_device(qapp) -> None:
+    """Register the touch device before any window exists: devices are global to the process,
+    and one made later loses its first sequence."""
+    touch_device()
+
+
+@pytest.fixture
+def make_window(qtbot) -> WindowFactory:
+    """Build, size and show a main window; animations off unless asked for."""
+
+    def factory(content: Path | None = None, size: tuple[int, int] = (1920, 1080),
+                reduced_motion: bool = True, presenter: bool = True) -> MainWindow:
+        folder = content or paths.default_content_dir()
+        result = load_gallery(folder, paths.assets_dir())
+        ctx = run.make_context(result.gallery, size, reduced_motion=reduced_motion,
+                               presenter=presenter)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return factory
+
+
+@pytest.fixture
+def window(make_window: WindowFactory) -> MainWindow:
+    return make_window()
