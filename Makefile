@@ -31,3 +31,6 @@ clean:
 
 fuzz: $(STAMP)  ## a long property-based run of the loader (20,000 examples per test)
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit/test_loader_fuzz.py -q
+
+shots: $(STAMP)  ## docs/screenshots: every screen and poster at 1920x1080 and 1080x1920, via `kiosk shot`
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.tools.screenshots docs/screenshots

@@ -433,7 +433,8 @@ class PosterDeck(QWidget):
             view.setGeometry(self.rect())
         self._snapshots.clear()
         self.slide.setGeometry(self.rect())
-        side = self.ctx.scale.touch
+        hint = self.next_button.sizeHint()
+        side = max(self.ctx.scale.touch, hint.width(), hint.height())
         m = self.ctx.scale.space(2)
         y = (self.height() - side) // 2
         self.prev_button.setGeometry(QRect(m, y, side, side))

@@ -67,6 +67,7 @@ class CardScreen(QScrollArea):
         self.gestures = GestureFilter(self, horizontal=False)
         self.cards: list[PosterCard] = []
         self._columns = 0
+        self._built_for: tuple[int, int] | None = None
 
     def columns_for(self, width: int) -> int:
         ref = width / self.ctx.scale.factor
@@ -78,13 +79,18 @@ class CardScreen(QScrollArea):
     def header(self, page: QVBoxLayout) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    ART = (18, 26)  # artwork height in spacing units: landscape, portrait
+
     def art_height(self, columns: int) -> int:
-        return self.ctx.scale.space(24)
+        """Fixed per orientation, so a resize within one never rebuilds the grid."""
+        portrait = self.height() > self.width() if self.width() else False
+        return self.ctx.scale.space(self.ART[1] if portrait else self.ART[0])
 
     def build(self) -> None:
         s = self.ctx.scale
         columns = self.columns_for(self.width() or 1920)
         self._columns = columns
+        self._built_for = (columns, self.art_height(columns))
         page = QWidget()
         page.setObjectName("screen")
         box = QVBoxLayout(page)
@@ -107,7 +113,8 @@ class CardScreen(QScrollArea):
         self.setWidget(page)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        if self.columns_for(self.width()) != self._columns:
+        key = (self.columns_for(self.width()), self.art_height(self.columns_for(self.width())))
+        if key != self._built_for:
             self.build()
         super().resizeEvent(event)
 
@@ -138,9 +145,7 @@ class HomeScreen(CardScreen):
             "Choose a poster  ·  → or Space to start  ·  H for help"
         page.addWidget(label(prompt, "h3", "muted"))
 
-    def art_height(self, columns: int) -> int:
-        # six posters at a glance on one 16:9 screen; more scroll
-        return self.ctx.scale.space(22 if columns >= 3 else 26)
+    ART = (22, 34)  # six posters at a glance on one screen, either way round
 
 
 class OverviewScreen(CardScreen):
@@ -148,9 +153,6 @@ class OverviewScreen(CardScreen):
 
     def header(self, page: QVBoxLayout) -> None:
         page.addWidget(label("All posters", "h2"))
-
-    def art_height(self, columns: int) -> int:
-        return self.ctx.scale.space(18)
 
     def select(self, index: int) -> None:
         for card in self.cards:

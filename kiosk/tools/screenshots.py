@@ -1,0 +1,35 @@
+"""Render the docs' screenshots with ``kiosk shot``: every poster at 1920×1080 and 1080×1920,
+and the home, overview and help screens."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk import paths
+from kiosk.content.loader import load_gallery
+
+SIZES = ["1920x1080", "1080x1920"]
+
+
+def main(out: str = "docs/screenshots") -> int:
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
+    jobs = [("home", None), ("overview", None), ("help", None)]
+    jobs += [("poster", p.id) for p in gallery.posters]
+    for size in SIZES:
+        for screen, poster in jobs:
+            name = f"{poster or screen}-{size}.png"
+            cmd = [sys.executable, "-m", "kiosk", "shot", "--screen", screen, "--size", size,
+                   str(folder / name)]
+            if poster:
+                cmd[4:4] = ["--poster", poster]
+            if subprocess.run(cmd, check=False).returncode:
+                return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
