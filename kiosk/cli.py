@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot = sub.add_parser("shot", help="render a screen offscreen to a PNG file")
     _add_content(shot)
     shot.add_argument("--screen", dest="shot_screen", default="home",
-                      choices=["home", "poster", "overview", "help", "blackout"],
+                      choices=["home", "poster", "overview", "help", "blackout", "quotes"],
                       help="which screen to render")
     shot.add_argument("--poster", metavar="ID", help="the poster (for --screen poster)")
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT")

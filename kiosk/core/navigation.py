@@ -15,6 +15,7 @@ class Screen(StrEnum):
     HOME = "home"
     POSTER = "poster"
     OVERVIEW = "overview"
+    QUOTES = "quotes"
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class Navigation:
             return self.open(0)
         if s.screen is Screen.OVERVIEW:
             return self.select(s.index + 1)
+        if s.screen is Screen.QUOTES:
+            return False  # the quotes screen's own carousel takes next and previous
         return self.can_next() and self._set(index=s.index + 1)
 
     def previous(self) -> bool:
@@ -104,6 +107,7 @@ class Navigation:
 
     def first(self) -> bool:
         return self.select(0) if self._state.screen is Screen.OVERVIEW else self.open(0)
+
 
     def last(self) -> bool:
         i = self._count - 1
@@ -118,6 +122,13 @@ class Navigation:
 
     def overview(self) -> bool:
         return self._set(screen=Screen.OVERVIEW, help=False, blackout=False)
+
+    def quotes(self) -> bool:
+        """The full-screen quotes; from there, Esc goes home."""
+        return self._set(screen=Screen.QUOTES, help=False, blackout=False)
+
+    def toggle_quotes(self) -> bool:
+        return self.home() if self._state.screen is Screen.QUOTES else self.quotes()
 
     def select(self, index: int) -> bool:
         """Move the overview's selection (clamped)."""
@@ -143,6 +154,8 @@ class Navigation:
             return self.overview()
         if s.screen is Screen.OVERVIEW:
             return self.open(s.index)
+        if s.screen is Screen.QUOTES:
+            return self.home()
         return self.overview() if self._count else False
 
     def toggle_blackout(self) -> bool:

@@ -6,6 +6,11 @@ few millimetres: vertical drags are fed to the viewport's QScroller for kinetic 
 horizontal ones are reported as a swipe. A press and release without movement is a tap,
 delivered to the TapFrame under it. Mouse events that Qt synthesised from touch are skipped, so
 nothing acts twice (PITFALLS.md §2); touches that land on a button are left to the button.
+
+A child may take the gestures that start on it (a quote carousel inside a poster): it sets
+``gesture_target = True`` and has ``gesture_hold(bool)``, ``gesture_swipe(step)`` and
+``gesture_tap()``. A sideways swipe on it changes quotes, not posters; a vertical drag on it
+still scrolls the page.
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ class GestureFilter(QObject):
         self._taps = TapCounter(radius=mm_to_px(area, 8))
         self._scrolling = False
         self._pinch_start: float | None = None
+        self._target: QWidget | None = None
         self.clock = monotonic  # injectable, so tests can make a drag slow or fast
         self._viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self._scroller = QScroller.scroller(self._viewport)
@@ -140,7 +146,8 @@ class GestureFilter(QObject):
         distance = math.hypot(pa.x() - pb.x(), pa.y() - pb.y())
         centre = self._local((pa + pb) / 2)
         if self._pinch_start is None:
-            if self._drag.axis is Axis.HORIZONTAL:
+            had_target = self._release_target() is not None
+            if self._drag.axis is Axis.HORIZONTAL and not had_target:
                 self.swipe_cancelled.emit()
             elif self._scrolling:
                 self._scroller.stop()
@@ -153,6 +160,20 @@ class GestureFilter(QObject):
             self.pinch_finished.emit()
         event.accept()
         return True
+
+    def _target_at(self, pos: QPointF) -> QWidget | None:
+        child = self._viewport.childAt(pos.toPoint())
+        while child is not None and child is not self._viewport:
+            if getattr(child, "gesture_target", False):
+                return child
+            child = child.parentWidget()
+        return None
+
+    def _release_target(self) -> QWidget | None:
+        target, self._target = self._target, None
+        if target is not None:
+            target.gesture_hold(False)
+        return target
 
     def _on_button(self, pos: QPointF) -> bool:
         child = self._viewport.childAt(pos.toPoint())
@@ -169,12 +190,17 @@ class GestureFilter(QObject):
             self._scroller.stop()
         self._scrolling = False
         self._drag.press(pos.x(), pos.y(), t)
+        self._target = self._target_at(pos)
+        if self._target is not None:
+            self._target.gesture_hold(True)
 
     def _move(self, pos: QPointF, t: float) -> None:
         before = self._drag.axis
         axis = self._drag.move(pos.x(), pos.y(), t)
-        if axis is Axis.HORIZONTAL and not self._horizontal:
+        if axis is Axis.HORIZONTAL and not self._horizontal and self._target is None:
             axis = self._drag.axis = Axis.VERTICAL
+        if axis is Axis.HORIZONTAL and self._target is not None:
+            return  # the target takes the swipe when the finger lifts
         if axis is Axis.VERTICAL:
             ms = int(t * 1000)
             if before is not Axis.VERTICAL:
@@ -190,6 +216,13 @@ class GestureFilter(QObject):
     def _release(self, pos: QPointF, t: float) -> None:
         self.activity.emit()
         axis = self._drag.release(pos.x(), pos.y(), t)
+        target = self._release_target()
+        if target is not None and axis is Axis.HORIZONTAL:
+            target.gesture_swipe(1 if self._drag.dx < 0 else -1)
+            return
+        if target is not None and axis is Axis.NONE:
+            target.gesture_tap()
+            return
         if axis is Axis.VERTICAL:
             self._scroller.handleInput(QScroller.Input.InputRelease, pos, int(t * 1000))
             self._scrolling = False
@@ -211,7 +244,8 @@ class GestureFilter(QObject):
             child = child.parentWidget()
 
     def _cancel(self) -> None:
-        if self._drag.axis is Axis.HORIZONTAL:
+        had_target = self._release_target() is not None
+        if self._drag.axis is Axis.HORIZONTAL and not had_target:
             self.swipe_cancelled.emit()
         if self._scrolling:
             self._scroller.stop()

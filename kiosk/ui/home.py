@@ -8,20 +8,29 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.model import Poster
+from kiosk.ui.carousel import QuoteCarousel
 from kiosk.ui.context import Ctx
 from kiosk.ui.gestures import GestureFilter
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.poster import KIND_LABEL, panel
-from kiosk.ui.widgets import TapFrame, label
+from kiosk.ui.widgets import TapFrame, label, nav_button
 
 
 class PosterCard(TapFrame):
     """Title, place and artwork of one poster; tap to open."""
 
-    def __init__(self, ctx: Ctx, index: int, poster: Poster, art_height: int) -> None:
+    def __init__(self, ctx: Ctx, index: int, poster: Poster, art_height: int,
+                 title_role: str = "h3") -> None:
         super().__init__()
         self.index = index
         self.setProperty("panel", "card")
@@ -37,7 +46,7 @@ class PosterCard(TapFrame):
         box.addWidget(art)
         place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
         box.addWidget(label(place or KIND_LABEL[poster.kind], "small", "accent"))
-        box.addWidget(label(ctx.t(poster.title), "h3"))
+        box.addWidget(label(ctx.t(poster.title), title_role))
         box.addStretch(1)
         self.setAccessibleName(f"Open poster {index + 1}: {ctx.t(poster.title)}"
                                + (f", {place}" if place else ""))
@@ -95,25 +104,31 @@ class CardScreen(QScrollArea):
         page.setObjectName("screen")
         box = QVBoxLayout(page)
         margin = s.space(6)
-        box.setContentsMargins(margin, s.space(3), margin, s.space(6))
-        box.setSpacing(s.space(3))
+        box.setContentsMargins(margin, s.space(3), margin, s.space(4))
+        box.setSpacing(s.space(2))
         self.header(box)
         grid = QGridLayout()
         grid.setSpacing(s.space(3))
         self.cards = []
         for i, poster in enumerate(self.ctx.gallery.posters):
-            card = PosterCard(self.ctx, i, poster, self.art_height(columns))
+            card = PosterCard(self.ctx, i, poster, self.art_height(columns), self.CARD_TITLE)
             card.tapped.connect(lambda i=i: self.opened.emit(i))
             grid.addWidget(card, i // columns, i % columns)
             self.cards.append(card)
         for c in range(columns):
             grid.setColumnStretch(c, 1)
-        box.addLayout(grid)
+        self.place_grid(box, grid)
         box.addStretch(1)
         self.setWidget(page)
 
+    CARD_TITLE = "h3"
+
+    def place_grid(self, box: QVBoxLayout, grid: QGridLayout) -> None:
+        box.addLayout(grid)
+
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        key = (self.columns_for(self.width()), self.art_height(self.columns_for(self.width())))
+        columns = self.columns_for(self.width())
+        key = (columns, self.art_height(columns))
         if key != self._built_for:
             self.build()
         super().resizeEvent(event)
@@ -123,14 +138,45 @@ class CardScreen(QScrollArea):
 
 
 class HomeScreen(CardScreen):
-    """The event's banner and a card per poster."""
+    """The event's banner, a card per poster, and the speakers' quotes rotating beside them
+    (below them on a portrait screen)."""
+
+    quotes_requested = Signal()
+    ART = (22, 24)  # six posters (and in portrait, the quotes below them) on one screen
+    SIDE_ART = 17  # smaller cards when the quotes sit beside them
+
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        self.carousel: QuoteCarousel | None = None
+        super().__init__(ctx, parent)
+
+    def side_quotes(self) -> bool:
+        """Quotes beside the cards: on a landscape screen, when there are quotes."""
+        w, h = (self.width() or 1920), (self.height() or 1080)
+        return bool(self.ctx.gallery.quotes) and w > h and w / self.ctx.scale.factor >= 1200
+
+    def columns_for(self, width: int) -> int:
+        quotes_below = bool(self.ctx.gallery.quotes) and width / self.ctx.scale.factor >= 1000
+        if self.side_quotes() or quotes_below:
+            return 3 if len(self.ctx.gallery.posters) <= 9 else 4
+        return super().columns_for(width)
+
+    def art_height(self, columns: int) -> int:
+        if self.side_quotes():
+            return self.ctx.scale.space(self.SIDE_ART)
+        return super().art_height(columns)
+
+    @property
+    def CARD_TITLE(self) -> str:  # noqa: N802 - read like the base class's constant
+        return "label" if self.ctx.gallery.quotes else "h3"
 
     def header(self, page: QVBoxLayout) -> None:
         ctx, s = self.ctx, self.ctx.scale
         settings = ctx.gallery.settings
         banner = panel("banner")
-        box = QVBoxLayout(banner)
-        box.setContentsMargins(s.space(4), s.space(3), s.space(4), s.space(3))
+        outer = QHBoxLayout(banner)
+        outer.setContentsMargins(s.space(4), s.space(2.5), s.space(4), s.space(2.5))
+        outer.setSpacing(s.space(3))
+        box = QVBoxLayout()
         box.setSpacing(s.space(1))
         title = label(ctx.t(settings.title), "display")
         title.setObjectName("eventTitle")
@@ -140,12 +186,36 @@ class HomeScreen(CardScreen):
         when = " · ".join(x for x in (_date(settings.date), ctx.t(settings.place)) if x)
         if when:
             box.addWidget(label(when, "small", "accent"))
+        outer.addLayout(box, 1)
         page.addWidget(banner)
+        row = QHBoxLayout()
+        row.setSpacing(s.space(2))
         prompt = "Touch a poster to explore" if not ctx.presenter else \
             "Choose a poster  ·  → or Space to start  ·  H for help"
-        page.addWidget(label(prompt, "h3", "muted"))
+        row.addWidget(label(prompt, "label", "muted"), 1)
+        if ctx.gallery.quotes:
+            self.quotes_button = nav_button("All quotes", "quote", ctx.palette.text, s.touch,
+                                            "Show the quotes full screen")
+            self.quotes_button.clicked.connect(self.quotes_requested)
+            row.addWidget(self.quotes_button)
+        page.addLayout(row)
 
-    ART = (22, 34)  # six posters at a glance on one screen, either way round
+    def place_grid(self, box: QVBoxLayout, grid: QGridLayout) -> None:
+        quotes = self.ctx.gallery.quotes
+        if not quotes:
+            self.carousel = None
+            box.addLayout(grid)
+            return
+        self.carousel = QuoteCarousel(self.ctx, quotes, "strip")
+        if self.side_quotes():
+            row = QHBoxLayout()
+            row.setSpacing(self.ctx.scale.space(3))
+            row.addLayout(grid, 55)
+            row.addWidget(self.carousel, 45)
+            box.addLayout(row)
+        else:
+            box.addLayout(grid)
+            box.addWidget(self.carousel)
 
 
 class OverviewScreen(CardScreen):

@@ -21,6 +21,7 @@ from kiosk.ui.context import Ctx
 from kiosk.ui.deck import PosterDeck
 from kiosk.ui.home import HomeScreen, OverviewScreen
 from kiosk.ui.overlays import Blackout, HelpOverlay
+from kiosk.ui.quotes import QuotesScreen
 from kiosk.ui.widgets import label, nav_button
 
 log = logging.getLogger("kiosk.screen")
@@ -109,7 +110,8 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen(self.ctx)
         self.poster_screen = PosterScreen(self.ctx)
         self.overview = OverviewScreen(self.ctx)
-        for screen in (self.home, self.poster_screen, self.overview):
+        self.quotes = QuotesScreen(self.ctx)
+        for screen in (self.home, self.poster_screen, self.overview, self.quotes):
             self.stack.addWidget(screen)
         self.home.build()
         self.overview.build()
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
         self.poster_screen.home_button.clicked.connect(self.nav.home)
         self.poster_screen.overview_button.clicked.connect(self.nav.overview)
         self.poster_screen.help_button.clicked.connect(self.nav.toggle_help)
+        self.home.quotes_requested.connect(self.nav.quotes)
+        self.quotes.home_requested.connect(self.nav.home)
         self.blackout = Blackout(self)
         self.blackout.dismissed.connect(self.nav.toggle_blackout)
         self.help = HelpOverlay(self.ctx, self)
@@ -145,7 +149,7 @@ class MainWindow(QMainWindow):
 
     def _render(self, state: NavState, animate: bool, old: NavState | None = None) -> None:
         screen = {Screen.HOME: self.home, Screen.POSTER: self.poster_screen,
-                  Screen.OVERVIEW: self.overview}[state.screen]
+                  Screen.OVERVIEW: self.overview, Screen.QUOTES: self.quotes}[state.screen]
         if state.screen is Screen.POSTER:
             slide = animate and old is not None and old.screen is Screen.POSTER
             self.stack.setCurrentWidget(screen)
@@ -205,6 +209,19 @@ class MainWindow(QMainWindow):
         if key == Qt.Key.Key_Q and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.close()
             return True
+        if key == Qt.Key.Key_Q and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return nav.toggle_quotes() or True
+        if state.screen is Screen.QUOTES and self.quotes.carousel is not None:
+            carousel = self.quotes.carousel
+            if key in NEXT_KEYS:
+                carousel.next()
+                return True
+            if key in PREVIOUS_KEYS:
+                carousel.previous()
+                return True
+            if key == Qt.Key.Key_P:
+                carousel.toggle_pause()
+                return True
         if key in NEXT_KEYS:
             return nav.next() or True
         if key in PREVIOUS_KEYS:

@@ -18,6 +18,7 @@ KEYS = [
     ("↑  ↓", "scroll the poster"),
     ("+  /  −", "zoom in / out"),
     ("Esc", "overview of all posters"),
+    ("Q", "the quotes, full screen (P pauses)"),
     ("B  or  .", "black out the screen"),
     ("F  or  F11", "full screen"),
     ("H  or  ?", "this help"),

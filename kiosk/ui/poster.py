@@ -189,31 +189,12 @@ def lessons_block(ctx: Ctx, lessons: tuple) -> QFrame:
     return frame
 
 
-def quote_card(ctx: Ctx, quote: Quote) -> QFrame:
-    s = ctx.scale
-    frame = panel("quote")
-    box = _vbox(frame, s.space(1.5), s.space(4))
-    words = ctx.t(quote.text)
-    box.addWidget(label(f"“{words}”", "quote"))
-    box.addWidget(label(ctx.t(quote.speaker), "label", "accent"))
-    who = ", ".join(x for x in (ctx.t(quote.role), ctx.t(quote.organisation), ctx.t(quote.city))
-                    if x)
-    if who:
-        box.addWidget(label(who, "small", "muted"))
-    frame.setAccessibleName(f"{ctx.t(quote.speaker)}: {words}")
-    return frame
+def quotes_block(ctx: Ctx, quotes: tuple[Quote, ...]) -> QLayout:
+    from kiosk.ui.carousel import QuoteCarousel
 
-
-def quotes_block(ctx: Ctx, quotes: tuple[Quote, ...], wide: bool) -> QLayout:
-    s = ctx.scale
-    block = _vbox(None, s.space(2))
+    block = _vbox(None, ctx.scale.space(2))
     block.addWidget(label("In their words", "h2"))
-    grid = QGridLayout()
-    grid.setSpacing(s.space(3))
-    columns = 2 if wide and len(quotes) > 1 else 1
-    for i, quote in enumerate(quotes):
-        grid.addWidget(quote_card(ctx, quote), i // columns, i % columns)
-    block.addLayout(grid)
+    block.addWidget(QuoteCarousel(ctx, quotes, "poster"))
     return block
 
 
@@ -239,7 +220,7 @@ class PosterPage(QWidget):
             root.addWidget(lessons_block(ctx, poster.lessons))
         quotes = ctx.gallery.quotes_for(poster.id)
         if quotes:
-            root.addLayout(quotes_block(ctx, quotes, wide))
+            root.addLayout(quotes_block(ctx, quotes))
         if poster.sources:
             src = _vbox(None, s.space(0.5))
             src.addWidget(label("Sources", "small", "muted"))

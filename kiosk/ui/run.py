@@ -130,6 +130,8 @@ def shot(args: argparse.Namespace) -> int:
             return 2
     if screen == "overview":
         window.nav.overview()
+    if screen == "quotes":
+        window.nav.quotes()
     if screen == "help":
         window.nav.toggle_help()
     if screen == "blackout":

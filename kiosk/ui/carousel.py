@@ -1,0 +1,387 @@
+"""The quote carousel: one quote large, who said it, dots, a pause button and a progress line.
+
+It advances by itself after a dwell time that grows with the quote's length, cross-fades (or
+just changes, with reduced motion), pauses on a tap or the pause button (WCAG 2.2.2), holds still
+while a finger rests on it, and goes to the next or previous quote on a sideways swipe. Its one
+timer runs only while it is visible and moving.
+"""
+
+from __future__ import annotations
+
+from time import monotonic
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.model import Quote
+from kiosk.core.carousel import Rotation
+from kiosk.theme import FONT_FAMILY
+from kiosk.ui.context import Ctx
+from kiosk.ui.widgets import nav_button
+
+WRAP = int(Qt.TextFlag.TextWordWrap)
+
+
+def attribution(ctx: Ctx, quote: Quote) -> str:
+    return ", ".join(x for x in (ctx.t(quote.role), ctx.t(quote.organisation), ctx.t(quote.city))
+                     if x)
+
+
+class QuoteCanvas(QWidget):
+    """Paints the current quote (and the previous one fading out), sized to fit."""
+
+    def __init__(self, ctx: Ctx, quotes: tuple[Quote, ...], min_px: int, max_px: int,
+                 parent: QWidget | None = None, attribution_scale: float = 0.0) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        # 0: the type scale's label and small sizes; else a fraction of the quote's size
+        self.attribution_scale = attribution_scale
+        self.quotes = quotes
+        self.min_px, self.max_px = min_px, max_px
+        self.index = 0
+        self.previous: int | None = None
+        self.fade = 1.0  # 0: previous quote only, 1: current quote only
+        self.progress = 0.0
+        self._fit_cache: dict[tuple[int, int, int], int] = {}
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+
+    # --- measuring ----------------------------------------------------------------------------
+    def _font(self, px: int, italic: bool = False, bold: bool = False) -> QFont:
+        font = QFont(FONT_FAMILY)
+        font.setPixelSize(px)
+        font.setItalic(italic)
+        font.setBold(bold)
+        return font
+
+    @property
+    def pad(self) -> int:
+        return self.ctx.scale.space(3)
+
+    @property
+    def bar(self) -> int:
+        return max(3, self.ctx.scale.space(0.6))
+
+    def text_of(self, i: int) -> str:
+        return f"“{self.ctx.t(self.quotes[i].text)}”"
+
+    def _height(self, text: str, font: QFont, width: float) -> float:
+        rect = QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e7), WRAP, text)
+        return rect.height()
+
+    def attribution_fonts(self, px: int) -> tuple[QFont, QFont]:
+        s = self.ctx.scale
+        speaker, who = s.px("label"), s.px("small")
+        if self.attribution_scale:
+            speaker = max(speaker, round(px * self.attribution_scale))
+            who = max(who, round(px * self.attribution_scale * 0.8))
+        return self._font(speaker, bold=True), self._font(who)
+
+    def attribution_height(self, i: int, px: int, width: float) -> float:
+        q = self.quotes[i]
+        speaker_font, who_font = self.attribution_fonts(px)
+        h = self._height(self.ctx.t(q.speaker), speaker_font, width)
+        who = attribution(self.ctx, q)
+        if who:
+            h += self.ctx.scale.space(0.5) + self._height(who, who_font, width)
+        return h
+
+    def needed(self, i: int, px: int, width: int) -> float:
+        inner = max(1, width - 2 * self.pad)
+        return (2 * self.pad + self._height(self.text_of(i), self._font(px, italic=True), inner)
+                + self.ctx.scale.space(2) + self.attribution_height(i, px, inner) + self.bar)
+
+    def fit(self, i: int, size: QSize | None = None) -> int:
+        """The largest text size (min_px…max_px) at which quote ``i`` fits the canvas."""
+        size = size or self.size()
+        key = (i, size.width(), size.height())
+        if key not in self._fit_cache:
+            px = self.max_px
+            while px > self.min_px and self.needed(i, px, size.width()) > size.height():
+                px -= 2
+            self._fit_cache[key] = max(self.min_px, px)
+        return self._fit_cache[key]
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """Tall enough for the longest quote at the smallest allowed size: nothing is clipped."""
+        if not self.quotes:
+            return 0
+        return round(max(self.needed(i, self.min_px, width) for i in range(len(self.quotes))))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(800, self.heightForWidth(800))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # the real minimum depends on the width: layouts ask heightForWidth for it
+        return QSize(200, self.ctx.scale.space(10))
+
+    def fits(self, i: int) -> bool:
+        return self.needed(i, self.fit(i), self.width()) <= self.height() + 0.5
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self._fit_cache.clear()
+        super().resizeEvent(event)
+
+    # --- painting -----------------------------------------------------------------------------
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        if not self.quotes:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        if self.previous is not None and self.fade < 1:
+            p.setOpacity(1 - self.fade)
+            self._paint_quote(p, self.previous)
+        p.setOpacity(self.fade if self.previous is not None else 1.0)
+        self._paint_quote(p, self.index)
+        p.setOpacity(1.0)
+        pal = self.ctx.palette
+        y = self.height() - self.bar
+        track = QColor(pal.text)
+        track.setAlpha(40)
+        p.fillRect(QRectF(0, y, self.width(), self.bar), track)
+        p.fillRect(QRectF(0, y, self.width() * self.progress, self.bar), QColor(pal.accent))
+
+    def _paint_quote(self, p: QPainter, i: int) -> None:
+        s, pal = self.ctx.scale, self.ctx.palette
+        pad = self.pad
+        width = self.width() - 2 * pad
+        px = self.fit(i)
+        font = self._font(px, italic=True)
+        text = self.text_of(i)
+        text_h = self._height(text, font, width)
+        spare = self.height() - self.needed(i, px, self.width())
+        top = pad + max(0.0, spare / 2)  # centred when the canvas is taller than the quote
+        p.setFont(font)
+        p.setPen(QPen(QColor(pal.text)))
+        p.drawText(QRectF(pad, top, width, text_h + 2), WRAP, text)
+        y = top + text_h + s.space(2)
+        q = self.quotes[i]
+        speaker_font, small = self.attribution_fonts(px)
+        p.setFont(speaker_font)
+        p.setPen(QPen(QColor(pal.accent_text)))
+        h = self._height(self.ctx.t(q.speaker), speaker_font, width)
+        p.drawText(QRectF(pad, y, width, h + 2), WRAP, self.ctx.t(q.speaker))
+        who = attribution(self.ctx, q)
+        if who:
+            y += h + s.space(0.5)
+            p.setFont(small)
+            p.setPen(QPen(QColor(pal.muted)))
+            p.drawText(QRectF(pad, y, width, self._height(who, small, width) + 2), WRAP, who)
+
+
+class Dot(QToolButton):
+    """One dot per quote: a touch-sized button drawn as a small circle."""
+
+    def __init__(self, ctx: Ctx, index: int, total: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current = False
+        self.setProperty("role", "dot")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side = max(48, ctx.scale.space(7))
+        self.setFixedSize(side, side)
+        self.setAccessibleName(f"Quote {index + 1} of {total}")
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.ctx.palette
+        r = self.width() * (0.2 if self.current else 0.13)
+        colour = QColor(pal.accent if self.current else pal.muted)
+        p.setPen(QPen(colour, max(2.0, self.width() * 0.04)))
+        p.setBrush(colour if self.current else Qt.BrushStyle.NoBrush)
+        p.drawEllipse(QRectF(self.width() / 2 - r, self.height() / 2 - r, 2 * r, 2 * r))
+
+
+class QuoteCarousel(QFrame):
+    """Quotes that rotate by themselves; see the module docstring for the gestures."""
+
+    gesture_target = True
+    changed = Signal(int)
+    TICK_MS = 100  # progress line refresh while moving (a few pixels a step)
+    FADE_MS = 600
+
+    def __init__(self, ctx: Ctx, quotes: tuple[Quote, ...], mode: str = "poster",
+                 clock=monotonic, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.ctx = ctx
+        self.quotes = quotes
+        self.setProperty("panel", "quote")
+        s = ctx.scale
+        sizes = {"poster": (s.px("quote"), s.px("quote")),
+                 "strip": (s.px("small"), round(s.px("quote") * 1.25)),
+                 "screen": (s.px("quote"), round(s.px("quote") * 1.8))}
+        lo, hi = sizes[mode]
+        dwell = [ctx.gallery.settings.carousel.dwell_seconds(
+            q.word_count(ctx.lang, ctx.gallery.default_language)) for q in quotes]
+        self.rotation = Rotation(dwell, clock)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, s.space(1))
+        box.setSpacing(0)
+        self.canvas = QuoteCanvas(ctx, quotes, lo, hi, self,
+                                  attribution_scale=0.55 if mode == "screen" else 0.0)
+        if mode == "screen":
+            self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        box.addWidget(self.canvas, 1)
+        self.controls = QWidget(self)
+        self.controls.setObjectName("section")  # transparent, on the quote panel
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(s.space(1), 0, s.space(1), 0)
+        row.setSpacing(0)
+        self.dots = [Dot(ctx, i, len(quotes)) for i in range(len(quotes))]
+        row.addStretch(1)
+        for i, dot in enumerate(self.dots):
+            dot.clicked.connect(lambda _=False, i=i: self.jump(i))
+            row.addWidget(dot)
+        row.addStretch(1)
+        self.pause_button = nav_button("", "pause", ctx.palette.text, max(48, s.space(7)),
+                                       "Pause the quotes")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        row.addWidget(self.pause_button)
+        box.addWidget(self.controls)
+        self.controls.setVisible(len(quotes) > 1)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._fade = QVariantAnimation(self)
+        self._fade.setStartValue(0.0)
+        self._fade.setEndValue(1.0)
+        self._fade.setDuration(self.FADE_MS)
+        self._fade.valueChanged.connect(self._on_fade)
+        self._fade.finished.connect(self._fade_done)
+        self._sync()
+
+    # --- state → screen -----------------------------------------------------------------------
+    @property
+    def index(self) -> int:
+        return self.rotation.index
+
+    def _sync(self) -> None:
+        i = self.rotation.index
+        for j, dot in enumerate(self.dots):
+            if dot.current != (j == i):
+                dot.current = j == i
+                dot.update()
+        paused = self.rotation.paused
+        self.pause_button.setIcon(self._icon("play" if paused else "pause"))
+        self.pause_button.setAccessibleName("Play the quotes" if paused else "Pause the quotes")
+        if self.quotes:
+            q = self.quotes[i]
+            who = attribution(self.ctx, q)
+            self.setAccessibleName(
+                f"Quote {i + 1} of {len(self.quotes)}: {self.ctx.t(q.text)} — "
+                f"{self.ctx.t(q.speaker)}" + (f", {who}" if who else ""))
+        self.canvas.progress = self.rotation.progress()
+        self.canvas.update()
+        self._schedule()
+
+    def _icon(self, name: str):  # noqa: ANN202
+        from kiosk.ui.widgets import icon
+
+        return icon(name, self.ctx.palette.text, max(48, self.ctx.scale.space(7)))
+
+    def _schedule(self) -> None:
+        """The timer runs only while the carousel is visible and moving."""
+        moving = self.rotation.due_in() is not None
+        if moving and not self._timer.isActive():
+            self._timer.start()
+        elif not moving and self._timer.isActive():
+            self._timer.stop()
+
+    def timer_active(self) -> bool:
+        return self._timer.isActive()
+
+    def _tick(self) -> None:
+        old = self.rotation.index
+        if self.rotation.tick():
+            self._show_change(old)
+            return
+        self.canvas.progress = self.rotation.progress()
+        bar = self.canvas.bar
+        self.canvas.update(0, self.canvas.height() - bar, self.canvas.width(), bar)
+
+    def _show_change(self, old: int) -> None:
+        self.canvas.index = self.rotation.index
+        if self.ctx.reduced_motion or not self.isVisible() or old == self.rotation.index:
+            self.canvas.previous = None
+            self.canvas.fade = 1.0
+        else:
+            self.canvas.previous = old
+            self.canvas.fade = 0.0
+            self._fade.stop()
+            self._fade.start()
+        self.changed.emit(self.rotation.index)
+        self._sync()
+
+    def _on_fade(self, value: float) -> None:
+        self.canvas.fade = float(value)
+        self.canvas.update()
+
+    def _fade_done(self) -> None:
+        self.canvas.previous = None
+        self.canvas.fade = 1.0
+        self.canvas.update()
+
+    def is_fading(self) -> bool:
+        return self._fade.state() == QVariantAnimation.State.Running
+
+    # --- actions ------------------------------------------------------------------------------
+    def _move(self, action) -> None:  # noqa: ANN001
+        old = self.rotation.index
+        action()
+        if self.rotation.index != old:
+            self._show_change(old)
+
+    def next(self) -> None:
+        self._move(self.rotation.next)
+
+    def previous(self) -> None:
+        self._move(self.rotation.previous)
+
+    def jump(self, index: int) -> None:
+        self._move(lambda: self.rotation.jump(index))
+
+    def restart(self) -> None:
+        self._move(self.rotation.restart)
+        self._sync()
+
+    def toggle_pause(self) -> None:
+        self.rotation.toggle_paused()
+        self._sync()
+
+    # the gestures, delivered by the GestureFilter of the scroll area the carousel sits in
+    def gesture_hold(self, held: bool) -> None:
+        self.rotation.set_held(held)
+        self._sync()
+
+    def gesture_swipe(self, step: int) -> None:
+        (self.next if step > 0 else self.previous)()
+
+    def gesture_tap(self) -> None:
+        self.toggle_pause()
+
+    # --- visibility ---------------------------------------------------------------------------
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.rotation.set_running(True)
+        self._sync()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self.rotation.set_running(False)
+        self._fade.stop()
+        self._fade_done()
+        self._sync()

@@ -1,0 +1,49 @@
+"""The full-screen quotes (Q, or "All quotes" on the home screen): every quote of the gallery,
+as large as the screen allows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.ui.carousel import QuoteCarousel
+from kiosk.ui.context import Ctx
+from kiosk.ui.gestures import GestureFilter
+from kiosk.ui.widgets import label, nav_button
+
+
+class QuotesScreen(QScrollArea):
+    home_requested = Signal()
+
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        s = ctx.scale
+        self.setObjectName("screen")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.gestures = GestureFilter(self, horizontal=False)
+        page = QWidget()
+        page.setObjectName("screen")
+        box = QVBoxLayout(page)
+        margin = s.space(6)
+        box.setContentsMargins(margin, s.space(3), margin, s.space(4))
+        box.setSpacing(s.space(3))
+        row = QHBoxLayout()
+        row.setSpacing(s.space(3))
+        self.home_button = nav_button("Home", "home", ctx.palette.text, s.touch,
+                                      "Home: all posters")
+        self.home_button.clicked.connect(self.home_requested)
+        row.addWidget(self.home_button)
+        row.addWidget(label("In their words", "h2"), 1)
+        box.addLayout(row)
+        self.carousel = QuoteCarousel(ctx, ctx.gallery.quotes, "screen") \
+            if ctx.gallery.quotes else None
+        if self.carousel is not None:
+            box.addWidget(self.carousel, 1)
+        else:
+            box.addWidget(label("This gallery has no quotes.", "lead", "muted"), 1)
+        self.setWidget(page)
