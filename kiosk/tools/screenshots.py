@@ -17,7 +17,7 @@ def main(out: str = "docs/screenshots") -> int:
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
-    jobs = [("home", None), ("overview", None), ("help", None)]
+    jobs = [("home", None), ("overview", None), ("help", None), ("quotes", None)]
     jobs += [("poster", p.id) for p in gallery.posters]
     for size in SIZES:
         for screen, poster in jobs:

@@ -223,7 +223,7 @@ class QuoteCarousel(QFrame):
         s = ctx.scale
         sizes = {"poster": (s.px("quote"), s.px("quote")),
                  "strip": (s.px("small"), round(s.px("quote") * 1.25)),
-                 "screen": (s.px("quote"), round(s.px("quote") * 1.8))}
+                 "screen": (s.px("quote"), round(s.px("quote") * 2.2))}
         lo, hi = sizes[mode]
         dwell = [ctx.gallery.settings.carousel.dwell_seconds(
             q.word_count(ctx.lang, ctx.gallery.default_language)) for q in quotes]

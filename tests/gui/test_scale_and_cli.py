@@ -65,3 +65,11 @@ def test_no_display_says_so_in_one_line() -> None:
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "no display" in lines[0] and "kiosk shot" in lines[0]
+
+
+def test_shot_renders_the_quotes_screen(tmp_path) -> None:
+    out = tmp_path / "quotes.png"
+    proc = run_kiosk("shot", "--screen", "quotes", "--size", "1080x1920", str(out))
+    assert proc.returncode == 0, proc.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1080, 1920)

@@ -1,0 +1,198 @@
+"""The quote carousel in its three places, driven by a controllable clock and real input."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kiosk import paths
+from kiosk.content.loader import load_gallery
+from kiosk.core.navigation import Screen
+from kiosk.ui import run
+from kiosk.ui.carousel import QuoteCarousel
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 50.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def standalone(qtbot):
+    """A full-screen-mode carousel of the gallery's seven quotes, on a fake clock."""
+
+    def make(reduced_motion: bool = True) -> tuple[QuoteCarousel, Clock]:
+        gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
+        ctx = run.make_context(gallery, (1920, 1080), reduced_motion=reduced_motion)
+        clock = Clock()
+        carousel = QuoteCarousel(ctx, gallery.quotes, "screen", clock=clock)
+        qtbot.addWidget(carousel)
+        carousel.resize(1600, 800)
+        carousel.show()
+        qtbot.waitExposed(carousel)
+        return carousel, clock
+
+    return make
+
+
+def test_auto_advance_after_each_dwell_and_wrap_around(qtbot, standalone) -> None:
+    carousel, clock = standalone()
+    n = len(carousel.quotes)
+    assert carousel.timer_active()
+    for expected in list(range(1, n)) + [0]:
+        clock.t += carousel.rotation.dwell() + 0.01
+        qtbot.waitUntil(lambda e=expected: carousel.index == e, timeout=2000)  # the real timer
+
+
+def test_dwell_follows_the_quote_length(standalone) -> None:
+    carousel, _ = standalone()
+    words = [len(str(q.text).split()) for q in carousel.quotes]
+    dwell = [carousel.rotation.dwell(i) for i in range(len(words))]
+    longest, shortest = words.index(max(words)), words.index(min(words))
+    assert dwell[longest] > dwell[shortest]
+    assert all(8 <= d <= 45 for d in dwell)
+
+
+def test_pause_button_stops_and_resumes(qtbot, standalone) -> None:
+    carousel, clock = standalone()
+    qtbot.mouseClick(carousel.pause_button, Qt.MouseButton.LeftButton)
+    assert carousel.rotation.paused and not carousel.timer_active()
+    assert carousel.pause_button.accessibleName() == "Play the quotes"
+    clock.t += 500
+    carousel._tick()
+    assert carousel.index == 0
+    qtbot.mouseClick(carousel.pause_button, Qt.MouseButton.LeftButton)
+    assert not carousel.rotation.paused and carousel.timer_active()
+
+
+def test_dot_jumps(qtbot, standalone) -> None:
+    carousel, _ = standalone()
+    qtbot.mouseClick(carousel.dots[4], Qt.MouseButton.LeftButton)
+    assert carousel.index == 4 and carousel.dots[4].current and not carousel.dots[0].current
+    assert all(d.width() >= 48 and d.height() >= 48 for d in carousel.dots)
+
+
+def test_reduced_motion_changes_without_animation(standalone) -> None:
+    carousel, _ = standalone(reduced_motion=True)
+    carousel.next()
+    assert carousel.index == 1 and not carousel.is_fading()
+
+
+def test_cross_fade_when_motion_is_allowed(qtbot, standalone) -> None:
+    carousel, _ = standalone(reduced_motion=False)
+    carousel.next()
+    assert carousel.is_fading() and carousel.canvas.previous == 0
+    qtbot.waitUntil(lambda: not carousel.is_fading(), timeout=3000)
+    assert carousel.canvas.previous is None
+
+
+def test_accessible_name_carries_the_whole_quote(standalone) -> None:
+    carousel, _ = standalone()
+    carousel.jump(6)
+    q = carousel.quotes[6]
+    name = carousel.accessibleName()
+    assert str(q.text) in name and str(q.speaker) in name and name.startswith("Quote 7 of 7")
+
+
+def test_timer_stops_when_hidden(qtbot, make_window) -> None:
+    window = make_window()
+    home = window.home.carousel
+    assert home is not None and home.timer_active()
+    window.nav.open(1)
+    assert not home.timer_active()
+    poster = window.deck.current().findChild(QuoteCarousel)
+    assert poster is not None and poster.timer_active()
+    window.nav.open(3)  # Johannesburg: no quotes in the report
+    assert not poster.timer_active()
+    assert window.deck.current().findChild(QuoteCarousel) is None
+    window.nav.home()
+    assert home.timer_active()
+
+
+def in_poster(window, poster_id: str):
+    window.nav.open_id(poster_id)
+    view = window.deck.current()
+    carousel = view.findChild(QuoteCarousel)
+    view.ensureWidgetVisible(carousel, 0, 0)
+    QApplication.processEvents()  # the scroll position applies before points are mapped
+    vp = view.viewport()
+    centre = carousel.canvas.mapTo(vp, carousel.canvas.rect().center())
+    return view, carousel, vp, centre
+
+
+def test_tap_on_a_poster_quote_pauses_it(qtbot, make_window) -> None:
+    window = make_window()
+    view, carousel, vp, centre = in_poster(window, "montreal-technopole-angus")
+    qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=centre)
+    assert carousel.rotation.paused
+    assert window.deck.index == 1  # the poster did not change
+    view.gestures.clock = lambda: 1e6  # far later: not a double tap
+    qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=centre)
+    assert not carousel.rotation.paused
+
+
+def test_holds_still_while_a_finger_rests_on_it(qtbot, make_window) -> None:
+    window = make_window()
+    view, carousel, vp, centre = in_poster(window, "montreal-technopole-angus")
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    assert carousel.rotation.held and not carousel.timer_active()
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    assert not carousel.rotation.held
+
+
+@pytest.mark.parametrize(("dx", "expected"), [(-500, 1), (500, 2)])
+def test_swipe_on_a_quote_changes_the_quote_not_the_poster(qtbot, make_window, dx,
+                                                           expected) -> None:
+    window = make_window()
+    view, carousel, vp, centre = in_poster(window, "montreal-technopole-angus")
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    for i in range(1, 6):
+        QTest.mouseMove(vp, centre + QPoint(dx * i // 5, 0))
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       centre + QPoint(dx, 0))
+    assert carousel.index == expected  # three quotes: left → next, right → previous (wraps)
+    assert window.deck.index == 1 and not window.deck.is_animating()
+
+
+def test_quotes_screen_keys(qtbot, make_window) -> None:
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_Q)
+    assert window.nav.state.screen is Screen.QUOTES
+    carousel = window.quotes.carousel
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert carousel.index == 1
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert carousel.index == 0
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    assert carousel.rotation.paused
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.nav.state.screen is Screen.HOME
+    qtbot.mouseClick(window.home.quotes_button, Qt.MouseButton.LeftButton)
+    assert window.nav.state.screen is Screen.QUOTES
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1080, 1920), (1920, 1080)],
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_quote_fits_everywhere(qtbot, make_window, size) -> None:
+    """The longest quote fits on the home screen, on each poster and full screen."""
+    window = make_window(size=size)
+    places = [window.home.carousel]
+    window.nav.quotes()
+    QApplication.processEvents()
+    places.append(window.quotes.carousel)
+    for poster in ("montreal-technopole-angus", "seoul-sse-special-districts",
+                   "barcelona-growing-sse", "transferability"):
+        window.nav.open_id(poster)
+        QApplication.processEvents()
+        places.append(window.deck.current().findChild(QuoteCarousel))
+    for carousel in places:
+        canvas = carousel.canvas
+        for i in range(len(carousel.quotes)):
+            assert canvas.fits(i), (size, carousel.quotes[i].id, canvas.size())
+            assert canvas.fit(i) >= canvas.min_px
+        assert canvas.min_px >= window.ctx.scale.px("small")
