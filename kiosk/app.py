@@ -18,6 +18,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "shot":
         return ui_run.shot(args)
+    if args.command == "fishbowl":
+        from kiosk.ui.fishbowl import run as fishbowl_run
+
+        return fishbowl_run.fishbowl(args)
     return ui_run.gallery(args)
 
 

@@ -175,6 +175,9 @@ def stylesheet(p: Palette, s: TypeScale) -> str:
         f'QToolButton[role="nav"]:pressed {{ background: {p.accent}; color: {p.on_accent}; }}',
         f'QToolButton[role="nav"]:disabled {{ background: transparent; color: '
         f"{mix(p.background, p.text, 0.3)}; }}",
+        f'QLineEdit[role="field"] {{ font-size: {s.px("body")}px; color: {p.text}; '
+        f"background: {mix(p.surface, p.text, 0.06)}; border: none; border-bottom: "
+        f"{s.space(0.4)}px solid {p.accent}; padding: 0px {s.space(1.5)}px; }}",
         f'QToolButton[role="edge"] {{ background: {mix(p.background, p.text, 0.12)}; '
         f"border: none; border-radius: {s.touch // 2}px; min-width: {s.touch}px; "
         f"min-height: {s.touch}px; }}",

@@ -183,7 +183,7 @@ class FishbowlConfig:
         if not number(self.session_seconds) or self.session_seconds <= 0:
             raise FishbowlError("The session needs a positive length")
         if not number(self.warning_seconds) or not 0 <= self.warning_seconds < self.turn_seconds:
-            raise FishbowlError("The warning must start after the turn starts (0 to turn length)")
+            raise FishbowlError("The warning must be shorter than the turn")
         if not number(self.session_warning_seconds) or self.session_warning_seconds < 0:
             raise FishbowlError("The session warning must be 0 seconds or more")
         questions = tuple(q for q in (_clean_text(q, 500, "A question") for q in self.questions)

@@ -68,12 +68,14 @@ def apply_theme(app, gallery, scale) -> bool:  # noqa: ANN001
     return theme.apply_base(app, gallery.settings.theme.name, paths.data_dir() / "cache", scale)
 
 
+NO_DISPLAY = ("kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run it on a "
+              "desktop, under Xvfb, or offscreen: QT_QPA_PLATFORM=offscreen kiosk shot OUT.png")
+
+
 def gallery(args: argparse.Namespace) -> int:
     """``kiosk``: open the gallery window and run until it is closed."""
     if display_missing():
-        print("kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run it on a "
-              "desktop, under Xvfb, or offscreen: QT_QPA_PLATFORM=offscreen kiosk shot OUT.png",
-              file=sys.stderr)
+        print(NO_DISPLAY, file=sys.stderr)
         return 1
     klog.setup(paths.data_dir())
     klog.route_qt_messages()
@@ -120,9 +122,18 @@ def shot(args: argparse.Namespace) -> int:
     width, height = args.size
     ctx = make_context(result.gallery, (width, height), args.lang, reduced_motion=True)
     apply_theme(app, result.gallery, ctx.scale)
+    screen = args.shot_screen
+    if screen == "fishbowl":
+        from kiosk.ui.fishbowl.demo import demo_session
+        from kiosk.ui.fishbowl.public import PublicView
+
+        session = demo_session(result.gallery.fishbowl, args.state, ctx.lang,
+                               result.gallery.default_language)
+        view = PublicView(session, ctx.palette, reduced_motion=True)
+        view.resize(width, height)
+        return _save(render(app, view, ctx), args.out, f"fishbowl ({args.state})", width, height)
     window = MainWindow(ctx)
     window.resize(width, height)
-    screen = args.shot_screen
     if screen in ("poster", "help", "blackout"):
         target = args.poster or (result.gallery.posters[0].id if result.gallery.posters else "")
         if not window.nav.open_id(target):
@@ -136,13 +147,16 @@ def shot(args: argparse.Namespace) -> int:
         window.nav.toggle_help()
     if screen == "blackout":
         window.nav.toggle_blackout()
-    image = render(app, window, ctx)
-    out = Path(args.out)
+    return _save(render(app, window, ctx), args.out, screen, width, height)
+
+
+def _save(image, out_name: str, what: str, width: int, height: int) -> int:  # noqa: ANN001
+    out = Path(out_name)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out)):
         print(f"kiosk shot: could not write {out}", file=sys.stderr)
         return 1
-    print(f"{out}: {screen} at {width}x{height}")
+    print(f"{out}: {what} at {width}x{height}")
     return 0
 
 

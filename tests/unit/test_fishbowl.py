@@ -77,7 +77,7 @@ def test_a_closed_fishbowl_has_no_empty_chair_and_never_asks_anyone_to_step_out(
     ({"chairs": 4, "empty_chairs": 4}, "Leave 0 to 3 chairs empty: someone must sit in the circle"),
     ({"turn_seconds": 0}, "A turn needs a positive number of seconds"),
     ({"turn_seconds": 60, "warning_seconds": 60},
-     "The warning must start after the turn starts (0 to turn length)"),
+     "The warning must be shorter than the turn"),
     ({"session_seconds": -5}, "The session needs a positive length"),
     ({"questions": ("  ",)}, "Give the discussion a question"),
 ])

@@ -1,0 +1,1 @@
+"""Benchmarks: speed and accuracy are measured here, never by timed tests."""

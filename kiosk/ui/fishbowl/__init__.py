@@ -1,0 +1,1 @@
+"""The fishbowl discussion timer: setup, public view, facilitator controls, chime."""

@@ -1,0 +1,258 @@
+"""The facilitator's actions on a fishbowl session, shared by keys, buttons and both windows.
+
+It owns the session's saving (on every change, crash-safe), the chime (at the warning and at the
+end of a turn), the export, and turns refused actions into a message for the facilitator
+instead of an exception.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+
+from kiosk.core.fishbowl import Event, FishbowlConfig, FishbowlError, FishbowlSession, Phase, State
+from kiosk.core.fishbowl_store import AutoSaver, SessionStore, export_session
+
+log = logging.getLogger("kiosk.fishbowl")
+
+STEP_SECONDS = 30
+RESET_CONFIRM_MS = 4000
+
+
+class FishbowlController(QObject):
+    message = Signal(str)  # a sentence for the facilitator (refusals, exports, restores)
+    changed = Signal()
+    setup_requested = Signal()
+
+    def __init__(self, session: FishbowlSession, store: SessionStore | None,
+                 export_dir: Path, chime: object | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.store = store
+        self.export_dir = Path(export_dir)
+        self.chime = chime
+        self.selected: int | None = None  # the chair the facilitator last touched
+        self.last_export: tuple[Path, Path] | None = None
+        self._reset_armed = False
+        self._reset_timer = QTimer(self)
+        self._reset_timer.setSingleShot(True)
+        self._reset_timer.setInterval(RESET_CONFIRM_MS)
+        self._reset_timer.timeout.connect(self._disarm_reset)
+        self.saver = AutoSaver(session, store) if store is not None else None
+        self._phase = session.turn_phase()
+        # one single-shot timer for the next chime, from the model's own phase schedule
+        self._chime_timer = QTimer(self)
+        self._chime_timer.setSingleShot(True)
+        self._chime_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._chime_timer.timeout.connect(self._phase_check)
+        # a slow timer for the periodic save while running (the saver also saves on each change)
+        self._save_timer = QTimer(self)
+        self._save_timer.setInterval(5000)
+        self._save_timer.timeout.connect(self._periodic_save)
+        session.subscribe(self._on_event)
+        self._arm()
+
+    # --- model events ---------------------------------------------------------------------------
+    def _on_event(self, event: Event) -> None:
+        log.info("fishbowl %s", event.value)
+        if event is Event.RESET:
+            self._phase = Phase.NORMAL
+        self._arm()
+        self.changed.emit()
+
+    def _arm(self) -> None:
+        wait = self.session.phase_change_in()
+        if wait is None:
+            self._chime_timer.stop()
+        else:
+            self._chime_timer.start(max(1, round(wait * 1000) + 5))
+        if self.session.state is State.RUNNING:
+            if not self._save_timer.isActive():
+                self._save_timer.start()
+        else:
+            self._save_timer.stop()
+        self._phase_check(chime=False)
+
+    def _phase_check(self, chime: bool = True) -> None:
+        phase = self.session.turn_phase()
+        if phase != self._phase:
+            old, self._phase = self._phase, phase
+            if chime and self.session.config.chime and self.chime is not None:
+                if phase is Phase.WARNING and old is Phase.NORMAL:
+                    self.chime.play("warning")
+                elif phase is Phase.OVERTIME:
+                    self.chime.play("end")
+            log.info("fishbowl turn phase %s", phase.value)
+        if chime:
+            self._arm_only_timer()
+
+    def _arm_only_timer(self) -> None:
+        wait = self.session.phase_change_in()
+        if wait is not None:
+            self._chime_timer.start(max(1, round(wait * 1000) + 5))
+
+    def _periodic_save(self) -> None:
+        if self.saver is not None:
+            self.saver.tick()
+
+    # --- actions --------------------------------------------------------------------------------
+    def _do(self, action: Callable[[], object], done: str | None = None) -> bool:
+        try:
+            action()
+        except FishbowlError as exc:
+            self.message.emit(str(exc))
+            return False
+        if done:
+            self.message.emit(done)
+        return True
+
+    def start_with(self, config: FishbowlConfig) -> bool:
+        if not self._do(lambda: self.session.configure(**_fields(config))):
+            return False
+        return self._do(self.session.start)
+
+    def toggle(self) -> bool:
+        return self._do(self.session.toggle)
+
+    def next_speaker(self) -> bool:
+        chair = self.selected if self.selected is not None and \
+            self.selected != self.session.speaker_chair and \
+            self.session.occupant(self.selected) is not None else None
+        self.selected = None
+        return self._do(lambda: self.session.next_speaker(chair))
+
+    def join(self, name: str | None = None) -> bool:
+        chair = self.selected if self.selected is not None and \
+            self.session.occupant(self.selected) is None else None
+        ok = self._do(lambda: self.session.take_empty_chair(chair, name or None))
+        if ok:
+            self.selected = None
+        return ok
+
+    def leave(self) -> bool:
+        chair = self.selected
+        if chair is None or self.session.occupant(chair) is None:
+            chair = self.session.speaker_chair
+        if chair is None:
+            self.message.emit("Touch the chair of the person who leaves first")
+            return False
+        self.selected = None
+        return self._do(lambda: self.session.leave_chair(chair))
+
+    def add_time(self, seconds: float = STEP_SECONDS) -> bool:
+        return self._do(lambda: self.session.add_time(seconds, "turn"))
+
+    def remove_time(self, seconds: float = STEP_SECONDS) -> bool:
+        return self._do(lambda: self.session.remove_time(seconds, "turn"))
+
+    def select(self, chair: int | None) -> None:
+        self.selected = chair
+        self.changed.emit()
+
+    def queue_selected(self) -> bool:
+        if self.selected is None:
+            self.message.emit("Touch a chair first")
+            return False
+        return self._do(lambda: self.session.enqueue(self.selected))
+
+    def rename_selected(self, name: str) -> bool:
+        if self.selected is None:
+            self.message.emit("Touch a chair first")
+            return False
+        return self._do(lambda: self.session.set_participant_name(self.selected, name or None))
+
+    def add_note(self, text: str) -> bool:
+        return bool(text.strip()) and self._do(lambda: self.session.add_note(text))
+
+    def finish(self) -> bool:
+        return self._do(self.session.finish)
+
+    def request_reset(self) -> bool:
+        """R once arms, R again within a few seconds resets: nothing is lost to a stray key."""
+        if not self._reset_armed:
+            self._reset_armed = True
+            self._reset_timer.start()
+            self.message.emit("Press R again to reset the session (export it first with E)")
+            return False
+        self._disarm_reset()
+        ok = self._do(self.session.reset, "The session was reset")
+        if ok:
+            self.setup_requested.emit()
+        return ok
+
+    def _disarm_reset(self) -> None:
+        self._reset_armed = False
+        self._reset_timer.stop()
+
+    @property
+    def reset_armed(self) -> bool:
+        return self._reset_armed
+
+    def export(self, folder: Path | None = None) -> tuple[Path, Path] | None:
+        target = Path(folder) if folder else self.export_dir
+        try:
+            paths = export_session(self.session, target)
+        except OSError as exc:
+            self.message.emit(f"Could not export to {target}: {exc.strerror or exc}")
+            log.warning("fishbowl export to %s failed: %s", target, exc)
+            return None
+        self.last_export = paths
+        log.info("fishbowl exported %s and %s", *paths)
+        self.message.emit(f"Exported to {paths[0].parent}: {paths[0].name}, {paths[1].name}")
+        return paths
+
+    def toggle_mute(self) -> bool:
+        muted = self.session.config.chime
+        self._do(lambda: self.session.set_chime(not muted))
+        self.message.emit("Chime off" if muted else "Chime on")
+        return True
+
+    def close(self) -> None:
+        """Save one last time (the app is closing)."""
+        if self.saver is not None:
+            self.saver.save_now()
+            self.saver.close()
+
+    # --- keys -----------------------------------------------------------------------------------
+    def handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        k = Qt.Key
+        if key == k.Key_Space:
+            if self.session.state is State.SETUP:
+                self.setup_requested.emit()
+                return True
+            self.toggle()
+        elif key in (k.Key_N, k.Key_Right, k.Key_PageDown):
+            self.next_speaker()
+        elif key == k.Key_J:
+            self.join()
+        elif key == k.Key_L:
+            self.leave()
+        elif key in (k.Key_Plus, k.Key_Equal):
+            self.add_time()
+        elif key in (k.Key_Minus, k.Key_Underscore):
+            self.remove_time()
+        elif key == k.Key_R:
+            self.request_reset()
+        elif key == k.Key_E:
+            self.export()
+        elif key == k.Key_M:
+            self.toggle_mute()
+        elif k.Key_1 <= key <= k.Key_9:
+            chair = key - k.Key_1
+            if chair < self.session.config.chairs:
+                self.select(chair)
+        else:
+            return False
+        return True
+
+
+def _fields(config: FishbowlConfig) -> dict[str, object]:
+    return {name: getattr(config, name) for name in (
+        "title", "questions", "chairs", "empty_chairs", "turn_seconds", "session_seconds",
+        "warning_seconds", "session_warning_seconds", "chime")}

@@ -1,0 +1,637 @@
+"""The fishbowl's setup screen: the question, the circle and the times, chosen by touch.
+
+The facilitator may set up on the touchscreen itself, so every control is a big button: steppers
+with "−" and "+" instead of spin boxes (whose arrows are a few pixels tall), the questions as
+large choices, a toggle for the chime. Nothing depends on hover. The panel never checks rules of
+its own: it builds a ``FishbowlConfig`` and shows the model's sentence when the model refuses,
+so the screen and the session cannot disagree about what is valid.
+
+Big type is styled through stylesheet property selectors, never ``setFont()`` (qt-material puts
+a font size on every widget, PITFALLS.md §3): the panel adds a few rules of its own for the
+stepper glyphs, the chosen question, the question field and the Start button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.fishbowl import FishbowlConfig, FishbowlError
+from kiosk.theme import FONT_FAMILY, Palette, TypeScale, mix
+from kiosk.ui.context import Ctx
+from kiosk.ui.gestures import GestureFilter
+from kiosk.ui.widgets import label, nav_button
+
+MINUS = "\u2212"  # a real minus sign: as wide as the plus, unlike a hyphen
+WIDE_AT = 1400  # reference pixels (at 1080p) from which the panel has two columns
+MAX_QUESTION = 500  # the model's limit
+# (minimum, maximum, step) of each stepper; a configuration beyond them widens the range
+CHAIRS = (2, 12, 1)
+TURN = (60, 30 * 60, 30)  # seconds
+WARNING = (0, 120, 5)  # seconds
+SESSION = (5 * 60, 240 * 60, 5 * 60)  # seconds
+
+
+# --- how values read --------------------------------------------------------------------------
+def format_count(value: int) -> str:
+    return str(value)
+
+
+def format_turn(seconds: int) -> str:
+    """Minutes per turn: "3 min", "2 min 30 s"."""
+    minutes, rest = divmod(int(seconds), 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min" if not rest else f"{minutes} min {rest} s"
+
+
+def format_session(seconds: int) -> str:
+    """A session length: "45 min", "1 h", "1 h 30 min"."""
+    hours, minutes = divmod(round(seconds / 60), 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h" if not minutes else f"{hours} h {minutes} min"
+
+
+def format_warning(seconds: int) -> str:
+    """The warning before a turn ends: "30 s", or "Off" at 0 (no warning phase)."""
+    return "Off" if seconds <= 0 else f"{seconds} s"
+
+
+def setup_stylesheet(p: Palette, s: TypeScale) -> str:
+    """The panel's own rules, on top of the window's (theme.stylesheet)."""
+    field_border = mix(p.surface, p.text, 0.3)
+    return "\n".join([
+        f'QToolButton[role="nav"][step="true"] {{ font-size: {s.px("h2")}px; '
+        f"font-weight: 700; padding: 0px; margin: 0px; width: {s.touch}px; "
+        f"height: {s.touch}px; }}",
+        f'QToolButton[role="nav"]:checked {{ background: {p.accent}; color: {p.on_accent}; }}',
+        f'QToolButton[role="nav"][choice="true"] {{ border-radius: {s.space(2)}px; '
+        f"padding: 0px; border: {s.space(0.5)}px solid transparent; }}",
+        f'QToolButton[role="nav"][choice="true"]:checked {{ background: {p.accent}; '
+        f"border: {s.space(0.5)}px solid {p.text}; }}",
+        f'QToolButton[role="nav"][toggle="true"] {{ min-width: {s.touch * 3}px; '
+        f"font-size: {s.px('h3')}px; font-weight: 700; }}",
+        f'QLabel[tone="on-accent"] {{ color: {p.on_accent}; font-weight: 700; }}',
+        f'QToolButton[role="nav"][primary="true"] {{ background: {p.accent}; '
+        f"color: {p.on_accent}; font-size: {s.px('h3')}px; font-weight: 700; "
+        f"padding: 0px {s.space(4)}px; }}",
+        f'QToolButton[role="nav"][primary="true"]:pressed {{ '
+        f"background: {mix(p.accent, p.text, 0.3)}; }}",
+        f'QToolButton[role="nav"][primary="true"]:disabled {{ background: transparent; '
+        f"color: {p.muted}; border: {s.space(0.5)}px dashed {p.muted}; }}",
+        f'QLineEdit[role="question"] {{ font-family: "{FONT_FAMILY}"; '
+        f'font-size: {s.px("label")}px; color: {p.text}; '
+        f"background: {p.surface}; min-height: {s.touch}px; "
+        f"padding: 0px {s.space(2)}px; border-radius: {s.space(2)}px; "
+        f"border: {s.space(0.5)}px solid {field_border}; }}",
+        f'QLineEdit[role="question"][selected="true"] {{ border: {s.space(0.5)}px solid '
+        f"{p.accent}; }}",
+    ])
+
+
+def _repolish(widget: QWidget) -> None:
+    """Re-read the stylesheet after a property the selectors use has changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+# --- the stepper ------------------------------------------------------------------------------
+class _ValueLabel(QLabel):
+    """The stepper's value: as wide as its widest value, so the buttons never move."""
+
+    def __init__(self, texts: Callable[[], Iterable[str]]) -> None:
+        super().__init__()
+        self._texts = texts
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        fm = self.fontMetrics()
+        margin = 2 * (self.margin() + self.indent() if self.indent() > 0 else self.margin())
+        widest = max((fm.horizontalAdvance(t) for t in self._texts()), default=0)
+        return QSize(max(hint.width(), widest + margin + fm.averageCharWidth()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+
+class _StepButton(QToolButton):
+    """A square "−" or "+" of the touch size; its glyph is centred, whatever the font says."""
+
+    def __init__(self, glyph: str, side: int, accessible: str) -> None:
+        super().__init__()
+        self._side = side
+        self.setProperty("role", "nav")
+        self.setProperty("step", True)
+        self.setText(glyph)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the window
+        self.setAccessibleName(accessible)
+        self.setFixedSize(side, side)
+        self.setAutoRepeat(True)  # press and hold to run through the values
+        self.setAutoRepeatDelay(450)
+        self.setAutoRepeatInterval(110)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self._side, self._side)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+
+class Stepper(QWidget):
+    """A large touch stepper: caption, then "−", the value in big type, "+".
+
+    The buttons are touch-sized squares, disabled at the bounds (so the limit is visible), and
+    repeat while held. "+" and "−" move along the grid ``minimum + k·step``; ``set_value`` takes
+    any value in range, so a configuration off the grid (a 200 s turn from YAML) survives.
+    """
+
+    valueChanged = Signal(int)  # noqa: N815 - Qt naming, like QSpinBox
+
+    def __init__(self, ctx: Ctx, caption: str, minimum: int, maximum: int, step: int = 1,
+                 value: int | None = None, fmt: Callable[[int], str] = format_count,
+                 less: str = "Less", more: str = "More", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if step <= 0 or minimum > maximum:
+            raise ValueError(f"bad stepper range {minimum}..{maximum} step {step}")
+        self._min, self._max, self._step = minimum, maximum, step
+        self._fmt = fmt
+        self._caption = caption
+        self._value = minimum
+        s = ctx.scale
+        side = s.touch
+        self.setObjectName("section")  # transparent on whatever panel it sits on
+        self.setAccessibleName(caption)
+        self.caption_label = label(caption, "label", "muted")
+        self.decrease_button = _StepButton(MINUS, side, less)
+        self.increase_button = _StepButton("+", side, more)
+        self.decrease_button.clicked.connect(self.step_down)
+        self.increase_button.clicked.connect(self.step_up)
+        self.value_label = _ValueLabel(self._all_texts)
+        self.value_label.setProperty("role", "h2")
+        self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(s.space(1))
+        row.addWidget(self.decrease_button)
+        row.addWidget(self.value_label, 1)
+        row.addWidget(self.increase_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(s.space(0.5))
+        box.addWidget(self.caption_label)
+        box.addLayout(row)
+        self.set_value(minimum if value is None else value)
+        self._refresh()  # set_value to the minimum changed nothing, yet the label needs text
+
+    # --- reading and setting ------------------------------------------------------------------
+    @property
+    def value(self) -> int:
+        return self._value
+
+    @property
+    def minimum(self) -> int:
+        return self._min
+
+    @property
+    def maximum(self) -> int:
+        return self._max
+
+    @property
+    def step(self) -> int:
+        return self._step
+
+    def text(self) -> str:
+        """The value as shown."""
+        return self._fmt(self._value)
+
+    def set_value(self, value: int) -> None:
+        """Set the value, clamped to the range; emits valueChanged if it changed."""
+        value = max(self._min, min(self._max, int(value)))
+        changed = value != self._value
+        self._value = value
+        self._refresh()
+        if changed:
+            self.valueChanged.emit(value)
+
+    def set_range(self, minimum: int, maximum: int) -> None:
+        """New bounds; the value is clamped into them (and valueChanged says so)."""
+        if minimum > maximum:
+            raise ValueError(f"bad stepper range {minimum}..{maximum}")
+        self._min, self._max = minimum, maximum
+        self.value_label.updateGeometry()  # the widest value may have changed
+        self.set_value(self._value)
+
+    def step_up(self) -> None:
+        k = (self._value - self._min) // self._step + 1
+        self.set_value(self._min + k * self._step)
+
+    def step_down(self) -> None:
+        k = -(-(self._value - self._min) // self._step) - 1
+        self.set_value(self._min + k * self._step)
+
+    # --- showing ------------------------------------------------------------------------------
+    def _all_texts(self) -> list[str]:
+        values = set(range(self._min, self._max + 1, self._step)) | {self._max, self._value}
+        return [self._fmt(v) for v in values]
+
+    def _refresh(self) -> None:
+        shown = self._fmt(self._value)
+        self.value_label.setText(shown)
+        self.value_label.setAccessibleName(f"{self._caption}: {shown}")
+        self.decrease_button.setEnabled(self._value > self._min)
+        self.increase_button.setEnabled(self._value < self._max)
+
+
+# --- the question -----------------------------------------------------------------------------
+class QuestionChoice(QToolButton):
+    """One question as a big checkable button whose text wraps (a QToolButton's does not).
+
+    The text is a word-wrapped label laid out inside the button and transparent to the mouse,
+    so a tap anywhere on it checks the button. Chosen reads as more than colour: a filled dot,
+    bold text and a frame.
+    """
+
+    def __init__(self, ctx: Ctx, question: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._question = question
+        self._touch = ctx.scale.touch
+        s = ctx.scale
+        self.setProperty("role", "nav")
+        self.setProperty("choice", True)
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(f"Question: {question}")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.mark = label("○", "label", wrap=False)
+        self.text_label = label(question, "label")
+        for child in (self.mark, self.text_label):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        top_left = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        self.mark.setAlignment(top_left)
+        self.text_label.setAlignment(top_left)
+        row = QHBoxLayout()
+        row.setSpacing(s.space(1.5))
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text_label, 1)
+        box = QVBoxLayout(self)  # the dot and the text centred as one block, dot on line one
+        box.setContentsMargins(s.space(2), s.space(1.5), s.space(2.5), s.space(1.5))
+        box.setSpacing(0)
+        box.addStretch(1)
+        box.addLayout(row)
+        box.addStretch(1)
+        self.toggled.connect(self._show_state)
+
+    @property
+    def question(self) -> str:
+        return self._question
+
+    def _show_state(self, checked: bool) -> None:
+        self.mark.setText("●" if checked else "○")
+        for child in (self.mark, self.text_label):
+            child.setProperty("tone", "on-accent" if checked else None)
+            _repolish(child)
+
+    # The button's size comes from its inner layout (QToolButton's own hint ignores it).
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.layout().totalSizeHint().expandedTo(QSize(self._touch, self._touch))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.layout().totalMinimumSize().expandedTo(QSize(self._touch, self._touch))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return max(self._touch, self.layout().totalHeightForWidth(width))
+
+
+# --- the panel --------------------------------------------------------------------------------
+class SetupPanel(QWidget):
+    """The setup screen: builds a FishbowlConfig and asks for it to start, or goes back.
+
+    The configuration's title and session warning are not edited here; they are carried over
+    from the configuration the panel was given. The chosen question comes first in the
+    configuration's questions (the session opens on it); the others follow, in their order, so
+    the facilitator can still switch to them during the session.
+    """
+
+    start_requested = Signal(object)  # FishbowlConfig
+    cancel_requested = Signal()
+
+    def __init__(self, ctx: Ctx, config: FishbowlConfig, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._config = config
+        self._custom = False  # the typed question is the chosen one
+        self._last_choice = 0
+        self._wide: bool | None = None
+        self.choices: list[QuestionChoice] = []
+        s, p = ctx.scale, ctx.palette
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAccessibleName("Set up the fishbowl")
+        self.setStyleSheet(setup_stylesheet(p, s))
+        margin = s.space(4)
+
+        # header: back, the screen's name, the session's title
+        self.back_button = nav_button("Back", "previous", p.text, s.touch, "Back")
+        self.back_button.clicked.connect(self.cancel_requested)
+        self.heading = label("Set up the fishbowl", "h2", wrap=False)
+        self.title_label = label(config.title or "", "label", "muted")
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.title_label)
+        header = QHBoxLayout()
+        header.setSpacing(s.space(3))
+        header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(titles, 1)
+
+        # the question
+        self.question_box = QWidget()
+        self.question_box.setObjectName("section")
+        qbox = QVBoxLayout(self.question_box)
+        qbox.setContentsMargins(0, 0, 0, 0)
+        qbox.setSpacing(s.space(1.5))
+        qbox.addWidget(label("The question", "h3"))
+        qbox.addWidget(label("Choose one, or type a new one.", "small", "muted"))
+        self._choice_box = QVBoxLayout()
+        self._choice_box.setSpacing(s.space(1.5))
+        qbox.addLayout(self._choice_box)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.idClicked.connect(self._choice_clicked)
+        self.question_edit = QLineEdit()
+        self.question_edit.setProperty("role", "question")
+        self.question_edit.setProperty("selected", False)
+        self.question_edit.setPlaceholderText("Or type a new question…")
+        self.question_edit.setAccessibleName("A new question")
+        self.question_edit.setMaxLength(MAX_QUESTION)
+        self.question_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.question_edit.setClearButtonEnabled(False)
+        self.question_edit.textEdited.connect(self._question_typed)
+        self.question_edit.returnPressed.connect(
+            lambda: self._question_typed(self.question_edit.text()))
+        qbox.addWidget(self.question_edit)
+        qbox.addStretch(1)
+
+        # the circle and the time
+        self.chairs = Stepper(ctx, "Chairs in the circle", *CHAIRS,
+                              less="Fewer chairs", more="More chairs")
+        self.empty_chairs = Stepper(ctx, "Empty chairs for the audience", 0, 1, 1,
+                                    less="Fewer empty chairs", more="More empty chairs")
+        self.turn = Stepper(ctx, "Time per turn", *TURN, fmt=format_turn,
+                            less="Less time per turn", more="More time per turn")
+        self.warning = Stepper(ctx, "Warning before a turn ends", *WARNING,
+                               fmt=format_warning, less="Shorter warning", more="Longer warning")
+        self.session = Stepper(ctx, "Length of the session", *SESSION,
+                               fmt=format_session, less="Shorter session",
+                               more="Longer session")
+        self.chime_button = QToolButton()
+        self.chime_button.setProperty("role", "nav")
+        self.chime_button.setCheckable(True)
+        self.chime_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.chime_button.setAccessibleName("Chime")
+        self.chime_button.setProperty("toggle", True)
+        self.chime_button.toggled.connect(self._chime_toggled)
+        chime = QWidget()
+        chime.setObjectName("section")
+        cbox = QVBoxLayout(chime)
+        cbox.setContentsMargins(0, 0, 0, 0)
+        cbox.setSpacing(s.space(0.5))
+        cbox.addWidget(label("Chime at the warning and the end", "label", "muted"))
+        cbox.addWidget(self.chime_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.chairs.valueChanged.connect(self._chairs_changed)
+
+        self.settings_box = QWidget()
+        self.settings_box.setObjectName("section")
+        sbox = QVBoxLayout(self.settings_box)
+        sbox.setContentsMargins(0, 0, 0, 0)
+        sbox.setSpacing(s.space(2))
+        sbox.addWidget(label("The circle and the time", "h3"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(s.space(5))
+        grid.setVerticalSpacing(s.space(3))
+        cells: list[QWidget] = [self.chairs, self.empty_chairs, self.turn, self.warning,
+                                self.session, chime]
+        for i, cell in enumerate(cells):
+            grid.addWidget(cell, i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        sbox.addLayout(grid)
+        sbox.addStretch(1)
+
+        # the scrolling body (it only scrolls where the screen is short)
+        self.body = QWidget()
+        self.body.setObjectName("screen")
+        self.body.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._body_grid = QGridLayout(self.body)
+        self._body_grid.setContentsMargins(margin, s.space(1), margin, s.space(2))
+        self._body_grid.setHorizontalSpacing(s.space(8))
+        self._body_grid.setVerticalSpacing(s.space(5))
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("screen")
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(self.body)
+        self.gestures = GestureFilter(self.scroll, horizontal=False)  # kinetic touch scrolling
+
+        # footer: the model's complaint, if any, then Start
+        self.error_label = label("", "label", "accent")
+        self.error_label.setAccessibleName("Problem with the setup")
+        self.error_label.hide()
+        self.start_button = nav_button("Start the session", "play", p.on_accent, s.touch,
+                                       "Start the session")
+        self.start_button.setProperty("primary", True)
+        self.start_button.clicked.connect(self._start_clicked)
+        footer = QHBoxLayout()
+        footer.setSpacing(s.space(3))
+        footer.addWidget(self.error_label, 1)
+        footer.addWidget(self.start_button, 0,
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, margin, 0, margin)
+        root.setSpacing(s.space(2))
+        header.setContentsMargins(margin, 0, margin, 0)
+        footer.setContentsMargins(margin, 0, margin, 0)
+        root.addLayout(header)
+        root.addWidget(self.scroll, 1)
+        root.addLayout(footer)
+
+        for stepper in (self.chairs, self.empty_chairs, self.turn, self.warning, self.session):
+            stepper.valueChanged.connect(self._changed)
+        self._arrange(wide=True)
+        self.set_config(config)
+
+    # --- the configuration --------------------------------------------------------------------
+    def set_config(self, config: FishbowlConfig) -> None:
+        """Show ``config`` in the widgets (its first question chosen).
+
+        A value outside a stepper's usual range (a 15-chair circle from fishbowl.yaml) widens
+        that range rather than being clamped, so ``config()`` gives the same configuration back.
+        """
+        self._config = config
+        self.title_label.setText(config.title or "")
+        self.title_label.setVisible(bool(config.title))
+        for choice in self.choices:
+            self.group.removeButton(choice)
+            self._choice_box.removeWidget(choice)
+            choice.hide()  # gone from the screen now, not only when the event loop deletes it
+            choice.deleteLater()
+        self.choices = []
+        for i, question in enumerate(config.questions):
+            choice = QuestionChoice(self.ctx, question)
+            self.group.addButton(choice, i)
+            self._choice_box.addWidget(choice)
+            self.choices.append(choice)
+        self.question_edit.clear()
+        self._last_choice = 0
+        self._set_custom(False)
+        for stepper, (low, high, _step), value in (
+                (self.chairs, CHAIRS, config.chairs),
+                (self.turn, TURN, round(config.turn_seconds)),
+                (self.warning, WARNING, round(config.warning_seconds)),
+                (self.session, SESSION, round(config.session_seconds))):
+            stepper.set_range(min(low, value), max(high, value))
+            stepper.set_value(value)
+        self.empty_chairs.set_range(0, self.chairs.value - 1)
+        self.empty_chairs.set_value(config.empty_chairs)
+        self.chime_button.setChecked(config.chime)
+        self._chime_toggled(config.chime)
+        self.config()
+
+    def questions(self) -> tuple[str, ...]:
+        """The questions for the session, the chosen one first."""
+        listed = [c.question for c in self.choices]
+        typed = " ".join(self.question_edit.text().split())
+        if self._custom and typed:
+            chosen = typed
+        else:
+            checked = self.group.checkedId()
+            chosen = listed[checked] if 0 <= checked < len(listed) else (listed or [""])[0]
+        return (chosen, *(q for q in listed if q != chosen))
+
+    def config(self) -> FishbowlConfig | None:
+        """The configuration the widgets describe; None (and the model's reason shown) if the
+        model refuses it."""
+        try:
+            config = FishbowlConfig(
+                title=self._config.title,
+                questions=self.questions(),
+                chairs=self.chairs.value,
+                empty_chairs=self.empty_chairs.value,
+                turn_seconds=float(self.turn.value),
+                session_seconds=float(self.session.value),
+                warning_seconds=float(self.warning.value),
+                session_warning_seconds=self._config.session_warning_seconds,
+                chime=self.chime_button.isChecked(),
+            )
+        except FishbowlError as exc:
+            self._show_error(str(exc))
+            return None
+        self._show_error("")
+        return config
+
+    def _show_error(self, message: str) -> None:
+        """The model's sentence beside Start, which waits (disabled) until the setup is valid."""
+        self.error_label.setText(message)
+        self.error_label.setAccessibleName(f"Problem with the setup: {message}" if message
+                                           else "Problem with the setup")
+        self.error_label.setVisible(bool(message))
+        self.start_button.setEnabled(not message)
+
+    @property
+    def error(self) -> str:
+        """The sentence shown for a refused setup ("" when the setup is fine)."""
+        return self.error_label.text()
+
+    # --- reactions ----------------------------------------------------------------------------
+    def _changed(self, *_args: object) -> None:
+        self.config()  # says at once what the model would refuse
+
+    def _chairs_changed(self, chairs: int) -> None:
+        """Someone must sit in the circle: at most chairs − 1 stay empty."""
+        self.empty_chairs.set_range(0, chairs - 1)
+
+    def _chime_toggled(self, on: bool) -> None:
+        self.chime_button.setText("On" if on else "Off")
+        self.chime_button.setAccessibleName(f"Chime: {'on' if on else 'off'}")
+        self._changed()
+
+    def _choice_clicked(self, index: int) -> None:
+        self._last_choice = index
+        self._set_custom(False)
+        self._changed()
+
+    def _question_typed(self, text: str) -> None:
+        self._set_custom(bool(text.strip()))
+        self._changed()
+
+    def _set_custom(self, custom: bool) -> None:
+        """The typed question and the listed ones are one exclusive choice."""
+        self._custom = custom
+        if custom:
+            self.group.setExclusive(False)  # an exclusive group cannot be emptied
+            for choice in self.choices:
+                choice.setChecked(False)
+            self.group.setExclusive(True)
+        elif self.choices and self.group.checkedButton() is None:
+            index = self._last_choice if 0 <= self._last_choice < len(self.choices) else 0
+            self.choices[index].setChecked(True)
+        if self.question_edit.property("selected") != custom:
+            self.question_edit.setProperty("selected", custom)
+            _repolish(self.question_edit)
+
+    def _start_clicked(self) -> None:
+        config = self.config()
+        if config is not None:
+            self.start_requested.emit(config)
+
+    # --- layout -------------------------------------------------------------------------------
+    def _arrange(self, wide: bool) -> None:
+        """Two columns (question | settings) on a wide screen, one above the other otherwise."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        grid = self._body_grid
+        grid.removeWidget(self.question_box)
+        grid.removeWidget(self.settings_box)
+        if wide:
+            grid.addWidget(self.question_box, 0, 0)
+            grid.addWidget(self.settings_box, 0, 1)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
+            grid.setRowStretch(0, 1)
+            grid.setRowStretch(1, 0)
+        else:
+            grid.addWidget(self.question_box, 0, 0)
+            grid.addWidget(self.settings_box, 1, 0)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 0)
+            grid.setRowStretch(0, 0)
+            grid.setRowStretch(1, 1)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self._arrange(self.width() / self.ctx.scale.factor >= WIDE_AT)
+        super().resizeEvent(event)
