@@ -73,3 +73,17 @@ def test_shot_renders_the_quotes_screen(tmp_path) -> None:
     assert proc.returncode == 0, proc.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1080, 1920)
+
+
+def test_shot_renders_the_fishbowl_states(tmp_path) -> None:
+    pictures = {}
+    for state in ("normal", "overtime"):
+        out = tmp_path / f"{state}.png"
+        proc = run_kiosk("shot", "--screen", "fishbowl", "--state", state, "--size",
+                         "1280x720", str(out))
+        assert proc.returncode == 0, proc.stderr
+        pictures[state] = QImage(str(out))
+    # over time has a red border round the whole picture; the normal state does not
+    red = pictures["overtime"].pixelColor(3, 360)
+    assert red.red() > 200 and red.green() < 120
+    assert pictures["normal"].pixelColor(3, 360).red() < 100
