@@ -14,6 +14,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk import validate
 
         return validate.run(args.content_dir)
+    if args.command == "set-pin":
+        from kiosk import paths, pin_cmd
+
+        return pin_cmd.run(args.pin, paths.data_dir(), sys.stdin, sys.stdout, sys.stderr)
     from kiosk.ui import run as ui_run
 
     if args.command == "shot":

@@ -33,11 +33,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", metavar="CODE", help="the language to show")
     parser.add_argument("--reduced-motion", action="store_true",
                         help="change screens without animation")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="unattended: locked full screen, reset on idle, attract loop")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     val = sub.add_parser("validate", help="check a content folder and list every problem")
     val.add_argument("content_dir", nargs="?", metavar="CONTENT_DIR",
                      help="the folder to check (default: the content the app would load)")
+
+    pin = sub.add_parser("set-pin", help="set the admin PIN (4 to 8 digits; asked twice, or "
+                                         "read from standard input)")
+    pin.add_argument("pin", nargs="?", help=argparse.SUPPRESS)
 
     fish = sub.add_parser("fishbowl", help="the fishbowl discussion timer")
     _add_content(fish)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -15,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content.model import Gallery
 from kiosk.core.navigation import Navigation, NavState, Screen
 from kiosk.theme import TypeScale, stylesheet
+from kiosk.ui.carousel import QuoteCarousel
 from kiosk.ui.context import Ctx
 from kiosk.ui.deck import PosterDeck
 from kiosk.ui.home import HomeScreen, OverviewScreen
@@ -78,12 +82,14 @@ class MainWindow(QMainWindow):
     """Holds the screens and the overlays; turns keys and taps into Navigation calls."""
 
     screen_changed = Signal(str)  # "home", "poster <id>", "overview"
+    gallery_changed = Signal(object)  # live reload applied new content
 
     def __init__(self, ctx: Ctx, nav: Navigation | None = None,
                  kiosk_mode: bool = False) -> None:
         super().__init__()
         self.ctx = ctx
-        self.kiosk_mode = kiosk_mode
+        self.kiosk_mode = kiosk_mode  # visitors cannot leave: close, Ctrl+Q, F11 are refused
+        self._allow_close = False
         self.nav = nav or Navigation(len(ctx.gallery.posters),
                                      [p.id for p in ctx.gallery.posters])
         self.nav.subscribe(self._on_nav)
@@ -124,6 +130,10 @@ class MainWindow(QMainWindow):
         self.poster_screen.help_button.clicked.connect(self.nav.toggle_help)
         self.home.quotes_requested.connect(self.nav.quotes)
         self.quotes.home_requested.connect(self.nav.home)
+        for old in (getattr(self, "blackout", None), getattr(self, "help", None)):
+            if old is not None:
+                old.hide()
+                old.deleteLater()
         self.blackout = Blackout(self)
         self.blackout.dismissed.connect(self.nav.toggle_blackout)
         self.help = HelpOverlay(self.ctx, self)
@@ -204,10 +214,13 @@ class MainWindow(QMainWindow):
         if state.help:
             nav.toggle_help()
         if key in (Qt.Key.Key_F, Qt.Key.Key_F11):
-            self.toggle_fullscreen()
+            if self.kiosk_mode:
+                log.info("full screen toggle refused (kiosk mode)")
+            else:
+                self.toggle_fullscreen()
             return True
         if key == Qt.Key.Key_Q and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.close()
+            self.close()  # refused in kiosk mode by closeEvent
             return True
         if key == Qt.Key.Key_Q and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             return nav.toggle_quotes() or True
@@ -267,5 +280,48 @@ class MainWindow(QMainWindow):
         return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.kiosk_mode and not self._allow_close:
+            event.ignore()
+            log.info("close refused (kiosk mode): the admin screen can quit")
+            return
         log.info("window closed")
         super().closeEvent(event)
+
+    def quit_app(self) -> None:
+        """The admin screen's Quit: the one way out of kiosk mode."""
+        self._allow_close = True
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    # --- reset, recovery, reload --------------------------------------------------------------
+    def reset_for_next_visitor(self) -> None:
+        """Overlays closed, posters back at the top, quotes from the first, home screen."""
+        self.deck.zoom.close_zoom()
+        for i in self.deck.built():
+            self.deck.view(i).to_top()
+        for carousel in self.findChildren(QuoteCarousel):
+            carousel.restart()
+        self.nav.reset()
+
+    def recover(self) -> None:
+        """After an uncaught error: back to a known good screen."""
+        self.reset_for_next_visitor()
+        for overlay in (self.help, self.blackout):
+            overlay.hide()
+
+    def set_gallery(self, gallery: Gallery) -> None:
+        """New content (live reload): rebuild the screens, stay on the same poster if it still
+        exists, else go home."""
+        state = self.nav.state
+        current = self.ctx.gallery.posters[state.index].id \
+            if state.screen is Screen.POSTER and self.ctx.gallery.posters else None
+        self.ctx = replace(self.ctx, gallery=gallery)
+        self.nav.reset(len(gallery.posters), [p.id for p in gallery.posters])
+        self._build(self.ctx.scale)
+        if current is not None and self.nav.open_id(current):
+            log.info("content reloaded: staying on %s", current)
+        else:
+            log.info("content reloaded: home screen")
+        self.gallery_changed.emit(gallery)

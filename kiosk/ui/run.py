@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from kiosk import log as klog
 from kiosk import paths
 
@@ -80,6 +82,7 @@ def gallery(args: argparse.Namespace) -> int:
     klog.setup(paths.data_dir())
     klog.route_qt_messages()
     app = get_app()
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.ui.main_window import MainWindow
@@ -94,11 +97,20 @@ def gallery(args: argparse.Namespace) -> int:
     size = (min(1600, geometry.width()), min(900, geometry.height())) if windowed else \
         (geometry.width(), geometry.height())
     result = load(args.content)
-    ctx = make_context(result.gallery, size, args.lang, args.reduced_motion)
+    kiosk_on = bool(args.kiosk or result.gallery.settings.kiosk)
+    if kiosk_on:
+        windowed = False
+        size = (geometry.width(), geometry.height())
+    ctx = make_context(result.gallery, size, args.lang, args.reduced_motion,
+                       presenter=not kiosk_on)
     apply_theme(app, result.gallery, ctx.scale)
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, kiosk_mode=kiosk_on)
+    attach_services(window, result, kiosk_on, args.content)
     if args.poster and not window.nav.open_id(args.poster):
         logger.warning("poster %s not found", args.poster)
+    if kiosk_on:
+        window.setWindowFlags(Qt.WindowType.FramelessWindowHint |
+                              Qt.WindowType.WindowStaysOnTopHint)
     if windowed:
         window.resize(*size)
         window.move(geometry.topLeft() + (geometry.center() - window.rect().center()))
@@ -109,6 +121,72 @@ def gallery(args: argparse.Namespace) -> int:
     window.activateWindow()
     logger.info("window shown on %s (%dx%d)", screen.name(), *size)
     return app.exec()
+
+
+def attach_services(window, result, kiosk_on: bool, content: str | None,  # noqa: ANN001
+                    clock=None, watch: bool = True) -> dict:  # noqa: ANN001
+    """What runs around the gallery window: live reload, the admin gesture and screen, recovery
+    from errors, and in kiosk mode the idle reset, the attract loop and the display kept awake.
+    Returns the parts (tests reach them through it)."""
+    from kiosk.core.clock import MonotonicClock
+    from kiosk.core.pin import PinGate, PinStore
+    from kiosk.ui.admin import AdminFlow, log_tail
+    from kiosk.ui.eventfilter import ActivityFilter
+    from kiosk.ui.kiosk import KioskMode, install_recovery
+    from kiosk.ui.reload import ContentReloader
+
+    clock = clock or MonotonicClock()
+    folder = paths.content_dir(content)
+    reloader = ContentReloader(window, folder, paths.assets_dir(), result, watch=watch)
+    log_file = paths.data_dir() / "logs" / "kiosk.log"
+
+    def describe() -> dict:
+        last = reloader.last
+        return {"content_dir": str(folder), "summary": last.summary(),
+                "problems": [str(p) for p in last.problems],
+                "log_file": str(log_file) if log_file.exists() else None,
+                "log_tail": log_tail(log_file if log_file.exists() else None)}
+
+    pins = PinStore.in_folder(paths.data_dir())
+    admin = AdminFlow(window, PinGate(clock, pins), kiosk_on, describe)
+    admin.screen.reload_requested.connect(reloader.reload)
+    admin.screen.reload_requested.connect(admin.screen.refresh)
+    admin.screen.quit_requested.connect(window.quit_app)
+    parts: dict = {"reloader": reloader, "admin": admin}
+
+    def open_fishbowl() -> None:
+        from kiosk.ui.fishbowl.run import build
+
+        fish, controller = build(window.ctx, window.ctx.gallery)
+        fish.setParent(window, fish.windowFlags())
+        parts["fishbowl"] = (fish, controller)
+        admin.screen.hide()
+        if kiosk_on:
+            fish.setGeometry(window.geometry())
+            fish.showFullScreen()
+        else:
+            fish.resize(window.size())
+            fish.show()
+        fish.activateWindow()
+
+    admin.screen.fishbowl_requested.connect(open_fishbowl)
+    if kiosk_on:
+        kiosk = KioskMode(window, clock)
+        kiosk.filter.admin_requested.connect(admin.request)
+        parts["kiosk"] = kiosk
+        from kiosk.ui.awake import DisplayAwake
+
+        awake = DisplayAwake()
+        awake.inhibit("the gallery kiosk is on show")
+        parts["awake"] = awake
+    else:
+        gesture = ActivityFilter(window)
+        QApplication.instance().installEventFilter(gesture)
+        gesture.admin_requested.connect(admin.request)
+        parts["gesture"] = gesture
+    install_recovery(window.recover)
+    window._services = parts  # kept alive with the window
+    return parts
 
 
 def shot(args: argparse.Namespace) -> int:

@@ -28,6 +28,28 @@ def open_session(store: SessionStore, preset, lang: str | None,  # noqa: ANN001
     return session, loaded.message
 
 
+def build(ctx, gallery, export_dir: Path | None = None,  # noqa: ANN001, ANN201
+          public_elsewhere: bool = False):
+    """The fishbowl window and its controller for a context: from ``kiosk fishbowl`` and from
+    the gallery's admin screen."""
+    from kiosk.ui.fishbowl.controller import FishbowlController
+    from kiosk.ui.fishbowl.sound import Chime
+    from kiosk.ui.fishbowl.window import FishbowlWindow
+
+    store = SessionStore(paths.data_dir() / "fishbowl", wall=SystemWallClock())
+    session, message = open_session(store, gallery.fishbowl, ctx.lang, gallery.default_language)
+    if message:
+        logger.info("fishbowl: %s", message)
+    controller = FishbowlController(session, store, export_dir or paths.data_dir() / "exports",
+                                    Chime())
+    setup = FishbowlConfig.from_preset(gallery.fishbowl, ctx.lang, gallery.default_language)
+    window = FishbowlWindow(ctx, controller, setup if session.state.value == "setup"
+                            else session.config, public_elsewhere=public_elsewhere)
+    if message and session.recovery is not None:
+        controller.message.emit(message)
+    return window, controller
+
+
 def fishbowl(args: argparse.Namespace) -> int:
     if ui_run.display_missing():
         print(ui_run.NO_DISPLAY, file=sys.stderr)
@@ -37,9 +59,7 @@ def fishbowl(args: argparse.Namespace) -> int:
     app = ui_run.get_app()
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.ui.fishbowl.controller import FishbowlController
-    from kiosk.ui.fishbowl.sound import Chime
-    from kiosk.ui.fishbowl.window import FishbowlWindow, PublicWindow
+    from kiosk.ui.fishbowl.window import PublicWindow
 
     result = ui_run.load(args.content)
     gallery = result.gallery
@@ -57,17 +77,8 @@ def fishbowl(args: argparse.Namespace) -> int:
         (geometry.width(), geometry.height())
     ctx = ui_run.make_context(gallery, size, args.lang, args.reduced_motion, presenter=True)
     ui_run.apply_theme(app, gallery, ctx.scale)
-    store = SessionStore(paths.data_dir() / "fishbowl", wall=SystemWallClock())
-    session, message = open_session(store, gallery.fishbowl, ctx.lang, gallery.default_language)
-    if message:
-        logger.info("fishbowl: %s", message)
-    export_dir = Path(args.export_dir) if args.export_dir else paths.data_dir() / "exports"
-    controller = FishbowlController(session, store, export_dir, Chime())
-    setup = FishbowlConfig.from_preset(gallery.fishbowl, ctx.lang, gallery.default_language)
-    window = FishbowlWindow(ctx, controller, setup if session.state.value == "setup"
-                            else session.config, public_elsewhere=public_screen is not None)
-    if message and session.recovery is not None:
-        controller.message.emit(message)
+    export_dir = Path(args.export_dir) if args.export_dir else None
+    window, controller = build(ctx, gallery, export_dir, public_elsewhere=public_screen is not None)
     public = None
     if public_screen is not None:
         public = PublicWindow(ctx, controller)

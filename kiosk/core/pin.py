@@ -1,0 +1,407 @@
+"""The admin PIN: how it is stored, checked, and rate-limited. No Qt here.
+
+What protects the admin screen, and what does not
+-------------------------------------------------
+A PIN of 4 to 8 digits has at most 10^8 values, so no hash can make it expensive to brute-force
+offline. The hash serves two narrower purposes: the PIN is never readable at a glance from the
+file or a backup of it, and a PIN reused elsewhere does not leak from it. The real protection is
+(1) the file lives in the app's own data folder, written with mode 0600 where the OS has modes,
+and (2) the touchscreen pad allows five wrong PINs, then locks for a minute (``PinGate``).
+
+Storage format (``admin-pin.json``, written by ``kiosk set-pin``)::
+
+    {"format": "kiosk-admin-pin", "version": 1, "algorithm": "scrypt",
+     "n": 16384, "r": 8, "p": 1, "dklen": 32,
+     "salt": "<16 random bytes, base64>", "hash": "<32 bytes, base64>"}
+
+scrypt with N=2^14, r=8, p=1 costs ~16 MiB of memory and ~60 ms on a 2-core machine: slow enough
+to make guessing costly per try, fast enough that the PIN pad does not visibly freeze on a modest
+kiosk PC. Where Python's OpenSSL lacks scrypt, PBKDF2-HMAC-SHA256 with 600 000 iterations is used
+(``"algorithm": "pbkdf2_sha256", "iterations": 600000``). ``verify`` refuses cost parameters
+outside sane bounds, so a tampered file cannot make the pad hash for minutes or eat the memory.
+
+No PIN set: no admin
+--------------------
+There is no default PIN. Until ``kiosk set-pin`` has been run on the machine, ``PinGate`` refuses
+every entry with ``Outcome.NO_PIN`` and a sentence saying how to set one; a damaged PIN file is
+treated the same way (never as "no protection"). The owner is not locked out by this: the kiosk
+can always be stopped from the operating system (``systemctl --user stop kiosk``, Task Manager,
+an SSH session), see docs/kiosk-setup.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, Protocol
+
+from kiosk.core.clock import Clock
+
+FILE_NAME = "admin-pin.json"
+FORMAT = "kiosk-admin-pin"
+VERSION = 1
+PIN_RULE = "a PIN is 4 to 8 digits (0-9)"
+SET_PIN_HINT = "set one on this computer with: kiosk set-pin"
+
+SALT_BYTES = 16
+SCRYPT_PARAMS = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
+PBKDF2_ITERATIONS = 600_000
+PBKDF2_DKLEN = 32
+MAX_FILE_BYTES = 64 * 1024  # a record is ~250 bytes; anything big is not ours
+
+# bounds a record must respect before anything is hashed with its parameters
+_SCRYPT_MAX_N = 2**20
+_SCRYPT_MAX_R = 32
+_SCRYPT_MAX_P = 4
+_SCRYPT_MAX_MEM = 256 * 1024 * 1024
+_PBKDF2_ITERATIONS = (1_000, 5_000_000)
+_DKLEN = (16, 64)
+_SALT_LEN = (8, 64)
+
+_PIN_RE = re.compile(r"[0-9]{4,8}", re.ASCII)
+
+
+class PinFileError(Exception):
+    """The PIN file exists but cannot be used (unreadable, not JSON, not a PIN record)."""
+
+
+def valid_pin(pin: object) -> bool:
+    """4 to 8 ASCII digits. ``str.isdigit`` is not used: it accepts "²" and Arabic-Indic digits,
+    which a touchscreen pad can never type."""
+    return isinstance(pin, str) and _PIN_RE.fullmatch(pin) is not None
+
+
+def weak_pin(pin: str) -> bool:
+    """One digit repeated (0000) or a straight run (1234, 9876): the first PINs anyone tries.
+    ``kiosk set-pin`` warns about these but accepts them; the owner decides."""
+    if not valid_pin(pin):
+        return False
+    steps = {int(b) - int(a) for a, b in zip(pin, pin[1:], strict=False)}
+    return steps in ({0}, {1}, {-1})
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: object, what: str) -> bytes:
+    if not isinstance(text, str):
+        raise PinFileError(f"'{what}' is not base64 text")
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError) as exc:
+        raise PinFileError(f"'{what}' is not valid base64") from exc
+
+
+def _int(record: Mapping[str, Any], key: str, low: int, high: int) -> int:
+    value = record.get(key)
+    if type(value) is not int or not low <= value <= high:
+        raise PinFileError(f"'{key}' must be a whole number from {low} to {high}")
+    return value
+
+
+def _scrypt_available() -> bool:
+    return hasattr(hashlib, "scrypt")
+
+
+def _derive(record: Mapping[str, Any], pin: str) -> bytes:
+    """Hash ``pin`` with the algorithm, parameters and salt of a record that passed
+    ``check_record`` (so its costs are within bounds)."""
+    salt = base64.b64decode(record["salt"])
+    secret = pin.encode("utf-8")
+    if record["algorithm"] == "scrypt":
+        n, r, p = record["n"], record["r"], record["p"]
+        if not _scrypt_available():
+            raise PinFileError("this Python has no scrypt (OpenSSL too old)")
+        return hashlib.scrypt(secret, salt=salt, n=n, r=r, p=p, dklen=record["dklen"],
+                              maxmem=_scrypt_memory(n, r, p) + 1024 * 1024)
+    return hashlib.pbkdf2_hmac("sha256", secret, salt, record["iterations"], record["dklen"])
+
+
+def _scrypt_memory(n: int, r: int, p: int) -> int:
+    """What OpenSSL's scrypt allocates for these parameters, about (its own formula)."""
+    return 128 * r * n + 128 * r * p
+
+
+def check_record(record: object) -> dict[str, Any]:
+    """Return ``record`` as a dict if it is a usable PIN record, else raise PinFileError.
+
+    Checks the shape and the cost bounds without hashing anything.
+    """
+    if not isinstance(record, Mapping):
+        raise PinFileError("not a PIN record (expected a JSON object)")
+    if record.get("format") != FORMAT:
+        raise PinFileError(f"not a PIN record ('format' is not '{FORMAT}')")
+    if record.get("version") != VERSION:
+        raise PinFileError(f"unsupported PIN record version {record.get('version')!r}")
+    expected = _unb64(record.get("hash"), "hash")
+    dklen = _int(record, "dklen", *_DKLEN)
+    if len(expected) != dklen:
+        raise PinFileError("the hash's length does not match 'dklen'")
+    salt = _unb64(record.get("salt"), "salt")
+    if not _SALT_LEN[0] <= len(salt) <= _SALT_LEN[1]:
+        raise PinFileError(f"the salt must be {_SALT_LEN[0]} to {_SALT_LEN[1]} bytes")
+    algorithm = record.get("algorithm")
+    if algorithm == "scrypt":
+        n = _int(record, "n", 2, _SCRYPT_MAX_N)
+        r = _int(record, "r", 1, _SCRYPT_MAX_R)
+        p = _int(record, "p", 1, _SCRYPT_MAX_P)
+        if n & (n - 1):
+            raise PinFileError("'n' must be a power of two")
+        if _scrypt_memory(n, r, p) > _SCRYPT_MAX_MEM:
+            raise PinFileError("the scrypt parameters ask for too much memory")
+    elif algorithm == "pbkdf2_sha256":
+        _int(record, "iterations", *_PBKDF2_ITERATIONS)
+    else:
+        raise PinFileError(f"unknown algorithm {algorithm!r}")
+    return dict(record)
+
+
+def hash_pin(pin: str) -> dict[str, Any]:
+    """A new salted record for ``pin`` (which must satisfy ``valid_pin``): JSON-ready, holding
+    the algorithm, its parameters, the salt and the hash, never the PIN."""
+    if not valid_pin(pin):
+        raise ValueError(PIN_RULE)
+    record: dict[str, Any] = {"format": FORMAT, "version": VERSION,
+                              "salt": _b64(secrets.token_bytes(SALT_BYTES))}
+    if _scrypt_available():
+        record.update(algorithm="scrypt", **SCRYPT_PARAMS)
+    else:  # pragma: no cover - CPython builds with OpenSSL >= 1.1 all have scrypt
+        record.update(algorithm="pbkdf2_sha256", iterations=PBKDF2_ITERATIONS,
+                      dklen=PBKDF2_DKLEN)
+    record["hash"] = _b64(_derive(record, pin))
+    return check_record(record)
+
+
+def verify(record: Mapping[str, Any], pin: object) -> bool:
+    """Whether ``pin`` matches ``record``. Never raises: a malformed record matches nothing.
+
+    The comparison is constant-time (``hmac.compare_digest``) and a well-formed entry always
+    costs one full hash, right or wrong, so timing says nothing about how close a guess was.
+    """
+    if not isinstance(pin, str) or len(pin) > 64:
+        return False
+    try:
+        checked = check_record(record)
+        expected = _unb64(checked["hash"], "hash")
+        actual = _derive(checked, pin)
+    except (PinFileError, ValueError, MemoryError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+class PinStore:
+    """The PIN record on disk, as JSON in the app-data folder.
+
+    Saves are atomic (temporary file in the same folder, fsync, ``os.replace``): a crash or a
+    power cut leaves the old PIN or the new one, never half a file. The file is created 0600
+    (``mkstemp`` does that) where the OS has POSIX modes; on Windows it inherits the ACL of the
+    user's profile folder.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    @classmethod
+    def in_folder(cls, data_dir: Path) -> PinStore:
+        """The store the app uses: ``<data_dir>/admin-pin.json``."""
+        return cls(Path(data_dir) / FILE_NAME)
+
+    def load(self) -> dict[str, Any] | None:
+        """The record; None when no PIN has been set. Raises PinFileError for a file that exists
+        but cannot be used, so the caller can say "damaged" rather than "not set"."""
+        try:
+            with open(self.path, "rb") as f:
+                data = f.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise PinFileError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
+        if len(data) > MAX_FILE_BYTES:
+            raise PinFileError(f"{self.path} is too big to be a PIN record")
+        try:
+            record = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise PinFileError(f"{self.path} is not valid JSON") from exc
+        try:
+            return check_record(record)
+        except PinFileError as exc:
+            raise PinFileError(f"{self.path}: {exc}") from exc
+
+    def is_set(self) -> bool:
+        """A usable PIN record is on disk."""
+        try:
+            return self.load() is not None
+        except PinFileError:
+            return False
+
+    def save(self, record: Mapping[str, Any]) -> None:
+        """Write ``record`` atomically (0600). Raises OSError if the folder is not writable."""
+        text = json.dumps(check_record(record), indent=2, sort_keys=True) + "\n"
+        folder = self.path.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+            with contextlib.suppress(OSError):  # no POSIX modes (Windows): ACLs apply
+                os.chmod(tmp, 0o600)
+            os.replace(tmp, self.path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        _fsync_folder(folder)
+
+    def set_pin(self, pin: str) -> None:
+        """Hash and save ``pin``; ValueError (with the rule) if it is not 4 to 8 digits."""
+        self.save(hash_pin(pin))
+
+    def clear(self) -> None:
+        """Remove the PIN: the admin screen is then refused until a new one is set."""
+        self.path.unlink(missing_ok=True)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows cannot open a folder: skip."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class PinSource(Protocol):
+    """Where the gate reads the current record (a PinStore, or a stand-in in tests)."""
+
+    def load(self) -> Mapping[str, Any] | None: ...
+
+
+class Outcome(Enum):
+    READY = "ready"  # status only: a PIN is set and the pad is open
+    OK = "ok"
+    WRONG = "wrong"
+    LOCKED = "locked"
+    NO_PIN = "no-pin"  # no PIN set, or the PIN file is damaged: admin is refused
+
+
+@dataclass(frozen=True)
+class PinResult:
+    """What the PIN pad should show. ``message`` is a sentence ready for the screen."""
+
+    outcome: Outcome
+    attempts_left: int
+    seconds_left: float = 0.0  # of the lockout; 0 unless LOCKED
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is Outcome.OK
+
+
+class PinGate:
+    """Checks PIN entries against the store, with a lockout on an injected monotonic clock.
+
+    After ``max_attempts`` wrong PINs in a row the gate refuses everything, the right PIN
+    included, for ``lockout_seconds``; then the attempts start afresh. A right PIN also resets
+    the count. The record is re-read on every entry, so ``kiosk set-pin`` run while the kiosk is
+    up takes effect at the next entry. The count lives in memory: a restart of the app resets it
+    (a visitor cannot restart a locked-down kiosk).
+    """
+
+    def __init__(self, clock: Clock, source: PinSource, max_attempts: int = 5,
+                 lockout_seconds: float = 60.0) -> None:
+        if max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        if lockout_seconds < 0:
+            raise ValueError("lockout_seconds must be 0 or more")
+        self._clock = clock
+        self._source = source
+        self.max_attempts = max_attempts
+        self.lockout_seconds = float(lockout_seconds)
+        self._failures = 0
+        self._locked_until: float | None = None
+
+    # --- state --------------------------------------------------------------------------------
+    def _expire(self) -> None:
+        if self._locked_until is not None and self._clock.now() >= self._locked_until:
+            self._locked_until = None
+            self._failures = 0
+
+    def locked_for(self) -> float:
+        """Seconds left of the lockout; 0.0 when the pad is open."""
+        self._expire()
+        if self._locked_until is None:
+            return 0.0
+        return max(0.0, self._locked_until - self._clock.now())
+
+    @property
+    def attempts_left(self) -> int:
+        self._expire()
+        return 0 if self._locked_until is not None else self.max_attempts - self._failures
+
+    def _record(self) -> tuple[Mapping[str, Any] | None, str]:
+        """The current record, or None and the sentence saying why admin is refused."""
+        try:
+            record = self._source.load()
+        except PinFileError as exc:
+            return None, f"The admin PIN file is damaged ({exc}). Set a new PIN: {SET_PIN_HINT}"
+        except OSError as exc:
+            return None, f"The admin PIN file cannot be read ({exc}). {SET_PIN_HINT.capitalize()}"
+        if record is None:
+            return None, f"No admin PIN is set. To open the admin screen, {SET_PIN_HINT}"
+        return record, ""
+
+    def status(self) -> PinResult:
+        """What the pad shows before any entry: READY, LOCKED or NO_PIN (nothing is counted)."""
+        locked = self.locked_for()
+        if locked > 0:
+            return self._locked(locked)
+        record, why = self._record()
+        if record is None:
+            return PinResult(Outcome.NO_PIN, self.attempts_left, 0.0, why)
+        return PinResult(Outcome.READY, self.attempts_left, 0.0, "Enter the admin PIN")
+
+    def try_pin(self, pin: str) -> PinResult:
+        """Check one entry. Any entry that is not the PIN counts as wrong (empty, too short…),
+        except while locked (nothing is checked) or while no PIN is set (nothing to check)."""
+        locked = self.locked_for()
+        if locked > 0:
+            return self._locked(locked)
+        record, why = self._record()
+        if record is None:
+            return PinResult(Outcome.NO_PIN, self.attempts_left, 0.0, why)
+        if verify(record, pin):
+            self._failures = 0
+            return PinResult(Outcome.OK, self.max_attempts, 0.0, "PIN accepted")
+        self._failures += 1
+        if self._failures >= self.max_attempts:
+            self._locked_until = self._clock.now() + self.lockout_seconds
+            return self._locked(self.lockout_seconds)
+        left = self.max_attempts - self._failures
+        return PinResult(Outcome.WRONG, left, 0.0,
+                         f"Wrong PIN: {left} attempt{'s' if left != 1 else ''} left")
+
+    def _locked(self, seconds: float) -> PinResult:
+        whole = max(1, int(-(-seconds // 1)))  # ceil, at least 1 while locked
+        return PinResult(Outcome.LOCKED, 0, seconds,
+                         f"Too many wrong PINs: try again in {whole} s")

@@ -1,0 +1,263 @@
+"""The hidden admin: a PIN pad, then diagnostics and the few actions an organiser needs
+(reload content, open the fishbowl timer, quit). In-app overlays only: never a dialog."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPainter
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.context import Ctx
+from kiosk.ui.poster import panel
+from kiosk.ui.widgets import label, nav_button
+
+LOG_LINES = 30
+log = logging.getLogger("kiosk.admin")
+
+
+class _Veil(QWidget):
+    """A full-window layer that takes every touch (nothing below reacts)."""
+
+    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        self.hide()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        veil = QColor(self.ctx.palette.background)
+        veil.setAlpha(240)
+        QPainter(self).fillRect(self.rect(), veil)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        event.accept()
+
+    def open(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
+
+class PinPad(_Veil):
+    """Digits as large buttons; the PIN shows as dots."""
+
+    entered = Signal(str)
+    cancelled = Signal()
+    MAX_DIGITS = 8
+
+    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
+        super().__init__(ctx, parent)
+        s, pal = ctx.scale, ctx.palette
+        self.digits = ""
+        outer = QVBoxLayout(self)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        card = panel("help")
+        box = QVBoxLayout(card)
+        box.setContentsMargins(s.space(5), s.space(4), s.space(5), s.space(4))
+        box.setSpacing(s.space(2))
+        box.addWidget(label("Admin PIN", "h2"), 0, Qt.AlignmentFlag.AlignHCenter)
+        self.dots = label(" ", "h1", "accent", wrap=False)
+        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.dots.setMinimumWidth(s.space(60))
+        box.addWidget(self.dots)
+        self.message = label(" ", "label", "muted", wrap=False)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.message)
+        grid = QGridLayout()
+        grid.setSpacing(s.space(1.5))
+        side = round(s.touch * 1.3)
+        self.buttons: dict[str, object] = {}
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
+        for i, key in enumerate(keys):
+            b = nav_button(key, None, pal.text, side,
+                           {"⌫": "Delete a digit", "OK": "Enter the PIN"}.get(key, key))
+            b.setMinimumSize(side, side)
+            b.clicked.connect(lambda _=False, k=key: self.press(k))
+            grid.addWidget(b, i // 3, i % 3)
+            self.buttons[key] = b
+        box.addLayout(grid)
+        cancel = nav_button("Cancel", "close", pal.text, s.touch, "Cancel")
+        cancel.clicked.connect(self.cancel)
+        box.addWidget(cancel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        self.setAccessibleName("Admin PIN pad")
+
+    def press(self, key: str) -> None:
+        if key == "⌫":
+            self.digits = self.digits[:-1]
+        elif key == "OK":
+            pin, self.digits = self.digits, ""
+            self._show()
+            self.entered.emit(pin)
+            return
+        elif len(self.digits) < self.MAX_DIGITS:
+            self.digits += key
+        self._show()
+
+    def _show(self) -> None:
+        self.dots.setText("●" * len(self.digits) or " ")
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text or " ")
+
+    def open(self) -> None:
+        self.digits = ""
+        self._show()
+        super().open()
+
+    def cancel(self) -> None:
+        self.digits = ""
+        self.hide()
+        self.cancelled.emit()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        text = event.text()
+        if text.isdigit():
+            self.press(text)
+        elif event.key() == Qt.Key.Key_Backspace:
+            self.press("⌫")
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.press("OK")
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+
+
+class AdminScreen(_Veil):
+    """Diagnostics (content problems, the log's last lines, the screens) and the actions."""
+
+    reload_requested = Signal()
+    fishbowl_requested = Signal()
+    quit_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, ctx: Ctx, parent: QWidget, describe: Callable[[], dict]) -> None:
+        super().__init__(ctx, parent)
+        self.describe = describe
+        s, pal = ctx.scale, ctx.palette
+        outer = QVBoxLayout(self)
+        m = s.space(4)
+        outer.setContentsMargins(m, m, m, m)
+        row = QHBoxLayout()
+        row.setSpacing(s.space(2))
+        row.addWidget(label("Admin", "h1"), 1)
+        self.reload_button = nav_button("Reload content", None, pal.text, s.touch,
+                                        "Reload the content folder")
+        self.fishbowl_button = nav_button("Fishbowl timer", "timer", pal.text, s.touch,
+                                          "Open the fishbowl timer")
+        self.back_button = nav_button("Back to the gallery", "home", pal.text, s.touch,
+                                      "Close the admin screen")
+        self.quit_button = nav_button("Quit", "close", pal.text, s.touch, "Quit the app")
+        for b, sig in ((self.reload_button, self.reload_requested),
+                       (self.fishbowl_button, self.fishbowl_requested),
+                       (self.back_button, self.closed), (self.quit_button, self.quit_requested)):
+            b.clicked.connect(sig)
+            row.addWidget(b)
+        self.back_button.clicked.connect(self.hide)
+        outer.addLayout(row)
+        scroll = QScrollArea()
+        scroll.setObjectName("screen")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.body.setObjectName("screen")
+        self.body_box = QVBoxLayout(self.body)
+        self.body_box.setSpacing(s.space(1))
+        scroll.setWidget(self.body)
+        outer.addWidget(scroll, 1)
+        self.setAccessibleName("Admin screen")
+
+    def refresh(self) -> None:
+        while self.body_box.count():
+            item = self.body_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        info = self.describe()
+        add = self.body_box.addWidget
+        add(label(f"Content: {info['content_dir']}", "label"))
+        add(label(info["summary"], "body", "accent"))
+        for line in info["problems"] or ["No problems in the content."]:
+            add(label(line, "small"))
+        add(label("Screens", "h3"))
+        for screen in QGuiApplication.screens():
+            g = screen.geometry()
+            add(label(f"{screen.name()}: {g.width()}×{g.height()} at ({g.x()}, {g.y()}), "
+                      f"{screen.logicalDotsPerInch():.0f} dpi", "small"))
+        add(label(f"Log: {info.get('log_file') or 'stderr only'}", "h3"))
+        for line in info["log_tail"]:
+            add(label(line, "small", "muted"))
+        add(label(info.get("pin_note", ""), "small", "muted"))
+        self.body_box.addStretch(1)
+
+    def open(self) -> None:
+        self.refresh()
+        super().open()
+
+
+def log_tail(path: Path | None, lines: int = LOG_LINES) -> list[str]:
+    """The last lines of the log file, or nothing if there is none."""
+    if path is None:
+        return []
+    try:
+        with path.open("rb") as fh:
+            fh.seek(0, 2)
+            size = fh.tell()
+            fh.seek(max(0, size - 64 * 1024))
+            text = fh.read().decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    return text.splitlines()[-lines:]
+
+
+class AdminFlow(QObject):
+    """The hidden gesture → the PIN pad → the admin screen.
+
+    In kiosk mode the PIN is required, and with no PIN set the pad says how to set one (there
+    is no default PIN). On a presenter's laptop with no PIN set, the admin screen opens
+    directly: whoever holds the laptop can quit anyway."""
+
+    def __init__(self, window: QWidget, gate, kiosk_mode: bool,  # noqa: ANN001
+                 describe: Callable[[], dict]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.gate = gate
+        self.kiosk_mode = kiosk_mode
+        self.pad = PinPad(window.ctx, window)
+        self.screen = AdminScreen(window.ctx, window, describe)
+        self.pad.entered.connect(self._entered)
+        self.pad.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def request(self) -> None:
+        from kiosk.core.pin import Outcome
+
+        status = self.gate.status()
+        log.info("admin gesture: %s", status.outcome.value)
+        if status.outcome is Outcome.NO_PIN and not self.kiosk_mode:
+            self.open_screen()
+            return
+        self.pad.open()
+        self.pad.setFocus()
+        self.pad.show_message(status.message)
+
+    def _entered(self, pin: str) -> None:
+        result = self.gate.try_pin(pin)
+        log.info("admin PIN: %s", result.outcome.value)
+        if result.ok:
+            self.pad.hide()
+            self.open_screen()
+        else:
+            self.pad.show_message(result.message)
+
+    def open_screen(self) -> None:
+        self.screen.open()
+        log.info("admin screen opened")

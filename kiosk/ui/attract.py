@@ -1,0 +1,218 @@
+"""The attract loop: what an unattended kiosk shows after a reset, until someone touches it.
+
+Posters (their artwork and title) and the speakers' quotes take turns, slowly, under a
+"Touch to explore" prompt. The first touch only wakes the kiosk: the overlay takes it, so it
+never opens whatever lies underneath. Against burn-in the content shifts by a few pixels every
+few slides. Timers run only while the loop is on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content.model import Poster, Quote
+from kiosk.theme import FONT_FAMILY
+from kiosk.ui.awake import BURN_IN_AMPLITUDE_PX, burn_in_offset
+from kiosk.ui.context import Ctx
+
+WRAP = int(Qt.TextFlag.TextWordWrap)
+SHIFT_EVERY = 4  # slides between two burn-in shifts (a pixel each: nobody notices)
+
+
+def slides_for(posters: tuple[Poster, ...], quotes: tuple[Quote, ...]) -> list[object]:
+    """Two posters, then a quote, and so on: every poster and every quote in turn."""
+    out: list[object] = []
+    q = 0
+    for i, poster in enumerate(posters):
+        out.append(poster)
+        if i % 2 == 1 and q < len(quotes):
+            out.append(quotes[q])
+            q += 1
+    out.extend(quotes[q:])
+    return out
+
+
+class AttractOverlay(QWidget):
+    woke = Signal()
+
+    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.slides = slides_for(ctx.gallery.posters, ctx.gallery.quotes)
+        self.index = 0
+        self.shifts = 0
+        self._pulse = 1.0
+        seconds = ctx.gallery.settings.attract.seconds_per_slide
+        self._timer = QTimer(self)
+        self._timer.setInterval(round(seconds * 1000))
+        self._timer.timeout.connect(self.advance)
+        self._anim = QVariantAnimation(self)
+        self._anim.setStartValue(0.0)
+        self._anim.setEndValue(1.0)
+        self._anim.setDuration(2400)
+        self._anim.setLoopCount(-1)
+        self._anim.valueChanged.connect(self._on_pulse)
+        ctx.images.ready.connect(lambda _key: self.update())
+        self.prompt = ctx.t(ctx.gallery.settings.attract.prompt)
+        self.setAccessibleName(f"{self.prompt}: {ctx.t(ctx.gallery.settings.title)}")
+        self.hide()
+
+    # --- running --------------------------------------------------------------------------------
+    def start(self) -> None:
+        self.index = 0
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        self.setFocus()
+
+    def advance(self) -> None:
+        if not self.slides:
+            return
+        self.index = (self.index + 1) % len(self.slides)
+        if self.index % SHIFT_EVERY == 0:
+            self.shifts += 1
+        self.update()
+
+    def offset(self) -> tuple[int, int]:
+        return burn_in_offset(self.shifts, max(2, round(BURN_IN_AMPLITUDE_PX *
+                                                        self.ctx.scale.factor)))
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._timer.start()
+        if not self.ctx.reduced_motion:
+            self._anim.start()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self._timer.stop()
+        self._anim.stop()
+
+    def timers_active(self) -> bool:
+        return self._timer.isActive()
+
+    def _on_pulse(self, value: float) -> None:
+        self._pulse = 0.55 + 0.45 * abs(1 - 2 * float(value))
+        self.update(self._prompt_rect().toAlignedRect())
+
+    # --- the first touch wakes it, and only wakes it ---------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
+                            QEvent.Type.KeyPress, QEvent.Type.MouseButtonDblClick):
+            event.accept()
+            self.hide()
+            self.woke.emit()
+            return True
+        if event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
+                            QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+                            QEvent.Type.ContextMenu):
+            event.accept()
+            return True
+        return super().event(event)
+
+    # --- painting -------------------------------------------------------------------------------
+    def _font(self, px: float, bold: bool = False, italic: bool = False) -> QFont:
+        f = QFont(FONT_FAMILY)
+        f.setPixelSize(max(10, round(px)))
+        f.setBold(bold)
+        f.setItalic(italic)
+        return f
+
+    def _prompt_rect(self) -> QRectF:
+        h = self.height()
+        return QRectF(0, h * 0.84, self.width(), h * 0.12)
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        pal = self.ctx.palette
+        p.fillRect(self.rect(), QColor(pal.background))
+        dx, dy = self.offset()
+        p.translate(dx, dy)
+        w, h = self.width(), self.height()
+        title = self.ctx.t(self.ctx.gallery.settings.title)
+        p.setPen(QColor(pal.muted))
+        p.setFont(self._font(h * 0.035, bold=True))
+        p.drawText(QRectF(w * 0.05, h * 0.03, w * 0.9, h * 0.06), int(Qt.AlignmentFlag.AlignLeft),
+                   title)
+        if self.slides:
+            slide = self.slides[self.index]
+            body = QRectF(w * 0.06, h * 0.12, w * 0.88, h * 0.7)
+            if isinstance(slide, Poster):
+                self._paint_poster(p, slide, body)
+            else:
+                self._paint_quote(p, slide, body)
+        p.resetTransform()
+        rect = self._prompt_rect()
+        colour = QColor(pal.accent_text)
+        colour.setAlphaF(self._pulse if not self.ctx.reduced_motion else 1.0)
+        p.setPen(colour)
+        p.setFont(self._font(h * 0.06, bold=True))
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.prompt)
+
+    def _paint_poster(self, p: QPainter, poster: Poster, body: QRectF) -> None:
+        pal = self.ctx.palette
+        portrait = body.height() > body.width()
+        if portrait:
+            art = QRectF(body.x(), body.y(), body.width(), body.height() * 0.55)
+            text = QRectF(body.x(), body.y() + body.height() * 0.6, body.width(),
+                          body.height() * 0.4)
+        else:
+            art = QRectF(body.x() + body.width() * 0.45, body.y(), body.width() * 0.55,
+                         body.height())
+            text = QRectF(body.x(), body.y() + body.height() * 0.2, body.width() * 0.42,
+                          body.height() * 0.7)
+        path = poster.artwork.path if poster.artwork else None
+        if path is not None:
+            ratio = self.devicePixelRatioF()
+            image = self.ctx.images.get(path, QSize(round(art.width() * ratio),
+                                                    round(art.height() * ratio)))
+            if image is not None and not image.isNull():
+                iw, ih = image.width() / ratio, image.height() / ratio
+                p.drawImage(QRectF(art.x() + (art.width() - iw) / 2,
+                                   art.y() + (art.height() - ih) / 2, iw, ih), image)
+        place = ", ".join(x for x in (self.ctx.t(poster.city), self.ctx.t(poster.country)) if x)
+        y = text.y()
+        if place:
+            f = self._font(text.height() * 0.1, bold=True)
+            p.setFont(f)
+            p.setPen(QColor(pal.accent_text))
+            p.drawText(QRectF(text.x(), y, text.width(), text.height() * 0.15), 0, place)
+            y += text.height() * 0.16
+        f = self._font(text.height() * 0.16, bold=True)
+        title = self.ctx.t(poster.title)
+        while f.pixelSize() > 18 and QFontMetricsF(f).boundingRect(
+                QRectF(0, 0, text.width(), 1e6), WRAP, title).height() > text.height() * 0.6:
+            f.setPixelSize(f.pixelSize() - 2)
+        p.setFont(f)
+        p.setPen(QColor(pal.text))
+        p.drawText(QRectF(text.x(), y, text.width(), text.height() * 0.7), WRAP, title)
+
+    def _paint_quote(self, p: QPainter, quote: Quote, body: QRectF) -> None:
+        pal = self.ctx.palette
+        words = f"“{self.ctx.t(quote.text)}”"
+        px = body.height() * 0.09
+        f = self._font(px, italic=True)
+        while px > 16 and QFontMetricsF(f).boundingRect(
+                QRectF(0, 0, body.width(), 1e6), WRAP, words).height() > body.height() * 0.78:
+            px -= 2
+            f = self._font(px, italic=True)
+        p.setFont(f)
+        p.setPen(QColor(pal.text))
+        text_h = QFontMetricsF(f).boundingRect(QRectF(0, 0, body.width(), 1e6), WRAP,
+                                               words).height()
+        top = body.y() + max(0.0, (body.height() * 0.85 - text_h) / 2)
+        p.drawText(QRectF(body.x(), top, body.width(), text_h + 4), WRAP, words)
+        who = self.ctx.t(quote.speaker)
+        role = self.ctx.t(quote.role)
+        p.setFont(self._font(max(18.0, px * 0.7), bold=True))
+        p.setPen(QColor(pal.accent_text))
+        y = top + text_h + px * 0.5
+        p.drawText(QRectF(body.x(), y, body.width(), px * 1.2), 0,
+                   who + (f", {role}" if role else ""))
