@@ -141,6 +141,8 @@ class KioskMode(QObject):
         self.tracker.reset()
         log.info("kiosk: reset after idle")
         if self.window.ctx.gallery.settings.attract.enabled:
+            self.tracker.pause()  # nothing to time out while the loop plays
+            self._timer.stop()
             self.attract.start()
             log.info("kiosk: attract loop")
         else:
@@ -159,6 +161,7 @@ class KioskMode(QObject):
 
     def _woke(self) -> None:
         self.window.nav.home()
+        self.tracker.resume()
         self.tracker.activity()
         self._schedule()
         log.info("kiosk: woken by a visitor")

@@ -185,7 +185,10 @@ class MainWindow(QMainWindow):
 
     def screen_name(self, state: NavState) -> str:
         if state.screen is Screen.POSTER:
-            return f"poster {self.ctx.gallery.posters[state.index].id}"
+            posters = self.ctx.gallery.posters
+            # a state from before a reload may point past the new gallery's end
+            return f"poster {posters[state.index].id}" if state.index < len(posters) \
+                else "poster (removed)"
         return state.screen.value
 
     # --- keys ---------------------------------------------------------------------------------

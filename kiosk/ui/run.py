@@ -178,6 +178,7 @@ def attach_services(window, result, kiosk_on: bool, content: str | None,  # noqa
 
         awake = DisplayAwake()
         awake.inhibit("the gallery kiosk is on show")
+        QApplication.instance().aboutToQuit.connect(awake.release)
         parts["awake"] = awake
     else:
         gesture = ActivityFilter(window)
