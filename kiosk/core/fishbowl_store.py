@@ -19,13 +19,13 @@ import io
 import json
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.atomic import write_atomically
 from kiosk.core.clock import Clock, SystemWallClock, WallClock
 from kiosk.core.fishbowl import (
     Event,
@@ -43,39 +43,7 @@ SESSION_FILE = "fishbowl-session.json"
 MAX_BYTES = 5_000_000  # a real session is a few kB; anything this big is not ours
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the renames themselves durable (POSIX); Windows cannot open a folder: skip."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
-
-def _write_atomically(path: Path, text: str, *, encoding: str = "utf-8",
-                      keep_backup: Path | None = None) -> None:
-    """Write ``text`` to a temporary file beside ``path``, fsync it, then rename it into place
-    (first moving the old file to ``keep_backup`` if given). Readers see old or new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if keep_backup is not None and path.exists():
-            os.replace(path, keep_backup)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
 
 
 def _sentence(parts: list[str]) -> str:
@@ -106,7 +74,7 @@ class SessionStore:
         """Write ``snapshot`` crash-safely; the previous save becomes the backup.
         Raises OSError (disk full, read-only folder): the caller decides how loud to be."""
         text = json.dumps(snapshot, ensure_ascii=False, allow_nan=False, indent=1)
-        _write_atomically(self.path, text, keep_backup=self.backup_path)
+        write_atomically(self.path, text, keep_backup=self.backup_path)
 
     def load(self, clock: Clock, *, wall: WallClock | None = None) -> Loaded:
         """Restore the saved session (paused if it was running), else the backup; never raises
@@ -330,8 +298,8 @@ def export_log(session: FishbowlSession, csv_path: Path | str,
                summary_path: Path | str) -> None:
     """Write the turn log as CSV (UTF-8 with a BOM, so spreadsheets read accents) and the
     summary as Markdown, each file atomically."""
-    _write_atomically(Path(csv_path), session_csv(session), encoding="utf-8-sig")
-    _write_atomically(Path(summary_path), session_summary(session))
+    write_atomically(Path(csv_path), session_csv(session), encoding="utf-8-sig")
+    write_atomically(Path(summary_path), session_summary(session))
 
 
 def export_session(session: FishbowlSession, folder: Path | str, *,

@@ -33,20 +33,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
+from kiosk.core.atomic import write_atomically
 from kiosk.core.clock import Clock
 
 FILE_NAME = "admin-pin.json"
@@ -250,22 +248,7 @@ class PinStore:
     def save(self, record: Mapping[str, Any]) -> None:
         """Write ``record`` atomically (0600). Raises OSError if the folder is not writable."""
         text = json.dumps(check_record(record), indent=2, sort_keys=True) + "\n"
-        folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            with contextlib.suppress(OSError):  # no POSIX modes (Windows): ACLs apply
-                os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        _fsync_folder(folder)
+        write_atomically(self.path, text, newline="\n", mode=0o600)
 
     def set_pin(self, pin: str) -> None:
         """Hash and save ``pin``; ValueError (with the rule) if it is not 4 to 8 digits."""
@@ -274,20 +257,6 @@ class PinStore:
     def clear(self) -> None:
         """Remove the PIN: the admin screen is then refused until a new one is set."""
         self.path.unlink(missing_ok=True)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open a folder: skip."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 class PinSource(Protocol):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core import atomic
 from kiosk.core import pin as pinmod
 from kiosk.core.clock import FakeClock
 from kiosk.core.pin import (
@@ -163,7 +164,7 @@ def test_a_failed_save_keeps_the_old_pin(tmp_path: Path, monkeypatch: pytest.Mon
     def broken_replace(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pinmod.os, "replace", broken_replace)
+    monkeypatch.setattr(atomic.os, "replace", broken_replace)
     with pytest.raises(OSError):
         store.set_pin(PIN)
     monkeypatch.undo()
