@@ -1,11 +1,13 @@
 # The README's two commands: `make run` and `make test`. Each creates .venv and installs into it.
+# `make bundle` adds the pinned PyInstaller to the same venv and builds dist/kiosk/ (build.spec).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+BUNDLE_STAMP := $(VENV)/.installed-bundle
 ARGS   ?=
 
-.PHONY: run test validate lint shots clean fuzz
+.PHONY: run test validate lint shots clean fuzz bundle
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -34,3 +36,12 @@ fuzz: $(STAMP)  ## a long property-based run of the loader (20,000 examples per 
 
 shots: $(STAMP)  ## docs/screenshots: every screen and poster at 1920x1080 and 1080x1920, via `kiosk shot`
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.tools.screenshots docs/screenshots
+
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[bundle]'
+	@touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)  ## dist/kiosk/: the offline one-folder bundle, then its smoke test (docs/packaging.md)
+	rm -rf dist/kiosk build/bundle
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --workpath build/bundle --distpath dist build.spec
+	.ci/bundle-check dist/kiosk

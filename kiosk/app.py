@@ -1,4 +1,5 @@
-"""The entry point: parse the command line, then validate, render a shot, or run the gallery."""
+"""The entry point: parse the command line, then validate, self-test, render a shot, or run the
+gallery."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from kiosk.cli import build_parser
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test and args.command is None:
+        from kiosk import selftest
+
+        return selftest.run(args.content)
     if args.command == "validate":
         from kiosk import validate
 

@@ -35,6 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="change screens without animation")
     parser.add_argument("--kiosk", action="store_true",
                         help="unattended: locked full screen, reset on idle, attract loop")
+    parser.add_argument("--self-test", action="store_true",
+                        help="load the content, render every screen offscreen once, print a "
+                             "one-line JSON summary; exit 0 if all is well, 1 naming each "
+                             "failure")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     val = sub.add_parser("validate", help="check a content folder and list every problem")

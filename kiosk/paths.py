@@ -37,15 +37,29 @@ def default_content_dir() -> Path:
     return bundle_root() / "content"
 
 
-def content_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The content folder the app uses, by the documented order."""
-    if explicit:
-        return Path(explicit).expanduser().resolve()
+def beside_content_dir() -> Path | None:
+    """A ``content/`` folder (with a gallery.yaml) beside a frozen bundle's executable, if any."""
     if is_frozen():
         beside = executable_dir() / "content"
         if (beside / "gallery.yaml").is_file():
             return beside
-    return default_content_dir()
+    return None
+
+
+def content_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The content folder the app uses, by the documented order."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    return beside_content_dir() or default_content_dir()
+
+
+def content_origin(explicit: str | os.PathLike[str] | None = None) -> str:
+    """Why :func:`content_dir` chose its folder, in words (``kiosk validate``, the self-test)."""
+    if explicit:
+        return "given with --content"
+    if beside_content_dir() is not None:
+        return "beside the executable"
+    return "the default shipped with the app"
 
 
 def data_dir() -> Path:

@@ -18,7 +18,8 @@ def run(content_dir: str | None, out: TextIO = sys.stdout, err: TextIO = sys.std
         print(f"kiosk validate: {folder} is not a folder", file=err)
         return EXIT_USAGE
     result = load_gallery(folder, paths.assets_dir())
-    print(f"content: {_shown(folder)}", file=out)
+    origin = "the folder given" if content_dir else paths.content_origin(None)
+    print(f"content: {_shown(folder)} ({origin})", file=out)
     for problem in result.problems:
         print(problem, file=out)
     print(result.summary(), file=out)

@@ -12,7 +12,9 @@ from PySide6.QtSvg import QSvgRenderer
 
 from kiosk import paths
 
-SVGS = sorted(paths.assets_dir().rglob("*.svg"))
+# our own artwork (assets/theme holds qt-material's generated icons, rendered by the theme step)
+SVGS = sorted(p for kind in ("art", "charts", "icons")
+              for p in (paths.assets_dir() / kind).rglob("*.svg"))
 # constructs Qt's SVG Tiny renderer ignores or that could reach outside the file
 FORBIDDEN = re.compile(r"<\s*(clipPath|mask|filter|pattern|style|foreignObject|image|script|"
                        r"use|textPath)\b|\bhref\s*=|<!ENTITY|clip-path=|mask=|filter=", re.I)
