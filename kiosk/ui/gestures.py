@@ -20,7 +20,14 @@ from time import monotonic
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QScroller, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QFrame,
+    QScrollArea,
+    QScroller,
+    QWidget,
+)
 
 from kiosk.core.gesture import Axis, Drag, TapCounter
 from kiosk.ui.widgets import TapFrame
@@ -252,3 +259,18 @@ class GestureFilter(QObject):
             self._scrolling = False
         self._drag.cancel()
         self._pinch_start = None
+
+
+class TouchScreen(QScrollArea):
+    """A full-screen kinetic scroll area: no frame, no scroll bars (touch and the wheel scroll),
+    no keyboard focus (keys belong to the window), taps and drags through a GestureFilter."""
+
+    def __init__(self, parent: QWidget | None = None, horizontal: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.gestures = GestureFilter(self, horizontal=horizontal)

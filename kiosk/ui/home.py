@@ -9,10 +9,8 @@ import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.model import Poster
 from kiosk.ui.carousel import QuoteCarousel
 from kiosk.ui.context import Ctx
-from kiosk.ui.gestures import GestureFilter
+from kiosk.ui.gestures import TouchScreen
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.poster import KIND_LABEL, panel
 from kiosk.ui.widgets import TapFrame, label, nav_button
@@ -59,7 +57,7 @@ class PosterCard(TapFrame):
             self.style().polish(self)
 
 
-class CardScreen(QScrollArea):
+class CardScreen(TouchScreen):
     """A kinetic scroll area holding a header and a grid of poster cards."""
 
     opened = Signal(int)
@@ -67,13 +65,6 @@ class CardScreen(QScrollArea):
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("screen")
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.gestures = GestureFilter(self, horizontal=False)
         self.cards: list[PosterCard] = []
         self._columns = 0
         self._built_for: tuple[int, int] | None = None

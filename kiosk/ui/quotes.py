@@ -3,29 +3,22 @@ as large as the screen allows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.carousel import QuoteCarousel
 from kiosk.ui.context import Ctx
-from kiosk.ui.gestures import GestureFilter
+from kiosk.ui.gestures import TouchScreen
 from kiosk.ui.widgets import label, nav_button
 
 
-class QuotesScreen(QScrollArea):
+class QuotesScreen(TouchScreen):
     home_requested = Signal()
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         s = ctx.scale
-        self.setObjectName("screen")
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.gestures = GestureFilter(self, horizontal=False)
         page = QWidget()
         page.setObjectName("screen")
         box = QVBoxLayout(page)
