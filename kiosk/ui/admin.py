@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPainter
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.context import Ctx
+from kiosk.ui.overlays import Veil
 from kiosk.ui.poster import panel
 from kiosk.ui.widgets import label, nav_button
 
@@ -26,27 +27,8 @@ LOG_LINES = 30
 log = logging.getLogger("kiosk.admin")
 
 
-class _Veil(QWidget):
-    """A full-window layer that takes every touch (nothing below reacts)."""
-
-    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
-        self.hide()
-
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
-        veil = QColor(self.ctx.palette.background)
-        veil.setAlpha(240)
-        QPainter(self).fillRect(self.rect(), veil)
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
-        event.accept()
-
-    def open(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
-        self.show()
-        self.raise_()
+class _Veil(Veil):
+    ALPHA = 240  # the admin screens hide the gallery almost entirely
 
 
 class PinPad(_Veil):

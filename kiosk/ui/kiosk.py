@@ -15,13 +15,13 @@ from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.core.clock import Clock, MonotonicClock
 from kiosk.core.idle import IdleState, IdleTracker
 from kiosk.ui.attract import AttractOverlay
 from kiosk.ui.eventfilter import ActivityFilter
+from kiosk.ui.overlays import Veil
 from kiosk.ui.poster import panel
 from kiosk.ui.widgets import label
 
@@ -30,12 +30,14 @@ log = logging.getLogger("kiosk.kiosk")
 POINTER_HIDE_MS = 3000
 
 
-class StillThere(QWidget):
-    """"Still there? Returning to the start in 10 s — tap to stay"."""
+class StillThere(Veil):
+    """"Still there? Returning to the start in 10 s — tap to stay". The tap only says "I'm
+    here": the veil keeps it from reaching what lies below."""
+
+    ALPHA = 210
 
     def __init__(self, window: QWidget, ctx) -> None:  # noqa: ANN001
-        super().__init__(window)
-        self.ctx = ctx
+        super().__init__(ctx, window)
         s = ctx.scale
         outer = QVBoxLayout(self)
         outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -50,18 +52,9 @@ class StillThere(QWidget):
                       Qt.AlignmentFlag.AlignHCenter)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName("Still there? Tap to stay")
-        self.hide()
 
     def set_seconds(self, seconds: int) -> None:
         self.countdown.setText(f"Returning to the start in {seconds} s")
-
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
-        veil = QColor(self.ctx.palette.background)
-        veil.setAlpha(210)
-        QPainter(self).fillRect(self.rect(), veil)
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
-        event.accept()  # the tap only says "I'm here": it never reaches what lies below
 
 
 class KioskMode(QObject):

@@ -1,4 +1,5 @@
-"""Layers over the whole window: blackout (B or '.') and the help card (H or ?)."""
+"""Layers over the whole window: blackout (B or '.'), the help card (H or ?), and the veil that
+the help, the kiosk's "Still there?" notice and the admin's PIN pad and screen are drawn on."""
 
 from __future__ import annotations
 
@@ -43,14 +44,38 @@ class Blackout(QWidget):
         self.dismissed.emit()
 
 
-class HelpOverlay(QWidget):
+class Veil(QWidget):
+    """A full-window layer in the background colour, mostly opaque. It takes every press, so a
+    tap on it never reaches what lies below."""
+
+    ALPHA = 225
+
+    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.hide()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        veil = QColor(self.ctx.palette.background)
+        veil.setAlpha(self.ALPHA)
+        QPainter(self).fillRect(self.rect(), veil)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        event.accept()
+
+    def open(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
+
+class HelpOverlay(Veil):
     """The keys, large enough to read from the back of a room; any tap closes it."""
 
     dismissed = Signal()
 
     def __init__(self, ctx: Ctx, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, parent)
         s = ctx.scale
         outer = QVBoxLayout(self)
         outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -72,12 +97,6 @@ class HelpOverlay(QWidget):
                             "small", "muted"))
         card.setMaximumWidth(s.space(150))
         self.setAccessibleName("Help: keys and gestures")
-        self.hide()
-
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
-        veil = QColor(self._ctx.palette.background)
-        veil.setAlpha(225)
-        QPainter(self).fillRect(self.rect(), veil)
 
     def mouseReleaseEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
         self.dismissed.emit()
