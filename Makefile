@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 BUNDLE_STAMP := $(VENV)/.installed-bundle
 ARGS   ?=
 
-.PHONY: run test validate lint shots clean fuzz bundle
+.PHONY: run test validate lint shots clean fuzz soak bench theme bundle
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -29,10 +29,19 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis soak-results
 
 fuzz: $(STAMP)  ## a long property-based run of the loader (20,000 examples per test)
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit/test_loader_fuzz.py -q
+
+soak: $(STAMP)  ## an hour of a random visitor on the real window (SOAK_SECONDS=1800 for half); figures in soak-results/
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m kiosk.tools.soak --events 10000000 --seconds $${SOAK_SECONDS:-3600} --out soak-results $(ARGS)
+
+bench: theme  ## the benchmarks (about half an hour); rewrites docs/benchmarks.md. ARGS="--quick" for a short run
+	$(BIN)/python -m benchmarks $(ARGS)
+
+theme: $(STAMP)  ## assets/theme/: qt-material's look rendered once, loaded at start instead of applying it live
+	$(BIN)/python -m kiosk.tools.render_theme
 
 shots: $(STAMP)  ## docs/screenshots: every screen and poster at 1920x1080 and 1080x1920, via `kiosk shot`
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.tools.screenshots docs/screenshots
@@ -41,7 +50,7 @@ $(BUNDLE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[bundle]'
 	@touch $(BUNDLE_STAMP)
 
-bundle: $(BUNDLE_STAMP)  ## dist/kiosk/: the offline one-folder bundle, then its smoke test (docs/packaging.md)
+bundle: $(BUNDLE_STAMP) theme  ## dist/kiosk/: the offline one-folder bundle, then its smoke test (docs/packaging.md)
 	rm -rf dist/kiosk build/bundle
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --workpath build/bundle --distpath dist build.spec
 	.ci/bundle-check dist/kiosk

@@ -200,11 +200,89 @@ def load_fonts(fonts_dir: Path) -> list[str]:
     return sorted(families)
 
 
-def apply_base(app: object, theme_name: str, cache_dir: Path, scale: TypeScale) -> bool:
-    """qt-material's stylesheet on the application, once at start. False if it failed."""
+def material_extra(font_family: str, font_px: int) -> dict[str, str]:
+    """qt-material's ``extra``: our font and type scale (it ignores ``QApplication.setFont``)."""
+    return {"font_family": font_family, "font_size": f"{font_px}px", "density_scale": "0"}
+
+
+def prerendered_folder(root: Path, theme_name: str) -> Path:
+    return root / Path(theme_name).name.removesuffix(".xml")
+
+
+def prerendered_stylesheet(folder: Path, theme_name: str,
+                           font_px: int) -> tuple[str, dict] | None:
+    """The stylesheet rendered at build time (kiosk.tools.render_theme) for ``font_px``, and
+    its manifest; None when ``folder`` holds no rendering of this theme for this platform."""
+    import json
+    import platform
+
+    try:
+        manifest = json.loads((folder / "theme.json").read_text(encoding="utf-8"))
+        css = (folder / "stylesheet.qss").read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+    if manifest.get("theme") != theme_name or manifest.get("platform") != platform.system():
+        log.info("pre-rendered theme in %s is for %s on %s: rendering live", folder,
+                 manifest.get("theme"), manifest.get("platform"))
+        return None
+    sentinel = int(manifest.get("sentinel", 0) or 0)
+    if not sentinel:
+        return None
+    # the font size is the one value that depends on the window: rendered as a marker
+    css = css.replace(f"{float(sentinel)}", f"{float(font_px)}").replace(
+        f"{sentinel}px", f"{font_px}px")
+    return css, manifest
+
+
+def apply_prerendered(app: object, theme_name: str, font_px: int,
+                      root: Path | None = None) -> bool:
+    """qt-material's look from the stylesheet rendered at build time: the same rules and icons
+    without importing qt-material (and jinja2, and QtUiTools) or writing icons at start. False,
+    with nothing changed, when there is no rendering for this theme and platform."""
+    from PySide6.QtCore import QDir
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
     from PySide6.QtWidgets import QApplication
 
     assert isinstance(app, QApplication)
+    if root is None:
+        from kiosk import paths
+
+        root = paths.assets_dir() / "theme"
+    folder = prerendered_folder(root, theme_name)
+    found = prerendered_stylesheet(folder, theme_name, font_px)
+    if found is None:
+        return False
+    css, manifest = found
+    # what qt_material.apply_stylesheet does besides setting the stylesheet
+    app.setStyle("Fusion")
+    QDir.addSearchPath("icon", str(folder / "icons"))
+    primary = manifest.get("primary_color", "")
+    if primary:
+        palette = QGuiApplication.palette()
+        colour = QColor(primary)
+        colour.setAlpha(92)
+        palette.setColor(QPalette.ColorRole.Text, colour)
+        QGuiApplication.setPalette(palette)
+    app.setStyleSheet(css)
+    return bool(app.styleSheet())
+
+
+def apply_base(app: object, theme_name: str, cache_dir: Path, scale: TypeScale,
+               prerendered: Path | None = None) -> bool:
+    """qt-material's stylesheet on the application, once at start. False if it failed.
+
+    Pre-rendered at build time when ``prerendered`` (assets/theme) holds this theme; live
+    otherwise (PITFALLS.md §3: the live apply costs ~0.15 s and writes icons into
+    ``cache_dir``)."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    if prerendered is not None:
+        try:
+            if apply_prerendered(app, theme_name, scale.px("body"), prerendered):
+                return True
+        except Exception:  # a broken rendering must never keep the gallery from showing
+            log.exception("the pre-rendered theme %s could not be applied", theme_name)
     try:
         import qt_material  # imported after PySide6, or it disables itself
 
@@ -212,8 +290,7 @@ def apply_base(app: object, theme_name: str, cache_dir: Path, scale: TypeScale) 
         icons.mkdir(parents=True, exist_ok=True)
         qt_material.apply_stylesheet(
             app, theme=theme_name, invert_secondary=theme_name.startswith("light"),
-            extra={"font_family": FONT_FAMILY, "font_size": f"{scale.px('body')}px",
-                   "density_scale": "0"},
+            extra=material_extra(FONT_FAMILY, scale.px("body")),
             parent=str(icons))
     except Exception:  # a theme must never keep the gallery from showing
         log.exception("qt-material could not apply %s", theme_name)

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+
+MAX_MESSAGE = 400  # characters: a message quotes the author's value, which may be huge
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text`` safe to print on one line of a terminal or a log: control characters (newlines,
+    escape sequences) and bidi overrides written as escapes, and a long middle cut out."""
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in _BIDI for c in text):
+        text = "".join(
+            c.encode("unicode_escape").decode("ascii")
+            if unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in _BIDI else c
+            for c in text)
+    if len(text) > limit:
+        keep = (limit - 1) // 2
+        text = text[:keep] + "…" + text[-keep:]
+    return text
 
 
 class Severity(StrEnum):
@@ -24,6 +42,12 @@ class Problem:
     col: int
     message: str
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        # one problem, one line: a value quoted from the file may hold newlines or be 1 MB long
+        clean = one_line(self.message)
+        if clean != self.message:
+            object.__setattr__(self, "message", clean)
 
     @property
     def is_error(self) -> bool:

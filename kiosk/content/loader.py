@@ -16,7 +16,14 @@ from pydantic import BaseModel
 
 from kiosk.content import artwork, messages
 from kiosk.content.errors import Problem, Severity, plural
-from kiosk.content.model import FishbowlPreset, Gallery, GallerySettings, Poster, Quote
+from kiosk.content.model import (
+    MAX_QUOTES,
+    FishbowlPreset,
+    Gallery,
+    GallerySettings,
+    Poster,
+    Quote,
+)
 from kiosk.content.text import Artwork, LocalText, kind_of
 from kiosk.content.yamlsafe import Document, read_document
 
@@ -86,17 +93,42 @@ def load_gallery(content_dir: Path, assets_dir: Path | None = None) -> LoadResul
 
 def _read(content_dir: Path, name: str, docs: list[Document], required: bool) -> Document | None:
     path = content_dir / name
-    if not path.exists():
+    try:
+        present = path.exists() or path.is_symlink()
+    except OSError:
+        present = True  # let _inside say why it cannot be read
+    if not present:
         doc = Document(name)
         docs.append(doc)
         if required:
             doc.problems.append(Problem(name, 0, 0, "the file is missing"))
+        return None
+    refused = _inside(content_dir, path)
+    if refused:
+        doc = Document(name)
+        docs.append(doc)
+        doc.problems.append(Problem(name, 0, 0, refused))
         return None
     doc = read_document(path, name)
     docs.append(doc)
     # a file that parsed is validated even if the YAML layer found problems, so that the author
     # sees them all at once; the caller leaves it out when it has errors
     return doc if doc.parsed else None
+
+
+def _inside(content_dir: Path, path: Path) -> str | None:
+    """Why ``path`` must not be read (a link out of the content folder, a device, a pipe that
+    would block the loader forever), or None when it is a plain file inside the folder."""
+    try:
+        real = path.resolve(strict=True)
+        root = content_dir.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "is a broken link or cannot be looked up: it was not read"
+    if not real.is_relative_to(root):
+        return "is a link pointing outside the content folder: it was not read"
+    if not real.is_file():
+        return "is not a regular file: it was not read"
+    return None
 
 
 def _mapping(doc: Document, what: str) -> dict[str, Any] | None:
@@ -116,20 +148,44 @@ def _load_settings(content_dir: Path, docs: list[Document]) -> GallerySettings:
                              salvage={"title": "Poster gallery"}) or fallback
 
 
-def _poster_files(content_dir: Path) -> list[Path]:
+def _poster_files(content_dir: Path, docs: list[Document]) -> list[Path] | None:
+    """The poster files to read, in name order; None when the folder itself is refused."""
     folder = content_dir / POSTERS_DIR
     if not folder.is_dir():
         return []
-    files = [p for p in folder.iterdir()
-             if p.suffix in (".yaml", ".yml") and not p.name.startswith((".", "~", "#"))]
-    return sorted(files, key=lambda p: p.name)[:MAX_POSTER_FILES]
+    try:
+        outside = not folder.resolve(strict=True).is_relative_to(content_dir.resolve(strict=True))
+    except (OSError, RuntimeError):
+        outside = True
+    if outside:
+        doc = Document(f"{POSTERS_DIR}/")
+        doc.problems.append(Problem(doc.file, 0, 0, "is a link pointing outside the content "
+                                    "folder: it was not read"))
+        docs.append(doc)
+        return None
+    try:
+        files = sorted((p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")
+                        and not p.name.startswith((".", "~", "#"))), key=lambda p: p.name)
+    except OSError as exc:
+        doc = Document(f"{POSTERS_DIR}/")
+        doc.problems.append(Problem(doc.file, 0, 0, f"cannot be listed: {exc.strerror or exc}"))
+        docs.append(doc)
+        return []
+    if len(files) > MAX_POSTER_FILES:
+        doc = Document(f"{POSTERS_DIR}/")
+        doc.problems.append(Problem(doc.file, 0, 0, f"{len(files):,} poster files were found: "
+                                    f"only the first {MAX_POSTER_FILES:,} are read"))
+        docs.append(doc)
+    return files[:MAX_POSTER_FILES]
 
 
 def _load_posters(content_dir: Path, docs: list[Document],
                   roots: list[Path]) -> tuple[list[Poster], dict[str, Document]]:
     posters: list[Poster] = []
     by_id: dict[str, Document] = {}
-    files = _poster_files(content_dir)
+    files = _poster_files(content_dir, docs)
+    if files is None:
+        return posters, by_id
     if not files:
         doc = Document(f"{POSTERS_DIR}/")
         doc.problems.append(Problem(doc.file, 0, 0, "no poster files (*.yaml) were found"))
@@ -157,8 +213,11 @@ def _resolve_artwork(poster: Poster, doc: Document, roots: list[Path]) -> Poster
     def resolve(art: Any, loc: tuple) -> Any:
         if art is None:
             return None
+        def warn(message: str) -> None:
+            doc.problem(loc, f"{messages.path_text(loc)} {message}", Severity.WARNING)
+
         try:
-            return Artwork(art.source, artwork.resolve(art.source, roots))
+            return Artwork(art.source, artwork.resolve(art.source, roots, warn))
         except artwork.ArtworkError as exc:
             doc.problem(loc, f"{messages.path_text(loc)} {exc}")
             return Artwork(art.source, None)
@@ -189,6 +248,10 @@ def _load_quotes(content_dir: Path,
     if not isinstance(entries, list):
         doc.problem(("quotes",), f"quotes must be a list, not {kind_of(entries)}")
         return quotes, where
+    if len(entries) > MAX_QUOTES:
+        doc.problem(("quotes",), f"quotes has {len(entries):,} entries, over the limit of "
+                    f"{MAX_QUOTES}: only the first {MAX_QUOTES} are read")
+        entries = entries[:MAX_QUOTES]
     for i, entry in enumerate(entries):
         quote = messages.validate(doc, Quote, entry, base=("quotes", i))
         if quote is None:

@@ -7,6 +7,7 @@ knows where each path stands in the file. Unknown keys become warnings with a "d
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kiosk.content.errors import Severity
-from kiosk.content.text import kind_of
+from kiosk.content.text import COLOUR_RE, ID_RE, LANG_RE, kind_of
 from kiosk.content.yamlsafe import Document, Loc
 
 _EXPECTED = {
@@ -81,11 +82,21 @@ def _find_model(annotation: Any) -> Any:
     return None
 
 
-def _yaml11_hint(doc: Document, loc: Loc, value: Any, path: str) -> str | None:
+_FITS = {"Id_type": ID_RE, "LangCode_type": LANG_RE, "Colour_type": COLOUR_RE,
+         "artwork_type": re.compile(r"^.+\.(svg|png|jpe?g|webp)$", re.I)}
+
+
+def _yaml11_hint(doc: Document, loc: Loc, value: Any, path: str, kind: str,
+                 options: list[str]) -> str | None:
+    """"put it in quotes" -- only where the quoted text would be a valid value."""
     raw = doc.plain_scalars.get(loc)
     if raw is None:
         return None
     if value is None:
+        return None
+    if kind == "literal_error" and raw not in options:
+        return None
+    if kind in _FITS and not _FITS[kind].match(raw):
         return None
     return (f"{path} must be text, but the unquoted {raw} was read as {kind_of(value)} "
             f"({value!r}): put it in quotes, \"{raw}\"")
@@ -102,13 +113,13 @@ def sentence(doc: Document, model: type[BaseModel], err: dict[str, Any], base: L
         parent = path_text(loc[:-1])
         where = f"{parent} needs" if parent else "the file needs"
         return f"{where} the key '{loc[-1]}'"
+    expected = ctx.get("expected", "")
+    options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
     if kind in _TEXTUAL:
-        hint = _yaml11_hint(doc, loc, value, path)
+        hint = _yaml11_hint(doc, loc, value, path, kind, options)
         if hint:
             return hint
     if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
         if len(options) > 8:
             expected = ", ".join(options[:4]) + f" or another of the {len(options)} values " \
                 "listed in docs/content.md"
@@ -134,6 +145,8 @@ def sentence(doc: Document, model: type[BaseModel], err: dict[str, Any], base: L
     if kind == "value_error":
         reason = str(ctx.get("error", err["msg"]))
         return f"{path}: {reason}" if loc[len(base):] else reason
+    if kind == "text_long":
+        return f"{path}{err['msg']}"
     if kind.endswith(("_type", "_format", "_empty", "_lang", "_finite")):
         return f"{path} {err['msg']}"
     return f"{path}: {err['msg']}"
@@ -168,6 +181,8 @@ def validate(doc: Document, model: type[BaseModel], data: Any, base: Loc = (),
             if close:
                 msg += f" (did you mean '{close[0]}'?)"
         doc.problem(loc, msg + "; it is ignored", Severity.WARNING)
+    # a value the YAML layer refused (a tag) is already reported where it stands
+    real = [e for e in real if not any((*base, *e["loc"])[:len(r)] == r for r in doc.refused)]
     for err in real:
         loc = (*base, *err["loc"])
         prefer_key = not (err["loc"] and isinstance(err["loc"][-1], int))

@@ -34,6 +34,12 @@ SectionKind = Literal[
 
 Number = Annotated[float, Field(strict=False, allow_inf_nan=False)]
 
+# Limits far above any real poster (the default gallery's largest has 10 sections, 14 facts), low
+# enough that a poster page builds in a blink: a file of 1,500 facts froze the kiosk for seconds.
+MAX_ITEMS = 40  # sections, paragraphs, bullets, lessons, sources, organisers, credits...
+MAX_FACTS = 60
+MAX_QUOTES = 500  # quotes in quotes.yaml, and quote ids listed by one poster
+
 
 class Strict(BaseModel):
     """Base of every model: unknown keys refused (the loader makes them warnings).
@@ -52,7 +58,7 @@ class Theme(Strict):
 
 class Credit(Strict):
     role: LocalText
-    names: tuple[LocalText, ...] = Field(min_length=1)
+    names: tuple[LocalText, ...] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class IdleSettings(Strict):
@@ -96,9 +102,9 @@ class GallerySettings(Strict):
     subtitle: LocalText | None = None
     date: Annotated[dt.date, Field(strict=False)] | None = None
     place: LocalText | None = None
-    organisers: tuple[LocalText, ...] = ()
-    credits: tuple[Credit, ...] = ()
-    languages: tuple[LangCode, ...] = Field(("en",), min_length=1)
+    organisers: tuple[LocalText, ...] = Field((), max_length=MAX_ITEMS)
+    credits: tuple[Credit, ...] = Field((), max_length=MAX_ITEMS)
+    languages: tuple[LangCode, ...] = Field(("en",), min_length=1, max_length=MAX_ITEMS)
     theme: Theme = Theme()
     posters: tuple[Id, ...] | None = None
     idle: IdleSettings = IdleSettings()
@@ -115,8 +121,8 @@ class GallerySettings(Strict):
 class Section(Strict):
     heading: LocalText
     kind: SectionKind = "other"
-    paragraphs: tuple[LocalText, ...] = ()
-    bullets: tuple[LocalText, ...] = ()
+    paragraphs: tuple[LocalText, ...] = Field((), max_length=MAX_ITEMS)
+    bullets: tuple[LocalText, ...] = Field((), max_length=MAX_ITEMS)
     artwork: Artwork | None = None
     caption: LocalText | None = None
 
@@ -146,11 +152,11 @@ class Poster(Strict):
     tagline: LocalText | None = None
     artwork: Artwork | None = None
     accent: Colour | None = None
-    sections: tuple[Section, ...] = ()
-    facts: tuple[Fact, ...] = ()
-    lessons: tuple[LocalText, ...] = ()
-    quotes: tuple[Id, ...] = ()
-    sources: tuple[LocalText, ...] = ()
+    sections: tuple[Section, ...] = Field((), max_length=MAX_ITEMS)
+    facts: tuple[Fact, ...] = Field((), max_length=MAX_FACTS)
+    lessons: tuple[LocalText, ...] = Field((), max_length=MAX_ITEMS)
+    quotes: tuple[Id, ...] = Field((), max_length=MAX_QUOTES)
+    sources: tuple[LocalText, ...] = Field((), max_length=MAX_ITEMS)
 
 
 class Quote(Strict):

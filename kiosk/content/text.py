@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
+MAX_TEXT = 5000  # characters in one text (the longest quote of the default gallery has 859)
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -74,6 +75,7 @@ class LocalText:
         if isinstance(value, str):
             if not value.strip():
                 raise PydanticCustomError("text_empty", "is empty")
+            _check_length(value.strip())
             return cls.plain(value.strip())
         if isinstance(value, dict):
             if not value:
@@ -90,10 +92,19 @@ class LocalText:
                         {"lang": lang, "kind": kind_of(text)})
                 if not text.strip():
                     raise PydanticCustomError("text_empty", "in '{lang}' is empty", {"lang": lang})
+                _check_length(text.strip(), lang)
                 items.append((lang, text.strip()))
             return cls(tuple(items))
         raise PydanticCustomError(
             "text_type", "must be text, not {kind}", {"kind": kind_of(value)})
+
+
+def _check_length(text: str, lang: str | None = None) -> None:
+    if len(text) > MAX_TEXT:
+        where = f" in '{lang}'" if lang else ""
+        raise PydanticCustomError(
+            "text_long", "{where} is {n} characters long, over the limit of {limit} for one text",
+            {"where": where, "n": f"{len(text):,}", "limit": f"{MAX_TEXT:,}"})
 
 
 def _pattern_type(name: str, regex: re.Pattern[str], what: str) -> Any:

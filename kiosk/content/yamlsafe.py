@@ -84,6 +84,9 @@ class Document:
     plain_scalars: dict[Loc, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     parsed: bool = False  # the YAML was read into data (which may still be wrong for the schema)
+    lines: list[str] = field(default_factory=list, repr=False)  # the source, while converting
+    # paths whose value was refused (a tag): the schema's complaint about them would repeat it
+    refused: set[Loc] = field(default_factory=set)
 
     def where(self, loc: Loc, prefer_key: bool = True) -> tuple[int, int]:
         """Line and column for a data path, walking up until a known node is found."""
@@ -132,8 +135,30 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         return None
 
 
+# what YAML counts as a line break (and so its line numbers); str.splitlines() counts more
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_UNUSUAL_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def yaml_lines(text: str) -> list[str]:
+    """The lines of ``text`` as YAML numbers them."""
+    return _LINE_BREAK.split(text)
+
+
+def _check_breaks(text: str, doc: Document) -> None:
+    """A NEXT LINE or LINE/PARAGRAPH SEPARATOR is a new line to YAML, not to most editors."""
+    m = _UNUSUAL_BREAK.search(text)
+    if m:
+        line = len(_LINE_BREAK.findall(text, 0, m.start())) + 1
+        doc.problems.append(Problem(
+            doc.file, 0, 0,
+            f"line {line} ends with an unusual line break (U+{ord(m.group()):04X}) that YAML "
+            "counts as a new line but many editors do not: the line numbers after it may not "
+            "match your editor's; replace it with a plain line break", Severity.WARNING))
+
+
 def _check_tabs(text: str, doc: Document) -> bool:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(yaml_lines(text), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             doc.problems.append(Problem(doc.file, number, indent.index("\t") + 1,
@@ -157,12 +182,17 @@ def read_document(path: Path, name: str) -> Document:
     except OSError as exc:
         doc.problems.append(Problem(name, 0, 0, f"cannot be read: {exc.strerror or exc}"))
         return doc
+    if len(raw) > MAX_FILE_BYTES:  # it grew since stat(), or is not a plain file
+        doc.problems.append(Problem(name, 0, 0, f"the file is over the limit of "
+                                    f"{MAX_FILE_BYTES:,} bytes for one content file"))
+        return doc
     text = _decode(raw, doc)
     if text is None:
         return doc
     if not text.strip():
         doc.problems.append(Problem(name, 0, 0, "the file is empty"))
         return doc
+    _check_breaks(text, doc)
     if not _check_tabs(text, doc):
         return doc
     return parse_text(text, doc)
@@ -186,8 +216,9 @@ def parse_text(text: str, doc: Document) -> Document:
         return doc
     except yaml.reader.ReaderError as exc:
         line, col = _char_position(text, exc.position)
+        char = chr(exc.character) if isinstance(exc.character, int) else exc.character
         doc.problems.append(Problem(doc.file, line, col,
-                                    f"the character {exc.character!r} is not allowed in YAML"))
+                                    f"the character {char!r} is not allowed in YAML"))
         return doc
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(doc.file, 1, 1, f"YAML error: {exc}"))
@@ -202,12 +233,29 @@ def parse_text(text: str, doc: Document) -> Document:
         doc.problems.append(Problem(doc.file, 0, 0, "the file holds no content (only comments)"))
         return doc
     constructor = yaml.SafeLoader("")
+    doc.lines = yaml_lines(text)
     try:
         doc.data = _to_data(node, (), doc, constructor)
         doc.parsed = True
     finally:
         constructor.dispose()
+        doc.lines = []
     return doc
+
+
+_COLOUR_COMMENT = re.compile(r"^[ \t]*(#[0-9A-Fa-f]{3}(?:[0-9A-Fa-f]{3})?)\b")
+
+
+def _comment_surprise(node: yaml.ScalarNode, loc: Loc, doc: Document) -> None:
+    """``accent: #ff7043`` is an empty value and a comment: say so instead of a silent blank."""
+    line, col = node.start_mark.line, node.start_mark.column
+    if line >= len(doc.lines):
+        return
+    m = _COLOUR_COMMENT.match(doc.lines[line][col:])
+    if m:
+        colour = m.group(1)
+        doc.problem(loc, f"this value is empty: YAML reads {colour} as a comment; put the colour "
+                    f"in quotes, \"{colour}\"", Severity.WARNING, prefer_key=False)
 
 
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
@@ -231,12 +279,18 @@ def _char_position(text: str, index: int) -> tuple[int, int]:
     return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
+def _refuse_tag(node: yaml.Node, loc: Loc, doc: Document) -> None:
+    doc.problem(loc, f"the tag {node.tag} is not allowed: content files hold plain data",
+                prefer_key=False)
+    doc.refused.add(loc)
+    return None
+
+
 def _to_data(node: yaml.Node, loc: Loc, doc: Document, constructor: yaml.SafeLoader) -> Any:
     doc.value_marks[loc] = _pos(node.start_mark)
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
-            doc.problem(loc, f"the tag {node.tag} is not allowed: content files hold plain data")
-            return None
+            return _refuse_tag(node, loc, doc)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
@@ -258,22 +312,22 @@ def _to_data(node: yaml.Node, loc: Loc, doc: Document, constructor: yaml.SafeLoa
         return result
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
-            doc.problem(loc, f"the tag {node.tag} is not allowed: content files hold plain data")
-            return None
+            return _refuse_tag(node, loc, doc)
         return [_to_data(item, (*loc, i), doc, constructor) for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)
     if node.tag not in _PLAIN_TAGS:
-        doc.problem(loc, f"the tag {node.tag} is not allowed: content files hold plain data",
-                    prefer_key=False)
-        return None
+        return _refuse_tag(node, loc, doc)
     try:
         value = constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         doc.problem(loc, f"the value {node.value!r} cannot be read: {exc}", prefer_key=False)
+        doc.refused.add(loc)
         return None
     if node.style is None and node.tag != "tag:yaml.org,2002:str":
         doc.plain_scalars[loc] = node.value
         _number_surprise(node.value, value, loc, doc)
+        if value is None and node.value == "":
+            _comment_surprise(node, loc, doc)
     if isinstance(value, _dt.datetime):
         # A timestamp where the schema wants a date or text; keep the source text for messages.
         doc.plain_scalars[loc] = node.value

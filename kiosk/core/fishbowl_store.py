@@ -178,6 +178,16 @@ class AutoSaver:
             return False
         return self.save_now()
 
+    def due_in(self) -> float | None:
+        """Seconds until the next periodic save is due (None while the session is not running):
+        the UI arms its save timer with this, so saves are ``interval`` apart whatever else
+        saved in between."""
+        if self.session.state is not State.RUNNING:
+            return None
+        if self._saved_at is None:
+            return 0.0
+        return max(0.0, self.interval - (self.session.clock.now() - self._saved_at))
+
     def save_now(self) -> bool:
         self._saved_at = self.session.clock.now()
         try:

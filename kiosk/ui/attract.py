@@ -8,8 +8,8 @@ few slides. Timers run only while the loop is on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtCore import QEasingCurve, QEvent, QRectF, QSize, Qt, QTimeLine, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Poster, Quote
@@ -19,6 +19,7 @@ from kiosk.ui.context import Ctx
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
 SHIFT_EVERY = 4  # slides between two burn-in shifts (a pixel each: nobody notices)
+PULSE_STEP_MS = 40
 
 
 def slides_for(posters: tuple[Poster, ...], quotes: tuple[Quote, ...]) -> list[object]:
@@ -51,13 +52,19 @@ class AttractOverlay(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(round(seconds * 1000))
         self._timer.timeout.connect(self.advance)
-        self._anim = QVariantAnimation(self)
-        self._anim.setStartValue(0.0)
-        self._anim.setEndValue(1.0)
-        self._anim.setDuration(2400)
-        self._anim.setLoopCount(-1)
+        # the prompt's slow pulse: 25 steps a second are as smooth to the eye as 60 for a fade
+        # this slow, at less than half the cost (a frame is ~1 ms of a core, whatever its size)
+        self._anim = QTimeLine(2400, self)
+        self._anim.setEasingCurve(QEasingCurve(QEasingCurve.Type.Linear))
+        self._anim.setLoopCount(0)  # for ever
+        self._anim.setUpdateInterval(PULSE_STEP_MS)
         self._anim.valueChanged.connect(self._on_pulse)
-        ctx.images.ready.connect(lambda _key: self.update())
+        # a bound method, not a lambda: Qt drops the connection when the overlay is deleted
+        # (a reloaded gallery replaces it while the image store lives on)
+        ctx.images.ready.connect(self._images_ready)
+        self._frame: QPixmap | None = None  # the slide as painted, without the prompt
+        self._prompt: QPixmap | None = None
+        self._box: QRectF | None = None
         self.prompt = ctx.t(ctx.gallery.settings.attract.prompt)
         self.setAccessibleName(f"{self.prompt}: {ctx.t(ctx.gallery.settings.title)}")
         self.hide()
@@ -65,6 +72,7 @@ class AttractOverlay(QWidget):
     # --- running --------------------------------------------------------------------------------
     def start(self) -> None:
         self.index = 0
+        self._frame = None
         self.setGeometry(self.parentWidget().rect())
         self.show()
         self.raise_()
@@ -76,7 +84,13 @@ class AttractOverlay(QWidget):
         self.index = (self.index + 1) % len(self.slides)
         if self.index % SHIFT_EVERY == 0:
             self.shifts += 1
+        self._frame = None
         self.update()
+
+    def _images_ready(self, _key: str) -> None:
+        if self.isVisible():
+            self._frame = None
+            self.update()
 
     def offset(self) -> tuple[int, int]:
         return burn_in_offset(self.shifts, max(2, round(BURN_IN_AMPLITUDE_PX *
@@ -92,13 +106,18 @@ class AttractOverlay(QWidget):
         super().hideEvent(event)
         self._timer.stop()
         self._anim.stop()
+        self._frame = self._prompt = self._box = None  # no full-screen pixmap while hidden
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._frame = self._prompt = self._box = None
 
     def timers_active(self) -> bool:
         return self._timer.isActive()
 
     def _on_pulse(self, value: float) -> None:
         self._pulse = 0.55 + 0.45 * abs(1 - 2 * float(value))
-        self.update(self._prompt_rect().toAlignedRect())
+        self.update((self._box or self._prompt_rect()).toAlignedRect())
 
     # --- the first touch wakes it, and only wakes it ---------------------------------------------
     def event(self, event: QEvent) -> bool:
@@ -128,7 +147,26 @@ class AttractOverlay(QWidget):
         return QRectF(0, h * 0.84, self.width(), h * 0.12)
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        """The slide is painted once into a pixmap; the pulsing prompt (60 times a second, in
+        its own rectangle) only blits that pixmap and fades a pre-rendered prompt over it:
+        large text is not glyph-cached (PITFALLS.md §6), so re-drawing it each frame cost
+        ~15 % of a core here."""
+        ratio = self.devicePixelRatioF()
+        if self._frame is None or self._frame.size() != self.size() * ratio:
+            self._frame = self._render_frame(ratio)
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._frame)
+        box = self._box
+        if self._prompt is None or box is None:
+            self._box = box = self._prompt_box()
+            self._prompt = self._render_prompt(box, ratio)
+        p.setOpacity(self._pulse if not self.ctx.reduced_motion else 1.0)
+        p.drawPixmap(box.topLeft(), self._prompt)
+
+    def _render_frame(self, ratio: float) -> QPixmap:
+        frame = QPixmap(self.size() * ratio)
+        frame.setDevicePixelRatio(ratio)
+        p = QPainter(frame)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         pal = self.ctx.palette
@@ -148,13 +186,30 @@ class AttractOverlay(QWidget):
                 self._paint_poster(p, slide, body)
             else:
                 self._paint_quote(p, slide, body)
-        p.resetTransform()
+        p.end()
+        return frame
+
+    def _prompt_box(self) -> QRectF:
+        """Where the prompt's letters are (padded): the only part the pulse repaints."""
         rect = self._prompt_rect()
-        colour = QColor(pal.accent_text)
-        colour.setAlphaF(self._pulse if not self.ctx.reduced_motion else 1.0)
-        p.setPen(colour)
-        p.setFont(self._font(h * 0.06, bold=True))
+        box = QFontMetricsF(self._font(self.height() * 0.06, bold=True)).boundingRect(
+            rect, int(Qt.AlignmentFlag.AlignCenter), self.prompt)
+        pad = self.height() * 0.01
+        return box.adjusted(-pad, -pad, pad, pad).intersected(rect)
+
+    def _render_prompt(self, box: QRectF, ratio: float) -> QPixmap:
+        rect = self._prompt_rect()
+        pix = QPixmap((box.size() * ratio).toSize())
+        pix.setDevicePixelRatio(ratio)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.translate(-box.topLeft())
+        p.setPen(QColor(self.ctx.palette.accent_text))
+        p.setFont(self._font(self.height() * 0.06, bold=True))
         p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.prompt)
+        p.end()
+        return pix
 
     def _paint_poster(self, p: QPainter, poster: Poster, body: QRectF) -> None:
         pal = self.ctx.palette

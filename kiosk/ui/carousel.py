@@ -3,7 +3,8 @@
 It advances by itself after a dwell time that grows with the quote's length, cross-fades (or
 just changes, with reduced motion), pauses on a tap or the pause button (WCAG 2.2.2), holds still
 while a finger rests on it, and goes to the next or previous quote on a sideways swipe. Its one
-timer runs only while it is visible and moving.
+timer runs only while it is visible and moving, and rests while the carousel is out of sight
+(below the fold of a poster, or under the attract loop) until it is painted again.
 """
 
 from __future__ import annotations
@@ -136,19 +137,25 @@ class QuoteCanvas(QWidget):
         super().resizeEvent(event)
 
     # --- painting -----------------------------------------------------------------------------
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         if not self.quotes:
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        y = self.height() - self.bar
+        if event.rect().top() >= y:  # a progress step: the quote's text lies above the line
+            self._paint_bar(p, y)
+            return
         if self.previous is not None and self.fade < 1:
             p.setOpacity(1 - self.fade)
             self._paint_quote(p, self.previous)
         p.setOpacity(self.fade if self.previous is not None else 1.0)
         self._paint_quote(p, self.index)
         p.setOpacity(1.0)
+        self._paint_bar(p, y)
+
+    def _paint_bar(self, p: QPainter, y: float) -> None:
         pal = self.ctx.palette
-        y = self.height() - self.bar
         track = QColor(pal.text)
         track.setAlpha(40)
         p.fillRect(QRectF(0, y, self.width(), self.bar), track)
@@ -253,6 +260,7 @@ class QuoteCarousel(QFrame):
         row.addWidget(self.pause_button)
         box.addWidget(self.controls)
         self.controls.setVisible(len(quotes) > 1)
+        self._resume_pending = False
         self._timer = QTimer(self)
         self._timer.setInterval(self.TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -304,7 +312,18 @@ class QuoteCarousel(QFrame):
     def timer_active(self) -> bool:
         return self._timer.isActive()
 
+    def on_screen(self) -> bool:
+        """Some of it can be seen: shown, not scrolled out of view, not under an opaque layer
+        (the attract loop, the blackout, the zoom)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
     def _tick(self) -> None:
+        if not self.on_screen():
+            # a poster's quotes below the fold, or the home screen under the attract loop: rest
+            # (no wake-ups at all) until it is painted again, that is, seen again
+            self.rotation.set_running(False)
+            self._sync()
+            return
         old = self.rotation.index
         if self.rotation.tick():
             self._show_change(old)
@@ -374,6 +393,19 @@ class QuoteCarousel(QFrame):
         self.toggle_pause()
 
     # --- visibility ---------------------------------------------------------------------------
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        # painted while resting: it has come into view (scrolled to, or uncovered)
+        if self.isVisible() and not self.rotation.running and not self._resume_pending:
+            self._resume_pending = True
+            QTimer.singleShot(0, self, self.resume_if_on_screen)
+
+    def resume_if_on_screen(self) -> None:
+        self._resume_pending = False
+        if not self.rotation.running and self.on_screen():
+            self.rotation.set_running(True)
+            self._sync()
+
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.rotation.set_running(True)

@@ -23,10 +23,11 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
 
 from kiosk.core.gesture import swipe_offset, swipe_outcome
+from kiosk.ui import memory
 from kiosk.ui.context import Ctx
 from kiosk.ui.gestures import GestureFilter, mm_to_px
 from kiosk.ui.poster import PosterPage, is_wide
@@ -146,15 +147,25 @@ class SlideLayer(QWidget):
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
-        p.fillRect(self.rect(), QColor(self._ctx.palette.background))
         w = self.width()
         x = round(self.offset)
-        if self.current is not None:
-            p.drawPixmap(x, 0, self.current)
-        if x < 0 and self.after is not None:
-            p.drawPixmap(x + w, 0, self.after)
-        if x > 0 and self.before is not None:
-            p.drawPixmap(x - w, 0, self.before)
+        shown = [(pos, pix) for pos, pix in ((x, self.current),
+                                             (x + w, self.after if x < 0 else None),
+                                             (x - w, self.before if x > 0 else None))
+                 if pix is not None]
+        # the pixmaps are opaque: fill only what none of them covers (at 4K a full-screen
+        # fill is a third of a frame's cost)
+        bare = QRegion(self.rect())
+        for pos, pix in shown:
+            ratio = pix.devicePixelRatio() or 1.0
+            bare -= QRegion(QRect(pos, 0, round(pix.width() / ratio),
+                                  round(pix.height() / ratio)))
+        if not bare.isEmpty():
+            p.setClipRegion(bare)
+            p.fillRect(self.rect(), QColor(self._ctx.palette.background))
+            p.setClipping(False)
+        for pos, pix in shown:
+            p.drawPixmap(pos, 0, pix)
 
 
 class ZoomLayer(QWidget):
@@ -307,6 +318,7 @@ class PosterDeck(QWidget):
         self._anim.valueChanged.connect(self._on_anim)
         self._anim.finished.connect(self._on_anim_done)
         self._target_step = 0
+        self._swiped = False  # the running slide ends a swipe (report where it settles)
         side = ctx.scale.touch
         self.prev_button = nav_button("", "previous", ctx.palette.text, side, "Previous poster",
                                       role="edge", parent=self)
@@ -388,6 +400,9 @@ class PosterDeck(QWidget):
             if i != index:
                 v.hide()
         self.index = index
+        # a snapshot is a full-screen pixmap (8 MB at 1080p, 33 MB at 4K): keep the neighbours'
+        for i in [i for i in self._snapshots if abs(i - index) != 1]:
+            del self._snapshots[i]
         view = self.view(index)
         view.setGeometry(self.rect())
         view.to_top()
@@ -411,6 +426,7 @@ class PosterDeck(QWidget):
         for i in (self.index + 1, self.index - 1):
             if 0 <= i < self.count:
                 self._snapshot(i)
+        memory.release()  # the pixmaps and pages dropped since the last navigation
 
     def _images_arrived(self, _key: str) -> None:
         self._snapshots.clear()  # an image now shows where a placeholder was
@@ -479,14 +495,15 @@ class PosterDeck(QWidget):
         fling = mm_to_px(self, 60) * 4  # about 24 cm/s
         step = swipe_outcome(dx, velocity, self.width(), self.index > 0,
                              self.index < self.count - 1, fling)
-        self._run(self.slide.offset, -step * self.width(), step)
+        self._run(self.slide.offset, -step * self.width(), step, swiped=True)
 
     def _swipe_cancelled(self) -> None:
         if self.slide.isVisible():
             self._run(self.slide.offset, 0.0, 0)
 
-    def _run(self, start: float, end: float, step: int) -> None:
+    def _run(self, start: float, end: float, step: int, swiped: bool = False) -> None:
         self._target_step = step
+        self._swiped = swiped
         distance = abs(end - start)
         duration = 0 if self.ctx.reduced_motion else \
             max(120, round(self.SLIDE_MS * distance / max(1, self.width())))
@@ -509,12 +526,14 @@ class PosterDeck(QWidget):
 
     def _finish_slide(self) -> None:
         step, self._target_step = self._target_step, 0
+        swiped, self._swiped = self._swiped, False
         self.slide.hide()
         self.slide.current = self.slide.before = self.slide.after = None
         if step:
             target = self.index + step
             self._switch_to(target)
-            self.settled.emit(target)
+            if swiped:  # a slide that navigation started must not report back to it: the
+                self.settled.emit(target)  # visitor may have moved on meanwhile
         self.activity.emit()
 
     def is_animating(self) -> bool:

@@ -3,16 +3,25 @@
 SVGs are rendered and raster images decoded (scaled while decoding, with an explicit allocation
 limit against decompression bombs) in a thread pool; the widget shows a placeholder until the
 image arrives, and a clear "image unavailable" card if it never can (PITFALLS.md §5).
+
+Hostile files are stopped here too, not only by the loader (a file may change after it was
+checked): a raster image is measured from its header first and refused above
+``artwork.MAX_PIXELS`` (a decompression bomb is never decompressed), very large ones are decoded
+one at a time, so two workers never hold two of them; an SVG is read once, checked by
+``artwork.check_svg`` (no entities, scripts or outside references) and rendered from those
+same bytes. Each refusal is one log line, and the view shows "Image unavailable".
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QByteArray,
     QObject,
     QRectF,
     QRunnable,
@@ -25,10 +34,14 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, 
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.content import artwork
+
 log = logging.getLogger(__name__)
 
-MAX_PIXELS = 8192 * 8192  # the most we decode; larger images are scaled while decoding
-ALLOCATION_LIMIT_MB = 512
+MAX_PIXELS = artwork.MAX_PIXELS  # the most we decode (refused from the header above it)
+BIG_PIXELS = 16_000_000  # above this, decodes wait for each other (one big buffer at a time)
+ALLOCATION_LIMIT_MB = 512  # Qt's own guard; MAX_PIXELS at 4 bytes a pixel fits under it
+_BIG_DECODE = threading.Lock()
 _VIEWBOX = re.compile(rb'viewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)')
 _WH = re.compile(rb'<svg[^>]*?\swidth\s*=\s*["\']([\d.]+)[^>]*?\sheight\s*=\s*["\']([\d.]+)',
                  re.S)
@@ -54,22 +67,19 @@ def aspect_of(path: Path | None) -> float:
 
 
 def decode(path: Path, target: QSize) -> QImage:
-    """The image at ``path`` fitted into ``target`` (device pixels); a null QImage on failure."""
+    """The image at ``path`` fitted into ``target`` (device pixels); a null QImage (and one log
+    line saying why) when it cannot or must not be shown."""
     if path.suffix.lower() == ".svg":
-        renderer = QSvgRenderer(str(path))
-        if not renderer.isValid():
-            log.warning("artwork %s is not a valid SVG", path)
-            return QImage()
-        size = renderer.defaultSize().scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
-        if size.isEmpty():
-            return QImage()
-        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
-        painter.end()
-        return image
+        return _render_svg(path, target)
+    try:  # the file may have changed since the loader checked it: look again, header only
+        width, height = artwork.check_raster(path, path.name)
+    except artwork.ArtworkError as exc:
+        log.warning("artwork %s refused: %s", path, exc)
+        return QImage()
+    if width * height > MAX_PIXELS:
+        log.warning("artwork %s is %dx%d pixels, over the limit of %d megapixels: not decoded "
+                    "(a placeholder is shown)", path, width, height, MAX_PIXELS // 1_000_000)
+        return QImage()
     QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
@@ -77,14 +87,51 @@ def decode(path: Path, target: QSize) -> QImage:
     if not full.isValid():
         log.warning("artwork %s cannot be read: %s", path, reader.errorString())
         return QImage()
+    pixels = full.width() * full.height()
+    if pixels > MAX_PIXELS:
+        log.warning("artwork %s is %dx%d pixels, over the limit of %d megapixels: not decoded "
+                    "(a placeholder is shown)", path, full.width(), full.height(),
+                    MAX_PIXELS // 1_000_000)
+        return QImage()
     fitted = full.scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
     if fitted.width() < full.width():
         reader.setScaledSize(fitted)
-    elif full.width() * full.height() > MAX_PIXELS:
-        reader.setScaledSize(full.scaled(QSize(8192, 8192), Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
+    if pixels > BIG_PIXELS:
+        with _BIG_DECODE:
+            image = reader.read()
+    else:
+        image = reader.read()
     if image.isNull():
         log.warning("artwork %s could not be decoded: %s", path, reader.errorString())
+    return image
+
+
+def _render_svg(path: Path, target: QSize) -> QImage:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(artwork.MAX_SVG_BYTES + 1)
+    except OSError as exc:
+        log.warning("artwork %s cannot be read: %s", path, exc.strerror or exc)
+        return QImage()
+    try:
+        artwork.check_svg(data, path.name)
+    except artwork.ArtworkError as exc:
+        log.warning("artwork %s refused: %s", path, exc)
+        return QImage()
+    renderer = QSvgRenderer(QByteArray(data))
+    if not renderer.isValid():
+        log.warning("artwork %s is not a valid SVG", path)
+        return QImage()
+    size = renderer.defaultSize().scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
+    if size.isEmpty():
+        log.warning("artwork %s has no size to draw at", path)
+        return QImage()
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+    painter.end()
     return image
 
 
@@ -103,18 +150,23 @@ class _Job(QRunnable):
         except Exception:  # a worker must never take the app down
             log.exception("artwork %s failed to load", self.path)
             image = QImage()
-        self.signals.done.emit(self.key, image)
+        try:
+            self.signals.done.emit(self.key, image)
+        except RuntimeError:  # the store went away meanwhile (a window closed): nobody waits
+            pass
 
 
 class ImageStore(QObject):
     """Decoded images by (path, size), loaded in a thread pool, kept in a small LRU cache."""
 
     ready = Signal(str)
-    CAPACITY = 96
+    CAPACITY = 96  # images
+    BUDGET_BYTES = 192 * 1024 * 1024  # and bytes: a 4K screen's image is 33 MB
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cache: OrderedDict[str, QImage] = OrderedDict()
+        self._bytes = 0
         self._pending: set[str] = set()
         self._signals = _Signals(self)
         self._signals.done.connect(self._finished)
@@ -138,10 +190,19 @@ class ImageStore(QObject):
 
     def _finished(self, key: str, image: QImage) -> None:
         self._pending.discard(key)
+        old = self._cache.pop(key, None)
+        if old is not None:
+            self._bytes -= old.sizeInBytes()
         self._cache[key] = image
-        while len(self._cache) > self.CAPACITY:
-            self._cache.popitem(last=False)
+        self._bytes += image.sizeInBytes()
+        while len(self._cache) > 1 and (len(self._cache) > self.CAPACITY
+                                        or self._bytes > self.BUDGET_BYTES):
+            _, old = self._cache.popitem(last=False)
+            self._bytes -= old.sizeInBytes()
         self.ready.emit(key)
+
+    def cached_bytes(self) -> int:
+        return self._bytes
 
     def busy(self) -> bool:
         return bool(self._pending)
@@ -198,6 +259,16 @@ class ArtworkView(QWidget):
 
     def is_ready(self) -> bool:
         return self._path is None or self._store.get(self._path, self._target()) is not None
+
+    def state(self) -> str:
+        """"image" (drawn), "loading" (the card, a decode is on its way) or "unavailable" (the
+        card with "Image unavailable": no file, or one that cannot or must not be shown)."""
+        if self._path is None:
+            return "unavailable"
+        image = self._store.get(self._path, self._target())
+        if image is None:
+            return "loading"
+        return "unavailable" if image.isNull() else "image"
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
     gallery_changed = Signal(object)  # live reload applied new content
 
     def __init__(self, ctx: Ctx, nav: Navigation | None = None,
-                 kiosk_mode: bool = False) -> None:
+                 kiosk_mode: bool = False, size: tuple[int, int] | None = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.kiosk_mode = kiosk_mode  # visitors cannot leave: close, Ctrl+Q, F11 are refused
@@ -100,12 +100,18 @@ class MainWindow(QMainWindow):
         self._built_scale: TypeScale | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
+        if size is not None:
+            # the size it will be shown at: screens are built once, at that size
+            self.resize(*size)
+            self.stack.resize(*size)
         self._build(ctx.scale)
 
     # --- building -----------------------------------------------------------------------------
     def _build(self, scale: TypeScale) -> None:
-        """(Re)build the screens for a type scale: at start, and when the window's size class
-        changes (a rotated screen, a window moved to a 4K display)."""
+        """(Re)build for a type scale: at start, and when the window's size class changes (a
+        rotated screen, a window moved to a 4K display). Only the screen on show is built now;
+        the others are built the first time they are needed (start-up builds what the first
+        frame shows, nothing more)."""
         self.ctx = self.ctx.with_scale(scale)
         self._built_scale = scale
         self.setStyleSheet(stylesheet(self.ctx.palette, scale))
@@ -113,33 +119,74 @@ class MainWindow(QMainWindow):
             old = self.stack.widget(0)
             self.stack.removeWidget(old)
             old.deleteLater()
-        self.home = HomeScreen(self.ctx)
-        self.poster_screen = PosterScreen(self.ctx)
-        self.overview = OverviewScreen(self.ctx)
-        self.quotes = QuotesScreen(self.ctx)
-        for screen in (self.home, self.poster_screen, self.overview, self.quotes):
-            self.stack.addWidget(screen)
-        self.home.build()
-        self.overview.build()
-        self.deck = self.poster_screen.deck
-        self.home.opened.connect(self.nav.open)
-        self.overview.opened.connect(self.nav.open)
-        self.deck.settled.connect(self.nav.open)
-        self.poster_screen.home_button.clicked.connect(self.nav.home)
-        self.poster_screen.overview_button.clicked.connect(self.nav.overview)
-        self.poster_screen.help_button.clicked.connect(self.nav.toggle_help)
-        self.home.quotes_requested.connect(self.nav.quotes)
-        self.quotes.home_requested.connect(self.nav.home)
-        for old in (getattr(self, "blackout", None), getattr(self, "help", None)):
+        self._home: HomeScreen | None = None
+        self._poster_screen: PosterScreen | None = None
+        self._overview: OverviewScreen | None = None
+        self._quotes: QuotesScreen | None = None
+        for old in (getattr(self, "blackout", None), getattr(self, "_help", None)):
             if old is not None:
                 old.hide()
                 old.deleteLater()
+        self._help: HelpOverlay | None = None
         self.blackout = Blackout(self)
         self.blackout.dismissed.connect(self.nav.toggle_blackout)
-        self.help = HelpOverlay(self.ctx, self)
-        self.help.dismissed.connect(self.nav.toggle_help)
         self._place_overlays()
         self._render(self.nav.state, animate=False)
+
+    def _add_screen(self, screen: QWidget) -> None:
+        self.stack.addWidget(screen)
+        screen.resize(self.stack.size())
+
+    @property
+    def home(self) -> HomeScreen:
+        if self._home is None:
+            self._home = HomeScreen(self.ctx)
+            self._add_screen(self._home)
+            self._home.build()
+            self._home.opened.connect(self.nav.open)
+            self._home.quotes_requested.connect(self.nav.quotes)
+        return self._home
+
+    @property
+    def poster_screen(self) -> PosterScreen:
+        if self._poster_screen is None:
+            screen = PosterScreen(self.ctx)
+            self._poster_screen = screen
+            self._add_screen(screen)
+            screen.deck.settled.connect(self._settled)
+            screen.home_button.clicked.connect(self.nav.home)
+            screen.overview_button.clicked.connect(self.nav.overview)
+            screen.help_button.clicked.connect(self.nav.toggle_help)
+        return self._poster_screen
+
+    @property
+    def deck(self) -> PosterDeck:
+        return self.poster_screen.deck
+
+    @property
+    def overview(self) -> OverviewScreen:
+        if self._overview is None:
+            self._overview = OverviewScreen(self.ctx)
+            self._add_screen(self._overview)
+            self._overview.build()
+            self._overview.opened.connect(self.nav.open)
+        return self._overview
+
+    @property
+    def quotes(self) -> QuotesScreen:
+        if self._quotes is None:
+            self._quotes = QuotesScreen(self.ctx)
+            self._add_screen(self._quotes)
+            self._quotes.home_requested.connect(self.nav.home)
+        return self._quotes
+
+    @property
+    def help(self) -> HelpOverlay:
+        if self._help is None:
+            self._help = HelpOverlay(self.ctx, self)
+            self._help.dismissed.connect(self.nav.toggle_help)
+            self._place_overlays()
+        return self._help
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -149,17 +196,32 @@ class MainWindow(QMainWindow):
         self._place_overlays()
 
     def _place_overlays(self) -> None:
-        for overlay in (self.help, self.blackout):
-            overlay.setGeometry(self.rect())
-            overlay.raise_()
+        for overlay in (self._help, self.blackout):
+            if overlay is not None:
+                overlay.setGeometry(self.rect())
+                overlay.raise_()
+
+    def _settled(self, index: int) -> None:
+        """A swipe or an edge arrow settled on a poster. A swipe that settles after the visitor
+        left the posters (Esc, Home, an idle reset during the slide) does not pull them back."""
+        if self.nav.state.screen is Screen.POSTER:
+            self.nav.open(index)
 
     # --- navigation → screen ------------------------------------------------------------------
     def _on_nav(self, old: NavState, new: NavState) -> None:
         self._render(new, animate=True, old=old)
 
+    def _screen_for(self, which: Screen) -> QWidget:
+        if which is Screen.POSTER:
+            return self.poster_screen
+        if which is Screen.OVERVIEW:
+            return self.overview
+        if which is Screen.QUOTES:
+            return self.quotes
+        return self.home
+
     def _render(self, state: NavState, animate: bool, old: NavState | None = None) -> None:
-        screen = {Screen.HOME: self.home, Screen.POSTER: self.poster_screen,
-                  Screen.OVERVIEW: self.overview, Screen.QUOTES: self.quotes}[state.screen]
+        screen = self._screen_for(state.screen)
         if state.screen is Screen.POSTER:
             slide = animate and old is not None and old.screen is Screen.POSTER
             self.stack.setCurrentWidget(screen)
@@ -169,7 +231,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(screen)
         if state.screen is Screen.OVERVIEW:
             self.overview.select(state.index)
-        self.help.setVisible(state.help)
+        if state.help or self._help is not None:
+            self.help.setVisible(state.help)
         self.blackout.setVisible(state.blackout)
         self._place_overlays()
         if old is None or (old.screen, old.index) != (state.screen, state.index) or \
@@ -210,7 +273,7 @@ class MainWindow(QMainWindow):
         if key in (Qt.Key.Key_H, Qt.Key.Key_Question) or text == "?":
             return nav.toggle_help() or True
         if key == Qt.Key.Key_Escape:
-            if self.deck.zoom.isVisible():
+            if self._poster_screen is not None and self.deck.zoom.isVisible():
                 self.deck.zoom.close_zoom()
                 return True
             return nav.escape() or True
@@ -227,7 +290,8 @@ class MainWindow(QMainWindow):
             return True
         if key == Qt.Key.Key_Q and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             return nav.toggle_quotes() or True
-        if state.screen is Screen.QUOTES and self.quotes.carousel is not None:
+        if state.screen is Screen.QUOTES and self._quotes is not None and \
+                self._quotes.carousel is not None:
             carousel = self.quotes.carousel
             if key in NEXT_KEYS:
                 carousel.next()
@@ -257,7 +321,7 @@ class MainWindow(QMainWindow):
             if state.screen is Screen.OVERVIEW:
                 return nav.select(state.index + (self.overview.columns if down
                                                  else -self.overview.columns)) or True
-            view = self.deck.current()
+            view = self.deck.current() if self._poster_screen is not None else None
             if state.screen is Screen.POSTER and view is not None:
                 view.scroll_by(0.5 if down else -0.5)
             return True
@@ -301,9 +365,10 @@ class MainWindow(QMainWindow):
     # --- reset, recovery, reload --------------------------------------------------------------
     def reset_for_next_visitor(self) -> None:
         """Overlays closed, posters back at the top, quotes from the first, home screen."""
-        self.deck.zoom.close_zoom()
-        for i in self.deck.built():
-            self.deck.view(i).to_top()
+        if self._poster_screen is not None:
+            self.deck.zoom.close_zoom()
+            for i in self.deck.built():
+                self.deck.view(i).to_top()
         for carousel in self.findChildren(QuoteCarousel):
             carousel.restart()
         self.nav.reset()
@@ -311,8 +376,9 @@ class MainWindow(QMainWindow):
     def recover(self) -> None:
         """After an uncaught error: back to a known good screen."""
         self.reset_for_next_visitor()
-        for overlay in (self.help, self.blackout):
-            overlay.hide()
+        for overlay in (self._help, self.blackout):
+            if overlay is not None:
+                overlay.hide()
 
     def set_gallery(self, gallery: Gallery) -> None:
         """New content (live reload): rebuild the screens, stay on the same poster if it still

@@ -67,7 +67,8 @@ def make_context(gallery, size: tuple[int, int], lang: str | None = None,  # noq
 def apply_theme(app, gallery, scale) -> bool:  # noqa: ANN001
     from kiosk import theme
 
-    return theme.apply_base(app, gallery.settings.theme.name, paths.data_dir() / "cache", scale)
+    return theme.apply_base(app, gallery.settings.theme.name, paths.data_dir() / "cache", scale,
+                            prerendered=paths.assets_dir() / "theme")
 
 
 NO_DISPLAY = ("kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run it on a "
@@ -79,6 +80,9 @@ def gallery(args: argparse.Namespace) -> int:
     if display_missing():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
+    from kiosk.ui import memory
+
+    memory.tune()  # before Qt starts its threads: see kiosk/ui/memory.py
     klog.setup(paths.data_dir())
     klog.route_qt_messages()
     app = get_app()
@@ -104,8 +108,7 @@ def gallery(args: argparse.Namespace) -> int:
     ctx = make_context(result.gallery, size, args.lang, args.reduced_motion,
                        presenter=not kiosk_on)
     apply_theme(app, result.gallery, ctx.scale)
-    window = MainWindow(ctx, kiosk_mode=kiosk_on)
-    attach_services(window, result, kiosk_on, args.content)
+    window = MainWindow(ctx, kiosk_mode=kiosk_on, size=size)
     if args.poster and not window.nav.open_id(args.poster):
         logger.warning("poster %s not found", args.poster)
     if kiosk_on:
@@ -120,7 +123,44 @@ def gallery(args: argparse.Namespace) -> int:
         window.showFullScreen()
     window.activateWindow()
     logger.info("window shown on %s (%dx%d)", screen.name(), *size)
+    # live reload, the admin gesture, recovery and kiosk mode are not part of the first frame
+    after_first_frame(window, lambda: attach_services(window, result, kiosk_on, args.content))
     return app.exec()
+
+
+def after_first_frame(window, fn, fallback_ms: int = 2000) -> None:  # noqa: ANN001
+    """Call ``fn`` once, right after the shown ``window`` has painted its first frame (or after
+    ``fallback_ms`` if it is never exposed): work the first frame does not need waits for it."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    state = {"done": False}
+    fallback = QTimer(window)
+    fallback.setSingleShot(True)
+
+    def run() -> None:
+        if not state["done"]:
+            state["done"] = True
+            fallback.stop()
+            fallback.deleteLater()
+            handle = window.windowHandle()
+            if handle is not None:
+                handle.removeEventFilter(watcher)
+            fn()
+
+    class Exposed(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802, ANN001 - Qt override
+            if event.type() == QEvent.Type.Expose and obj.isExposed():
+                QTimer.singleShot(0, run)  # after this expose's paint and flush
+            return False
+
+    watcher = Exposed(window)
+    handle = window.windowHandle()
+    if handle is None or handle.isExposed():
+        QTimer.singleShot(0, run)
+    else:
+        handle.installEventFilter(watcher)
+    fallback.timeout.connect(run)
+    fallback.start(fallback_ms)
 
 
 def attach_services(window, result, kiosk_on: bool, content: str | None,  # noqa: ANN001
@@ -211,8 +251,7 @@ def shot(args: argparse.Namespace) -> int:
         view = PublicView(session, ctx.palette, reduced_motion=True)
         view.resize(width, height)
         return _save(render(app, view, ctx), args.out, f"fishbowl ({args.state})", width, height)
-    window = MainWindow(ctx)
-    window.resize(width, height)
+    window = MainWindow(ctx, size=(width, height))
     if screen in ("poster", "help", "blackout"):
         target = args.poster or (result.gallery.posters[0].id if result.gallery.posters else "")
         if not window.nav.open_id(target):

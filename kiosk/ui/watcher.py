@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QFileSystemWatcher, QObject, QTimer, Signal, Slot
@@ -100,7 +101,7 @@ class ContentWatcher(QObject):
         if self._running:
             return
         self._running = True
-        self._snapshot = self._fingerprint(self._rearm())
+        self._snapshot = self._fingerprint(self._rearm(), self._content_dir)
         log.debug("watching %s: %d files, %d folders", self._content_dir,
                   len(self._fs.files()), len(self._fs.directories()))
 
@@ -146,7 +147,7 @@ class ContentWatcher(QObject):
 
     def _check(self) -> bool:
         self._burst.invalidate()
-        snapshot = self._fingerprint(self._rearm())
+        snapshot = self._fingerprint(self._rearm(), self._content_dir)
         differs = snapshot != self._snapshot
         self._snapshot = snapshot
         self.rescanned.emit(differs)
@@ -169,6 +170,7 @@ class ContentWatcher(QObject):
             if (root / name).is_file():
                 files.append(root / name)
         todo: list[tuple[Path, int]] = [(root, 0)]
+        real_root = root.resolve()
         while todo and len(dirs) < self.MAX_DIRS:
             folder, depth = todo.pop()
             dirs.append(folder)
@@ -181,7 +183,11 @@ class ContentWatcher(QObject):
                     continue
                 try:
                     if entry.is_dir():
-                        if depth < self.MAX_DEPTH:
+                        # never into a linked folder outside the content folder: nothing
+                        # there is read, not even its list of names
+                        if depth < self.MAX_DEPTH and not (
+                                entry.is_symlink() and not Path(entry.path).resolve()
+                                .is_relative_to(real_root)):
                             todo.append((Path(entry.path), depth + 1))
                     elif entry.is_file():
                         path = Path(entry.path)
@@ -219,13 +225,17 @@ class ContentWatcher(QObject):
         return files
 
     @staticmethod
-    def _fingerprint(files: list[Path]) -> dict[str, tuple[object, ...]]:
-        """What the content is now, to tell a real change from noise."""
+    def _fingerprint(files: list[Path], root: Path) -> dict[str, tuple[object, ...]]:
+        """What the content is now, to tell a real change from noise. Only plain files inside
+        the content folder are read (hashed); a link out of it is compared by its stat alone,
+        as the loader never reads it either."""
         result: dict[str, tuple[object, ...]] = {}
+        real_root = root.resolve()
         for path in files:
             try:
                 st = os.stat(path)
-                if path.suffix.lower() in YAML_SUFFIXES and st.st_size <= _HASH_LIMIT:
+                if path.suffix.lower() in YAML_SUFFIXES and st.st_size <= _HASH_LIMIT and \
+                        stat.S_ISREG(st.st_mode) and path.resolve().is_relative_to(real_root):
                     result[str(path)] = ("yaml", hashlib.sha256(path.read_bytes()).digest())
                 else:
                     result[str(path)] = ("file", st.st_size, st.st_mtime_ns, st.st_ino)

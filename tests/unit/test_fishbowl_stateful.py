@@ -1,9 +1,15 @@
 """Random sequences of facilitator actions never break the session's rules, and its clocks move
-exactly as the injected clock says (a hypothesis state machine)."""
+exactly as the injected clock says (a hypothesis state machine). Saves go through the real store
+(files in a temporary folder), and a crash at any point restores exactly what was last saved,
+whatever state the files were left in: a torn temporary file, a damaged save (the backup is
+used), or nothing usable at all (a new session)."""
 
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -12,6 +18,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from kiosk.core.clock import FakeClock
 from kiosk.core.fishbowl import FishbowlConfig, FishbowlError, FishbowlSession, State
+from kiosk.core.fishbowl_store import SessionStore
 
 seconds = st.sampled_from([0.001, 0.5, 1, 29.999, 30, 150, 180.001, 600]) | st.floats(0, 900)
 names = st.none() | st.sampled_from(["", "Ana", "  Bo  ", "x" * 61]) | st.text(max_size=8)
@@ -34,8 +41,16 @@ class FishbowlMachine(RuleBasedStateMachine):
         self.turn: float | None = None  # what the turn clock must read; None: no speaker
         self.round = 0  # the round rule, kept here independently of the model
         self.spoken: set[int] = set()
+        self.folder = Path(tempfile.mkdtemp(prefix="fishbowl-machine-"))
+        self.store = SessionStore(self.folder, wall=FakeClock(1.5e9))
+        # what the files hold: (snapshot, the machine's own expectations) of the save and backup
+        self.disk_main: tuple | None = None
+        self.disk_backup: tuple | None = None
         if data.draw(st.booleans(), label="start at once"):
             self.attempt(self.session.start)
+
+    def teardown(self) -> None:
+        shutil.rmtree(getattr(self, "folder", ""), ignore_errors=True)
 
     # --- helpers -------------------------------------------------------------------------------
     def attempt(self, operation, *args) -> bool:
@@ -216,7 +231,48 @@ class FishbowlMachine(RuleBasedStateMachine):
         assert new.turns() == old.turns() and new.chairs() == old.chairs()
         assert new.queue == old.queue and new.participants == old.participants
         assert new.session_elapsed() == old.session_elapsed()
+        assert same_session(new.snapshot(), old.snapshot())
         self.session = new
+
+    # --- saves on disk, and crashes around them ------------------------------------------------
+    def _expectations(self) -> tuple:
+        return (self.elapsed, self.turn, self.round, set(self.spoken))
+
+    @rule()
+    def save(self) -> None:
+        snapshot = json.loads(json.dumps(self.session.snapshot(), allow_nan=False))
+        self.store.save(self.session.snapshot())
+        if self.disk_main is not None:
+            self.disk_backup = self.disk_main
+        self.disk_main = (snapshot, self._expectations())
+
+    @rule(gap=st.floats(0, 1e5),
+          damage=st.sampled_from(["none", "torn-temporary", "garbage", "truncated", "empty"]))
+    def crash_and_restore_from_disk(self, gap: float, damage: str) -> None:
+        """The process dies (during a save, perhaps) and a new one loads what is on disk."""
+        main = self.store.path
+        if damage == "torn-temporary":  # killed while writing the next save
+            (self.folder / f".{main.name}.x1y2.tmp").write_text('{"version": 1, "sta')
+        elif damage != "none" and main.exists():  # the disk itself let us down
+            raw = main.read_bytes()
+            main.write_bytes({"garbage": b"\x00\xffnot json", "truncated": raw[: len(raw) // 2],
+                              "empty": b""}[damage])
+            self.disk_main = None  # moved aside by the load
+        expected = self.disk_main or self.disk_backup
+        self.clock = FakeClock(gap)
+        loaded = self.store.load(self.clock, wall=FakeClock(1.5e9))
+        assert not list(self.folder.glob("*.tmp")), "stale temporaries are cleaned up"
+        if expected is None:
+            assert loaded.session is None and loaded.message
+            self.session = FishbowlSession(self.clock, self.config, wall=FakeClock(1.5e9))
+            self.elapsed, self.turn, self.round, self.spoken = 0.0, None, 0, set()
+            return
+        snapshot, (elapsed, turn, round_, spoken) = expected
+        assert loaded.session is not None, loaded.message
+        assert same_session(loaded.session.snapshot(), snapshot)
+        assert loaded.session.state is not State.RUNNING  # running comes back paused
+        self.session = loaded.session
+        self.elapsed, self.turn, self.round, self.spoken = elapsed, turn, round_, set(spoken)
 
     # --- after every step ----------------------------------------------------------------------
     @invariant()
@@ -241,6 +297,14 @@ class FishbowlMachine(RuleBasedStateMachine):
         spoken = sum(s.talk_time_by_participant().values())
         assert spoken == pytest.approx(sum(s.talk_time_by_chair()), abs=1e-6)
         assert spoken <= s.session_elapsed() + 1e-6
+
+
+def same_session(restored: dict, saved: dict) -> bool:
+    """A restored snapshot equals the saved one, except that a running session is paused."""
+    expected = dict(saved)
+    if expected["state"] == State.RUNNING.value:
+        expected["state"] = State.PAUSED.value
+    return json.loads(json.dumps(restored)) == json.loads(json.dumps(expected))
 
 
 FishbowlMachine.TestCase.settings = settings(

@@ -1,8 +1,10 @@
 """Property-based: whatever a content file holds, the loader answers with problems, never raises.
 
-The mutations start from valid posters and change their structure (values swapped for other
-YAML values, keys renamed or dropped) and their bytes (inserted, deleted, flipped). A short run
-is part of the suite; set HYPOTHESIS_PROFILE=fuzz (``make fuzz``) for a long one.
+The mutations start from the valid files of the small test gallery (a poster, gallery.yaml,
+quotes.yaml, fishbowl.yaml) and change their structure (values swapped for other YAML values,
+keys renamed or dropped) and their bytes (inserted, deleted, flipped). A short run is part of
+the suite; set HYPOTHESIS_PROFILE=fuzz (``make fuzz``) for a long one, and FUZZ_EXAMPLES to
+choose its length (20,000 examples per test by default).
 """
 
 from __future__ import annotations
@@ -11,23 +13,28 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.content.loader import load_gallery
+from kiosk.content.yamlsafe import yaml_lines
 from tests.conftest import FIXTURES
 
 settings.register_profile("ci", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                  HealthCheck.too_slow])
-settings.register_profile("fuzz", max_examples=20000, deadline=None,
+settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20000")),
+                          deadline=None,
                           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                  HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-VALID = (FIXTURES / "mini" / "posters" / "dock.yaml").read_text(encoding="utf-8")
-VALID_DATA = yaml.safe_load(VALID)
+# the files mutated, as the loader names them; the rest of the gallery stays valid
+TARGETS = ("posters/dock.yaml", "gallery.yaml", "quotes.yaml", "fishbowl.yaml")
+VALID = {name: (FIXTURES / "mini" / name).read_text(encoding="utf-8") for name in TARGETS}
+VALID_DATA = {name: yaml.safe_load(text) for name, text in VALID.items()}
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
@@ -62,8 +69,8 @@ def _replace(data: object, path: tuple, value: object) -> object:
 
 
 @st.composite
-def structural_mutants(draw: st.DrawFn) -> str:
-    data = VALID_DATA
+def structural_mutants(draw: st.DrawFn, name: str) -> str:
+    data = VALID_DATA[name]
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(_paths(data)))
         data = _replace(data, path, draw(values))
@@ -71,8 +78,8 @@ def structural_mutants(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def byte_mutants(draw: st.DrawFn) -> bytes:
-    raw = bytearray(VALID.encode("utf-8"))
+def byte_mutants(draw: st.DrawFn, name: str) -> bytes:
+    raw = bytearray(VALID[name].encode("utf-8"))
     for _ in range(draw(st.integers(1, 6))):
         pos = draw(st.integers(0, len(raw)))
         op = draw(st.sampled_from(["insert", "delete", "flip"]))
@@ -88,18 +95,30 @@ def byte_mutants(draw: st.DrawFn) -> bytes:
     return bytes(raw)
 
 
-def _check(content_dir: Path, blob: bytes) -> None:
-    (content_dir / "posters" / "dock.yaml").write_bytes(blob)
+def _check(content_dir: Path, name: str, blob: bytes) -> None:
+    (content_dir / name).write_bytes(blob)
     result = load_gallery(content_dir)  # must not raise
+    lines = {n: _line_count(content_dir / n) for n in (*TARGETS, "posters/intro.yaml")}
     for problem in result.problems:
-        assert problem.file and problem.message
-        assert problem.line >= 0 and problem.col >= 0
+        assert problem.file in lines and problem.message, problem
+        # a position inside the file (0: the file as a whole)
+        assert 0 <= problem.line <= lines[problem.file] + 1 and problem.col >= 0, problem
+        assert "Traceback" not in problem.message and "\n" not in problem.message, problem
     # every poster file either shows as a poster or has an error that says why not
     files_with_errors = {p.file for p in result.problems if p.is_error}
     for name in ("posters/dock.yaml", "posters/intro.yaml"):
         shown = any(result.gallery.poster(pid) is not None and pid in _ids_in(content_dir / name)
                     for pid in (p.id for p in result.gallery.posters))
         assert shown or name in files_with_errors, name
+
+
+def _line_count(path: Path) -> int:
+    """Lines as YAML counts them (a NEXT LINE or LINE SEPARATOR character is a line break)."""
+    raw = path.read_bytes()
+    try:
+        return len(yaml_lines(raw.decode("utf-8"))) + 1
+    except UnicodeDecodeError:
+        return raw.count(b"\n") + 1
 
 
 def _ids_in(path: Path) -> set[str]:
@@ -116,11 +135,17 @@ def _fresh(tmp_path_factory) -> Path:
     return target
 
 
-@given(structural_mutants())
-def test_structural_mutations_give_problems_not_exceptions(tmp_path_factory, text: str) -> None:
-    _check(_fresh(tmp_path_factory), text.encode("utf-8"))
+@pytest.mark.parametrize("name", TARGETS)
+@given(data=st.data())
+def test_structural_mutations_give_problems_not_exceptions(tmp_path_factory, name: str,
+                                                           data: st.DataObject) -> None:
+    text = data.draw(structural_mutants(name))
+    _check(_fresh(tmp_path_factory), name, text.encode("utf-8"))
 
 
-@given(byte_mutants())
-def test_byte_mutations_give_problems_not_exceptions(tmp_path_factory, blob: bytes) -> None:
-    _check(_fresh(tmp_path_factory), blob)
+@pytest.mark.parametrize("name", TARGETS)
+@given(data=st.data())
+def test_byte_mutations_give_problems_not_exceptions(tmp_path_factory, name: str,
+                                                     data: st.DataObject) -> None:
+    blob = data.draw(byte_mutants(name))
+    _check(_fresh(tmp_path_factory), name, blob)

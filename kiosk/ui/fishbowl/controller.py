@@ -8,6 +8,7 @@ instead of an exception.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,9 +51,11 @@ class FishbowlController(QObject):
         self._chime_timer.setSingleShot(True)
         self._chime_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._chime_timer.timeout.connect(self._phase_check)
-        # a slow timer for the periodic save while running (the saver also saves on each change)
+        # the periodic save while running, due 5 s after the last save (the saver also saves on
+        # each change), so a crash loses at most 5 s
         self._save_timer = QTimer(self)
-        self._save_timer.setInterval(5000)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._save_timer.timeout.connect(self._periodic_save)
         session.subscribe(self._on_event)
         self._arm()
@@ -71,12 +74,15 @@ class FishbowlController(QObject):
             self._chime_timer.stop()
         else:
             self._chime_timer.start(max(1, round(wait * 1000) + 5))
-        if self.session.state is State.RUNNING:
-            if not self._save_timer.isActive():
-                self._save_timer.start()
-        else:
-            self._save_timer.stop()
+        self._arm_save()
         self._phase_check(chime=False)
+
+    def _arm_save(self) -> None:
+        due = self.saver.due_in() if self.saver is not None else None
+        if due is None:
+            self._save_timer.stop()
+        else:
+            self._save_timer.start(max(1, math.ceil(due * 1000)))
 
     def _phase_check(self, chime: bool = True) -> None:
         phase = self.session.turn_phase()
@@ -99,6 +105,7 @@ class FishbowlController(QObject):
     def _periodic_save(self) -> None:
         if self.saver is not None:
             self.saver.tick()
+        self._arm_save()
 
     # --- actions --------------------------------------------------------------------------------
     def _do(self, action: Callable[[], object], done: str | None = None) -> bool:

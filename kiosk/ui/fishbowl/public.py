@@ -13,6 +13,7 @@ reduced motion.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -45,15 +46,23 @@ def font(px: float, bold: bool = False, weight: int | None = None) -> QFont:
 def fitted(text: str, rect: QRectF, start_px: float, min_px: float, bold: bool = False,
            wrap: bool = True) -> QFont:
     """The largest font (start_px down to min_px) at which ``text`` fits ``rect``."""
+    px = _fitted_px(text, rect.width(), rect.height(), start_px, min_px, bold, wrap)
+    return font(px, bold)
+
+
+@lru_cache(maxsize=512)
+def _fitted_px(text: str, width: float, height: float, start_px: float, min_px: float,
+               bold: bool, wrap: bool) -> float:
+    """Remembered: the view repaints every second, mostly with the same texts and rects, and
+    each try measures the text anew."""
     px = start_px
+    flags = WRAP if wrap else 0
     while px > min_px:
-        f = font(px, bold)
-        flags = WRAP if wrap else 0
-        box = QFontMetricsF(f).boundingRect(QRectF(0, 0, rect.width(), 1e6), flags, text)
-        if box.width() <= rect.width() + 0.5 and box.height() <= rect.height() + 0.5:
-            return f
+        box = QFontMetricsF(font(px, bold)).boundingRect(QRectF(0, 0, width, 1e6), flags, text)
+        if box.width() <= width + 0.5 and box.height() <= height + 0.5:
+            return px
         px *= 0.94
-    return font(min_px, bold)
+    return min_px
 
 
 class PublicView(QWidget):
@@ -193,7 +202,7 @@ class PublicView(QWidget):
             return AMBER
         return self.palette.text
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         if not self._rects:
             self._rects = self._layout()
         r = self._rects
@@ -203,12 +212,26 @@ class PublicView(QWidget):
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         p.fillRect(self.rect(), QColor(pal.background))
         phase = s.turn_phase()
-        self._paint_question(p, r["question"])
-        self._paint_clock(p, r["clock"], r["ring"], phase)
-        self._paint_who(p, r["who"], phase)
-        self._paint_session(p, r["session"])
-        self._paint_circle(p, r["circle"])
-        self._paint_balance(p, r["balance"])
+        # each second only the changed parts are repainted: skip the parts outside them
+        region = event.region()
+        margin = min(self.width(), self.height()) * 0.05
+
+        def dirty(key: str) -> bool:
+            return region.intersects(r[key].adjusted(-margin, -margin, margin, margin)
+                                     .toAlignedRect())
+
+        if dirty("question"):
+            self._paint_question(p, r["question"])
+        if dirty("ring"):
+            self._paint_clock(p, r["clock"], r["ring"], phase)
+        if dirty("who"):
+            self._paint_who(p, r["who"], phase)
+        if dirty("session"):
+            self._paint_session(p, r["session"])
+        if dirty("circle"):
+            self._paint_circle(p, r["circle"])
+        if dirty("balance"):
+            self._paint_balance(p, r["balance"])
         if phase is Phase.OVERTIME and s.state is not State.SETUP:
             self._paint_border(p)
         self.painted.emit(self._labels[0])

@@ -1,0 +1,373 @@
+"""The figures as a table on the terminal and as docs/benchmarks.md, each target met or not."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+@dataclass
+class Row:
+    key: str  # a stable name (targets and the before/after table refer to it)
+    what: str
+    value: float | None
+    shown: str
+    target: str = ""
+    met: bool | None = None  # None: no target, or not measured
+
+
+def _ok(x: object) -> bool:
+    return isinstance(x, (int, float)) and not (isinstance(x, float) and math.isnan(x))
+
+
+def _f(x: object, unit: str = "", digits: int = 2) -> str:
+    return f"{x:.{digits}f}{unit}" if _ok(x) else "n/a"
+
+
+def _get(d: dict, *path: str) -> object:
+    for p in path:
+        if not isinstance(d, dict) or p not in d:
+            return None
+        d = d[p]
+    return d
+
+
+# When a target is not met: why, and what would meet it. Written from the profiles of this code.
+NOT_MET = {
+    "cold.ratio": "What is left is Python work the first frame needs before Qt paints, measured "
+                  "by profiling the start: importing pydantic and building the content model's "
+                  "classes (~0.1 s and 22 MB), parsing the YAML with PyYAML's pure-Python parser "
+                  "(~0.05 s for the default content; libyaml takes 4 ms), PySide's first wrap "
+                  "of a scroll area's viewport (~0.03 s, once per process), and building the "
+                  "home screen (~0.04 s). Plan (kiosk/content, the hardening owner's files): "
+                  "parse with libyaml's CParser behind the same alias and depth refusal, and "
+                  "keep the validated gallery in the cache folder keyed by the files' sizes and "
+                  "times, so that a start with unchanged content neither parses nor imports "
+                  "pydantic.",
+    "transitions.fps": "At 4K in software (Xvfb, no GPU) a frame's paint and flush of 8.3 "
+                       "million pixels sometimes overruns the 16 ms animation tick. Plan: on "
+                       "hardware, the GPU-backed platform plugins (xcb-EGL, Wayland) flush "
+                       "without the CPU copy; here, nothing cheaper than one opaque blit exists.",
+    "transitions.cost": "A frame is two blits of pre-rendered full-screen pixmaps and the "
+                        "flush of the window's backing store to the X server, all in software "
+                        "(8 MB a frame at 1080p, 33 MB at 4K). The median frame is within the "
+                        "target; the 90th percentile is a frame that waited for a core while "
+                        "other jobs shared this 2-core machine (see the load average). Plan: "
+                        "re-measure on a quiet machine; on hardware, a GPU-backed platform "
+                        "plugin flushes without the CPU copy.",
+    "idle.poster": "Something still wakes the GUI thread on a static poster: the timer sources "
+                   "are in the JSON (--json).",
+    "idle.fishbowl": "The running countdown repaints its huge digits (not glyph-cached) once a "
+                     "second. Plan: cache the digits' glyph outlines as paths.",
+    "idle.attract": "The pulsing prompt costs a frame 25 times a second.",
+    "memory.peak": "The floor itself is 68 MB (a bare PySide6 window at 1080p); the content "
+                   "model's pydantic adds 22 MB and the home screen 12 MB before the first "
+                   "frame; visiting posters adds the two neighbours' pre-rendered pixmaps "
+                   "(8 MB each at 1080p, 33 MB at 4K), the sliding poster's (the same) and up "
+                   "to five poster pages with their artwork. Plan: the content model without "
+                   "pydantic at run time (validated once, cached: see the start-up plan), and "
+                   "three poster pages instead of five at 4K.",
+    "memory.growth": "RSS grows while navigating. Plan: find the objects that survive with "
+                     "tracemalloc and gc.get_objects() between two checkpoints.",
+    "scaling.load": "Loading is ~8 ms a poster, mostly PyYAML's pure-Python parser and "
+                    "pydantic's validation (kiosk/content). Plan: libyaml's CParser (10x "
+                    "faster on this content) and the validated-gallery cache of the start-up "
+                    "plan, which makes an unchanged gallery of any size load without parsing.",
+    "timer.error": "The clock's labels are scheduled to the millisecond (median lag 6 ms); the "
+                   "worst is a moment the process was not scheduled at all while other jobs "
+                   "loaded this 2-core machine. Plan: run the kiosk with a higher CPU priority "
+                   "(systemd Nice=-5 in docs/kiosk-setup.md's unit) and re-measure on a quiet "
+                   "machine.",
+    "peer.speed": "The browser needs ~1.5 s; the app's first poster frame is 0.7–1 s, of which "
+                  "0.3–0.5 s is the start-up work described above (pydantic, YAML, the home). "
+                  "Plan: the start-up plan above brings the app near its floor (~0.3 s), which "
+                  "would be ×5.",
+    "peer.memory": "The app's memory is not four times smaller than the browser's.",
+}
+
+FIXES = [
+    "**Theme pre-rendered at build time** (`python -m kiosk.tools.render_theme` writes "
+    "`assets/theme/<theme>/`: qt-material's own stylesheet with the font size as a marker, and "
+    "its icons): no qt-material, jinja2 or QtUiTools import and no icon writing at start; live "
+    "qt-material stays the fallback. Same pixels (screenshots compared), same stylesheet text "
+    "(tests/gui/test_theme_prerendered.py).",
+    "**Only the first frame's screen is built at start**: the overview, the quotes screen, the "
+    "help overlay and the poster screen (or the home, with `--poster`) are built when first "
+    "shown; the window is built at its final size, so the home's grid is laid out once.",
+    "**Services after the first frame**: live reload, the admin gesture, recovery and kiosk "
+    "mode are attached right after the first frame is painted.",
+    "**Nothing ticks unseen**: a quote carousel rests (no timer at all) while it is scrolled "
+    "out of view or covered (a poster's quotes below the fold, the home under the attract "
+    "loop) and resumes when it is painted again; a progress step repaints only the progress "
+    "line, not the quote.",
+    "**Attract loop**: the slide is painted once into a pixmap; the pulsing prompt blits it and "
+    "fades a pre-rendered prompt, 25 times a second instead of 60.",
+    "**Fishbowl public view**: each second only the parts that changed are painted, and fitted "
+    "font sizes are remembered instead of measured anew.",
+    "**Memory flat over a day**: only the current poster's neighbours keep a pre-rendered "
+    "pixmap; glibc's allocator is told to map large blocks (full-screen pixmaps) on their own "
+    "and free pages are returned in idle time after a navigation (kiosk/ui/memory.py).",
+]
+
+
+def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the report's order
+    out: list[Row] = []
+    cold = r.get("cold") or {}
+    for where in ("xvfb", "offscreen"):
+        c = cold.get(where) or {}
+        if "error" in c and isinstance(c["error"], str):
+            out.append(Row(f"cold.{where}", f"cold start ({where})", None, c["error"]))
+            continue
+        for name, what in (("bare", "floor: bare PySide6 window"),
+                           ("material", "floor: + qt-material applied live"),
+                           ("prerendered", "floor: + qt-material pre-rendered"),
+                           ("home", "app: first painted home frame"),
+                           ("poster", "app: first painted poster (--poster)")):
+            x = c.get(name) or {}
+            if not x.get("runs"):
+                err = (c.get("errors") or {}).get(name, "not measured")
+                out.append(Row(f"cold.{where}.{name}", f"{what} ({where})", None,
+                               "n/a: " + err.splitlines()[0][:90]))
+                continue
+            shown = (f"{_f(x['median_s'], ' s')} (min {_f(x['min_s'])}, max {_f(x['max_s'])}, "
+                     f"n={x['runs']}); RSS {_f(x['rss_mb'], ' MB', 0)}, "
+                     f"PSS {_f(x['pss_mb'], ' MB', 0)}")
+            if name != "bare":
+                shown += f"; ×{_f(x.get('ratio_to_bare'))} of bare"
+            out.append(Row(f"cold.{where}.{name}", f"{what} ({where})", x["median_s"], shown))
+        home = c.get("home") or {}
+        if where == "xvfb" and home.get("runs"):
+            ratio = home.get("ratio_to_bare")
+            out.append(Row("cold.ratio", "first home frame ÷ bare floor (Xvfb)", ratio,
+                           f"×{_f(ratio)}", "≤ ×1.5", _ok(ratio) and ratio <= 1.5))
+    for size, t in (r.get("transitions") or {}).items():
+        if "error" in t:
+            out.append(Row(f"transitions.{size}", f"transitions at {size}", None, t["error"]))
+            continue
+        limit = 5.0 if size.startswith("1920") else 12.0
+        for kind, label in (("slide", "next-poster slide"), ("swipe", "dragged swipe")):
+            x = t.get(kind)
+            if not x:
+                continue
+            i, c = x["interval_ms"], x["cost_ms"]
+            out.append(Row(f"transitions.{size}.{kind}.fps", f"{label} at {size}: fps",
+                           x["fps"], f"{_f(x['fps'], '', 1)} fps, {_f(x['frames'], '', 0)} "
+                           f"frames each (n={x['count']}); interval p50/p95/max "
+                           f"{_f(i['p50'], '', 1)}/{_f(i['p95'], '', 1)}/{_f(i['max'], ' ms', 1)}",
+                           "≥ 58 fps", _ok(x["fps"]) and x["fps"] >= 58))
+            out.append(Row(f"transitions.{size}.{kind}.cost", f"{label} at {size}: frame cost",
+                           c["p90"], f"p50/p90/max {_f(c['p50'], '', 1)}/{_f(c['p90'], '', 1)}/"
+                           f"{_f(c['max'], ' ms', 1)}; first frame after "
+                           f"{_f(x['latency_ms'], ' ms', 0)}",
+                           f"p90 ≤ {limit:.0f} ms", _ok(c["p90"]) and c["p90"] <= limit))
+    idle = r.get("idle") or {}
+    if "error" in idle and isinstance(idle["error"], str):
+        out.append(Row("idle", "idle cost", None, idle["error"]))
+    limits = {"poster": 0.05, "home": None, "fishbowl": 0.5, "attract": 5.0}
+    labels = {"poster": "static poster", "home": "home with the quote carousel",
+              "fishbowl": "fishbowl public view, running", "attract": "attract loop"}
+    for state, limit in limits.items():
+        x = idle.get(state)
+        if not isinstance(x, dict):
+            continue
+        if "error" in x:
+            out.append(Row(f"idle.{state}", f"idle: {labels[state]}", None, x["error"][:120]))
+            continue
+        cpu, timers = x["cpu_percent"], x["timer_events_per_s"]
+        shown = (f"{_f(cpu, ' %', 3)} CPU; {_f(timers, '', 1)} timer events/s, "
+                 f"{_f(x['thread_wakeups_per_s'], '', 1)} thread wake-ups/s, "
+                 f"{_f(x['paints_per_s'], '', 1)} paints/s")
+        target, met = "", None
+        if limit is not None:
+            target = f"≤ {limit} % CPU"
+            met = cpu <= limit
+            if state == "poster":
+                target += ", no periodic wake-ups"
+                met = met and timers == 0
+        out.append(Row(f"idle.{state}", f"idle: {labels[state]}", cpu, shown, target, met))
+    for size, m in (r.get("memory") or {}).items():
+        if "error" in m:
+            out.append(Row(f"memory.{size}", f"memory at {size}", None, m["error"][:120]))
+            continue
+        limit = 120 if size.startswith("1920") else 250
+        peak = m["peak_rss_mb"]
+        out.append(Row(f"memory.{size}.peak", f"peak RSS at {size} (every screen visited)", peak,
+                       _f(peak, " MB", 0), f"≤ {limit} MB", peak <= limit))
+        if m.get("navigations"):
+            g = m["growth_mb"]
+            out.append(Row("memory.growth", f"RSS growth over {m['navigations']:,} navigations",
+                           g, f"{_f(g, ' MB', 1)} ({_f(m['base_rss_mb'], '', 0)} → "
+                              f"{_f(m['end_rss_mb'], ' MB', 0)}, {_f(m['seconds'], ' s', 0)})",
+                           "≤ 5 MB" + ("" if m["navigations"] >= 10_000 else " (over 10,000)"),
+                           g <= 5))
+    sc = r.get("scaling") or {}
+    for count, x in sc.items():
+        if "error" in x:
+            out.append(Row(f"scaling.{count}", f"{count} posters", None, x["error"][:120]))
+            continue
+        load = x["load_s"]
+        per = load / max(1, int(count)) * 1000
+        target, met = ("≤ 1 s", load <= 1.0) if count == "600" else ("", None)
+        out.append(Row(f"scaling.{count}.load", f"load + validate {count} posters", load,
+                       f"{_f(load, ' s', 3)} ({_f(per, ' ms', 1)} a poster, "
+                       f"{x['errors']} errors)", target, met))
+        if "open_home_s" in x:
+            out.append(Row(f"scaling.{count}.open", f"{count} posters: open home, jump to last",
+                           x["open_home_s"], f"home {_f(x['open_home_s'], ' s')}; jump to "
+                           f"poster {count} {_f(x['jump_last_s'] * 1e3, ' ms', 0)} (poster 6: "
+                           f"{_f(x['jump_6th_s'] * 1e3, ' ms', 0)}); RSS "
+                           f"{_f(x['rss_mb'], ' MB', 0)}"))
+    p = r.get("peer") or {}
+    if p:
+        runs = p.get("runs") or []
+        if "error" in p or not runs:
+            out.append(Row("peer", "browser deck (reveal.js, headless Chromium)", None,
+                           "not measured: " + str(p.get("error", "no run"))))
+        if runs:
+            b_t = sorted(x["first_screenshot_s"] for x in runs)[len(runs) // 2]
+            b_m = sorted(x["pss_mb"] for x in runs)[len(runs) // 2]
+            procs = runs[0]["processes"]
+            a = p.get("app") or {}
+            out.append(Row("peer.browser", "browser deck: first screenshot, PSS", b_t,
+                           f"{_f(b_t, ' s')}, {_f(b_m, ' MB', 0)} PSS over {procs} processes "
+                           f"({p.get('chromium', '?')}, reveal.js {p.get('reveal', '?')})"))
+            if _ok(a.get("first_frame_s")):
+                speed, mem = b_t / a["first_frame_s"], b_m / a["pss_mb"]
+                out.append(Row("peer.app", "app: first poster frame, PSS (same run)",
+                               a["first_frame_s"], f"{_f(a['first_frame_s'], ' s')}, "
+                                                   f"{_f(a['pss_mb'], ' MB', 0)} PSS"))
+                out.append(Row("peer.speed", "browser ÷ app, time to first frame", speed,
+                               f"×{_f(speed, '', 1)}", "≥ ×4", speed >= 4))
+                out.append(Row("peer.memory", "browser ÷ app, PSS", mem, f"×{_f(mem, '', 1)}",
+                               "≥ ×4", mem >= 4))
+    t = r.get("timer") or {}
+    if t:
+        real = t.get("real") or {}
+        fake = t.get("fake_clock") or {}
+        if "error" in real or not real.get("changes"):
+            out.append(Row("timer.error", "fishbowl timer: displayed vs wall clock", None,
+                           str(real.get("error", "no label changes"))[:120]))
+        else:
+            worst = abs(real["worst_ms"])
+            out.append(Row("timer.error", f"fishbowl timer over {real['seconds']:.0f} s: "
+                           "label lag", worst / 1000,
+                           f"{real['changes']} changes; median {_f(real['median_ms'], '', 1)}, "
+                           f"p95 {_f(real['p95_ms'], '', 1)}, worst "
+                           f"{_f(real['worst_ms'], ' ms', 1)}",
+                           "≤ 0.1 s" + ("" if real["seconds"] >= 600 else " (over 10 min)"),
+                           worst <= 100))
+        if fake:
+            out.append(Row("timer.fake", "fishbowl model on a fake clock, 600 s in "
+                           f"{fake['steps']} uneven steps: drift", fake["error_s"],
+                           f"{fake['error_s']:.9f} s", "0", fake["error_s"] == 0))
+    return out
+
+
+def text_table(rs: list[Row]) -> str:
+    lines = []
+    w1 = max((len(r.what) for r in rs), default=10)
+    for r in rs:
+        status = "" if r.met is None else ("  [met]" if r.met else "  [NOT MET]")
+        target = f"  (target {r.target})" if r.target else ""
+        lines.append(f"{r.what:<{w1}}  {r.shown}{target}{status}")
+    return "\n".join(lines)
+
+
+def _status(r: Row) -> str:
+    if r.met is None:
+        return "not measured" if r.target else ""
+    return "met" if r.met else "**not met**"
+
+
+SECTION_TITLES = [
+    ("cold", "Cold start: process start → first painted frame"),
+    ("transitions", "Transitions: frames during next-poster slides and dragged swipes"),
+    ("idle", "Idle cost"),
+    ("memory", "Memory"),
+    ("scaling", "Content scaling"),
+    ("peer", "The peer: the same posters as a reveal.js deck in headless Chromium"),
+    ("timer", "Timer accuracy"),
+]
+
+
+def markdown(r: dict, baseline: dict | None = None) -> str:
+    rs = rows(r)
+    m = r.get("machine", {})
+    plan = r.get("plan", {})
+    out = ["# Benchmarks", "",
+           "Generated by `python -m benchmarks` (`make bench`); do not edit by hand. Speed is "
+           "measured here, never by timed assertions in tests; `python -m benchmarks --quick` "
+           "runs each measurement briefly and one test runs it to prove the benchmarks still "
+           "work.", "",
+           "Run it with `make bench` (renders the theme, then `python -m benchmarks`; about "
+           "half an hour: the fishbowl clock runs ten minutes alongside the rest, the memory "
+           "growth is 10,000 navigations), or `python -m benchmarks --only cold,idle` for some "
+           "sections; `--json FILE` keeps the raw figures, `--baseline FILE` adds a before/after "
+           "table, `--report-only FILE` rewrites this page from kept figures. It starts its own "
+           "Xvfb servers, and installs Chromium (Debian, as root) and reveal.js (npm) for the "
+           "peer if they are missing.", "",
+           f"- **Date:** {r.get('date', '?')}" + (" (quick mode)" if r.get("quick") else ""),
+           f"- **Machine:** {m.get('cpu', '?')}, {m.get('cores', '?')} cores, "
+           f"{m.get('memory', '?')}; {m.get('os', '?')} (kernel {m.get('kernel', '?')}); "
+           f"no GPU: Xvfb software rendering",
+           f"- **Software:** Python {m.get('python', '?')}, PySide6 {m.get('pyside6', '?')} "
+           f"(Qt {m.get('qt', '?')}); the app's theme: {m.get('theme', 'pre-rendered')}",
+           f"- **Run:** {plan.get('runs', '?')} cold starts of each kind, interleaved; idle "
+           f"windows of {plan.get('idle_s', '?')} s (CPU) + {plan.get('wake_s', '?')} s (timer "
+           f"events); {plan.get('navigations', '?')} navigations; the whole run took "
+           f"{_f(r.get('elapsed_s', float('nan')) / 60, ' min', 0)}"
+           + (f"; load average {_f(r['load_average']['start'], '', 1)} at the start, "
+              f"{_f(r['load_average']['end'], '', 1)} at the end (2 cores)"
+              if r.get("load_average") else "") + ".",
+           "",
+           "The machine is noisy (±25 % between hours): compare ratios from the same run. "
+           "Cold start is timed from the runner's clock just before it starts the process to "
+           "the end of the first paint pass of the window (after the backing store is flushed). "
+           "Frame cost is the window's whole update (the slide layer's paint and the flush to "
+           "the X server); an interval is the time between two frames' starts. Idle CPU is the "
+           "process's CPU time (all threads) over wall time after a warm-up; timer events are "
+           "the QTimerEvents delivered on the GUI thread; thread wake-ups are the voluntary "
+           "context switches of all the process's threads. The fishbowl clock's ten-minute "
+           "run goes on alongside the other measurements (it measures lateness; they only "
+           "make its conditions harsher). Other work on the machine during the run adds "
+           "noise to the times, not to the counts.", ""]
+    by_prefix = {}
+    for row in rs:
+        by_prefix.setdefault(row.key.split(".")[0], []).append(row)
+    for key, title in SECTION_TITLES:
+        items = by_prefix.get(key)
+        if not items:
+            continue
+        out += [f"## {title}", "", "| measurement | figures | target | status |",
+                "| --- | --- | --- | --- |"]
+        for row in items:
+            out.append(f"| {row.what} | {row.shown} | {row.target} | {_status(row)} |")
+        out.append("")
+    if r.get("notes"):
+        out += ["Notes on this run:", ""] + [f"- {n}" for n in r["notes"]] + [""]
+    out += ["## What keeps it fast", ""] + [f"- {x}" for x in FIXES] + [""]
+    targets = [row for row in rs if row.target]
+    out += ["## Targets", "", "| target | measured | status | reason and plan when not met |",
+            "| --- | --- | --- | --- |"]
+    for row in targets:
+        note = ""
+        if row.met is False:
+            parts = row.key.split(".")
+            note = NOT_MET.get(f"{parts[0]}.{parts[-1]}", "")
+        out.append(f"| {row.what}: {row.target} | {row.shown} | {_status(row)} | {note} |")
+    out.append("")
+    if baseline:
+        before = {row.key: row for row in rows(baseline)}
+        out += ["## Before and after the performance fixes", "",
+                f"Before: {baseline.get('label', 'the code before the fixes')}, measured "
+                f"{baseline.get('date', '?')}; after: this run. Same machine, same benchmark "
+                "code; both runs shared the machine with other work, so compare ratios and "
+                "counts more than times."]
+        out += [f"- Before: {note}" for note in baseline.get("notes", [])]
+        out += ["", "| measurement | before | after |", "| --- | --- | --- |"]
+        for row in rs:
+            b = before.get(row.key)
+            if b is not None and b.shown != row.shown:
+                out.append(f"| {row.what} | {b.shown} | {row.shown} |")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,53 @@
+"""Keeping a long-running gallery's memory flat (Linux, glibc; elsewhere these do nothing).
+
+Each slide between posters allocates and frees full-screen pixmaps (8 MB at 1080p, 33 MB at
+4K). glibc serves allocations above a threshold with their own mappings, returned to the system
+when freed, but it raises that threshold to the size of each such block freed (up to 32 MB), so
+after the first slide every pixmap comes from the heap and what is freed stays resident, in one
+heap per thread that ever allocated. Fixing the threshold and the number of heaps at start, and
+handing free pages back in idle time after a navigation, keeps the resident size where the
+screens on show put it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import sys
+
+M_MMAP_THRESHOLD = -3
+M_ARENA_MAX = -8
+MMAP_THRESHOLD = 256 * 1024
+ARENA_MAX = 2
+
+_libc = None
+
+
+def _glibc():  # noqa: ANN202 - ctypes.CDLL or None
+    global _libc
+    if _libc is None:
+        _libc = False
+        if sys.platform.startswith("linux"):
+            try:
+                lib = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+                if hasattr(lib, "mallopt") and hasattr(lib, "malloc_trim"):
+                    _libc = lib
+            except OSError:
+                pass
+    return _libc or None
+
+
+def tune() -> bool:
+    """Once, early at start (before Qt starts its threads)."""
+    lib = _glibc()
+    if lib is None:
+        return False
+    return bool(lib.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and \
+        bool(lib.mallopt(M_ARENA_MAX, ARENA_MAX))
+
+
+def release() -> None:
+    """Hand the heap's free pages back to the system (idle time only: it walks the heap)."""
+    lib = _glibc()
+    if lib is not None:
+        lib.malloc_trim(0)
