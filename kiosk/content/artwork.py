@@ -95,6 +95,30 @@ def resolve(source: str, roots: list[Path], warn: Warn | None = None) -> Path:
     raise ArtworkError(f"file '{source}' not found in {names}")
 
 
+class Lookup:
+    """``resolve`` for one load of the content: each path is looked up and its file checked once,
+    however many posters name it (six hundred posters may share a dozen pictures)."""
+
+    def __init__(self, roots: list[Path]) -> None:
+        self.roots = roots
+        self._found: dict[str, tuple[Path | ArtworkError, list[str]]] = {}
+
+    def resolve(self, source: str, warn: Warn | None = None) -> Path:
+        if source not in self._found:
+            warnings: list[str] = []
+            try:
+                found: Path | ArtworkError = resolve(source, self.roots, warnings.append)
+            except ArtworkError as exc:
+                found = exc
+            self._found[source] = (found, warnings)
+        found, warnings = self._found[source]
+        for message in warnings if warn is not None else ():
+            warn(message)
+        if isinstance(found, ArtworkError):
+            raise ArtworkError(str(found))
+        return found
+
+
 def _check_content(path: Path, source: str, warn: Warn | None) -> None:
     if path.suffix.lower() == ".svg":
         try:

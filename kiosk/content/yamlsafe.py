@@ -21,6 +21,7 @@ from kiosk.content.errors import Problem, Severity
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
+LIBYAML = yaml.__with_libyaml__  # PyYAML's C parser is there (tests turn it off to compare)
 
 Loc = tuple[str | int, ...]
 
@@ -32,6 +33,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
@@ -45,30 +47,103 @@ class YamlRefused(Exception):
         self.mark = mark
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and nesting deeper than MAX_DEPTH."""
+_COLLECTIONS = {yaml.SequenceStartEvent: yaml.SequenceNode, yaml.MappingStartEvent: yaml.MappingNode}
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D401 - PyYAML hook
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+class _SafeComposer:
+    """Mixed in before a PyYAML loader: builds the node tree from the loader's events as PyYAML's
+    Composer does, but refuses aliases and nesting deeper than MAX_DEPTH as soon as their event
+    comes, before anything is built from it, and keeps its own stack instead of recursing."""
+
+    def compose_node(self, parent: Any, index: Any) -> yaml.Node:  # PyYAML's hook: the root
+        open_nodes: list[yaml.CollectionNode] = []
+        keys: list[yaml.Node | None] = []  # for each open mapping, the key awaiting its value
+        get_event, start_node = self.get_event, self._start_node
+        while True:
+            event = get_event()
+            if isinstance(event, yaml.CollectionEndEvent):
+                node = open_nodes.pop()
+                keys.pop()
+                node.end_mark = event.end_mark
+            else:
+                node = start_node(event, open_nodes[-1] if open_nodes else None,
+                                  len(open_nodes) + 1)
+                if not isinstance(node, yaml.ScalarNode):
+                    open_nodes.append(node)
+                    keys.append(None)
+                    continue
+            if not open_nodes:
+                return node
+            parent = open_nodes[-1]
+            if isinstance(parent, yaml.SequenceNode):
+                parent.value.append(node)
+            elif keys[-1] is None:
+                keys[-1] = node
+            else:
+                parent.value.append((keys[-1], node))
+                keys[-1] = None
+
+    def _start_node(self, event: yaml.NodeEvent, parent: yaml.CollectionNode | None,
+                    depth: int) -> yaml.Node:
+        """The node that ``event`` starts (inside ``parent``, at ``depth``), still empty."""
+        if isinstance(event, yaml.AliasEvent):
             raise YamlRefused(
                 f"aliases (*{event.anchor}) are not allowed: write the value out in full",
-                event.start_mark,
-            )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise YamlRefused(
-                    f"the structure is nested more than {MAX_DEPTH} levels deep",
-                    self.peek_event().start_mark,
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+                event.start_mark)
+        if depth > MAX_DEPTH:
+            raise YamlRefused(f"the structure is nested more than {MAX_DEPTH} levels deep",
+                              event.start_mark)
+        anchor, tag = event.anchor, event.tag
+        if anchor is not None and anchor in self.anchors:
+            raise yaml.composer.ComposerError(
+                f"found duplicate anchor {anchor!r}; first occurrence",
+                self.anchors[anchor].start_mark, "second occurrence", event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            if tag is None or tag == "!":
+                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+            # libyaml gives a plain scalar the style '', PyYAML None
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
+                                   style=event.style or None)
+        else:
+            kind = _COLLECTIONS[type(event)]
+            if tag is None or tag == "!":
+                tag = self.resolve(kind, None, event.implicit)
+            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        if anchor is not None:
+            self.anchors[anchor] = node
+        return node
+
+
+class _Loader(_SafeComposer, yaml.SafeLoader):
+    """PyYAML's pure-Python parser: slow, but its error messages are the ones authors see."""
+
+
+class _NotForLibyaml(yaml.YAMLError):
+    """A text that libyaml may read differently from PyYAML: the pure-Python parser reads it."""
+
+
+class _FastLoader(_SafeComposer, yaml.composer.Composer, getattr(yaml, "CSafeLoader", object)):
+    """libyaml's C parser (its composer would follow aliases and recurse without limit): the
+    same events and marks as the pure-Python parser, over ten times faster."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.CSafeLoader.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+
+    def _start_node(self, event: yaml.NodeEvent, parent: yaml.CollectionNode | None,
+                    depth: int) -> yaml.Node:
+        node = super()._start_node(event, parent, depth)
+        if event.tag is not None:  # libyaml resolves a bare '!' differently
+            raise _NotForLibyaml("an explicit tag")
+        if parent is not None and parent.flow_style and _plain(node) and \
+                (node.value == "" or "?" in node.value):
+            # [a?] is an error to PyYAML; an empty value in [a: ] stands elsewhere in libyaml
+            raise _NotForLibyaml("an empty plain scalar, or one with '?', inside [] or {}")
+        return node
+
+
+def _plain(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.style is None
 
 
 @dataclass
@@ -84,7 +159,8 @@ class Document:
     plain_scalars: dict[Loc, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     parsed: bool = False  # the YAML was read into data (which may still be wrong for the schema)
-    lines: list[str] = field(default_factory=list, repr=False)  # the source, while converting
+    source: str = field(default="", repr=False)  # the text, while converting
+    _lines: list[str] | None = field(default=None, repr=False)  # its lines, split when needed
     # paths whose value was refused (a tag): the schema's complaint about them would repeat it
     refused: set[Loc] = field(default_factory=set)
 
@@ -106,6 +182,12 @@ class Document:
         p = Problem(self.file, line, col, message, severity)
         self.problems.append(p)
         return p
+
+    def source_line(self, number: int) -> str | None:
+        """Line ``number`` (counting from 0) of the source, as YAML numbers lines."""
+        if self._lines is None:
+            self._lines = yaml_lines(self.source)
+        return self._lines[number] if number < len(self._lines) else None
 
     @property
     def ok(self) -> bool:
@@ -147,6 +229,8 @@ def yaml_lines(text: str) -> list[str]:
 
 def _check_breaks(text: str, doc: Document) -> None:
     """A NEXT LINE or LINE/PARAGRAPH SEPARATOR is a new line to YAML, not to most editors."""
+    if not any(c in text for c in "\x85\u2028\u2029"):  # (faster than the search below)
+        return
     m = _UNUSUAL_BREAK.search(text)
     if m:
         line = len(_LINE_BREAK.findall(text, 0, m.start())) + 1
@@ -158,6 +242,8 @@ def _check_breaks(text: str, doc: Document) -> None:
 
 
 def _check_tabs(text: str, doc: Document) -> bool:
+    if "\t" not in text:
+        return True
     for number, line in enumerate(yaml_lines(text), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
@@ -198,11 +284,42 @@ def read_document(path: Path, name: str) -> Document:
     return parse_text(text, doc)
 
 
-def parse_text(text: str, doc: Document) -> Document:
-    loader = None
+def _compose_with(loader_class: type, text: str) -> yaml.Node | None:
+    loader = loader_class(text)
     try:
-        loader = _Loader(text)
-        node = loader.get_single_node()
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+# where libyaml reads a text differently from PyYAML: a tab (it allows more of them), U+FEFF (it
+# counts it as a column, PyYAML does not), a comment right after a block scalar's header (|-#:
+# PyYAML wants a space first); and see _FastLoader. (One pattern each: a pattern that starts
+# with a plain character is searched for much faster.)
+_NOT_FOR_LIBYAML = tuple(re.compile(p) for p in ("\t", "\ufeff", r"\|[-+0-9]*#", r">[-+0-9]*#"))
+
+
+def _libyaml_reads_alike(text: str) -> bool:
+    # without a line break at its end, libyaml puts the end of the text on a line of its own
+    return text.endswith("\n") and not any(p.search(text) for p in _NOT_FOR_LIBYAML)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of ``text``, by libyaml when it is there and reads it as PyYAML does.
+    A text libyaml refuses is read again by the pure-Python parser, which words the error: every
+    document and every message is the same with or without libyaml (as
+    tests/unit/test_yaml_libyaml.py checks)."""
+    if LIBYAML and _libyaml_reads_alike(text):
+        try:
+            return _compose_with(_FastLoader, text)
+        except yaml.YAMLError:
+            pass
+    return _compose_with(_Loader, text)
+
+
+def parse_text(text: str, doc: Document) -> Document:
+    try:
+        node = _compose(text)
     except YamlRefused as exc:
         line, col = _pos(exc.mark)
         doc.problems.append(Problem(doc.file, line, col, exc.message))
@@ -226,20 +343,15 @@ def parse_text(text: str, doc: Document) -> Document:
     except RecursionError:
         doc.problems.append(Problem(doc.file, 1, 1, "the structure is nested too deeply"))
         return doc
-    finally:
-        if loader is not None:
-            loader.dispose()
     if node is None:
         doc.problems.append(Problem(doc.file, 0, 0, "the file holds no content (only comments)"))
         return doc
-    constructor = yaml.SafeLoader("")
-    doc.lines = yaml_lines(text)
+    doc.source = text
     try:
-        doc.data = _to_data(node, (), doc, constructor)
+        doc.data = _to_data(node, (), doc, yaml.constructor.SafeConstructor())
         doc.parsed = True
     finally:
-        constructor.dispose()
-        doc.lines = []
+        doc.source, doc._lines = "", None
     return doc
 
 
@@ -248,10 +360,10 @@ _COLOUR_COMMENT = re.compile(r"^[ \t]*(#[0-9A-Fa-f]{3}(?:[0-9A-Fa-f]{3})?)\b")
 
 def _comment_surprise(node: yaml.ScalarNode, loc: Loc, doc: Document) -> None:
     """``accent: #ff7043`` is an empty value and a comment: say so instead of a silent blank."""
-    line, col = node.start_mark.line, node.start_mark.column
-    if line >= len(doc.lines):
+    text = doc.source_line(node.start_mark.line)
+    if text is None:
         return
-    m = _COLOUR_COMMENT.match(doc.lines[line][col:])
+    m = _COLOUR_COMMENT.match(text[node.start_mark.column:])
     if m:
         colour = m.group(1)
         doc.problem(loc, f"this value is empty: YAML reads {colour} as a comment; put the colour "
@@ -286,14 +398,15 @@ def _refuse_tag(node: yaml.Node, loc: Loc, doc: Document) -> None:
     return None
 
 
-def _to_data(node: yaml.Node, loc: Loc, doc: Document, constructor: yaml.SafeLoader) -> Any:
+def _to_data(node: yaml.Node, loc: Loc, doc: Document,
+             constructor: yaml.constructor.SafeConstructor) -> Any:
     doc.value_marks[loc] = _pos(node.start_mark)
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
             return _refuse_tag(node, loc, doc)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 line, col = _pos(key_node.start_mark)
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a structure"
                 doc.problems.append(Problem(doc.file, line, col,
@@ -317,13 +430,15 @@ def _to_data(node: yaml.Node, loc: Loc, doc: Document, constructor: yaml.SafeLoa
     assert isinstance(node, yaml.ScalarNode)
     if node.tag not in _PLAIN_TAGS:
         return _refuse_tag(node, loc, doc)
+    if node.tag == _STR:
+        return node.value  # what the constructor would make of it, without its bookkeeping
     try:
         value = constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         doc.problem(loc, f"the value {node.value!r} cannot be read: {exc}", prefer_key=False)
         doc.refused.add(loc)
         return None
-    if node.style is None and node.tag != "tag:yaml.org,2002:str":
+    if node.style is None:
         doc.plain_scalars[loc] = node.value
         _number_surprise(node.value, value, loc, doc)
         if value is None and node.value == "":
