@@ -5,14 +5,21 @@ just changes, with reduced motion), pauses on a tap or the pause button (WCAG 2.
 while a finger rests on it, and goes to the next or previous quote on a sideways swipe. Its one
 timer runs only while it is visible and moving, and rests while the carousel is out of sight
 (below the fold of a poster, or under the attract loop) until it is painted again.
+
+Resting costs little. Each quote is drawn once into a pixmap: large text drawn with an opacity is
+slow in Qt's raster engine and wakes its fill threads hundreds of times a frame, so a cross-fade
+only blends two pixmaps, at 25 frames a second. The progress line is a small opaque widget of
+its own, redrawn at most 5 times a second and only when its end has moved by a whole device
+pixel: nothing else is painted while a quote just sits there.
 """
 
 from __future__ import annotations
 
+import math
 from time import monotonic
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,8 +43,42 @@ def attribution(ctx: Ctx, quote: Quote) -> str:
                      if x)
 
 
+class ProgressLine(QWidget):
+    """The strip at the foot of the canvas that fills up until the next quote.
+
+    Opaque (it paints the quote panel's background itself), so that redrawing it repaints no
+    other widget; redrawn only when its filled end moves by a whole device pixel."""
+
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.progress = 0.0
+        self._drawn = -1  # the filled width, in device pixels, on screen
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def _filled(self, progress: float) -> int:
+        return round(self.width() * self.devicePixelRatioF() * progress)
+
+    def set_progress(self, progress: float) -> None:
+        self.progress = progress
+        if self._filled(progress) != self._drawn:
+            self.update()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        pal = self.ctx.palette
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(pal.surface))  # the panel: theme.py, QFrame[panel="quote"]
+        track = QColor(pal.text)
+        track.setAlpha(40)
+        p.fillRect(self.rect(), track)
+        self._drawn = self._filled(self.progress)
+        filled = self._drawn / self.devicePixelRatioF()
+        p.fillRect(QRectF(0, 0, filled, self.height()), QColor(pal.accent))
+
+
 class QuoteCanvas(QWidget):
-    """Paints the current quote (and the previous one fading out), sized to fit."""
+    """Paints the current quote (and the previous one fading out), sized to fit, with the
+    progress line at its foot."""
 
     def __init__(self, ctx: Ctx, quotes: tuple[Quote, ...], min_px: int, max_px: int,
                  parent: QWidget | None = None, attribution_scale: float = 0.0) -> None:
@@ -50,8 +91,9 @@ class QuoteCanvas(QWidget):
         self.index = 0
         self.previous: int | None = None
         self.fade = 1.0  # 0: previous quote only, 1: current quote only
-        self.progress = 0.0
         self._fit_cache: dict[tuple[int, int, int], int] = {}
+        self._pixmaps: dict[int, QPixmap] = {}  # the current and the previous quote, drawn
+        self.line = ProgressLine(ctx, self)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -134,32 +176,39 @@ class QuoteCanvas(QWidget):
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         self._fit_cache.clear()
+        self.forget_pixmaps()
+        self.line.setGeometry(0, self.height() - self.bar, self.width(), self.bar)
         super().resizeEvent(event)
 
     # --- painting -----------------------------------------------------------------------------
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def forget_pixmaps(self, *keep: int | None) -> None:
+        """Let the quotes' pixmaps go, but those of the quotes ``keep``."""
+        self._pixmaps = {i: pixmap for i, pixmap in self._pixmaps.items() if i in keep}
+
+    def pixmap(self, i: int) -> QPixmap:
+        """Quote ``i`` drawn on a transparent pixmap the size of the canvas (made once)."""
+        if i not in self._pixmaps:
+            self.forget_pixmaps(self.index, self.previous)
+            dpr = self.devicePixelRatioF()
+            pixmap = QPixmap(math.ceil(self.width() * dpr), math.ceil(self.height() * dpr))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            self._paint_quote(p, i)
+            p.end()
+            self._pixmaps[i] = pixmap
+        return self._pixmaps[i]
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
         if not self.quotes:
             return
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        y = self.height() - self.bar
-        if event.rect().top() >= y:  # a progress step: the quote's text lies above the line
-            self._paint_bar(p, y)
-            return
         if self.previous is not None and self.fade < 1:
             p.setOpacity(1 - self.fade)
-            self._paint_quote(p, self.previous)
-        p.setOpacity(self.fade if self.previous is not None else 1.0)
-        self._paint_quote(p, self.index)
-        p.setOpacity(1.0)
-        self._paint_bar(p, y)
-
-    def _paint_bar(self, p: QPainter, y: float) -> None:
-        pal = self.ctx.palette
-        track = QColor(pal.text)
-        track.setAlpha(40)
-        p.fillRect(QRectF(0, y, self.width(), self.bar), track)
-        p.fillRect(QRectF(0, y, self.width() * self.progress, self.bar), QColor(pal.accent))
+            p.drawPixmap(0, 0, self.pixmap(self.previous))
+            p.setOpacity(self.fade)
+        p.drawPixmap(0, 0, self.pixmap(self.index))
 
     def _paint_quote(self, p: QPainter, i: int) -> None:
         s, pal = self.ctx.scale, self.ctx.palette
@@ -218,8 +267,9 @@ class QuoteCarousel(QFrame):
 
     gesture_target = True
     changed = Signal(int)
-    TICK_MS = 100  # progress line refresh while moving (a few pixels a step)
+    TICK_MS = 200  # progress line refresh while moving: at most 5 frames a second
     FADE_MS = 600
+    FADE_STEPS = 15  # opacity levels of a cross-fade: 25 frames a second, not the animation's 60
 
     def __init__(self, ctx: Ctx, quotes: tuple[Quote, ...], mode: str = "poster",
                  clock=monotonic, parent: QWidget | None = None) -> None:  # noqa: ANN001
@@ -262,7 +312,7 @@ class QuoteCarousel(QFrame):
         self.controls.setVisible(len(quotes) > 1)
         self._resume_pending = False
         self._timer = QTimer(self)
-        self._timer.setInterval(self.TICK_MS)
+        self._timer.setSingleShot(True)  # set again for each step: see _schedule
         self._timer.timeout.connect(self._tick)
         self._fade = QVariantAnimation(self)
         self._fade.setStartValue(0.0)
@@ -292,7 +342,7 @@ class QuoteCarousel(QFrame):
             self.setAccessibleName(
                 f"Quote {i + 1} of {len(self.quotes)}: {self.ctx.t(q.text)} — "
                 f"{self.ctx.t(q.speaker)}" + (f", {who}" if who else ""))
-        self.canvas.progress = self.rotation.progress()
+        self.canvas.line.set_progress(self.rotation.progress())
         self.canvas.update()
         self._schedule()
 
@@ -302,12 +352,13 @@ class QuoteCarousel(QFrame):
         return icon(name, self.ctx.palette.text, max(48, self.ctx.scale.space(7)))
 
     def _schedule(self) -> None:
-        """The timer runs only while the carousel is visible and moving."""
-        moving = self.rotation.due_in() is not None
-        if moving and not self._timer.isActive():
-            self._timer.start()
-        elif not moving and self._timer.isActive():
+        """The timer runs only while the carousel is visible and moving: the next progress
+        step, or the next quote if it is due sooner."""
+        due = self.rotation.due_in()
+        if due is None:
             self._timer.stop()
+        else:
+            self._timer.start(min(self.TICK_MS, math.ceil(due * 1000)))
 
     def timer_active(self) -> bool:
         return self._timer.isActive()
@@ -328,9 +379,8 @@ class QuoteCarousel(QFrame):
         if self.rotation.tick():
             self._show_change(old)
             return
-        self.canvas.progress = self.rotation.progress()
-        bar = self.canvas.bar
-        self.canvas.update(0, self.canvas.height() - bar, self.canvas.width(), bar)
+        self.canvas.line.set_progress(self.rotation.progress())
+        self._schedule()
 
     def _show_change(self, old: int) -> None:
         self.canvas.index = self.rotation.index
@@ -346,12 +396,15 @@ class QuoteCarousel(QFrame):
         self._sync()
 
     def _on_fade(self, value: float) -> None:
-        self.canvas.fade = float(value)
-        self.canvas.update()
+        fade = round(float(value) * self.FADE_STEPS) / self.FADE_STEPS
+        if fade != self.canvas.fade:
+            self.canvas.fade = fade
+            self.canvas.update()
 
     def _fade_done(self) -> None:
         self.canvas.previous = None
         self.canvas.fade = 1.0
+        self.canvas.forget_pixmaps(self.canvas.index)
         self.canvas.update()
 
     def is_fading(self) -> bool:
@@ -416,4 +469,5 @@ class QuoteCarousel(QFrame):
         self.rotation.set_running(False)
         self._fade.stop()
         self._fade_done()
+        self.canvas.forget_pixmaps()  # drawn again when shown: no memory held while out of use
         self._sync()
