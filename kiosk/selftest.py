@@ -167,6 +167,8 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
     for problem in version_problems(python, PySide6.__version__, qVersion()):
         test.fail(f"versions: {problem}")
     test.info["frozen"] = paths.is_frozen()
+    import yaml  # the loader parses with libyaml when it is there (8x faster), else pure Python
+    test.info["yaml_parser"] = "libyaml" if yaml.__with_libyaml__ else "python"
 
     _install_qt_message_capture(test)
     app = ui_run.get_app()
