@@ -47,7 +47,8 @@ class YamlRefused(Exception):
         self.mark = mark
 
 
-_COLLECTIONS = {yaml.SequenceStartEvent: yaml.SequenceNode, yaml.MappingStartEvent: yaml.MappingNode}
+_COLLECTIONS = {yaml.SequenceStartEvent: yaml.SequenceNode,
+                yaml.MappingStartEvent: yaml.MappingNode}
 
 
 class _SafeComposer:
