@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from kiosk.content.model import Gallery
-from kiosk.content.text import LocalText
 from kiosk.theme import Palette, TypeScale
 from kiosk.ui.images import ImageStore
+
+if TYPE_CHECKING:  # the UI never needs the content model's classes themselves
+    from kiosk.content.model import Gallery
+    from kiosk.content.text import LocalText
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
+from shiboken6 import isValid
 
 from kiosk.core.gesture import swipe_offset, swipe_outcome
 from kiosk.ui import memory
 from kiosk.ui.context import Ctx
-from kiosk.ui.gestures import GestureFilter, mm_to_px
+from kiosk.ui.gestures import GestureFilter, mm_to_px, own_viewport
 from kiosk.ui.poster import PosterPage, is_wide
 from kiosk.ui.widgets import icon_pixmap, nav_button
 
@@ -70,6 +71,7 @@ class PosterView(QScrollArea):
         self.ctx = ctx
         self.index = index
         self.poster = ctx.gallery.posters[index]
+        own_viewport(self)
         self.setObjectName("posterScroll")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
@@ -103,6 +105,11 @@ class PosterView(QScrollArea):
         return self._page
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        if not isValid(self):
+            # The window is being torn down (its Python wrapper went first, as when the garbage
+            # collector deletes a closed window) and Qt still lays out what is left: nothing to
+            # build. Seen once in a loaded full test run as "PosterView already deleted".
+            return
         self.ensure_page(self.size())
         super().resizeEvent(event)
         h = self.ctx.scale.space(14)
@@ -301,7 +308,7 @@ class PosterDeck(QWidget):
     activity = Signal()
 
     SLIDE_MS = 320
-    CACHE = 5
+    CACHE = 3  # poster pages kept built: the current one and its neighbours
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -386,8 +393,11 @@ class PosterDeck(QWidget):
         previous = self.current()
         if animate and previous is not None and abs(step) == 1 and not self.ctx.reduced_motion \
                 and self.isVisible():
-            self.slide.current = previous.snapshot()
+            # a slide needs the target's pixmap, not the other neighbour's: let that one go
+            # first, so a slide holds two full-screen pixmaps, not three (33 MB each at 4K)
+            self._snapshots.pop(self.index - step, None)
             pix = self._snapshot(index)
+            self.slide.current = previous.snapshot()
             self.slide.after, self.slide.before = (pix, None) if step > 0 else (None, pix)
             self.slide.offset = 0.0
             self._begin_slide_layer()
@@ -422,10 +432,13 @@ class PosterDeck(QWidget):
         return pix
 
     def _prepare_neighbours(self) -> None:
-        """Build and pre-render the posters either side, in idle time, ahead of a swipe."""
-        for i in (self.index + 1, self.index - 1):
-            if 0 <= i < self.count:
-                self._snapshot(i)
+        """Build and pre-render the posters either side, in idle time, ahead of a swipe: not
+        during a slide or a swipe (their end starts this again)."""
+        self.ctx.images.trim()  # the artwork of the pages let go
+        if not self.slide.isVisible():
+            for i in (self.index + 1, self.index - 1):
+                if 0 <= i < self.count:
+                    self._snapshot(i)
         memory.release()  # the pixmaps and pages dropped since the last navigation
 
     def _images_arrived(self, _key: str) -> None:
@@ -444,6 +457,8 @@ class PosterDeck(QWidget):
         self.zoom.raise_()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        if not isValid(self):
+            return  # being torn down: see PosterView.resizeEvent
         super().resizeEvent(event)
         for view in self._views.values():
             view.setGeometry(self.rect())
@@ -534,6 +549,7 @@ class PosterDeck(QWidget):
             self._switch_to(target)
             if swiped:  # a slide that navigation started must not report back to it: the
                 self.settled.emit(target)  # visitor may have moved on meanwhile
+        self._prepare_timer.start()
         self.activity.emit()
 
     def is_animating(self) -> bool:

@@ -6,6 +6,7 @@ Both are a grid of the same poster cards in a kinetic scroll area; a tap on a ca
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,13 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import Poster
 from kiosk.ui.carousel import QuoteCarousel
 from kiosk.ui.context import Ctx
 from kiosk.ui.gestures import TouchScreen
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.poster import KIND_LABEL, panel
 from kiosk.ui.widgets import TapFrame, label, nav_button
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Poster
 
 
 class PosterCard(TapFrame):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import weakref
 from collections import OrderedDict
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
+from shiboken6 import isValid
 
 from kiosk.content import artwork
 
@@ -167,6 +169,7 @@ class ImageStore(QObject):
         super().__init__(parent)
         self._cache: OrderedDict[str, QImage] = OrderedDict()
         self._bytes = 0
+        self._views: weakref.WeakSet[ArtworkView] = weakref.WeakSet()
         self._pending: set[str] = set()
         self._signals = _Signals(self)
         self._signals.done.connect(self._finished)
@@ -204,6 +207,16 @@ class ImageStore(QObject):
     def cached_bytes(self) -> int:
         return self._bytes
 
+    def add_view(self, view: ArtworkView) -> None:
+        self._views.add(view)
+
+    def trim(self) -> None:
+        """Forget the images that no artwork view still in existence shows (those of the
+        poster pages let go), at the size it has now."""
+        wanted = {view.key() for view in list(self._views) if isValid(view)}
+        for key in [k for k in self._cache if k not in wanted]:
+            self._bytes -= self._cache.pop(key).sizeInBytes()
+
     def busy(self) -> bool:
         return bool(self._pending)
 
@@ -234,6 +247,7 @@ class ArtworkView(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         store.ready.connect(self._maybe_update)
+        store.add_view(self)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
@@ -248,8 +262,12 @@ class ArtworkView(QWidget):
         ratio = self.devicePixelRatioF()
         return QSize(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
 
+    def key(self) -> str | None:
+        """The store's key of the image this view shows now (None: no file)."""
+        return ImageStore.key(self._path, self._target()) if self._path is not None else None
+
     def _maybe_update(self, key: str) -> None:
-        if self._path is not None and key == ImageStore.key(self._path, self._target()):
+        if self._path is not None and key == self.key():
             self.update()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -17,16 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import Gallery
 from kiosk.core.navigation import Navigation, NavState, Screen
 from kiosk.theme import TypeScale, stylesheet
 from kiosk.ui.carousel import QuoteCarousel
 from kiosk.ui.context import Ctx
-from kiosk.ui.deck import PosterDeck
 from kiosk.ui.home import HomeScreen, OverviewScreen
-from kiosk.ui.overlays import Blackout, HelpOverlay
-from kiosk.ui.quotes import QuotesScreen
+from kiosk.ui.overlays import Blackout
 from kiosk.ui.widgets import label, nav_button
+
+if TYPE_CHECKING:  # the other screens' modules are imported when they are first shown
+    from kiosk.content.model import Gallery
+    from kiosk.ui.deck import PosterDeck
+    from kiosk.ui.overlays import HelpOverlay
+    from kiosk.ui.quotes import QuotesScreen
 
 log = logging.getLogger("kiosk.screen")
 
@@ -67,6 +71,8 @@ class PosterScreen(QWidget):
         row.addWidget(self.overview_button)
         row.addWidget(self.help_button)
         box.addWidget(bar)
+        from kiosk.ui.deck import PosterDeck
+
         self.deck = PosterDeck(ctx)
         box.addWidget(self.deck, 1)
         self._ctx = ctx
@@ -175,6 +181,8 @@ class MainWindow(QMainWindow):
     @property
     def quotes(self) -> QuotesScreen:
         if self._quotes is None:
+            from kiosk.ui.quotes import QuotesScreen
+
             self._quotes = QuotesScreen(self.ctx)
             self._add_screen(self._quotes)
             self._quotes.home_requested.connect(self.nav.home)
@@ -183,6 +191,8 @@ class MainWindow(QMainWindow):
     @property
     def help(self) -> HelpOverlay:
         if self._help is None:
+            from kiosk.ui.overlays import HelpOverlay
+
             self._help = HelpOverlay(self.ctx, self)
             self._help.dismissed.connect(self.nav.toggle_help)
             self._place_overlays()

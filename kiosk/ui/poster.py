@@ -7,6 +7,8 @@ current poster and its neighbours), never for the whole gallery at once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import Fact, Poster, Quote, Section
 from kiosk.ui.context import Ctx
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.widgets import icon_pixmap, label
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Fact, Poster, Quote, Section
 
 KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
 WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns

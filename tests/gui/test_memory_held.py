@@ -1,0 +1,58 @@
+"""What the posters keep in memory: the pages, the pre-rendered pixmaps and the artwork of the
+current poster and its neighbours only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+
+from kiosk import paths
+from kiosk.ui.images import ArtworkView, ImageStore
+
+
+def test_the_store_forgets_the_artwork_of_views_let_go(qtbot) -> None:
+    store = ImageStore()
+    art = paths.assets_dir() / "art"
+    files = sorted(p for p in art.iterdir() if p.suffix.lower() in (".svg", ".png", ".jpg"))[:2]
+    kept, dropped = (ArtworkView(store, f) for f in files)
+    for view in (kept, dropped):
+        qtbot.addWidget(view)
+        view.resize(320, 200)
+        view.show()
+    qtbot.waitUntil(lambda: kept.state() == "image" and dropped.state() == "image",
+                    timeout=10000)
+    stale = QSize(123, 45)  # an earlier size of a view: no view shows it any more
+    store._finished(ImageStore.key(files[0], stale), store.get(files[0], kept._target()))
+    assert len(store._cache) == 3
+    dropped.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(dropped))
+    store.trim()
+    assert list(store._cache) == [kept.key()]
+    assert store.cached_bytes() == store._cache[kept.key()].sizeInBytes()
+
+
+def _alive(view: ArtworkView) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(view)
+
+
+def test_the_current_poster_and_its_neighbours_only(qtbot, window) -> None:
+    deck = window.deck
+    window.nav.open(2)
+    qtbot.waitUntil(lambda: set(deck._snapshots) == {1, 3})  # pre-rendered for a swipe
+    assert set(deck.built()) == {1, 2, 3}
+    window.nav.open(4)
+    qtbot.waitUntil(lambda: set(deck._snapshots) == {3, 5})
+    assert set(deck.built()) == {3, 4, 5}
+
+
+def test_a_slide_holds_the_target_not_the_other_neighbour(qtbot, make_window) -> None:
+    window = make_window(reduced_motion=False)
+    deck = window.deck
+    window.nav.open(2)
+    qtbot.waitUntil(lambda: set(deck._snapshots) == {1, 3})
+    window.nav.next()
+    assert deck.is_animating()
+    assert set(deck._snapshots) == {3}  # and the slide's own picture of poster 2
+    qtbot.waitUntil(lambda: not deck.is_animating(), timeout=3000)
+    qtbot.waitUntil(lambda: set(deck._snapshots) == {2, 4})
