@@ -37,7 +37,7 @@ fuzz: $(STAMP)  ## a long property-based run of the loader (20,000 examples per 
 soak: $(STAMP)  ## an hour of a random visitor on the real window (SOAK_SECONDS=1800 for half); figures in soak-results/
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m kiosk.tools.soak --events 10000000 --seconds $${SOAK_SECONDS:-3600} --out soak-results $(ARGS)
 
-bench: theme  ## the benchmarks (about half an hour); rewrites docs/benchmarks.md. ARGS="--quick" for a short run
+bench: theme  ## the benchmarks (10-15 minutes); rewrites docs/benchmarks.md. ARGS="--quick" for a short run
 	$(BIN)/python -m benchmarks $(ARGS)
 
 theme: $(STAMP)  ## assets/theme/: qt-material's look rendered once, loaded at start instead of applying it live
