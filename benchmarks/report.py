@@ -395,8 +395,8 @@ def markdown(r: dict, baseline: dict | None = None) -> str:
         out += ["## Before and after the performance fixes", "",
                 f"Before: {baseline.get('label', 'the code before the fixes')}, measured "
                 f"{baseline.get('date', '?')}; after: this run. Same machine, same benchmark "
-                "code; both runs shared the machine with other work, so compare ratios and "
-                "counts more than times."]
+                "code; the machine's load differed between the runs (the before run shared it "
+                "with other work), so compare ratios and counts more than times."]
         out += [f"- Before: {note}" for note in baseline.get("notes", [])]
         out += ["", "| measurement | before | after |", "| --- | --- | --- |"]
         for row in rs:
