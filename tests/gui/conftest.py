@@ -46,3 +46,32 @@ def make_window(qtbot) -> WindowFactory:
 @pytest.fixture
 def window(make_window: WindowFactory) -> MainWindow:
     return make_window()
+
+
+class StepClock:
+    """A clock for the quote carousel that moves only when a test sets ``t``."""
+
+    def __init__(self) -> None:
+        self.t = 50.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def make_carousel(qtbot):
+    """A carousel of the gallery's seven quotes on a fake clock, shown on its own."""
+    from kiosk.ui.carousel import QuoteCarousel
+
+    def make(mode: str, size: tuple[int, int], reduced_motion: bool = True):
+        gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
+        ctx = run.make_context(gallery, (1920, 1080), reduced_motion=reduced_motion)
+        clock = StepClock()
+        carousel = QuoteCarousel(ctx, gallery.quotes, mode, clock=clock)
+        qtbot.addWidget(carousel)
+        carousel.resize(*size)
+        carousel.show()
+        qtbot.waitExposed(carousel)
+        return carousel, clock
+
+    return make

@@ -7,37 +7,14 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk import paths
-from kiosk.content.loader import load_gallery
 from kiosk.core.navigation import Screen
-from kiosk.ui import run
 from kiosk.ui.carousel import QuoteCarousel
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.t = 50.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
 @pytest.fixture
-def standalone(qtbot):
+def standalone(make_carousel):
     """A full-screen-mode carousel of the gallery's seven quotes, on a fake clock."""
-
-    def make(reduced_motion: bool = True) -> tuple[QuoteCarousel, Clock]:
-        gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
-        ctx = run.make_context(gallery, (1920, 1080), reduced_motion=reduced_motion)
-        clock = Clock()
-        carousel = QuoteCarousel(ctx, gallery.quotes, "screen", clock=clock)
-        qtbot.addWidget(carousel)
-        carousel.resize(1600, 800)
-        carousel.show()
-        qtbot.waitExposed(carousel)
-        return carousel, clock
-
-    return make
+    return lambda reduced_motion=True: make_carousel("screen", (1600, 800), reduced_motion)
 
 
 def test_auto_advance_after_each_dwell_and_wrap_around(qtbot, standalone) -> None:

@@ -8,18 +8,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from kiosk import paths
-from kiosk.content.loader import load_gallery
-from kiosk.ui import run
 from kiosk.ui.carousel import QuoteCarousel
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.t = 50.0
-
-    def __call__(self) -> float:
-        return self.t
 
 
 class Paints(QObject):
@@ -46,19 +35,9 @@ class Paints(QObject):
 
 
 @pytest.fixture
-def standalone(qtbot):
-    def make(reduced_motion: bool = True) -> tuple[QuoteCarousel, Clock]:
-        gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
-        ctx = run.make_context(gallery, (1920, 1080), reduced_motion=reduced_motion)
-        clock = Clock()
-        carousel = QuoteCarousel(ctx, gallery.quotes, "strip", clock=clock)
-        qtbot.addWidget(carousel)
-        carousel.resize(800, 700)
-        carousel.show()
-        qtbot.waitExposed(carousel)
-        return carousel, clock
-
-    return make
+def standalone(make_carousel):
+    """A strip-mode carousel (as on the home screen), on a fake clock."""
+    return lambda reduced_motion=True: make_carousel("strip", (800, 700), reduced_motion)
 
 
 def seconds_per_pixel(carousel: QuoteCarousel) -> float:
