@@ -19,16 +19,18 @@ import re
 import threading
 import weakref
 from collections import OrderedDict
+from concurrent import futures
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
+    QCoreApplication,
+    QDeadlineTimer,
     QObject,
     QRectF,
-    QRunnable,
     QSize,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPen
@@ -141,21 +143,35 @@ class _Signals(QObject):
     done = Signal(str, QImage)
 
 
-class _Job(QRunnable):
-    def __init__(self, key: str, path: Path, size: QSize, signals: _Signals) -> None:
-        super().__init__()
-        self.key, self.path, self.size, self.signals = key, path, size, signals
+_EXECUTOR: ThreadPoolExecutor | None = None
+_EXECUTOR_LOCK = threading.Lock()
 
-    def run(self) -> None:
-        try:
-            image = decode(self.path, self.size)
-        except Exception:  # a worker must never take the app down
-            log.exception("artwork %s failed to load", self.path)
-            image = QImage()
-        try:
-            self.signals.done.emit(self.key, image)
-        except RuntimeError:  # the store went away meanwhile (a window closed): nobody waits
-            pass
+
+def _decoder() -> ThreadPoolExecutor:
+    """The two decoding threads, shared by every store, started on the first request.
+
+    A plain Python pool rather than Qt's: a Python ``QRunnable`` handed to ``QThreadPool``
+    sometimes outlived its run under the soak's traffic (about one job in sixty, with its size
+    and path: a slow leak), and ``QThreadPool.start(callable)`` kept more still (measured:
+    docs/reliability.md)."""
+    global _EXECUTOR
+    with _EXECUTOR_LOCK:
+        if _EXECUTOR is None:
+            _EXECUTOR = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kiosk-decode")
+        return _EXECUTOR
+
+
+def _decode_and_send(key: str, path: Path, size: QSize, signals: _Signals) -> None:
+    """A worker's job: decode, then hand the image to the GUI thread (a queued signal)."""
+    try:
+        image = decode(path, size)
+    except Exception:  # a worker must never take the app down
+        log.exception("artwork %s failed to load", path)
+        image = QImage()
+    try:
+        signals.done.emit(key, image)
+    except RuntimeError:  # the store went away meanwhile (a window closed): nobody waits
+        pass
 
 
 class ImageStore(QObject):
@@ -171,10 +187,12 @@ class ImageStore(QObject):
         self._bytes = 0
         self._views: weakref.WeakSet[ArtworkView] = weakref.WeakSet()
         self._pending: set[str] = set()
+        self._jobs: set[Future[None]] = set()  # submitted, not yet finished
         self._signals = _Signals(self)
         self._signals.done.connect(self._finished)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting: decodes not yet started are dropped, not waited for
+            app.aboutToQuit.connect(self.cancel)
 
     @staticmethod
     def key(path: Path, size: QSize) -> str:
@@ -188,7 +206,9 @@ class ImageStore(QObject):
             return self._cache[k]
         if k not in self._pending and not size.isEmpty():
             self._pending.add(k)
-            self._pool.start(_Job(k, path, size, self._signals))
+            job = _decoder().submit(_decode_and_send, k, path, size, self._signals)
+            self._jobs.add(job)
+            job.add_done_callback(self._jobs.discard)
         return None
 
     def _finished(self, key: str, image: QImage) -> None:
@@ -220,13 +240,18 @@ class ImageStore(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    def cancel(self) -> None:
+        """Drop the decodes not yet started (a decode under way finishes; its image is
+        delivered only if the store still exists)."""
+        for job in list(self._jobs):
+            job.cancel()
+        self._pending.clear()  # asked again later, they are decoded again
+
     def wait(self, msecs: int = 10000) -> None:
         """Block until every requested image is decoded and delivered (for shots and tests)."""
-        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
-
         deadline = QDeadlineTimer(msecs)
         while self._pending and not deadline.hasExpired():
-            self._pool.waitForDone(50)
+            futures.wait(list(self._jobs), timeout=0.05)
             QCoreApplication.processEvents()
 
 

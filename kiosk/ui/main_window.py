@@ -135,7 +135,11 @@ class MainWindow(QMainWindow):
                 old.deleteLater()
         self._help: HelpOverlay | None = None
         self.blackout = Blackout(self)
-        self.blackout.dismissed.connect(self.nav.toggle_blackout)
+        # signals reach the navigation (a plain Python object) through lambdas, never as its
+        # bound methods: PySide 6.11 keeps a weak reference for each such connection and leaves
+        # it behind when the sender is deleted, so every rebuild (a reload, a rotated screen)
+        # leaked a few (tests/gui/test_soak_findings.py)
+        self.blackout.dismissed.connect(lambda: self.nav.toggle_blackout())
         self._place_overlays()
         self._render(self.nav.state, animate=False)
 
@@ -149,8 +153,8 @@ class MainWindow(QMainWindow):
             self._home = HomeScreen(self.ctx)
             self._add_screen(self._home)
             self._home.build()
-            self._home.opened.connect(self.nav.open)
-            self._home.quotes_requested.connect(self.nav.quotes)
+            self._home.opened.connect(lambda index: self.nav.open(index))
+            self._home.quotes_requested.connect(lambda: self.nav.quotes())
         return self._home
 
     @property
@@ -160,9 +164,9 @@ class MainWindow(QMainWindow):
             self._poster_screen = screen
             self._add_screen(screen)
             screen.deck.settled.connect(self._settled)
-            screen.home_button.clicked.connect(self.nav.home)
-            screen.overview_button.clicked.connect(self.nav.overview)
-            screen.help_button.clicked.connect(self.nav.toggle_help)
+            screen.home_button.clicked.connect(lambda: self.nav.home())
+            screen.overview_button.clicked.connect(lambda: self.nav.overview())
+            screen.help_button.clicked.connect(lambda: self.nav.toggle_help())
         return self._poster_screen
 
     @property
@@ -175,7 +179,7 @@ class MainWindow(QMainWindow):
             self._overview = OverviewScreen(self.ctx)
             self._add_screen(self._overview)
             self._overview.build()
-            self._overview.opened.connect(self.nav.open)
+            self._overview.opened.connect(lambda index: self.nav.open(index))
         return self._overview
 
     @property
@@ -185,7 +189,7 @@ class MainWindow(QMainWindow):
 
             self._quotes = QuotesScreen(self.ctx)
             self._add_screen(self._quotes)
-            self._quotes.home_requested.connect(self.nav.home)
+            self._quotes.home_requested.connect(lambda: self.nav.home())
         return self._quotes
 
     @property
@@ -194,7 +198,7 @@ class MainWindow(QMainWindow):
             from kiosk.ui.overlays import HelpOverlay
 
             self._help = HelpOverlay(self.ctx, self)
-            self._help.dismissed.connect(self.nav.toggle_help)
+            self._help.dismissed.connect(lambda: self.nav.toggle_help())
             self._place_overlays()
         return self._help
 
