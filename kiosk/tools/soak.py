@@ -30,6 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
+import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -39,6 +40,14 @@ from typing import Any
 log = logging.getLogger("kiosk.soak")
 
 MAX_GROWTH = 0.10
+# Python's objects, counted twice in the same state (after the warm-up, at the end): the count
+# moves by a few hundred with the poster pages kept at that moment (measured: 58,600 ± 300 over
+# 40,000 events), a leak of one object in every ten events (found here, now fixed) adds 10,000
+# an hour
+MAX_OBJECT_GROWTH = 0.02
+# the image store's workers: none of these may be alive once every decode is delivered
+_DECODE_MODULES = ("kiosk.ui.images", "concurrent.futures._base", "concurrent.futures.thread")
+_DECODE_KEPT = ("ImageStore", "ArtworkView", "_Signals", "ThreadPoolExecutor")
 
 
 def settle_memory() -> None:
@@ -83,6 +92,13 @@ class Report:
     rss_end: int = 0  # at the end (median of the last tenth)
     rss_peak: int = 0
     growth: float = 0.0  # (end - warm) / warm
+    # Python's objects in one known state (see ``census``): after the warm-up, at the end, the
+    # types that grew most between the two, and what should never stay alive
+    objects_warm: int = 0
+    objects_end: int = 0
+    objects_grown: list[tuple[str, int]] = field(default_factory=list)
+    decode_jobs_left: int = 0  # image-decoding jobs alive at the end, all delivered
+    nav_references: tuple[int, int] = (0, 0)  # weak references to the navigation: warm, end
     answered: int = 0  # answer checks passed
     exceptions: list[str] = field(default_factory=list)
     qt_messages: list[str] = field(default_factory=list)
@@ -101,6 +117,10 @@ class Report:
     def ok(self) -> bool:
         return not self.failures
 
+    @property
+    def object_growth(self) -> float:
+        return (self.objects_end - self.objects_warm) / max(self.objects_warm, 1)
+
     def summary(self) -> str:
         mb = 1024 * 1024
         lines = [
@@ -109,6 +129,10 @@ class Report:
             f"RSS: start {self.rss_start / mb:,.1f} MB, after warm-up ({self.warmup_events:,} "
             f"events) {self.rss_warm / mb:,.1f} MB, end {self.rss_end / mb:,.1f} MB, peak "
             f"{self.rss_peak / mb:,.1f} MB: growth {self.growth:+.1%} (limit +{MAX_GROWTH:.0%})",
+            f"Python objects (at home, settled): after warm-up {self.objects_warm:,}, end "
+            f"{self.objects_end:,} ({self.object_growth:+.1%}, limit "
+            f"+{MAX_OBJECT_GROWTH:.0%}); grew most: "
+            + (", ".join(f"{name} {n:+,}" for name, n in self.objects_grown[:5]) or "none"),
             f"window answered {self.answered} checks; {len(self.exceptions)} exception(s); "
             f"{len(self.qt_messages)} Qt warning(s)",
             "actions: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.actions.items())),
@@ -428,14 +452,11 @@ class Monkey:
         self.check_answers()
 
     # --- checks --------------------------------------------------------------------------------
-    def check_answers(self) -> str | None:
-        """Bring the window to where a visitor's touch would (wake the attract loop, dismiss the
-        notice and the PIN pad, close a zoom), then press Esc: the navigation state must change
-        and the screen on show must follow it. None when it answered, else why not."""
+    def to_visitor(self) -> str | None:
+        """Where a visitor's touch would bring the window: the attract loop woken, the notice
+        and the PIN pad gone, a zoom closed, the window focused. None, or what did not work."""
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
-
-        from kiosk.core.navigation import Screen
 
         if self.kiosk.attract.isVisible():
             QTest.mouseClick(self._handle(), Qt.MouseButton.LeftButton,
@@ -453,6 +474,34 @@ class Monkey:
         if self.window.deck.zoom.isVisible():
             QTest.keyClick(self._handle(), Qt.Key.Key_Escape)
             self._pump()
+        return None
+
+    def census(self) -> Counter[str]:
+        """Python's objects by type, with the window in one known state: awake, on the home
+        screen, every decode delivered, deferred deletions done and cycles collected. Two
+        censuses then differ by what accumulated, not by what the screen on show holds."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        self.to_visitor()
+        QTest.keyClick(self._handle(), Qt.Key.Key_Home)
+        self._pump()
+        self.window.ctx.images.wait()
+        settle_memory()
+        return objects_by_type()
+
+    def check_answers(self) -> str | None:
+        """Bring the window to where a visitor's touch would (wake the attract loop, dismiss the
+        notice and the PIN pad, close a zoom), then press Esc: the navigation state must change
+        and the screen on show must follow it. None when it answered, else why not."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        from kiosk.core.navigation import Screen
+
+        why = self.to_visitor()
+        if why:
+            return why
         before = self.window.nav.state
         QTest.keyClick(self._handle(), Qt.Key.Key_Escape)
         self._pump()
@@ -552,6 +601,7 @@ def soak(window, parts: dict, clock, events: int, seconds: float | None = None, 
         report.diagnostics.append((window.ctx.images.cached_bytes(),
                                    len(QApplication.allWidgets()), len(gc.get_objects())))
 
+    warm_census: Counter[str] | None = None
     try:
         sample()
         monkey.tour()  # everything seen once: caches filled before the warm-up ends
@@ -560,6 +610,9 @@ def soak(window, parts: dict, clock, events: int, seconds: float | None = None, 
                 break
             monkey.step()
             report.events += 1
+            if report.events == report.warmup_events:
+                warm_census = monkey.census()
+                report.nav_references = (weakref.getweakrefcount(window.nav), 0)
             if report.events == report.warmup_events or report.events % sample_every == 0:
                 sample()
             if report.events % check_every == 0:
@@ -582,6 +635,8 @@ def soak(window, parts: dict, clock, events: int, seconds: float | None = None, 
             else:
                 report.answered += 1
         sample()
+        if warm_census is not None:
+            _compare_censuses(report, warm_census, monkey.census(), window)
     finally:
         qInstallMessageHandler(previous)
         kiosk_log.removeHandler(catcher)
@@ -600,10 +655,42 @@ def soak(window, parts: dict, clock, events: int, seconds: float | None = None, 
     if report.events > report.warmup_events and report.growth >= MAX_GROWTH:
         report.failures.append(f"RSS grew {report.growth:.1%} after the warm-up "
                                f"({report.rss_warm:,} → {report.rss_end:,} bytes)")
+    if report.objects_warm and report.object_growth >= MAX_OBJECT_GROWTH:
+        report.failures.append(f"Python's objects grew {report.object_growth:.1%} after the "
+                               f"warm-up ({report.objects_warm:,} → {report.objects_end:,}; "
+                               f"most: {report.objects_grown[:5]})")
+    if report.decode_jobs_left:
+        report.failures.append(f"{report.decode_jobs_left} image-decoding job object(s) still "
+                               "alive after every decode was delivered")
+    if report.nav_references[1] > report.nav_references[0]:
+        report.failures.append("weak references to the navigation accumulate "
+                               f"({report.nav_references[0]} → {report.nav_references[1]}): "
+                               "a signal connected to one of its bound methods?")
     if report.exceptions and not any("exception" in f for f in report.failures):
         report.failures.append(f"{len(report.exceptions)} exception(s) logged: "
                                f"{report.exceptions[0]}")
     return report
+
+
+def objects_by_type() -> Counter[str]:
+    """Python's tracked objects now, by "module.Type"."""
+    return Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.get_objects())
+
+
+def decode_jobs(census: Counter[str]) -> int:
+    """The objects of the image store's worker machinery in a census: jobs, their futures and
+    work items (not the store, its views or the pool itself)."""
+    return sum(n for name, n in census.items()
+               if name.rsplit(".", 1)[0] in _DECODE_MODULES
+               and name.rsplit(".", 1)[1] not in _DECODE_KEPT)
+
+
+def _compare_censuses(report: Report, warm: Counter[str], end: Counter[str],
+                      window) -> None:  # noqa: ANN001
+    report.objects_warm, report.objects_end = sum(warm.values()), sum(end.values())
+    report.objects_grown = [(name, n) for name, n in (end - warm).most_common(10)]
+    report.decode_jobs_left = decode_jobs(end)
+    report.nav_references = (report.nav_references[0], weakref.getweakrefcount(window.nav))
 
 
 def write_results(report: Report, out: Path) -> None:
