@@ -435,7 +435,7 @@ class PosterDeck(QWidget):
         """Build and pre-render the posters either side, in idle time, ahead of a swipe: not
         during a slide or a swipe (their end starts this again)."""
         self.ctx.images.trim()  # the artwork of the pages let go
-        if not self.slide.isVisible():
+        if not self.slide.isVisible() and self.isVisible():  # (hidden: when shown again)
             for i in (self.index + 1, self.index - 1):
                 if 0 <= i < self.count:
                     self._snapshot(i)
@@ -443,8 +443,13 @@ class PosterDeck(QWidget):
 
     def _images_arrived(self, _key: str) -> None:
         self._snapshots.clear()  # an image now shows where a placeholder was
-        if self.index >= 0:
+        if self.index >= 0 and self.isVisible():
             self._prepare_timer.start()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.index >= 0:
+            self._prepare_timer.start()  # what was let go or arrived while hidden
 
     def _update_edges(self) -> None:
         self.prev_button.setVisible(self.index > 0)

@@ -174,6 +174,11 @@ def _decode_and_send(key: str, path: Path, size: QSize, signals: _Signals) -> No
         pass
 
 
+def _cancel_all(jobs: set[Future[None]]) -> None:
+    for job in list(jobs):
+        job.cancel()
+
+
 class ImageStore(QObject):
     """Decoded images by (path, size), loaded in a thread pool, kept in a small LRU cache."""
 
@@ -193,6 +198,9 @@ class ImageStore(QObject):
         app = QCoreApplication.instance()
         if app is not None:  # quitting: decodes not yet started are dropped, not waited for
             app.aboutToQuit.connect(self.cancel)
+        # a store let go (its window closed) takes its queued decodes with it: the pool is
+        # shared, and the next window's pictures should not wait behind them
+        weakref.finalize(self, _cancel_all, self._jobs)
 
     @staticmethod
     def key(path: Path, size: QSize) -> str:
@@ -208,7 +216,7 @@ class ImageStore(QObject):
             self._pending.add(k)
             job = _decoder().submit(_decode_and_send, k, path, size, self._signals)
             self._jobs.add(job)
-            job.add_done_callback(self._jobs.discard)
+            job.add_done_callback(self._jobs.discard)  # (the set's method: not the store's)
         return None
 
     def _finished(self, key: str, image: QImage) -> None:
@@ -243,8 +251,7 @@ class ImageStore(QObject):
     def cancel(self) -> None:
         """Drop the decodes not yet started (a decode under way finishes; its image is
         delivered only if the store still exists)."""
-        for job in list(self._jobs):
-            job.cancel()
+        _cancel_all(self._jobs)
         self._pending.clear()  # asked again later, they are decoded again
 
     def wait(self, msecs: int = 10000) -> None:

@@ -6,20 +6,23 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.carousel import QuoteCarousel
 
 
 class Paints(QObject):
-    """Counts paint events per widget class while installed on the application."""
+    """Counts the paint events of ``root`` and its children, per widget class, while installed
+    on the application (other tests' windows, closing meanwhile, are not counted)."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: QWidget) -> None:
         super().__init__()
+        self.root = root
         self.by_class: dict[str, int] = {}
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802, ANN001
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) \
+                and (obj is self.root or self.root.isAncestorOf(obj)):
             name = type(obj).__name__
             self.by_class[name] = self.by_class.get(name, 0) + 1
         return False
@@ -50,7 +53,7 @@ def test_a_progress_step_repaints_only_the_line(standalone) -> None:
     line = carousel.canvas.line
     assert line.height() == carousel.canvas.bar and line.width() == carousel.canvas.width()
     clock.t += 10 * seconds_per_pixel(carousel)
-    with Paints() as paints:
+    with Paints(carousel) as paints:
         carousel._tick()
     assert paints.by_class == {"ProgressLine": 1}
     assert line.progress == pytest.approx(carousel.rotation.progress())
@@ -61,7 +64,7 @@ def test_the_line_waits_for_a_whole_pixel(standalone) -> None:
     carousel._tick()
     QApplication.processEvents()
     clock.t += 0.3 * seconds_per_pixel(carousel)
-    with Paints() as paints:
+    with Paints(carousel) as paints:
         carousel._tick()
     assert paints.by_class == {}
 
@@ -88,7 +91,7 @@ def test_a_cross_fade_blends_two_pixmaps_drawn_once(qtbot, standalone) -> None:
     carousel, _ = standalone(reduced_motion=False)
     canvas = carousel.canvas
     first = canvas.pixmap(0).cacheKey()
-    with Paints() as paints:
+    with Paints(carousel) as paints:
         carousel.next()
         assert carousel.is_fading()
         QApplication.processEvents()
@@ -102,7 +105,7 @@ def test_a_cross_fade_blends_two_pixmaps_drawn_once(qtbot, standalone) -> None:
 
 def test_reduced_motion_changes_at_once_with_one_frame(standalone) -> None:
     carousel, _ = standalone(reduced_motion=True)
-    with Paints() as paints:
+    with Paints(carousel) as paints:
         carousel.next()
     assert not carousel.is_fading() and carousel.canvas.previous is None
     assert paints.by_class.get("QuoteCanvas") == 1

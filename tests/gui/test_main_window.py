@@ -160,3 +160,18 @@ def test_zoom_keys(qtbot, window) -> None:
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.deck.zoom.isVisible()
     assert window.nav.state.screen is Screen.POSTER  # Esc closed the zoom, nothing more
+
+
+def test_a_hidden_deck_prepares_no_neighbours(qtbot, window) -> None:
+    """Images arriving while the posters are not on show (the home screen, the overview) do
+    not make the deck re-render its neighbours; it does so when it is shown again."""
+    window.nav.open(2)
+    deck = window.deck
+    qtbot.waitUntil(lambda: {1, 3} <= set(deck.built()))
+    window.nav.home()
+    assert not deck.isVisible()
+    deck._prepare_timer.stop()
+    window.ctx.images.ready.emit("an image for some page")
+    assert not deck._prepare_timer.isActive()
+    window.nav.open(2)
+    assert deck.isVisible() and deck._prepare_timer.isActive()
