@@ -22,6 +22,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QSizePolicy,
     QToolButton,
@@ -81,9 +82,11 @@ class QuoteCanvas(QWidget):
     progress line at its foot."""
 
     def __init__(self, ctx: Ctx, quotes: tuple[Quote, ...], min_px: int, max_px: int,
-                 parent: QWidget | None = None, attribution_scale: float = 0.0) -> None:
+                 parent: QWidget | None = None, attribution_scale: float = 0.0,
+                 side_space: float = 3) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.side_space = side_space  # the margin left and right, in the type scale's spaces
         # 0: the type scale's label and small sizes; else a fraction of the quote's size
         self.attribution_scale = attribution_scale
         self.quotes = quotes
@@ -110,6 +113,10 @@ class QuoteCanvas(QWidget):
     @property
     def pad(self) -> int:
         return self.ctx.scale.space(3)
+
+    @property
+    def side(self) -> int:
+        return self.ctx.scale.space(self.side_space)
 
     @property
     def bar(self) -> int:
@@ -140,7 +147,7 @@ class QuoteCanvas(QWidget):
         return h
 
     def needed(self, i: int, px: int, width: int) -> float:
-        inner = max(1, width - 2 * self.pad)
+        inner = max(1, width - 2 * self.side)
         return (2 * self.pad + self._height(self.text_of(i), self._font(px, italic=True), inner)
                 + self.ctx.scale.space(2) + self.attribution_height(i, px, inner) + self.bar)
 
@@ -212,8 +219,8 @@ class QuoteCanvas(QWidget):
 
     def _paint_quote(self, p: QPainter, i: int) -> None:
         s, pal = self.ctx.scale, self.ctx.palette
-        pad = self.pad
-        width = self.width() - 2 * pad
+        pad, side = self.pad, self.side
+        width = self.width() - 2 * side
         px = self.fit(i)
         font = self._font(px, italic=True)
         text = self.text_of(i)
@@ -222,20 +229,20 @@ class QuoteCanvas(QWidget):
         top = pad + max(0.0, spare / 2)  # centred when the canvas is taller than the quote
         p.setFont(font)
         p.setPen(QPen(QColor(pal.text)))
-        p.drawText(QRectF(pad, top, width, text_h + 2), WRAP, text)
+        p.drawText(QRectF(side, top, width, text_h + 2), WRAP, text)
         y = top + text_h + s.space(2)
         q = self.quotes[i]
         speaker_font, small = self.attribution_fonts(px)
         p.setFont(speaker_font)
         p.setPen(QPen(QColor(pal.accent_text)))
         h = self._height(self.ctx.t(q.speaker), speaker_font, width)
-        p.drawText(QRectF(pad, y, width, h + 2), WRAP, self.ctx.t(q.speaker))
+        p.drawText(QRectF(side, y, width, h + 2), WRAP, self.ctx.t(q.speaker))
         who = attribution(self.ctx, q)
         if who:
             y += h + s.space(0.5)
             p.setFont(small)
             p.setPen(QPen(QColor(pal.muted)))
-            p.drawText(QRectF(pad, y, width, self._height(who, small, width) + 2), WRAP, who)
+            p.drawText(QRectF(side, y, width, self._height(who, small, width) + 2), WRAP, who)
 
 
 class Dot(QToolButton):
@@ -288,15 +295,19 @@ class QuoteCarousel(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, s.space(1))
         box.setSpacing(0)
+        # full screen: wider margins, as the home's panel has beside its quote
         self.canvas = QuoteCanvas(ctx, quotes, lo, hi, self,
-                                  attribution_scale=0.55 if mode == "screen" else 0.0)
+                                  attribution_scale=0.55 if mode == "screen" else 0.0,
+                                  side_space=8 if mode == "screen" else 3)
         if mode == "screen":
             self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         box.addWidget(self.canvas, 1)
         self.controls = QWidget(self)
         self.controls.setObjectName("section")  # transparent, on the quote panel
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(s.space(1), 0, s.space(1), 0)
+        # the dots centred on the whole panel, the pause button over the same row's right end
+        grid = QGridLayout(self.controls)
+        grid.setContentsMargins(s.space(1), 0, s.space(1), 0)
+        row = QHBoxLayout()
         row.setSpacing(0)
         self.dots = [Dot(ctx, i, len(quotes)) for i in range(len(quotes))]
         row.addStretch(1)
@@ -304,10 +315,11 @@ class QuoteCarousel(QFrame):
             dot.clicked.connect(lambda _=False, i=i: self.jump(i))
             row.addWidget(dot)
         row.addStretch(1)
+        grid.addLayout(row, 0, 0)
         self.pause_button = nav_button("", "pause", ctx.palette.text, max(48, s.space(7)),
                                        "Pause the quotes")
         self.pause_button.clicked.connect(self.toggle_pause)
-        row.addWidget(self.pause_button)
+        grid.addWidget(self.pause_button, 0, 0, Qt.AlignmentFlag.AlignRight)
         box.addWidget(self.controls)
         self.controls.setVisible(len(quotes) > 1)
         self._resume_pending = False

@@ -156,20 +156,32 @@ def test_quotes_screen_keys(qtbot, make_window) -> None:
 @pytest.mark.parametrize("size", [(1280, 720), (1080, 1920), (1920, 1080)],
                          ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_quote_fits_everywhere(qtbot, make_window, size) -> None:
-    """The longest quote fits on the home screen, on each poster and full screen."""
+    """The longest quote fits on the home screen, on each poster and full screen; the dots
+    are centred on the panel and clear of the pause button."""
     window = make_window(size=size)
-    places = [window.home.carousel]
-    window.nav.quotes()
-    QApplication.processEvents()
-    places.append(window.quotes.carousel)
-    for poster in ("montreal-technopole-angus", "seoul-sse-special-districts",
-                   "barcelona-growing-sse", "transferability"):
-        window.nav.open_id(poster)
-        QApplication.processEvents()
-        places.append(window.deck.current().findChild(QuoteCarousel))
-    for carousel in places:
+
+    def check(carousel: QuoteCarousel) -> None:
         canvas = carousel.canvas
         for i in range(len(carousel.quotes)):
             assert canvas.fits(i), (size, carousel.quotes[i].id, canvas.size())
             assert canvas.fit(i) >= canvas.min_px
         assert canvas.min_px >= window.ctx.scale.px("small")
+        assert carousel.isVisible()
+        if len(carousel.quotes) < 2:
+            assert not carousel.controls.isVisible()  # one quote: no dots, no pause
+            return
+        qtbot.waitUntil(lambda: carousel.controls.width() == carousel.width())  # laid out
+        dots = carousel.dots
+        left, right = dots[0].geometry().left(), dots[-1].geometry().right()
+        assert abs((left + right) / 2 - carousel.controls.width() / 2) <= 2, (size, left, right)
+        assert right < carousel.pause_button.geometry().left(), size
+
+    check(window.home.carousel)
+    window.nav.quotes()
+    QApplication.processEvents()
+    check(window.quotes.carousel)
+    for poster in ("montreal-technopole-angus", "seoul-sse-special-districts",
+                   "barcelona-growing-sse", "transferability"):
+        window.nav.open_id(poster)
+        QApplication.processEvents()
+        check(window.deck.current().findChild(QuoteCarousel))
