@@ -9,6 +9,7 @@ import pytest
 
 from kiosk import paths
 from kiosk.content.loader import load_gallery
+from kiosk.core.clock import FakeClock
 from kiosk.ui import run
 from kiosk.ui.main_window import MainWindow
 from tests.gui.touch import touch_device
@@ -48,16 +49,6 @@ def window(make_window: WindowFactory) -> MainWindow:
     return make_window()
 
 
-class StepClock:
-    """A clock for the quote carousel that moves only when a test sets ``t``."""
-
-    def __init__(self) -> None:
-        self.t = 50.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
 @pytest.fixture
 def make_carousel(qtbot):
     """A carousel of the gallery's seven quotes on a fake clock, shown on its own."""
@@ -66,8 +57,8 @@ def make_carousel(qtbot):
     def make(mode: str, size: tuple[int, int], reduced_motion: bool = True):
         gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
         ctx = run.make_context(gallery, (1920, 1080), reduced_motion=reduced_motion)
-        clock = StepClock()
-        carousel = QuoteCarousel(ctx, gallery.quotes, mode, clock=clock)
+        clock = FakeClock(50.0)
+        carousel = QuoteCarousel(ctx, gallery.quotes, mode, clock=clock.now)
         qtbot.addWidget(carousel)
         carousel.resize(*size)
         carousel.show()

@@ -22,7 +22,7 @@ def test_auto_advance_after_each_dwell_and_wrap_around(qtbot, standalone) -> Non
     n = len(carousel.quotes)
     assert carousel.timer_active()
     for expected in list(range(1, n)) + [0]:
-        clock.t += carousel.rotation.dwell() + 0.01
+        clock.advance(carousel.rotation.dwell() + 0.01)
         qtbot.waitUntil(lambda e=expected: carousel.index == e, timeout=2000)  # the real timer
 
 
@@ -40,7 +40,7 @@ def test_pause_button_stops_and_resumes(qtbot, standalone) -> None:
     qtbot.mouseClick(carousel.pause_button, Qt.MouseButton.LeftButton)
     assert carousel.rotation.paused and not carousel.timer_active()
     assert carousel.pause_button.accessibleName() == "Play the quotes"
-    clock.t += 500
+    clock.advance(500)
     carousel._tick()
     assert carousel.index == 0
     qtbot.mouseClick(carousel.pause_button, Qt.MouseButton.LeftButton)

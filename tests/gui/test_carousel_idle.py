@@ -52,7 +52,7 @@ def test_a_progress_step_repaints_only_the_line(standalone) -> None:
     carousel, clock = standalone()
     line = carousel.canvas.line
     assert line.height() == carousel.canvas.bar and line.width() == carousel.canvas.width()
-    clock.t += 10 * seconds_per_pixel(carousel)
+    clock.advance(10 * seconds_per_pixel(carousel))
     with Paints(carousel) as paints:
         carousel._tick()
     assert paints.by_class == {"ProgressLine": 1}
@@ -63,7 +63,7 @@ def test_the_line_waits_for_a_whole_pixel(standalone) -> None:
     carousel, clock = standalone()
     carousel._tick()
     QApplication.processEvents()
-    clock.t += 0.3 * seconds_per_pixel(carousel)
+    clock.advance(0.3 * seconds_per_pixel(carousel))
     with Paints(carousel) as paints:
         carousel._tick()
     assert paints.by_class == {}
@@ -73,10 +73,10 @@ def test_the_timer_steps_a_few_times_a_second_and_on_the_due_time(standalone) ->
     carousel, clock = standalone()
     assert carousel._timer.isSingleShot()
     assert carousel._timer.interval() == QuoteCarousel.TICK_MS <= 250
-    clock.t += carousel.rotation.dwell() - 0.05  # the next quote is due in 50 ms
+    clock.advance(carousel.rotation.dwell() - 0.05)  # the next quote is due in 50 ms
     carousel._tick()
     assert carousel.index == 0 and carousel._timer.interval() == 50
-    clock.t += 0.05
+    clock.advance(0.05)
     carousel._tick()
     assert carousel.index == 1 and carousel.timer_active()
 

@@ -6,23 +6,16 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from kiosk.core.clock import FakeClock
 from kiosk.core.navigation import Screen
 from tests.gui.touch import touch, touch_device
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 100.0
-
-    def __call__(self) -> float:
-        return self.t
 
 
 def mouse_drag(widget, start: QPoint, end: QPoint, clock: FakeClock, seconds: float,
                steps: int = 8) -> None:
     QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     for i in range(1, steps + 1):
-        clock.t += seconds / steps
+        clock.advance(seconds / steps)
         QTest.mouseMove(widget, start + (end - start) * i / steps)
     QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
 
@@ -31,7 +24,7 @@ def touch_drag(widget, start: QPoint, end: QPoint, clock: FakeClock, seconds: fl
                steps: int = 8) -> None:
     touch(widget).press(0, start).commit()
     for i in range(1, steps + 1):
-        clock.t += seconds / steps
+        clock.advance(seconds / steps)
         touch(widget).move(0, start + (end - start) * i / steps).commit()
     touch(widget).release(0, end).commit()
 
@@ -40,8 +33,8 @@ def touch_drag(widget, start: QPoint, end: QPoint, clock: FakeClock, seconds: fl
 def on_poster(qtbot, window):
     window.nav.open(1)
     view = window.deck.current()
-    clock = FakeClock()
-    view.gestures.clock = clock
+    clock = FakeClock(100.0)
+    view.gestures.clock = clock.now
     return window, view, clock
 
 
@@ -134,8 +127,8 @@ def test_touch_tap_on_a_home_card_opens_it(qtbot, window) -> None:
 
 def test_drag_on_a_card_is_not_a_tap(qtbot, window) -> None:
     card = window.home.cards[0]
-    clock = FakeClock()
-    window.home.gestures.clock = clock
+    clock = FakeClock(100.0)
+    window.home.gestures.clock = clock.now
     c = card.rect().center()
     mouse_drag(card, c, c + QPoint(0, -150), clock, 0.3)
     assert window.nav.state.screen is Screen.HOME
@@ -153,7 +146,7 @@ def test_double_tap_zooms_and_double_tap_fits_again(qtbot, on_poster) -> None:
     vp = view.viewport()
     p = QPoint(800, 400)
     qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=p)
-    clock.t += 0.1
+    clock.advance(0.1)
     qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=p)
     zoom = window.deck.zoom
     assert zoom.isVisible() and zoom.zoom == 2.0

@@ -6,71 +6,64 @@ import pytest
 
 from kiosk.content.model import CarouselSettings
 from kiosk.core.carousel import Rotation
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
+from kiosk.core.clock import FakeClock
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FakeClock:
+    return FakeClock(1000.0)
 
 
 def running(dwell, clock) -> Rotation:
-    r = Rotation(dwell, clock)
+    r = Rotation(dwell, clock.now)
     r.set_running(True)
     return r
 
 
 def test_advances_after_each_quotes_own_dwell_and_wraps(clock) -> None:
     r = running([10, 20, 5], clock)
-    clock.t += 9.9
+    clock.advance(9.9)
     assert not r.tick() and r.index == 0
-    clock.t += 0.1
+    clock.advance(0.1)
     assert r.tick() and r.index == 1
     assert r.due_in() == pytest.approx(20)
-    clock.t += 20
+    clock.advance(20)
     assert r.tick() and r.index == 2
-    clock.t += 5
+    clock.advance(5)
     assert r.tick() and r.index == 0  # wrap-around
 
 
 def test_not_running_means_no_time_passes(clock) -> None:
-    r = Rotation([10, 10], clock)
-    clock.t += 100
+    r = Rotation([10, 10], clock.now)
+    clock.advance(100)
     assert not r.tick() and r.due_in() is None and r.elapsed() == 0
     r.set_running(True)
-    clock.t += 4
+    clock.advance(4)
     r.set_running(False)  # hidden: the timer stops, time spent so far is kept
-    clock.t += 100
+    clock.advance(100)
     r.set_running(True)
     assert r.elapsed() == pytest.approx(4)
 
 
 def test_pause_and_hold_stop_the_clock(clock) -> None:
     r = running([10, 10], clock)
-    clock.t += 3
+    clock.advance(3)
     r.set_paused(True)
-    clock.t += 60
+    clock.advance(60)
     assert not r.tick() and r.due_in() is None
     r.set_paused(False)
     assert r.due_in() == pytest.approx(7)
     r.set_held(True)
-    clock.t += 60
+    clock.advance(60)
     assert not r.tick()
     r.set_held(False)
-    clock.t += 7
+    clock.advance(7)
     assert r.tick() and r.index == 1
 
 
 def test_manual_moves_start_the_new_quote_from_zero(clock) -> None:
     r = running([10, 10, 10], clock)
-    clock.t += 8
+    clock.advance(8)
     r.next()
     assert r.index == 1 and r.elapsed() == 0
     r.previous()
@@ -80,13 +73,13 @@ def test_manual_moves_start_the_new_quote_from_zero(clock) -> None:
     assert r.index == 0 and r.progress() == 0
     r.jump(7)
     assert r.index == 0
-    clock.t += 5
+    clock.advance(5)
     assert r.progress() == pytest.approx(0.5)
 
 
 def test_a_single_quote_never_moves(clock) -> None:
     r = running([10], clock)
-    clock.t += 100
+    clock.advance(100)
     assert not r.tick() and r.due_in() is None
 
 
