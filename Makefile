@@ -35,16 +35,16 @@ fuzz: $(STAMP)  ## a long property-based run of the loader (20,000 examples per 
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit/test_loader_fuzz.py -q
 
 soak: $(STAMP)  ## an hour of a random visitor on the real window, offscreen (with DISPLAY set: on that display); SOAK_SECONDS=1800 for half; figures in soak-results/
-	$(BIN)/python -m kiosk.tools.soak --events 10000000 --seconds $${SOAK_SECONDS:-3600} --out soak-results $(ARGS)
+	$(BIN)/python -m tools.soak --events 10000000 --seconds $${SOAK_SECONDS:-3600} --out soak-results $(ARGS)
 
 bench: theme  ## the benchmarks (10-15 minutes); rewrites docs/benchmarks.md. ARGS="--quick" for a short run
 	$(BIN)/python -m benchmarks $(ARGS)
 
 theme: $(STAMP)  ## assets/theme/: qt-material's look rendered once, loaded at start instead of applying it live
-	$(BIN)/python -m kiosk.tools.render_theme
+	$(BIN)/python -m tools.render_theme
 
 shots: $(STAMP)  ## docs/screenshots: every screen and poster at 1920x1080 and 1080x1920, via `kiosk shot`
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.tools.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots docs/screenshots
 
 $(BUNDLE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[bundle]'

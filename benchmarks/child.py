@@ -63,9 +63,9 @@ def on_first_frame(app, callback) -> None:  # noqa: ANN001
 
 def hook_app(callback) -> None:  # noqa: ANN001
     """Make the app's own factory install the first-frame hook on the QApplication it creates."""
-    from kiosk.ui import run
+    from kiosk import startup
 
-    original = run.get_app
+    original = startup.get_app
 
     def get_app(argv=None):  # noqa: ANN001, ANN202
         app = original(argv)
@@ -74,7 +74,7 @@ def hook_app(callback) -> None:  # noqa: ANN001
             on_first_frame(app, callback)
         return app
 
-    run.get_app = get_app
+    startup.get_app = get_app
 
 
 def run_app(argv: list[str], callback) -> None:  # noqa: ANN001
@@ -201,7 +201,7 @@ def drag(viewport, direction: int, steps: int = 30) -> None:  # noqa: ANN001
 def transitions(slides: int, swipes: int) -> None:
     """Frames of next-poster slides and of a dragged swipe: the slide layer's paints, and the
     whole window's frame (paint and flush) while it is on screen."""
-    from kiosk.ui import deck as deck_module
+    from kiosk.ui.gallery import deck as deck_module
     from kiosk.ui.main_window import MainWindow
 
     frames: list[tuple[float, float]] = []  # (start, cost) of each window frame with the slide
@@ -349,17 +349,16 @@ def idle(state: str, seconds: float, wake_seconds: float, warm: float) -> None:
 def idle_fishbowl(seconds: float, wake_seconds: float, warm: float) -> None:
     """The public view full screen with a session running (a turn long enough to stay in its
     normal phase through the measurement)."""
-    from kiosk import paths
+    from kiosk import paths, startup
     from kiosk.core.clock import MonotonicClock
     from kiosk.core.fishbowl import FishbowlSession
-    from kiosk.ui import run
 
-    app = run.get_app()
-    result = run.load(None)
+    app = startup.get_app()
+    result = startup.load(None)
     gallery = result.gallery
     screen = app.primaryScreen().geometry()
-    ctx = run.make_context(gallery, (screen.width(), screen.height()))
-    run.apply_theme(app, gallery, ctx.scale)
+    ctx = startup.make_context(gallery, (screen.width(), screen.height()))
+    startup.apply_theme(app, gallery, ctx.scale)
     from kiosk.ui.fishbowl.public import PublicView
 
     session = FishbowlSession.from_preset(gallery.fishbowl, MonotonicClock(), lang=ctx.lang,

@@ -36,9 +36,9 @@ def measure(seconds: float, turn: float | None = None) -> dict:
 
     from kiosk.core.clock import MonotonicClock
     from kiosk.core.fishbowl import FishbowlConfig, FishbowlSession
+    from kiosk.startup import get_app
     from kiosk.theme import palette_for
     from kiosk.ui.fishbowl.public import PublicView
-    from kiosk.ui.run import get_app
 
     app = get_app()
     turn = turn or max(20.0, seconds / 2)

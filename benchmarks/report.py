@@ -103,7 +103,7 @@ NOT_MET = {
 }
 
 FIXES = [
-    "**Theme pre-rendered at build time** (`python -m kiosk.tools.render_theme` writes "
+    "**Theme pre-rendered at build time** (`python -m tools.render_theme` writes "
     "`assets/theme/<theme>/`: qt-material's own stylesheet with the font size as a marker, and "
     "its icons): no qt-material, jinja2 or QtUiTools import and no icon writing at start; live "
     "qt-material stays the fallback. Same pixels (screenshots compared), same stylesheet text "

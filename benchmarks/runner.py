@@ -432,7 +432,7 @@ def describe_machine() -> dict:
     info["xvfb"] = "yes" if xvfb else "missing"
     rendered = any((REPO / "assets" / "theme").glob("*/theme.json"))
     info["theme"] = "pre-rendered (assets/theme)" if rendered else \
-        "live qt-material (run python -m kiosk.tools.render_theme)"
+        "live qt-material (run python -m tools.render_theme)"
     return info
 
 

@@ -1,5 +1,5 @@
-"""The entry point: parse the command line, then validate, self-test, render a shot, or run the
-gallery."""
+"""The entry point: parse the command line and hand it to the command's module (one module per
+command in ``kiosk.commands``; each is imported only when it runs)."""
 
 from __future__ import annotations
 
@@ -12,26 +12,29 @@ from kiosk.cli import build_parser
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test and args.command is None:
-        from kiosk import selftest
+        from kiosk.commands import selftest
 
         return selftest.run(args.content)
     if args.command == "validate":
-        from kiosk import validate
+        from kiosk.commands import validate
 
         return validate.run(args.content_dir)
     if args.command == "set-pin":
-        from kiosk import paths, pin_cmd
+        from kiosk import paths
+        from kiosk.commands import set_pin
 
-        return pin_cmd.run(args.pin, paths.data_dir(), sys.stdin, sys.stdout, sys.stderr)
-    from kiosk.ui import run as ui_run
-
+        return set_pin.run(args.pin, paths.data_dir(), sys.stdin, sys.stdout, sys.stderr)
     if args.command == "shot":
-        return ui_run.shot(args)
-    if args.command == "fishbowl":
-        from kiosk.ui.fishbowl import run as fishbowl_run
+        from kiosk.commands import shot
 
-        return fishbowl_run.fishbowl(args)
-    return ui_run.gallery(args)
+        return shot.run(args)
+    if args.command == "fishbowl":
+        from kiosk.commands import fishbowl
+
+        return fishbowl.run(args)
+    from kiosk.commands import gallery
+
+    return gallery.run(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -211,7 +211,7 @@ def prerendered_folder(root: Path, theme_name: str) -> Path:
 
 def prerendered_stylesheet(folder: Path, theme_name: str,
                            font_px: int) -> tuple[str, dict] | None:
-    """The stylesheet rendered at build time (kiosk.tools.render_theme) for ``font_px``, and
+    """The stylesheet rendered at build time (tools.render_theme) for ``font_px``, and
     its manifest; None when ``folder`` holds no rendering of this theme for this platform."""
     import json
     import platform

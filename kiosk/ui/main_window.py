@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.navigation import Navigation, NavState, Screen
 from kiosk.theme import TypeScale, stylesheet
-from kiosk.ui.carousel import QuoteCarousel
 from kiosk.ui.context import Ctx
-from kiosk.ui.home import HomeScreen, OverviewScreen
+from kiosk.ui.gallery.home import HomeScreen, OverviewScreen
 from kiosk.ui.overlays import Blackout
+from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.widgets import label, nav_button
 
 if TYPE_CHECKING:  # the other screens' modules are imported when they are first shown
     from kiosk.content.model import Gallery
-    from kiosk.ui.deck import PosterDeck
+    from kiosk.ui.gallery.deck import PosterDeck
     from kiosk.ui.overlays import HelpOverlay
-    from kiosk.ui.quotes import QuotesScreen
+    from kiosk.ui.quotes.screen import QuotesScreen
 
 log = logging.getLogger("kiosk.screen")
 
@@ -71,7 +71,7 @@ class PosterScreen(QWidget):
         row.addWidget(self.overview_button)
         row.addWidget(self.help_button)
         box.addWidget(bar)
-        from kiosk.ui.deck import PosterDeck
+        from kiosk.ui.gallery.deck import PosterDeck
 
         self.deck = PosterDeck(ctx)
         box.addWidget(self.deck, 1)
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
     @property
     def quotes(self) -> QuotesScreen:
         if self._quotes is None:
-            from kiosk.ui.quotes import QuotesScreen
+            from kiosk.ui.quotes.screen import QuotesScreen
 
             self._quotes = QuotesScreen(self.ctx)
             self._add_screen(self._quotes)
@@ -346,6 +346,11 @@ class MainWindow(QMainWindow):
             self.deck.zoom_out()
             return True
         return False
+
+    def lock_for_kiosk(self) -> None:
+        """Frameless and on top, before it is shown: no title bar, no window menu."""
+        self.setWindowFlags(Qt.WindowType.FramelessWindowHint |
+                            Qt.WindowType.WindowStaysOnTopHint)
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():

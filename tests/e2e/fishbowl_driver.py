@@ -5,7 +5,7 @@
 
 Both use the app-data folder in KIOSK_DATA_DIR and the small test gallery, offscreen.
 
-``run`` builds the fishbowl window and controller as the app does (``kiosk.ui.fishbowl.run
+``run`` builds the fishbowl window and controller as the app does (``kiosk.ui.fishbowl.build
 .build``: the same store, autosave and timers), starts the session with the gallery's preset,
 makes a few turns (someone from the audience joins too), and prints one JSON line per step:
 ``{"event": "started", "monotonic": ...}`` when the session clock starts (CLOCK_MONOTONIC is
@@ -45,15 +45,14 @@ def turns_of(session) -> list[dict]:  # noqa: ANN001
 def run(turn_at: float) -> int:
     from PySide6.QtCore import QTimer
 
-    from kiosk import paths
+    from kiosk import paths, startup
     from kiosk.content.loader import load_gallery
     from kiosk.core.fishbowl import FishbowlConfig
-    from kiosk.ui import run as ui_run
-    from kiosk.ui.fishbowl.run import build
+    from kiosk.ui.fishbowl.build import build
 
-    app = ui_run.get_app()
+    app = startup.get_app()
     gallery = load_gallery(MINI, paths.assets_dir()).gallery
-    ctx = ui_run.make_context(gallery, (1280, 720), reduced_motion=True)
+    ctx = startup.make_context(gallery, (1280, 720), reduced_motion=True)
     window, controller = build(ctx, gallery)
     window.resize(1280, 720)
     window.show()
@@ -79,12 +78,12 @@ def restore() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from kiosk import startup
     from kiosk.cli import build_parser
-    from kiosk.ui import run as ui_run
-    from kiosk.ui.fishbowl import run as fishbowl_run
+    from kiosk.commands import fishbowl as fishbowl_cmd
     from kiosk.ui.fishbowl.window import FishbowlWindow
 
-    app = ui_run.get_app()
+    app = startup.get_app()
 
     def report() -> None:
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FishbowlWindow))
@@ -98,7 +97,7 @@ def restore() -> int:
 
     QTimer.singleShot(0, report)  # as soon as the restarted app's event loop runs
     args = build_parser().parse_args(["fishbowl", "--windowed", "--content", str(MINI)])
-    return fishbowl_run.fishbowl(args)
+    return fishbowl_cmd.run(args)
 
 
 def main() -> int:

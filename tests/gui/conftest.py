@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import paths
+from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
 from kiosk.core.clock import FakeClock
-from kiosk.ui import run
 from kiosk.ui.main_window import MainWindow
 from tests.gui.touch import touch_device
 
@@ -32,7 +31,7 @@ def make_window(qtbot) -> WindowFactory:
                 reduced_motion: bool = True, presenter: bool = True) -> MainWindow:
         folder = content or paths.default_content_dir()
         result = load_gallery(folder, paths.assets_dir())
-        ctx = run.make_context(result.gallery, size, reduced_motion=reduced_motion,
+        ctx = startup.make_context(result.gallery, size, reduced_motion=reduced_motion,
                                presenter=presenter)
         window = MainWindow(ctx)
         qtbot.addWidget(window)
@@ -52,11 +51,11 @@ def window(make_window: WindowFactory) -> MainWindow:
 @pytest.fixture
 def make_carousel(qtbot):
     """A carousel of the gallery's seven quotes on a fake clock, shown on its own."""
-    from kiosk.ui.carousel import QuoteCarousel
+    from kiosk.ui.quotes.carousel import QuoteCarousel
 
     def make(mode: str, size: tuple[int, int], reduced_motion: bool = True):
         gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
-        ctx = run.make_context(gallery, (1920, 1080), reduced_motion=reduced_motion)
+        ctx = startup.make_context(gallery, (1920, 1080), reduced_motion=reduced_motion)
         clock = FakeClock(50.0)
         carousel = QuoteCarousel(ctx, gallery.quotes, mode, clock=clock.now)
         qtbot.addWidget(carousel)

@@ -16,8 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.ui import awake
-from kiosk.ui.awake import (
+from kiosk.ui.kiosk.awake import (
     ES_CONTINUOUS,
     ES_DISPLAY_REQUIRED,
     ES_SYSTEM_REQUIRED,
@@ -26,6 +25,7 @@ from kiosk.ui.awake import (
     burn_in_period,
     session_bus_address,
 )
+from kiosk.ui.kiosk import awake
 
 FALLBACK_LINE = "display may sleep: no session D-Bus ScreenSaver service"
 

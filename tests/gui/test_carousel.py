@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.navigation import Screen
-from kiosk.ui.carousel import QuoteCarousel
+from kiosk.ui.quotes.carousel import QuoteCarousel
 
 
 @pytest.fixture

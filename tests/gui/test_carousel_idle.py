@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.ui.carousel import QuoteCarousel
+from kiosk.ui.quotes.carousel import QuoteCarousel
 
 
 class Paints(QObject):

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import paths
+from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
 from kiosk.core.fishbowl import FishbowlConfig, FishbowlError
 from kiosk.theme import FONT_FAMILY, stylesheet
-from kiosk.ui import run
 from kiosk.ui.fishbowl.setup import (
     SetupPanel,
     Stepper,
@@ -71,7 +70,7 @@ def make_panel(qtbot, tmp_path):  # noqa: ANN201
 
     def factory(size: tuple[int, int] = (1920, 1080), config: FishbowlConfig | None = None,
                 material: bool = False) -> SetupPanel:
-        ctx = run.make_context(gallery(), size, reduced_motion=True)
+        ctx = startup.make_context(gallery(), size, reduced_motion=True)
         host = QWidget()
         base = material_css(ctx, tmp_path / "qt_material") + "\n" if material else ""
         host.setStyleSheet(base + stylesheet(ctx.palette, ctx.scale))
@@ -97,7 +96,7 @@ def panel(make_panel) -> SetupPanel:  # noqa: ANN001
 
 @pytest.fixture
 def stepper(qtbot) -> Stepper:
-    ctx = run.make_context(gallery(), (1920, 1080))
+    ctx = startup.make_context(gallery(), (1920, 1080))
     widget = Stepper(ctx, "Chairs in the circle", 2, 12, 1, value=5,
                      less="Fewer chairs", more="More chairs")
     widget.setStyleSheet(stylesheet(ctx.palette, ctx.scale) + "\n"
@@ -139,7 +138,7 @@ def test_stepper_buttons_step_and_signal(qtbot, stepper) -> None:
 
 
 def test_stepper_is_touch_sized_named_and_repeats(stepper) -> None:
-    touch = run.make_context(gallery(), (1920, 1080)).scale.touch
+    touch = startup.make_context(gallery(), (1920, 1080)).scale.touch
     for button, name in ((stepper.decrease_button, "Fewer chairs"),
                          (stepper.increase_button, "More chairs")):
         assert button.width() == button.height() >= max(48, touch)
@@ -150,7 +149,7 @@ def test_stepper_is_touch_sized_named_and_repeats(stepper) -> None:
 
 
 def test_stepper_steps_along_its_grid_from_an_off_grid_value(qtbot) -> None:
-    ctx = run.make_context(gallery(), (1920, 1080))
+    ctx = startup.make_context(gallery(), (1920, 1080))
     turn = Stepper(ctx, "Time per turn", 60, 1800, 30, value=200, fmt=format_turn)
     qtbot.addWidget(turn)
     assert turn.text() == "3 min 20 s"

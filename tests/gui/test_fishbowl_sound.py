@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from kiosk import paths
-from kiosk.tools import make_sounds
 from kiosk.ui.fishbowl import sound
 from kiosk.ui.fishbowl.sound import SOUNDS, Chime
+from tools import make_sounds
 
 SOUND_DIR = paths.assets_dir() / "sounds"
 LOGGER = "kiosk.ui.fishbowl.sound"

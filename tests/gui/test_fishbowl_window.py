@@ -10,14 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk import paths
+from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
 from kiosk.core.clock import FakeClock
 from kiosk.core.fishbowl import FishbowlConfig, FishbowlSession, Phase, State
 from kiosk.core.fishbowl_store import SessionStore
-from kiosk.ui import run
+from kiosk.ui.fishbowl.build import open_session
 from kiosk.ui.fishbowl.controller import FishbowlController
-from kiosk.ui.fishbowl.run import open_session
 from kiosk.ui.fishbowl.window import FishbowlWindow
 
 
@@ -35,7 +34,7 @@ class Rig:
 
     def __init__(self, qtbot, tmp_path: Path, size=(1920, 1080)) -> None:
         gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
-        self.ctx = run.make_context(gallery, size, reduced_motion=True)
+        self.ctx = startup.make_context(gallery, size, reduced_motion=True)
         self.clock = FakeClock(100.0)
         self.wall = FakeClock(1_700_000_000.0)
         self.store = SessionStore(tmp_path / "fishbowl", wall=self.wall)

@@ -13,24 +13,23 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk import paths
+from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
 from kiosk.core.clock import FakeClock
 from kiosk.core.idle import IdleState
 from kiosk.core.navigation import Screen
 from kiosk.core.pin import PinStore
-from kiosk.ui import run
 from kiosk.ui.main_window import MainWindow
 
 
 class KioskRig:
     def __init__(self, qtbot, content: Path, kiosk_on: bool = True, watch: bool = False) -> None:
         self.result = load_gallery(content, paths.assets_dir())
-        self.ctx = run.make_context(self.result.gallery, (1920, 1080), reduced_motion=True,
+        self.ctx = startup.make_context(self.result.gallery, (1920, 1080), reduced_motion=True,
                                     presenter=not kiosk_on)
         self.window = MainWindow(self.ctx, kiosk_mode=kiosk_on)
         self.clock = FakeClock(500.0)
-        self.parts = run.attach_services(self.window, self.result, kiosk_on, str(content),
+        self.parts = startup.attach_services(self.window, self.result, kiosk_on, str(content),
                                          clock=self.clock, watch=watch)
         qtbot.addWidget(self.window)
         self.window.resize(1920, 1080)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.selftest import needs_offscreen, version_problems
+from kiosk.commands.selftest import needs_offscreen, version_problems
 from tests.conftest import REPO
 
 

@@ -1,9 +1,9 @@
 """The monkey soak, short: a few thousand random visitor actions on the real kiosk window
-(kiosk/tools/soak.py; ``make soak`` runs it for an hour). No exception may be logged, the window
+(tools/soak.py; ``make soak`` runs it for an hour). No exception may be logged, the window
 must still answer, and the resident memory must not grow by 10 % after the warm-up.
 
 SOAK_EVENTS and SOAK_SEED set the length and the seed (printed, so a failure can be repeated:
-``SOAK_SEED=<seed> make test ARGS=tests/gui/test_soak.py``, or ``python -m kiosk.tools.soak
+``SOAK_SEED=<seed> make test ARGS=tests/gui/test_soak.py``, or ``python -m tools.soak
 --seed <seed>``).
 """
 
@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.clock import FakeClock
-from kiosk.tools import soak
 from tests.gui.touch import touch_device
+from tools import soak
 
 EVENTS = int(os.environ.get("SOAK_EVENTS", "2500"))
 SEED = int(os.environ.get("SOAK_SEED", "20170619"))
@@ -25,7 +25,7 @@ SEED = int(os.environ.get("SOAK_SEED", "20170619"))
 
 # The suite's offscreen screen is 800×800, smaller than the 1920×1080 window: a gesture whose
 # hot spot lands off that screen finds no window under it, and Qt says so. On a real kiosk the
-# window is the screen; ``python -m kiosk.tools.soak`` sizes its offscreen screens to the window.
+# window is the screen; ``python -m tools.soak`` sizes its offscreen screens to the window.
 @pytest.mark.qt_log_ignore("QGestureManager::deliverEvents: could not find the target for "
                            "gesture")
 def test_a_random_visitor_cannot_break_the_kiosk(qtbot, capsys) -> None:

@@ -19,7 +19,7 @@ import weakref
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from kiosk.core.navigation import Screen
-from kiosk.tools import soak
+from tools import soak
 
 
 def _settle(qtbot, window) -> None:  # noqa: ANN001

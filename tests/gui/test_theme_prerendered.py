@@ -1,4 +1,4 @@
-"""The theme rendered at build time (kiosk.tools.render_theme) is qt-material's own look: the
+"""The theme rendered at build time (tools.render_theme) is qt-material's own look: the
 same stylesheet text at any font size, and the app falls back to live qt-material without it."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from kiosk import paths, theme
-from kiosk.tools import render_theme
+from tools import render_theme
 
 qt_material = pytest.importorskip("qt_material")
 
@@ -55,7 +55,7 @@ def test_the_shipped_rendering_is_up_to_date(qapp, tmp_path) -> None:
     """assets/theme, when present, matches what the installed qt-material renders now."""
     shipped = paths.assets_dir() / "theme"
     if not (shipped / "dark_teal" / "theme.json").is_file():
-        pytest.skip("assets/theme not rendered (python -m kiosk.tools.render_theme)")
+        pytest.skip("assets/theme not rendered (python -m tools.render_theme)")
     palette = QGuiApplication.palette()
     try:
         fresh = render_theme.render("dark_teal.xml", tmp_path)

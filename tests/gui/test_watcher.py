@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.ui.watcher import ContentWatcher
+from kiosk.ui.live.watcher import ContentWatcher
 
 TIMEOUT = 5000  # ms; generous for a loaded CI machine (the polling fallback ticks every 1 s)
 

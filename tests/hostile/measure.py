@@ -39,14 +39,13 @@ def _child(args: list[str], env: dict[str, str]) -> tuple[float, int, int, str]:
 def window_main(content: str) -> int:
     """In the child: the window on ``content``, every poster opened, every picture decoded."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk import paths
+    from kiosk import paths, startup
     from kiosk.content.loader import load_gallery
-    from kiosk.ui import run
     from kiosk.ui.main_window import MainWindow
 
-    app = run.get_app()
+    app = startup.get_app()
     result = load_gallery(Path(content), paths.assets_dir())
-    ctx = run.make_context(result.gallery, (1920, 1080), reduced_motion=True)
+    ctx = startup.make_context(result.gallery, (1920, 1080), reduced_motion=True)
     window = MainWindow(ctx)
     window.resize(1920, 1080)
     window.show()

@@ -19,12 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import paths
+from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
-from kiosk.ui import run
 from kiosk.ui.images import ArtworkView
+from kiosk.ui.live.reload import ContentReloader
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.reload import ContentReloader
 from tests.conftest import REPO
 from tests.hostile.corpus import CASES, Case
 from tests.hostile.watch import OpenWatch
@@ -79,7 +78,7 @@ def test_the_window_shows_the_rest(case: Case, tmp_path: Path, qtbot, caplog) ->
     content, outside = case.build(tmp_path)
     with OpenWatch(outside) as watch:
         result = load_gallery(content, paths.assets_dir())
-        ctx = run.make_context(result.gallery, (1280, 720), reduced_motion=True)
+        ctx = startup.make_context(result.gallery, (1280, 720), reduced_motion=True)
         window = MainWindow(ctx)
         qtbot.addWidget(window)
         reloader = ContentReloader(window, content, paths.assets_dir(), result, watch=True)
@@ -116,7 +115,7 @@ def test_a_placeholder_is_drawn_not_a_blank(qtbot, tmp_path: Path) -> None:
     case = next(c for c in CASES if c.id == "art-png-bomb-20000")
     content, _outside = case.build(tmp_path)
     result = load(content, paths.assets_dir())
-    ctx = run.make_context(result.gallery, (1280, 720), reduced_motion=True)
+    ctx = startup.make_context(result.gallery, (1280, 720), reduced_motion=True)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(1280, 720)

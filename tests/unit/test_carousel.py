@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kiosk.content.model import CarouselSettings
-from kiosk.core.carousel import Rotation
 from kiosk.core.clock import FakeClock
+from kiosk.core.rotation import Rotation
 
 
 @pytest.fixture

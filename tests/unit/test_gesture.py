@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.core.gesture import Axis, Drag, TapCounter, swipe_offset, swipe_outcome
+from kiosk.core.swipe import Axis, Drag, TapCounter, swipe_offset, swipe_outcome
 
 
 def test_small_movement_stays_a_tap() -> None:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import paths, validate
+from kiosk import paths
+from kiosk.commands import validate
 
 GALLERY = "title: {title}\n"
 

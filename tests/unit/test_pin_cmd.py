@@ -1,4 +1,4 @@
-"""`kiosk set-pin` (kiosk.pin_cmd.run): asked twice on a terminal, one line from a pipe, real
+"""`kiosk set-pin` (kiosk.set_pin.run): asked twice on a terminal, one line from a pipe, real
 files in a temporary data folder, exit codes 0/1/2, and the PIN never printed or stored."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import pin_cmd
+from kiosk.commands import set_pin
 from kiosk.core.pin import FILE_NAME, PinStore, verify
 
 PIN = "2468"
@@ -42,7 +42,7 @@ def run(data: Path, *, args_pin: str | None = None, stdin: io.StringIO | None = 
         getpass: Callable[..., str] | None = None) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     kwargs = {"getpass": getpass} if getpass else {}
-    code = pin_cmd.run(args_pin, data, stdin, out, err, **kwargs)
+    code = set_pin.run(args_pin, data, stdin, out, err, **kwargs)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -54,7 +54,7 @@ def test_interactive_asks_twice_and_saves(tmp_path: Path) -> None:
     getpass, prompts = typed(PIN, PIN)
     code, out, err = run(tmp_path, stdin=Terminal(), getpass=getpass)
     assert code == 0, err
-    assert prompts == [pin_cmd.PROMPT, pin_cmd.PROMPT_AGAIN]
+    assert prompts == [set_pin.PROMPT, set_pin.PROMPT_AGAIN]
     assert str(tmp_path / FILE_NAME) in out
     assert verify(stored(tmp_path), PIN)
     assert PIN not in out + err + (tmp_path / FILE_NAME).read_text(encoding="utf-8")

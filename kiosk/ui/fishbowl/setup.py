@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.fishbowl import FishbowlConfig, FishbowlError
 from kiosk.theme import FONT_FAMILY, Palette, TypeScale, mix
 from kiosk.ui.context import Ctx
-from kiosk.ui.gestures import GestureFilter
+from kiosk.ui.gallery.touch import GestureFilter
 from kiosk.ui.widgets import label, nav_button
 
 MINUS = "\u2212"  # a real minus sign: as wide as the plus, unlike a hyphen

@@ -1,18 +1,15 @@
-"""``kiosk fishbowl``: the timer on its own, restored from the last save if there is one."""
+"""The fishbowl window and its controller, restored from the last save if there is one: for
+``kiosk fishbowl`` and for the gallery's admin screen."""
 
 from __future__ import annotations
 
-import argparse
 import logging
-import sys
 from pathlib import Path
 
-from kiosk import log as klog
 from kiosk import paths
 from kiosk.core.clock import MonotonicClock, SystemWallClock
 from kiosk.core.fishbowl import FishbowlConfig, FishbowlSession
 from kiosk.core.fishbowl_store import SessionStore
-from kiosk.ui import run as ui_run
 
 logger = logging.getLogger("kiosk.fishbowl")
 
@@ -48,50 +45,3 @@ def build(ctx, gallery, export_dir: Path | None = None,  # noqa: ANN001, ANN201
     if message and session.recovery is not None:
         controller.message.emit(message)
     return window, controller
-
-
-def fishbowl(args: argparse.Namespace) -> int:
-    if ui_run.display_missing():
-        print(ui_run.NO_DISPLAY, file=sys.stderr)
-        return 1
-    klog.setup(paths.data_dir())
-    klog.route_qt_messages()
-    app = ui_run.get_app()
-    from PySide6.QtGui import QGuiApplication
-
-    from kiosk.ui.fishbowl.window import PublicWindow
-
-    result = ui_run.load(args.content)
-    gallery = result.gallery
-    screens = QGuiApplication.screens()
-    primary = QGuiApplication.primaryScreen()
-    public_screen = None
-    if args.public_screen is not None:
-        if 0 <= args.public_screen < len(screens):
-            public_screen = screens[args.public_screen]
-        else:
-            logger.warning("screen %s not found; %d screen(s): one-screen mode",
-                           args.public_screen, len(screens))
-    geometry = primary.geometry()
-    size = (min(1600, geometry.width()), min(900, geometry.height())) if args.windowed else \
-        (geometry.width(), geometry.height())
-    ctx = ui_run.make_context(gallery, size, args.lang, args.reduced_motion, presenter=True)
-    ui_run.apply_theme(app, gallery, ctx.scale)
-    export_dir = Path(args.export_dir) if args.export_dir else None
-    window, controller = build(ctx, gallery, export_dir, public_elsewhere=public_screen is not None)
-    public = None
-    if public_screen is not None:
-        public = PublicWindow(ctx, controller)
-        public.setGeometry(public_screen.geometry())
-        public.showFullScreen()
-    if args.windowed:
-        window.resize(*size)
-        window.show()
-    else:
-        window.setGeometry(geometry)
-        window.showFullScreen()
-    window.activateWindow()
-    code = app.exec()
-    controller.close()
-    del public
-    return code

@@ -1,4 +1,4 @@
-"""Render qt-material's look at build time: ``python -m kiosk.tools.render_theme``.
+"""Render qt-material's look at build time: ``python -m tools.render_theme``.
 
 qt-material renders a Jinja template and writes recoloured icons every time it is applied: about
 0.15 s and 15 MB at every start, and writes into the home folder (PITFALLS.md §3). This tool does
@@ -103,7 +103,7 @@ def content_themes() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     from kiosk import paths
 
-    parser = argparse.ArgumentParser(prog="python -m kiosk.tools.render_theme",
+    parser = argparse.ArgumentParser(prog="python -m tools.render_theme",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--theme", action="append", metavar="NAME.xml",
                         help="a qt-material theme to render (repeatable; default: the one the "

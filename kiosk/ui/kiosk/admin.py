@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.context import Ctx
+from kiosk.ui.gallery.poster import panel
 from kiosk.ui.overlays import Veil
-from kiosk.ui.poster import panel
 from kiosk.ui.widgets import label, nav_button
 
 LOG_LINES = 30

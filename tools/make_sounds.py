@@ -1,6 +1,6 @@
 """Generate the fishbowl timer's chimes (assets/sounds/*.wav) from code, so the project owns them.
 
-Run ``python -m kiosk.tools.make_sounds [OUT_DIR]``. The sounds are synthesised with the standard
+Run ``python -m tools.make_sounds [OUT_DIR]``. The sounds are synthesised with the standard
 library only (``wave``, ``math``, ``struct``): a few sine partials per note under an exponential
 decay, so they sound like a soft bell rather than a beep. Every note opens with a 5 ms fade-in and
 the file closes with a short fade-out, so nothing clicks; the mix is normalised to about −6 dBFS,

@@ -194,7 +194,7 @@ def lessons_block(ctx: Ctx, lessons: tuple) -> QFrame:
 
 
 def quotes_block(ctx: Ctx, quotes: tuple[Quote, ...]) -> QLayout:
-    from kiosk.ui.carousel import QuoteCarousel
+    from kiosk.ui.quotes.carousel import QuoteCarousel
 
     block = _vbox(None, ctx.scale.space(2))
     block.addWidget(label("In their words", "h2"))

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.carousel import QuoteCarousel
 from kiosk.ui.context import Ctx
-from kiosk.ui.gestures import TouchScreen
+from kiosk.ui.gallery.poster import KIND_LABEL, panel
+from kiosk.ui.gallery.touch import TouchScreen
 from kiosk.ui.images import ArtworkView
-from kiosk.ui.poster import KIND_LABEL, panel
+from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.widgets import TapFrame, label, nav_button
 
 if TYPE_CHECKING:

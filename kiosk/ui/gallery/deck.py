@@ -27,11 +27,11 @@ from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
 from shiboken6 import isValid
 
-from kiosk.core.gesture import swipe_offset, swipe_outcome
+from kiosk.core.swipe import swipe_offset, swipe_outcome
 from kiosk.ui import memory
 from kiosk.ui.context import Ctx
-from kiosk.ui.gestures import GestureFilter, mm_to_px, own_viewport
-from kiosk.ui.poster import PosterPage, is_wide
+from kiosk.ui.gallery.poster import PosterPage, is_wide
+from kiosk.ui.gallery.touch import GestureFilter, mm_to_px, own_viewport
 from kiosk.ui.widgets import icon_pixmap, nav_button
 
 log = logging.getLogger(__name__)

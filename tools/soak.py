@@ -1,6 +1,6 @@
 """The monkey soak: a scripted random visitor drives the real kiosk window.
 
-    python -m kiosk.tools.soak --events 100000 --seconds 3600 [--seed N] [--out DIR]
+    python -m tools.soak --events 100000 --seconds 3600 [--seed N] [--out DIR]
 
 It builds the gallery window exactly as ``kiosk --kiosk`` does (kiosk mode, live-reload services,
 recovery hook, animations on), but offscreen and with a fake clock for the idle rules, and sends
@@ -523,17 +523,16 @@ def build_kiosk(content: Path | None, size: tuple[int, int], clock,  # noqa: ANN
     """The gallery window in kiosk mode, as ``kiosk --kiosk`` builds it (animations on), with
     ``clock`` for the idle rules and no file watching; returns (window, services). ``theme``
     False leaves the application's style alone (a test suite shares one application)."""
-    from kiosk import paths
-    from kiosk.ui import run
+    from kiosk import paths, startup
     from kiosk.ui.main_window import MainWindow
 
-    app = run.get_app()
-    result = run.load(str(content) if content else None)
-    ctx = run.make_context(result.gallery, size, reduced_motion=False, presenter=False)
+    app = startup.get_app()
+    result = startup.load(str(content) if content else None)
+    ctx = startup.make_context(result.gallery, size, reduced_motion=False, presenter=False)
     if theme:
-        run.apply_theme(app, result.gallery, ctx.scale)
+        startup.apply_theme(app, result.gallery, ctx.scale)
     window = MainWindow(ctx, kiosk_mode=True)
-    parts = run.attach_services(window, result, True, str(content) if content else None,
+    parts = startup.attach_services(window, result, True, str(content) if content else None,
                                 clock=clock, watch=False)
     from PySide6.QtGui import QGuiApplication
 
@@ -724,7 +723,7 @@ def offscreen_screens(folder: Path, width: int, height: int) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kiosk.tools.soak", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tools.soak", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=5000, help="how many actions (5000)")
     parser.add_argument("--seconds", type=float, help="stop after this long, if sooner")
@@ -746,10 +745,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from PySide6.QtTest import QTest
 
+    from kiosk import startup
     from kiosk.core.clock import FakeClock
-    from kiosk.ui import run
 
-    run.get_app()
+    startup.get_app()
     device = QTest.createTouchDevice()  # before any window: devices are global
     seed = args.seed if args.seed is not None else random.randrange(2**32)
     print(f"soak: seed {seed} (repeat with --seed {seed}); {args.events:,} events"

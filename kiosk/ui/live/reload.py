@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.content.loader import LoadResult, load_gallery
-from kiosk.ui.watcher import ContentWatcher
+from kiosk.ui.live.watcher import ContentWatcher
 
 log = logging.getLogger("kiosk.reload")
 

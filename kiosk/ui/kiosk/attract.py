@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Poster, Quote
 from kiosk.theme import FONT_FAMILY
-from kiosk.ui.awake import BURN_IN_AMPLITUDE_PX, burn_in_offset
 from kiosk.ui.context import Ctx
+from kiosk.ui.kiosk.awake import BURN_IN_AMPLITUDE_PX, burn_in_offset
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
 SHIFT_EVERY = 4  # slides between two burn-in shifts (a pixel each: nobody notices)

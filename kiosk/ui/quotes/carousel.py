@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import Quote
-from kiosk.core.carousel import Rotation
+from kiosk.core.rotation import Rotation
 from kiosk.theme import FONT_FAMILY
 from kiosk.ui.context import Ctx
 from kiosk.ui.widgets import nav_button

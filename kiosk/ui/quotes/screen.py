@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.ui.carousel import QuoteCarousel
 from kiosk.ui.context import Ctx
-from kiosk.ui.gestures import TouchScreen
+from kiosk.ui.gallery.touch import TouchScreen
+from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.widgets import label, nav_button
 
 

@@ -1,18 +1,36 @@
-"""Starting the GUI: the application factory, the gallery window, and ``kiosk shot``."""
+"""Start-up, in one place: every command, the soak, the benchmarks and the tests' fixtures build
+the application, load the content, make the context, apply the theme and build the gallery
+window through these functions, so the app that is tested is the app that runs.
+
+Imports of Qt and of the screens are inside the functions: ``kiosk validate`` and
+``kiosk set-pin`` never load Qt, and the gallery's start-up loads only what its first frame
+needs."""
 
 from __future__ import annotations
 
-import argparse
-import gc
 import logging
 import os
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from kiosk import log as klog
 from kiosk import paths
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QImage, QScreen
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from kiosk.content.loader import LoadResult
+    from kiosk.content.model import Gallery
+    from kiosk.theme import TypeScale
+    from kiosk.ui.context import Ctx
+    from kiosk.ui.main_window import MainWindow
+
 logger = logging.getLogger("kiosk")
+
+NO_DISPLAY = ("kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run it on a "
+              "desktop, under Xvfb, or offscreen: QT_QPA_PLATFORM=offscreen kiosk shot OUT.png")
 
 
 def display_missing() -> bool:
@@ -22,7 +40,7 @@ def display_missing() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def get_app(argv: list[str] | None = None):  # noqa: ANN201 - QApplication
+def get_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication: an existing one (tests, pytest-qt's ``qapp``) or a new one."""
     from PySide6.QtWidgets import QApplication
 
@@ -31,10 +49,12 @@ def get_app(argv: list[str] | None = None):  # noqa: ANN201 - QApplication
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName(paths.APP_NAME)
         app.setOrganizationName(paths.ORG_NAME)
+    assert isinstance(app, QApplication), "a QGuiApplication without widgets was made first"
     return app
 
 
-def load(content: str | None):  # noqa: ANN201 - LoadResult
+def load(content: str | None) -> LoadResult:
+    """The content folder the app would use, loaded; every problem logged."""
     from kiosk.content.loader import load_gallery
 
     folder = paths.content_dir(content)
@@ -45,8 +65,8 @@ def load(content: str | None):  # noqa: ANN201 - LoadResult
     return result
 
 
-def make_context(gallery, size: tuple[int, int], lang: str | None = None,  # noqa: ANN001
-                 reduced_motion: bool = False, presenter: bool = True):  # noqa: ANN201
+def make_context(gallery: Gallery, size: tuple[int, int], lang: str | None = None,
+                 reduced_motion: bool = False, presenter: bool = True) -> Ctx:
     """Fonts, palette, type scale and image store for a window of ``size``."""
     from kiosk import theme
     from kiosk.ui.context import Ctx
@@ -63,90 +83,73 @@ def make_context(gallery, size: tuple[int, int], lang: str | None = None,  # noq
                reduced_motion=reduced_motion or settings.reduced_motion, presenter=presenter)
 
 
-def apply_theme(app, gallery, scale) -> bool:  # noqa: ANN001
+def apply_theme(app: QApplication, gallery: Gallery, scale: TypeScale) -> bool:
+    """The look, pre-rendered at build time (or qt-material live); False when it failed."""
     from kiosk import theme
 
     return theme.apply_base(app, gallery.settings.theme.name, paths.data_dir() / "cache", scale,
                             prerendered=paths.assets_dir() / "theme")
 
 
-NO_DISPLAY = ("kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run it on a "
-              "desktop, under Xvfb, or offscreen: QT_QPA_PLATFORM=offscreen kiosk shot OUT.png")
-
-
-def gallery(args: argparse.Namespace) -> int:
-    """``kiosk``: open the gallery window and run until it is closed."""
+def start_gui() -> QApplication | None:
+    """The application for a command that opens windows, with the log on disk and Qt's own
+    messages routed into it; None (after saying why) when there is no display."""
     if display_missing():
         print(NO_DISPLAY, file=sys.stderr)
-        return 1
-    # Start-up makes ~56,000 objects that live as long as the app (Qt's enum types, the content
-    # model, the home screen): the collector's passes over them found nothing and cost ~60 ms
-    # before the first frame. It is off until the first frame is on screen, and then leaves
-    # them out of its passes for good (gc.freeze), so that no full pass over them lands in a
-    # visitor's first swipe either.
-    gc.disable()
-    try:
-        return _gallery(args)
-    finally:
-        gc.enable()
+        return None
+    from kiosk import log as klog
 
-
-def _gallery(args: argparse.Namespace) -> int:
-    from kiosk.ui import memory
-
-    memory.tune()  # before Qt starts its threads: see kiosk/ui/memory.py
     klog.setup(paths.data_dir())
     klog.route_qt_messages()
-    app = get_app()
-    from PySide6.QtCore import Qt
+    return get_app()
+
+
+def pick_screen(index: int | None) -> QScreen:
+    """Screen ``index`` (``--screen``, ``--public-screen``), or the primary one when it is not
+    given or not there (said in the log)."""
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.ui.main_window import MainWindow
-
     screens = QGuiApplication.screens()
-    screen = screens[args.screen] if args.screen is not None and \
-        0 <= args.screen < len(screens) else QGuiApplication.primaryScreen()
-    if args.screen is not None and not 0 <= args.screen < len(screens):
-        logger.warning("screen %s not found; %d screen(s) here", args.screen, len(screens))
+    if index is not None and 0 <= index < len(screens):
+        return screens[index]
+    if index is not None:
+        logger.warning("screen %s not found; %d screen(s) here", index, len(screens))
+    return QGuiApplication.primaryScreen()
+
+
+def window_size(screen: QScreen, windowed: bool) -> tuple[int, int]:
+    """The whole screen, or a window of at most 1600x900 on it."""
+    g = screen.geometry()
+    return (min(1600, g.width()), min(900, g.height())) if windowed else (g.width(), g.height())
+
+
+def show_on(window: QWidget, screen: QScreen, windowed: bool) -> None:
+    """Show ``window`` full screen on ``screen``, or centred on it in a window."""
     geometry = screen.geometry()
-    windowed = args.windowed
-    size = (min(1600, geometry.width()), min(900, geometry.height())) if windowed else \
-        (geometry.width(), geometry.height())
-    result = load(args.content)
-    kiosk_on = bool(args.kiosk or result.gallery.settings.kiosk)
-    if kiosk_on:
-        windowed = False
-        size = (geometry.width(), geometry.height())
-    ctx = make_context(result.gallery, size, args.lang, args.reduced_motion,
-                       presenter=not kiosk_on)
-    apply_theme(app, result.gallery, ctx.scale)
-    window = MainWindow(ctx, kiosk_mode=kiosk_on, size=size)
-    if args.poster and not window.nav.open_id(args.poster):
-        logger.warning("poster %s not found", args.poster)
-    if kiosk_on:
-        window.setWindowFlags(Qt.WindowType.FramelessWindowHint |
-                              Qt.WindowType.WindowStaysOnTopHint)
     if windowed:
-        window.resize(*size)
         window.move(geometry.topLeft() + (geometry.center() - window.rect().center()))
         window.show()
     else:
         window.setGeometry(geometry)  # a bare X server has no window manager to do it
         window.showFullScreen()
     window.activateWindow()
-    logger.info("window shown on %s (%dx%d)", screen.name(), *size)
-
-    def services() -> None:
-        attach_services(window, result, kiosk_on, args.content)
-        gc.freeze()
-        gc.enable()
-
-    # live reload, the admin gesture, recovery and kiosk mode are not part of the first frame
-    after_first_frame(window, services)
-    return app.exec()
 
 
-def after_first_frame(window, fn, fallback_ms: int = 2000) -> None:  # noqa: ANN001
+def gallery_window(result: LoadResult, size: tuple[int, int], *, lang: str | None = None,
+                   reduced_motion: bool = False, kiosk: bool = False,
+                   theme: bool = True) -> MainWindow:
+    """The gallery window on loaded content, built at ``size`` (screens are built once, at the
+    size they are shown at). ``theme`` False leaves the application's style alone (a test suite
+    shares one application)."""
+    from kiosk.ui.main_window import MainWindow
+
+    ctx = make_context(result.gallery, size, lang, reduced_motion, presenter=not kiosk)
+    if theme:
+        apply_theme(get_app(), result.gallery, ctx.scale)
+    return MainWindow(ctx, kiosk_mode=kiosk, size=size)
+
+
+def after_first_frame(window: QWidget, fn: Callable[[], None], fallback_ms: int = 2000) -> None:
     """Call ``fn`` once, right after the shown ``window`` has painted its first frame (or after
     ``fallback_ms`` if it is never exposed): work the first frame does not need waits for it."""
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -166,7 +169,7 @@ def after_first_frame(window, fn, fallback_ms: int = 2000) -> None:  # noqa: ANN
             fn()
 
     class Exposed(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802, ANN001 - Qt override
+        def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt override
             if event.type() == QEvent.Type.Expose and obj.isExposed():
                 QTimer.singleShot(0, run)  # after this expose's paint and flush
             return False
@@ -190,10 +193,10 @@ def attach_services(window, result, kiosk_on: bool, content: str | None,  # noqa
 
     from kiosk.core.clock import MonotonicClock
     from kiosk.core.pin import PinGate, PinStore
-    from kiosk.ui.admin import AdminFlow, log_tail
-    from kiosk.ui.eventfilter import ActivityFilter
-    from kiosk.ui.kiosk import KioskMode, install_recovery
-    from kiosk.ui.reload import ContentReloader
+    from kiosk.ui.kiosk.activity import ActivityFilter
+    from kiosk.ui.kiosk.admin import AdminFlow, log_tail
+    from kiosk.ui.kiosk.unattended import KioskMode, install_recovery
+    from kiosk.ui.live.reload import ContentReloader
 
     clock = clock or MonotonicClock()
     folder = paths.content_dir(content)
@@ -215,7 +218,7 @@ def attach_services(window, result, kiosk_on: bool, content: str | None,  # noqa
     parts: dict = {"reloader": reloader, "admin": admin}
 
     def open_fishbowl() -> None:
-        from kiosk.ui.fishbowl.run import build
+        from kiosk.ui.fishbowl.build import build
 
         fish, controller = build(window.ctx, window.ctx.gallery)
         fish.setParent(window, fish.windowFlags())
@@ -234,7 +237,7 @@ def attach_services(window, result, kiosk_on: bool, content: str | None,  # noqa
         kiosk = KioskMode(window, clock)
         kiosk.filter.admin_requested.connect(admin.request)
         parts["kiosk"] = kiosk
-        from kiosk.ui.awake import DisplayAwake
+        from kiosk.ui.kiosk.awake import DisplayAwake
 
         awake = DisplayAwake()
         awake.inhibit("the gallery kiosk is on show")
@@ -250,55 +253,7 @@ def attach_services(window, result, kiosk_on: bool, content: str | None,  # noqa
     return parts
 
 
-def shot(args: argparse.Namespace) -> int:
-    """``kiosk shot``: render one screen offscreen to a PNG."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    klog.setup(None, logging.WARNING)
-    app = get_app()
-    from kiosk.ui.main_window import MainWindow
-
-    result = load(args.content)
-    width, height = args.size
-    ctx = make_context(result.gallery, (width, height), args.lang, reduced_motion=True)
-    apply_theme(app, result.gallery, ctx.scale)
-    screen = args.shot_screen
-    if screen == "fishbowl":
-        from kiosk.ui.fishbowl.demo import demo_session
-        from kiosk.ui.fishbowl.public import PublicView
-
-        session = demo_session(result.gallery.fishbowl, args.state, ctx.lang,
-                               result.gallery.default_language)
-        view = PublicView(session, ctx.palette, reduced_motion=True)
-        view.resize(width, height)
-        return _save(render(app, view, ctx), args.out, f"fishbowl ({args.state})", width, height)
-    window = MainWindow(ctx, size=(width, height))
-    if screen in ("poster", "help", "blackout"):
-        target = args.poster or (result.gallery.posters[0].id if result.gallery.posters else "")
-        if not window.nav.open_id(target):
-            print(f"kiosk shot: poster '{target}' not found", file=sys.stderr)
-            return 2
-    if screen == "overview":
-        window.nav.overview()
-    if screen == "quotes":
-        window.nav.quotes()
-    if screen == "help":
-        window.nav.toggle_help()
-    if screen == "blackout":
-        window.nav.toggle_blackout()
-    return _save(render(app, window, ctx), args.out, screen, width, height)
-
-
-def _save(image, out_name: str, what: str, width: int, height: int) -> int:  # noqa: ANN001
-    out = Path(out_name)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out)):
-        print(f"kiosk shot: could not write {out}", file=sys.stderr)
-        return 1
-    print(f"{out}: {what} at {width}x{height}")
-    return 0
-
-
-def render(app, window, ctx):  # noqa: ANN001, ANN201 - QImage
+def render(app: QApplication, window: QWidget, ctx: Ctx) -> QImage:
     """Show the window, let layouts and images settle, and grab it."""
     window.show()
     for _ in range(3):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.gesture import Axis, Drag, TapCounter
+from kiosk.core.swipe import Axis, Drag, TapCounter
 from kiosk.ui.widgets import TapFrame
 
 MM_PER_INCH = 25.4

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from kiosk import paths
+from kiosk import paths, startup
 
 EXIT_OK, EXIT_FAILED = 0, 1
 SIZE = (1920, 1080)  # the screens are rendered at the reference size
@@ -159,7 +159,6 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
     import PySide6
     from PySide6.QtCore import QSize, qVersion
 
-    from kiosk.ui import run as ui_run
 
     python = sys.version_info[:2]
     test.info["versions"] = {"python": platform.python_version(), "pyside6": PySide6.__version__,
@@ -171,7 +170,7 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
     test.info["yaml_parser"] = "libyaml" if yaml.__with_libyaml__ else "python"
 
     _install_qt_message_capture(test)
-    app = ui_run.get_app()
+    app = startup.get_app()
     test.info["platform"] = app.platformName()
     folder = paths.content_dir(content)
     test.info["content"] = str(folder)
@@ -207,9 +206,9 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
     ctx = None
     with test.step("theme"):
         test.info["data_dir"] = str(paths.data_dir())
-        ctx = ui_run.make_context(gallery, SIZE, reduced_motion=True)
+        ctx = startup.make_context(gallery, SIZE, reduced_motion=True)
         name = gallery.settings.theme.name
-        if not ui_run.apply_theme(app, gallery, ctx.scale):
+        if not startup.apply_theme(app, gallery, ctx.scale):
             test.fail(f"theme: the theme '{name}' could not be applied")
         test.info["theme"] = name
         # the palette reads the colours from qt-material's theme file; without it they fall
@@ -267,11 +266,11 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
             test.fail("pin: hashlib has no scrypt (OpenSSL's libcrypto is missing from the bundle)")
 
     if ctx is not None:
-        _render_screens(test, app, ui_run, gallery, ctx)
+        _render_screens(test, app, gallery, ctx)
     return _finish(test, started, out, err)
 
 
-def _render_screens(test: SelfTest, app: Any, ui_run: Any, gallery: Any, ctx: Any) -> None:
+def _render_screens(test: SelfTest, app: Any, gallery: Any, ctx: Any) -> None:
     from kiosk.ui.main_window import MainWindow
 
     rendered = 0
@@ -286,7 +285,7 @@ def _render_screens(test: SelfTest, app: Any, ui_run: Any, gallery: Any, ctx: An
         nonlocal rendered
         with test.step(f"render {name}"):
             go()
-            image = ui_run.render(app, window, ctx)
+            image = startup.render(app, window, ctx)
             shown = window.screen_name(window.nav.state)
             if shown != expected:
                 test.fail(f"render {name}: the window shows '{shown}', not '{expected}'")
@@ -311,7 +310,7 @@ def _render_screens(test: SelfTest, app: Any, ui_run: Any, gallery: Any, ctx: An
         session = demo_session(gallery.fishbowl, "warning", ctx.lang, gallery.default_language)
         view = PublicView(session, ctx.palette, reduced_motion=True)
         view.resize(*SIZE)
-        image = ui_run.render(app, view, ctx)
+        image = startup.render(app, view, ctx)
         view.close()
         view.deleteLater()
         if _blank(image):

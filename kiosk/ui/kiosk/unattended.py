@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.core.clock import Clock, MonotonicClock
 from kiosk.core.idle import IdleState, IdleTracker
-from kiosk.ui.attract import AttractOverlay
-from kiosk.ui.eventfilter import ActivityFilter
+from kiosk.ui.gallery.poster import panel
+from kiosk.ui.kiosk.activity import ActivityFilter
+from kiosk.ui.kiosk.attract import AttractOverlay
 from kiosk.ui.overlays import Veil
-from kiosk.ui.poster import panel
 from kiosk.ui.widgets import label
 
 log = logging.getLogger("kiosk.kiosk")

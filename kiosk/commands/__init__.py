@@ -1,0 +1,2 @@
+"""The commands, one module each: ``kiosk`` (the gallery), shot, fishbowl, validate, set-pin
+and --self-test."""

@@ -1,1 +1,0 @@
-"""Developer tools run with ``python -m`` (screenshots for the docs)."""

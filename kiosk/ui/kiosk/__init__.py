@@ -1,0 +1,2 @@
+"""Unattended kiosk mode: activity, idle reset, attract loop, admin PIN and screen, the display
+kept awake."""

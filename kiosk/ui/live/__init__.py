@@ -1,0 +1,1 @@
+"""Live reload: the content folder watched, edits validated and applied."""

@@ -1,0 +1,1 @@
+"""Quotes: the rotating carousel and the full-screen quotes screen."""
