@@ -33,8 +33,11 @@ def finish(data: dict) -> None:
 def memory() -> dict:
     from benchmarks import procstat
 
-    return {"rss_mb": procstat.rss_mb(), "peak_rss_mb": procstat.peak_rss_mb(),
-            "pss_mb": procstat.pss_mb()}
+    return {
+        "rss_mb": procstat.rss_mb(),
+        "peak_rss_mb": procstat.peak_rss_mb(),
+        "pss_mb": procstat.pss_mb(),
+    }
 
 
 def on_first_frame(app, callback) -> None:  # noqa: ANN001
@@ -121,9 +124,12 @@ def floor(kind: str) -> None:
 
         import qt_material
 
-        qt_material.apply_stylesheet(app, theme="dark_teal.xml",
-                                     extra={"font_size": "28px", "density_scale": "0"},
-                                     parent=tempfile.mkdtemp(prefix="bench-qtm-"))
+        qt_material.apply_stylesheet(
+            app,
+            theme="dark_teal.xml",
+            extra={"font_size": "28px", "density_scale": "0"},
+            parent=tempfile.mkdtemp(prefix="bench-qtm-"),
+        )
     elif kind == "prerendered":
         from kiosk import theme
 
@@ -172,11 +178,14 @@ def drag(viewport, direction: int, steps: int = 30) -> None:  # noqa: ANN001
         local = QPointF(x, y)
         glob = QPointF(viewport.mapToGlobal(local.toPoint()))
         release = kind == QEvent.Type.MouseButtonRelease
-        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove \
-            else Qt.MouseButton.LeftButton
+        button = (
+            Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+        )
         buttons = Qt.MouseButton.NoButton if release else Qt.MouseButton.LeftButton
-        QApplication.sendEvent(viewport, QMouseEvent(kind, local, glob, button, buttons,
-                                                     Qt.KeyboardModifier.NoModifier))
+        QApplication.sendEvent(
+            viewport,
+            QMouseEvent(kind, local, glob, button, buttons, Qt.KeyboardModifier.NoModifier),
+        )
 
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -241,13 +250,15 @@ def transitions(slides: int, swipes: int) -> None:
         def collect(kind: str, t_trigger: float, t_end: float) -> None:
             got = [(t, c) for t, c in frames if t_trigger <= t <= t_end]
             starts = [t for t, _ in got]
-            results[kind].append({
-                "frames": len(got),
-                "span": (starts[-1] - starts[0]) if len(starts) > 1 else 0.0,
-                "intervals": [b - a for a, b in zip(starts, starts[1:], strict=False)],
-                "costs": [c for _, c in got],
-                "latency": (starts[0] - t_trigger) if starts else float("nan"),
-            })
+            results[kind].append(
+                {
+                    "frames": len(got),
+                    "span": (starts[-1] - starts[0]) if len(starts) > 1 else 0.0,
+                    "intervals": [b - a for a, b in zip(starts, starts[1:], strict=False)],
+                    "costs": [c for _, c in got],
+                    "latency": (starts[0] - t_trigger) if starts else float("nan"),
+                }
+            )
 
         direction = 1
         for _ in range(slides):
@@ -311,10 +322,12 @@ def count_wakeups(seconds: float) -> dict:
     settle(seconds)
     app.removeEventFilter(counter)
     switches = procstat.context_switches() - switches0
-    return {"timer_events_per_s": counter.timers / seconds,
-            "paints_per_s": counter.paints / seconds,
-            "thread_wakeups_per_s": switches / seconds,
-            "timer_sources": counter.sources}
+    return {
+        "timer_events_per_s": counter.timers / seconds,
+        "paints_per_s": counter.paints / seconds,
+        "thread_wakeups_per_s": switches / seconds,
+        "timer_sources": counter.sources,
+    }
 
 
 def measure_idle(seconds: float, wake_seconds: float) -> dict:
@@ -323,8 +336,11 @@ def measure_idle(seconds: float, wake_seconds: float) -> dict:
     c0, w0, s0 = time.process_time(), time.monotonic(), procstat.context_switches()
     settle(seconds)
     c1, w1, s1 = time.process_time(), time.monotonic(), procstat.context_switches()
-    out = {"cpu_percent": 100.0 * (c1 - c0) / (w1 - w0), "seconds": w1 - w0,
-           "wakeups_per_s_cpu_window": (s1 - s0) / (w1 - w0)}
+    out = {
+        "cpu_percent": 100.0 * (c1 - c0) / (w1 - w0),
+        "seconds": w1 - w0,
+        "wakeups_per_s_cpu_window": (s1 - s0) / (w1 - w0),
+    }
     out.update(count_wakeups(wake_seconds))
     out["rss_mb"] = procstat.rss_mb()
     return out
@@ -341,8 +357,11 @@ def idle(state: str, seconds: float, wake_seconds: float, warm: float) -> None:
         settle(warm)
         finish({"state": state, **measure_idle(seconds, wake_seconds)})
 
-    argv = {"poster": ["--poster", os.environ.get("BENCH_POSTER", "montreal-technopole-angus")],
-            "home": [], "attract": ["--kiosk"]}[state]
+    argv = {
+        "poster": ["--poster", os.environ.get("BENCH_POSTER", "montreal-technopole-angus")],
+        "home": [],
+        "attract": ["--kiosk"],
+    }[state]
     run_app(argv, first)
 
 
@@ -361,8 +380,9 @@ def idle_fishbowl(seconds: float, wake_seconds: float, warm: float) -> None:
     startup.apply_theme(app, gallery, ctx.scale)
     from kiosk.ui.fishbowl.public import PublicView
 
-    session = FishbowlSession.from_preset(gallery.fishbowl, MonotonicClock(), lang=ctx.lang,
-                                          default_lang=gallery.default_language)
+    session = FishbowlSession.from_preset(
+        gallery.fishbowl, MonotonicClock(), lang=ctx.lang, default_lang=gallery.default_language
+    )
     view = PublicView(session, ctx.palette, reduced_motion=ctx.reduced_motion)
     _ = paths
 
@@ -415,8 +435,12 @@ def memory_run(navigations: int, warmup: int, samples: int, pause: float) -> Non
         yield pause / 2
         after_tour = {"peak_rss_mb": procstat.peak_rss_mb(), "rss_mb": procstat.rss_mb()}
 
-        moves = [lambda i: nav.open(i % nav.count), lambda i: nav.overview(),
-                 lambda i: nav.quotes(), lambda i: nav.home()]
+        moves = [
+            lambda i: nav.open(i % nav.count),
+            lambda i: nav.overview(),
+            lambda i: nav.quotes(),
+            lambda i: nav.home(),
+        ]
         for k in range(warmup):
             moves[k % 4](k // 4)
             yield 0
@@ -437,10 +461,19 @@ def memory_run(navigations: int, warmup: int, samples: int, pause: float) -> Non
         gc.collect()
         yield 0.1
         end = procstat.rss_mb()
-        finish({"size": f"{win.width()}x{win.height()}", "after_tour": after_tour,
-                "base_rss_mb": base, "end_rss_mb": end, "growth_mb": end - base,
-                "navigations": navigations, "seconds": elapsed, "trend": trend,
-                "peak_rss_mb": procstat.peak_rss_mb()})
+        finish(
+            {
+                "size": f"{win.width()}x{win.height()}",
+                "after_tour": after_tour,
+                "base_rss_mb": base,
+                "end_rss_mb": end,
+                "growth_mb": end - base,
+                "navigations": navigations,
+                "seconds": elapsed,
+                "trend": trend,
+                "peak_rss_mb": procstat.peak_rss_mb(),
+            }
+        )
 
     run_app([], lambda win: run_steps(steps(win)))
 
@@ -453,8 +486,9 @@ def scaling_load(content: str) -> None:
     t0 = time.perf_counter()
     result = load_gallery(paths.content_dir(content), paths.assets_dir())
     elapsed = time.perf_counter() - t0
-    finish({"load_s": elapsed, "posters": len(result.gallery.posters),
-            "errors": len(result.errors)})
+    finish(
+        {"load_s": elapsed, "posters": len(result.gallery.posters), "errors": len(result.errors)}
+    )
 
 
 def scaling_open(content: str) -> None:
@@ -472,8 +506,15 @@ def scaling_open(content: str) -> None:
         nav.open(min(5, last))
         win.repaint()
         jump_6 = time.perf_counter() - t0
-        finish({"paint": t_first, "jump_last_s": jump_last, "jump_6th_s": jump_6,
-                "posters": nav.count, **memory()})
+        finish(
+            {
+                "paint": t_first,
+                "jump_last_s": jump_last,
+                "jump_6th_s": jump_6,
+                "posters": nav.count,
+                **memory(),
+            }
+        )
 
     run_app(["--content", content], first)
 

@@ -42,8 +42,11 @@ def measure(seconds: float, turn: float | None = None) -> dict:
 
     app = get_app()
     turn = turn or max(20.0, seconds / 2)
-    config = FishbowlConfig(turn_seconds=turn, warning_seconds=min(30.0, turn / 4),
-                            session_seconds=max(turn * 3, seconds + 60))
+    config = FishbowlConfig(
+        turn_seconds=turn,
+        warning_seconds=min(30.0, turn / 4),
+        session_seconds=max(turn * 3, seconds + 60),
+    )
     session = FishbowlSession(MonotonicClock(), config)
     view = PublicView(session, palette_for("dark_teal.xml"), reduced_motion=True)
     view.resize(1920, 1080)
@@ -71,31 +74,45 @@ def measure(seconds: float, turn: float | None = None) -> dict:
     lags_ms = sorted(x * 1000 for x in lags)
     out: dict = {"seconds": seconds, "turn": turn, "changes": len(lags)}
     if lags_ms:
-        out.update(median_ms=statistics.median(lags_ms),
-                   p95_ms=lags_ms[min(len(lags_ms) - 1, round(0.95 * (len(lags_ms) - 1)))],
-                   worst_ms=max(lags_ms, key=abs), lags_s=lags)
+        out.update(
+            median_ms=statistics.median(lags_ms),
+            p95_ms=lags_ms[min(len(lags_ms) - 1, round(0.95 * (len(lags_ms) - 1)))],
+            worst_ms=max(lags_ms, key=abs),
+            lags_s=lags,
+        )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=600.0)
-    parser.add_argument("--turn", type=float, default=None,
-                        help="turn length (default: half the run, so over time is covered)")
+    parser.add_argument(
+        "--turn",
+        type=float,
+        default=None,
+        help="turn length (default: half the run, so over time is covered)",
+    )
     parser.add_argument("--tolerance", type=float, default=0.1)
-    parser.add_argument("--json", action="store_true",
-                        help="also print the figures as one line 'BENCH {json}' (the runner)")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="also print the figures as one line 'BENCH {json}' (the runner)",
+    )
     args = parser.parse_args(argv)
     result = measure(args.seconds, args.turn)
     if not result["changes"]:
         print("no label changes recorded")
         return 1
     lags = result.pop("lags_s")
-    print(f"fishbowl clock: {result['changes']} label changes over {args.seconds:.0f} s "
-          f"(turn {result['turn']:.0f} s, into over time)")
-    print(f"lag of the painted label behind the clock: median {result['median_ms']:.1f} ms,"
-          f" p95 {result['p95_ms']:.1f} ms, worst {result['worst_ms']:.1f} ms "
-          f"(tolerance ±{args.tolerance * 1000:.0f} ms)")
+    print(
+        f"fishbowl clock: {result['changes']} label changes over {args.seconds:.0f} s "
+        f"(turn {result['turn']:.0f} s, into over time)"
+    )
+    print(
+        f"lag of the painted label behind the clock: median {result['median_ms']:.1f} ms,"
+        f" p95 {result['p95_ms']:.1f} ms, worst {result['worst_ms']:.1f} ms "
+        f"(tolerance ±{args.tolerance * 1000:.0f} ms)"
+    )
     ok = all(-args.tolerance <= x <= args.tolerance for x in lags)
     result["ok"] = ok
     print("PASS" if ok else "FAIL")
@@ -116,9 +133,9 @@ def fake_clock_drift(seconds: float = 600.0) -> dict:
 
     clock = FakeClock(1000.0)
     turn = seconds * 2
-    session = FishbowlSession(clock, FishbowlConfig(turn_seconds=turn,
-                                                    warning_seconds=30.0,
-                                                    session_seconds=turn * 2))
+    session = FishbowlSession(
+        clock, FishbowlConfig(turn_seconds=turn, warning_seconds=30.0, session_seconds=turn * 2)
+    )
     session.start()
     rng = random.Random(8)
     elapsed_ns = 0

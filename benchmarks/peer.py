@@ -24,8 +24,15 @@ from pathlib import Path
 
 from benchmarks import procstat
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 REVEAL = "reveal.js@5"
 
 
@@ -51,8 +58,12 @@ def setup(log) -> tuple[str | None, Path | None, str]:  # noqa: ANN001
         log("peer: installing chromium from Debian's packages (apt-get)")
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, check=False)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env,
-                       capture_output=True, check=False)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "chromium"],
+            env=env,
+            capture_output=True,
+            check=False,
+        )
         chromium = find_chromium()
     if chromium is None:
         return None, None, "Chromium is not installed and could not be installed here"
@@ -62,8 +73,20 @@ def setup(log) -> tuple[str | None, Path | None, str]:  # noqa: ANN001
         if npm is None:
             return chromium, None, "npm is missing: reveal.js could not be installed"
         log(f"peer: installing {REVEAL} from the npm registry")
-        subprocess.run([npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix",
-                        str(cache_dir()), REVEAL], capture_output=True, check=False)
+        subprocess.run(
+            [
+                npm,
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(cache_dir()),
+                REVEAL,
+            ],
+            capture_output=True,
+            check=False,
+        )
         if not (reveal / "dist" / "reveal.js").is_file():
             return chromium, None, "reveal.js could not be installed from the npm registry"
     return chromium, reveal, ""
@@ -78,9 +101,11 @@ def deck_html(gallery, reveal: Path) -> str:  # noqa: ANN001
     slides = []
     for poster in gallery.posters:
         place = ", ".join(x for x in (_t(gallery, poster.city), _t(gallery, poster.country)) if x)
-        parts = [f'<p class="kicker">{html.escape(poster.kind.title())}'
-                 f'{" · " + place if place else ""}</p>',
-                 f"<h1>{_t(gallery, poster.title)}</h1>"]
+        parts = [
+            f'<p class="kicker">{html.escape(poster.kind.title())}'
+            f"{' · ' + place if place else ''}</p>",
+            f"<h1>{_t(gallery, poster.title)}</h1>",
+        ]
         if poster.tagline:
             parts.append(f'<p class="lead">{_t(gallery, poster.tagline)}</p>')
         if poster.artwork:
@@ -89,28 +114,36 @@ def deck_html(gallery, reveal: Path) -> str:  # noqa: ANN001
             tiles = "".join(
                 f'<div class="tile"><b>{html.escape(f.value_text(None))}</b>'
                 f"<span>{_t(gallery, f.unit)} {_t(gallery, f.label)}</span></div>"
-                for f in poster.facts)
+                for f in poster.facts
+            )
             parts.append(f'<div class="facts">{tiles}</div>')
         for section in poster.sections:
             body = "".join(f"<p>{_t(gallery, p)}</p>" for p in section.paragraphs)
             body += "".join(f"<li>{_t(gallery, b)}</li>" for b in section.bullets)
-            art = f'<img src="{section.artwork.path.as_uri()}" alt="">' if section.artwork \
-                else ""
-            parts.append(f'<section class="part"><h2>{_t(gallery, section.heading)}</h2>'
-                         f"{body}{art}</section>")
+            art = f'<img src="{section.artwork.path.as_uri()}" alt="">' if section.artwork else ""
+            parts.append(
+                f'<section class="part"><h2>{_t(gallery, section.heading)}</h2>'
+                f"{body}{art}</section>"
+            )
         if poster.lessons:
-            parts.append("<h2>Lessons learnt</h2><ul>" + "".join(
-                f"<li>{_t(gallery, x)}</li>" for x in poster.lessons) + "</ul>")
+            parts.append(
+                "<h2>Lessons learnt</h2><ul>"
+                + "".join(f"<li>{_t(gallery, x)}</li>" for x in poster.lessons)
+                + "</ul>"
+            )
         for quote in gallery.quotes_for(poster.id):
-            parts.append(f"<blockquote>{_t(gallery, quote.text)}<cite>"
-                         f"{_t(gallery, quote.speaker)}</cite></blockquote>")
-        slides.append('<section data-auto-animate><div class="poster">' + "".join(parts)
-                      + "</div></section>")
+            parts.append(
+                f"<blockquote>{_t(gallery, quote.text)}<cite>"
+                f"{_t(gallery, quote.speaker)}</cite></blockquote>"
+            )
+        slides.append(
+            '<section data-auto-animate><div class="poster">' + "".join(parts) + "</div></section>"
+        )
     dist = reveal / "dist"
     return f"""<!doctype html>
 <html><head><meta charset="utf-8"><title>{_t(gallery, gallery.settings.title)}</title>
-<link rel="stylesheet" href="{(dist / 'reveal.css').as_uri()}">
-<link rel="stylesheet" href="{(dist / 'theme' / 'black.css').as_uri()}">
+<link rel="stylesheet" href="{(dist / "reveal.css").as_uri()}">
+<link rel="stylesheet" href="{(dist / "theme" / "black.css").as_uri()}">
 <style>
 .reveal .poster {{ text-align: left; font-size: 22px; height: 1080px; overflow: hidden; }}
 .reveal h1 {{ font-size: 64px; }} .reveal h2 {{ font-size: 38px; }}
@@ -120,9 +153,9 @@ def deck_html(gallery, reveal: Path) -> str:  # noqa: ANN001
 .reveal .part {{ columns: 2; }}
 </style></head>
 <body><div class="reveal"><div class="slides">
-{''.join(slides)}
+{"".join(slides)}
 </div></div>
-<script src="{(dist / 'reveal.js').as_uri()}"></script>
+<script src="{(dist / "reveal.js").as_uri()}"></script>
 <script>Reveal.initialize({{ width: 1920, height: 1080, margin: 0, hash: true }});</script>
 </body></html>"""
 
@@ -135,8 +168,13 @@ class Pipe:
         self.buffer = b""
         self.next_id = 0
 
-    def call(self, method: str, params: dict | None = None, session: str | None = None,
-             timeout: float = 30.0) -> dict:
+    def call(
+        self,
+        method: str,
+        params: dict | None = None,
+        session: str | None = None,
+        timeout: float = 30.0,
+    ) -> dict:
         self.next_id += 1
         message = {"id": self.next_id, "method": method, "params": params or {}}
         if session:
@@ -181,24 +219,38 @@ def run_once(chromium: str, deck: Path, settle_s: float, shot: Path | None) -> d
         os.dup2(a, 3)
         os.dup2(b, 4)
 
-    cmd = [chromium, *FLAGS, f"--user-data-dir={profile}", "--window-size=1920,1080",
-           "--hide-scrollbars", "--remote-debugging-pipe", deck.as_uri() + "#/0"]
+    cmd = [
+        chromium,
+        *FLAGS,
+        f"--user-data-dir={profile}",
+        "--window-size=1920,1080",
+        "--hide-scrollbars",
+        "--remote-debugging-pipe",
+        deck.as_uri() + "#/0",
+    ]
     t0 = time.monotonic()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, preexec_fn=child_fds,  # noqa: PLW1509
-                            close_fds=False)
+    proc = subprocess.Popen(
+        cmd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=child_fds,  # noqa: PLW1509
+        close_fds=False,
+    )
     os.close(to_chrome_r)
     os.close(from_chrome_w)
     pipe = Pipe(to_chrome_w, from_chrome_r)
     try:
         targets = pipe.call("Target.getTargets")["targetInfos"]
         page = next(t for t in targets if t["type"] == "page")
-        session = pipe.call("Target.attachToTarget", {"targetId": page["targetId"],
-                                                      "flatten": True})["sessionId"]
+        session = pipe.call(
+            "Target.attachToTarget", {"targetId": page["targetId"], "flatten": True}
+        )["sessionId"]
         for _ in range(50):
             try:
-                pipe.call("Runtime.evaluate", {"expression": READY_JS, "awaitPromise": True},
-                          session)
+                pipe.call(
+                    "Runtime.evaluate", {"expression": READY_JS, "awaitPromise": True}, session
+                )
                 break
             except RuntimeError:  # the page navigated under the evaluation: try again
                 time.sleep(0.02)
@@ -235,14 +287,16 @@ def measure(runs: int, settle_s: float, log) -> dict:  # noqa: ANN001
     gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
     deck = cache_dir() / "deck.html"
     deck.write_text(deck_html(gallery, reveal), encoding="utf-8")
-    version = subprocess.run([chromium, "--version"], capture_output=True, text=True,
-                             check=False).stdout.strip()
+    version = subprocess.run(
+        [chromium, "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
     package = json.loads((reveal / "package.json").read_text())
     out: dict = {"chromium": version, "reveal": package.get("version", "?"), "runs": []}
     for i in range(runs):
         try:
-            out["runs"].append(run_once(chromium, deck, settle_s,
-                                        cache_dir() / "first.png" if i == 0 else None))
+            out["runs"].append(
+                run_once(chromium, deck, settle_s, cache_dir() / "first.png" if i == 0 else None)
+            )
         except Exception as error:  # noqa: BLE001 - reported in the table, not raised
             out["error"] = f"Chromium did not run: {error}"
             break

@@ -98,9 +98,13 @@ def machine() -> dict[str, str]:
         pass
     info["cores"] = str(os.cpu_count() or "?")
     try:
-        total = _kb(next(line.split(":", 1)[1] for line in
-                         Path("/proc/meminfo").read_text().splitlines()
-                         if line.startswith("MemTotal")))
+        total = _kb(
+            next(
+                line.split(":", 1)[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            )
+        )
         info["memory"] = f"{total / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration):
         pass

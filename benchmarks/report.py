@@ -35,71 +35,71 @@ def _get(d: dict, *path: str) -> object:
 # When a target is not met: why, and what would meet it. Written from the profiles of this code.
 NOT_MET = {
     "cold.ratio": "What is left before the first paint is Python work, measured by profiling "
-                  "the start (timeline of `kiosk --windowed` with compiled modules): importing "
-                  "pydantic and building the content model's classes, ~110 ms and 20 MB, the "
-                  "largest single item; the loader and YAML, ~35 ms with libyaml; logging's "
-                  "rotating handler, ~7 ms; the home screen, ~40 ms. Done on the way: the theme "
-                  "pre-rendered, later screens and their imports deferred, the garbage "
-                  "collector held until the first frame, the viewports made in Python. Plan: a "
-                  "run-time content model without pydantic (pydantic validates in `kiosk "
-                  "validate`, at reload and on a changed file; an unchanged gallery is read from "
-                  "a validated cache keyed by its files' sizes and times into plain frozen "
-                  "dataclasses), which removes the largest item from the start and from memory.",
+    "the start (timeline of `kiosk --windowed` with compiled modules): importing "
+    "pydantic and building the content model's classes, ~110 ms and 20 MB, the "
+    "largest single item; the loader and YAML, ~35 ms with libyaml; logging's "
+    "rotating handler, ~7 ms; the home screen, ~40 ms. Done on the way: the theme "
+    "pre-rendered, later screens and their imports deferred, the garbage "
+    "collector held until the first frame, the viewports made in Python. Plan: a "
+    "run-time content model without pydantic (pydantic validates in `kiosk "
+    "validate`, at reload and on a changed file; an unchanged gallery is read from "
+    "a validated cache keyed by its files' sizes and times into plain frozen "
+    "dataclasses), which removes the largest item from the start and from memory.",
     "transitions.fps": "At 4K in software (Xvfb, no GPU) a frame's paint and flush of 8.3 "
-                       "million pixels sometimes overruns the 16 ms animation tick. Plan: on "
-                       "hardware, the GPU-backed platform plugins (xcb-EGL, Wayland) flush "
-                       "without the CPU copy; here, nothing cheaper than one opaque blit exists.",
+    "million pixels sometimes overruns the 16 ms animation tick. Plan: on "
+    "hardware, the GPU-backed platform plugins (xcb-EGL, Wayland) flush "
+    "without the CPU copy; here, nothing cheaper than one opaque blit exists.",
     "transitions.cost": "A frame is two blits of pre-rendered full-screen pixmaps and the "
-                        "flush of the window's backing store to the X server, all in software "
-                        "(8 MB a frame at 1080p, 33 MB at 4K). The median frame is within the "
-                        "target; the 90th percentile is a frame that waited for a core while "
-                        "other jobs shared this 2-core machine (see the load average). Plan: "
-                        "re-measure on a quiet machine; on hardware, a GPU-backed platform "
-                        "plugin flushes without the CPU copy.",
+    "flush of the window's backing store to the X server, all in software "
+    "(8 MB a frame at 1080p, 33 MB at 4K). The median frame is within the "
+    "target; the 90th percentile is a frame that waited for a core while "
+    "other jobs shared this 2-core machine (see the load average). Plan: "
+    "re-measure on a quiet machine; on hardware, a GPU-backed platform "
+    "plugin flushes without the CPU copy.",
     "idle.poster": "Something still wakes the GUI thread on a static poster: the timer sources "
-                   "are in the JSON (--json).",
+    "are in the JSON (--json).",
     "idle.fishbowl": "The running countdown repaints its huge digits (not glyph-cached) once a "
-                     "second. Plan: cache the digits' glyph outlines as paths.",
+    "second. Plan: cache the digits' glyph outlines as paths.",
     "idle.attract": "The pulsing prompt costs a frame 25 times a second.",
     "memory.peak": "The floor itself is 68 MB (a bare PySide6 window at 1080p); pydantic and "
-                   "the content model add 20 MB and the home screen about 12 MB before the first "
-                   "frame. Visiting posters adds what makes slides smooth: the target's "
-                   "pre-rendered full-screen pixmap during a slide (8 MB at 1080p, 33 MB at 4K; "
-                   "a swipe needs both neighbours'), three poster pages with their artwork, and "
-                   "the quotes screen's pre-drawn quotes. Done on the way: artwork no poster on "
-                   "screen shows is dropped, three pages kept instead of five, two full-screen "
-                   "pixmaps during a slide instead of three. Plan: the pydantic-free run-time "
-                   "model of the start-up plan (20 MB), and pixmaps in the screen's format "
-                   "without alpha (a quarter less at 4K).",
+    "the content model add 20 MB and the home screen about 12 MB before the first "
+    "frame. Visiting posters adds what makes slides smooth: the target's "
+    "pre-rendered full-screen pixmap during a slide (8 MB at 1080p, 33 MB at 4K; "
+    "a swipe needs both neighbours'), three poster pages with their artwork, and "
+    "the quotes screen's pre-drawn quotes. Done on the way: artwork no poster on "
+    "screen shows is dropped, three pages kept instead of five, two full-screen "
+    "pixmaps during a slide instead of three. Plan: the pydantic-free run-time "
+    "model of the start-up plan (20 MB), and pixmaps in the screen's format "
+    "without alpha (a quarter less at 4K).",
     "memory.growth": "Python's own objects do not grow (tracemalloc between navigation 1,000 and "
-                     "4,000: no allocation site grows beyond the three pages on screen), so the "
-                     "drift of about 1 MB per 1,000 navigations is in the native heap (Qt's "
-                     "glyph and style caches, the allocator's fragmentation). The code before "
-                     "the fixes drifts as much when measured the same way: the earlier 3.8 MB "
-                     "figure started from a base that still held every poster's artwork. The "
-                     "45-minute soak (docs/reliability.md) saw most of its growth in the first "
-                     "20 minutes. Plan: run 100,000 navigations with malloc_info snapshots to "
-                     "tell a plateau from a leak, then heaptrack the native allocations.",
+    "4,000: no allocation site grows beyond the three pages on screen), so the "
+    "drift of about 1 MB per 1,000 navigations is in the native heap (Qt's "
+    "glyph and style caches, the allocator's fragmentation). The code before "
+    "the fixes drifts as much when measured the same way: the earlier 3.8 MB "
+    "figure started from a base that still held every poster's artwork. The "
+    "45-minute soak (docs/reliability.md) saw most of its growth in the first "
+    "20 minutes. Plan: run 100,000 navigations with malloc_info snapshots to "
+    "tell a plateau from a leak, then heaptrack the native allocations.",
     "scaling.load": "Loading is about 1.1 ms a poster with libyaml (it was 8.5 ms with "
-                    "PyYAML's pure-Python parser); what is left is building the node tree with "
-                    "its positions, the language check and pydantic. Plan: the validated cache "
-                    "of the start-up plan.",
+    "PyYAML's pure-Python parser); what is left is building the node tree with "
+    "its positions, the language check and pydantic. Plan: the validated cache "
+    "of the start-up plan.",
     "timer.error": "The clock's labels are scheduled to the millisecond (median lag 6 ms); the "
-                   "worst is a moment the process was not scheduled at all while other jobs "
-                   "loaded this 2-core machine. Plan: run the kiosk with a higher CPU priority "
-                   "(systemd Nice=-5 in docs/kiosk-setup.md's unit) and re-measure on a quiet "
-                   "machine.",
+    "worst is a moment the process was not scheduled at all while other jobs "
+    "loaded this 2-core machine. Plan: run the kiosk with a higher CPU priority "
+    "(systemd Nice=-5 in docs/kiosk-setup.md's unit) and re-measure on a quiet "
+    "machine.",
     "peer.speed": "Headless Chromium reaches its first screenshot of the deck in 0.8 s on a "
-                  "quiet machine (1.5 s on a busy one); the app's first poster frame carries "
-                  "the start-up work described for the cold start (pydantic, the loader, the "
-                  "page) on top of a floor of about 0.17 s. Plan: the start-up plan; even at "
-                  "its floor the app would be about x4.5, so the poster page itself must be "
-                  "built in well under 0.05 s.",
+    "quiet machine (1.5 s on a busy one); the app's first poster frame carries "
+    "the start-up work described for the cold start (pydantic, the loader, the "
+    "page) on top of a floor of about 0.17 s. Plan: the start-up plan; even at "
+    "its floor the app would be about x4.5, so the poster page itself must be "
+    "built in well under 0.05 s.",
     "peer.memory": "The browser's nine processes hold about 410 MB PSS; the app holds about "
-                   "100 MB, of which the bare PySide6 floor is 43 MB when no other Qt process "
-                   "shares its pages (the ratio was x5.3 in a run beside other Qt processes). "
-                   "Plan: the 20 MB of the pydantic-free run-time model (see the start-up plan) "
-                   "brings it past x4.",
+    "100 MB, of which the bare PySide6 floor is 43 MB when no other Qt process "
+    "shares its pages (the ratio was x5.3 in a run beside other Qt processes). "
+    "Plan: the 20 MB of the pydantic-free run-time model (see the start-up plan) "
+    "brings it past x4.",
 }
 
 FIXES = [
@@ -151,28 +151,46 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
         if "error" in c and isinstance(c["error"], str):
             out.append(Row(f"cold.{where}", f"cold start ({where})", None, c["error"]))
             continue
-        for name, what in (("bare", "floor: bare PySide6 window"),
-                           ("material", "floor: + qt-material applied live"),
-                           ("prerendered", "floor: + qt-material pre-rendered"),
-                           ("home", "app: first painted home frame"),
-                           ("poster", "app: first painted poster (--poster)")):
+        for name, what in (
+            ("bare", "floor: bare PySide6 window"),
+            ("material", "floor: + qt-material applied live"),
+            ("prerendered", "floor: + qt-material pre-rendered"),
+            ("home", "app: first painted home frame"),
+            ("poster", "app: first painted poster (--poster)"),
+        ):
             x = c.get(name) or {}
             if not x.get("runs"):
                 err = (c.get("errors") or {}).get(name, "not measured")
-                out.append(Row(f"cold.{where}.{name}", f"{what} ({where})", None,
-                               "n/a: " + err.splitlines()[0][:90]))
+                out.append(
+                    Row(
+                        f"cold.{where}.{name}",
+                        f"{what} ({where})",
+                        None,
+                        "n/a: " + err.splitlines()[0][:90],
+                    )
+                )
                 continue
-            shown = (f"{_f(x['median_s'], ' s')} (min {_f(x['min_s'])}, max {_f(x['max_s'])}, "
-                     f"n={x['runs']}); RSS {_f(x['rss_mb'], ' MB', 0)}, "
-                     f"PSS {_f(x['pss_mb'], ' MB', 0)}")
+            shown = (
+                f"{_f(x['median_s'], ' s')} (min {_f(x['min_s'])}, max {_f(x['max_s'])}, "
+                f"n={x['runs']}); RSS {_f(x['rss_mb'], ' MB', 0)}, "
+                f"PSS {_f(x['pss_mb'], ' MB', 0)}"
+            )
             if name != "bare":
                 shown += f"; ×{_f(x.get('ratio_to_bare'))} of bare"
             out.append(Row(f"cold.{where}.{name}", f"{what} ({where})", x["median_s"], shown))
         home = c.get("home") or {}
         if where == "xvfb" and home.get("runs"):
             ratio = home.get("ratio_to_bare")
-            out.append(Row("cold.ratio", "first home frame ÷ bare floor (Xvfb)", ratio,
-                           f"×{_f(ratio)}", "≤ ×1.5", _ok(ratio) and ratio <= 1.5))
+            out.append(
+                Row(
+                    "cold.ratio",
+                    "first home frame ÷ bare floor (Xvfb)",
+                    ratio,
+                    f"×{_f(ratio)}",
+                    "≤ ×1.5",
+                    _ok(ratio) and ratio <= 1.5,
+                )
+            )
     for size, t in (r.get("transitions") or {}).items():
         if "error" in t:
             out.append(Row(f"transitions.{size}", f"transitions at {size}", None, t["error"]))
@@ -183,22 +201,40 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
             if not x:
                 continue
             i, c = x["interval_ms"], x["cost_ms"]
-            out.append(Row(f"transitions.{size}.{kind}.fps", f"{label} at {size}: fps",
-                           x["fps"], f"{_f(x['fps'], '', 1)} fps, {_f(x['frames'], '', 0)} "
-                           f"frames each (n={x['count']}); interval p50/p95/max "
-                           f"{_f(i['p50'], '', 1)}/{_f(i['p95'], '', 1)}/{_f(i['max'], ' ms', 1)}",
-                           "≥ 58 fps", _ok(x["fps"]) and x["fps"] >= 58))
-            out.append(Row(f"transitions.{size}.{kind}.cost", f"{label} at {size}: frame cost",
-                           c["p90"], f"p50/p90/max {_f(c['p50'], '', 1)}/{_f(c['p90'], '', 1)}/"
-                           f"{_f(c['max'], ' ms', 1)}; first frame after "
-                           f"{_f(x['latency_ms'], ' ms', 0)}",
-                           f"p90 ≤ {limit:.0f} ms", _ok(c["p90"]) and c["p90"] <= limit))
+            out.append(
+                Row(
+                    f"transitions.{size}.{kind}.fps",
+                    f"{label} at {size}: fps",
+                    x["fps"],
+                    f"{_f(x['fps'], '', 1)} fps, {_f(x['frames'], '', 0)} "
+                    f"frames each (n={x['count']}); interval p50/p95/max "
+                    f"{_f(i['p50'], '', 1)}/{_f(i['p95'], '', 1)}/{_f(i['max'], ' ms', 1)}",
+                    "≥ 58 fps",
+                    _ok(x["fps"]) and x["fps"] >= 58,
+                )
+            )
+            out.append(
+                Row(
+                    f"transitions.{size}.{kind}.cost",
+                    f"{label} at {size}: frame cost",
+                    c["p90"],
+                    f"p50/p90/max {_f(c['p50'], '', 1)}/{_f(c['p90'], '', 1)}/"
+                    f"{_f(c['max'], ' ms', 1)}; first frame after "
+                    f"{_f(x['latency_ms'], ' ms', 0)}",
+                    f"p90 ≤ {limit:.0f} ms",
+                    _ok(c["p90"]) and c["p90"] <= limit,
+                )
+            )
     idle = r.get("idle") or {}
     if "error" in idle and isinstance(idle["error"], str):
         out.append(Row("idle", "idle cost", None, idle["error"]))
     limits = {"poster": 0.05, "home": None, "fishbowl": 0.5, "attract": 5.0}
-    labels = {"poster": "static poster", "home": "home with the quote carousel",
-              "fishbowl": "fishbowl public view, running", "attract": "attract loop"}
+    labels = {
+        "poster": "static poster",
+        "home": "home with the quote carousel",
+        "fishbowl": "fishbowl public view, running",
+        "attract": "attract loop",
+    }
     for state, limit in limits.items():
         x = idle.get(state)
         if not isinstance(x, dict):
@@ -207,9 +243,11 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
             out.append(Row(f"idle.{state}", f"idle: {labels[state]}", None, x["error"][:120]))
             continue
         cpu, timers = x["cpu_percent"], x["timer_events_per_s"]
-        shown = (f"{_f(cpu, ' %', 3)} CPU; {_f(timers, '', 1)} timer events/s, "
-                 f"{_f(x['thread_wakeups_per_s'], '', 1)} thread wake-ups/s, "
-                 f"{_f(x['paints_per_s'], '', 1)} paints/s")
+        shown = (
+            f"{_f(cpu, ' %', 3)} CPU; {_f(timers, '', 1)} timer events/s, "
+            f"{_f(x['thread_wakeups_per_s'], '', 1)} thread wake-ups/s, "
+            f"{_f(x['paints_per_s'], '', 1)} paints/s"
+        )
         target, met = "", None
         if limit is not None:
             target = f"≤ {limit} % CPU"
@@ -224,15 +262,29 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
             continue
         limit = 120 if size.startswith("1920") else 250
         peak = m["peak_rss_mb"]
-        out.append(Row(f"memory.{size}.peak", f"peak RSS at {size} (every screen visited)", peak,
-                       _f(peak, " MB", 0), f"≤ {limit} MB", peak <= limit))
+        out.append(
+            Row(
+                f"memory.{size}.peak",
+                f"peak RSS at {size} (every screen visited)",
+                peak,
+                _f(peak, " MB", 0),
+                f"≤ {limit} MB",
+                peak <= limit,
+            )
+        )
         if m.get("navigations"):
             g = m["growth_mb"]
-            out.append(Row("memory.growth", f"RSS growth over {m['navigations']:,} navigations",
-                           g, f"{_f(g, ' MB', 1)} ({_f(m['base_rss_mb'], '', 0)} → "
-                              f"{_f(m['end_rss_mb'], ' MB', 0)}, {_f(m['seconds'], ' s', 0)})",
-                           "≤ 5 MB" + ("" if m["navigations"] >= 10_000 else " (over 10,000)"),
-                           g <= 5))
+            out.append(
+                Row(
+                    "memory.growth",
+                    f"RSS growth over {m['navigations']:,} navigations",
+                    g,
+                    f"{_f(g, ' MB', 1)} ({_f(m['base_rss_mb'], '', 0)} → "
+                    f"{_f(m['end_rss_mb'], ' MB', 0)}, {_f(m['seconds'], ' s', 0)})",
+                    "≤ 5 MB" + ("" if m["navigations"] >= 10_000 else " (over 10,000)"),
+                    g <= 5,
+                )
+            )
     sc = r.get("scaling") or {}
     for count, x in sc.items():
         if "error" in x:
@@ -241,58 +293,122 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
         load = x["load_s"]
         per = load / max(1, int(count)) * 1000
         target, met = ("≤ 1 s", load <= 1.0) if count == "600" else ("", None)
-        out.append(Row(f"scaling.{count}.load", f"load + validate {count} posters", load,
-                       f"{_f(load, ' s', 3)} ({_f(per, ' ms', 1)} a poster, "
-                       f"{x['errors']} errors)", target, met))
+        out.append(
+            Row(
+                f"scaling.{count}.load",
+                f"load + validate {count} posters",
+                load,
+                f"{_f(load, ' s', 3)} ({_f(per, ' ms', 1)} a poster, {x['errors']} errors)",
+                target,
+                met,
+            )
+        )
         if "open_home_s" in x:
-            out.append(Row(f"scaling.{count}.open", f"{count} posters: open home, jump to last",
-                           x["open_home_s"], f"home {_f(x['open_home_s'], ' s')}; jump to "
-                           f"poster {count} {_f(x['jump_last_s'] * 1e3, ' ms', 0)} (poster 6: "
-                           f"{_f(x['jump_6th_s'] * 1e3, ' ms', 0)}); RSS "
-                           f"{_f(x['rss_mb'], ' MB', 0)}"))
+            out.append(
+                Row(
+                    f"scaling.{count}.open",
+                    f"{count} posters: open home, jump to last",
+                    x["open_home_s"],
+                    f"home {_f(x['open_home_s'], ' s')}; jump to "
+                    f"poster {count} {_f(x['jump_last_s'] * 1e3, ' ms', 0)} (poster 6: "
+                    f"{_f(x['jump_6th_s'] * 1e3, ' ms', 0)}); RSS "
+                    f"{_f(x['rss_mb'], ' MB', 0)}",
+                )
+            )
     p = r.get("peer") or {}
     if p:
         runs = p.get("runs") or []
         if "error" in p or not runs:
-            out.append(Row("peer", "browser deck (reveal.js, headless Chromium)", None,
-                           "not measured: " + str(p.get("error", "no run"))))
+            out.append(
+                Row(
+                    "peer",
+                    "browser deck (reveal.js, headless Chromium)",
+                    None,
+                    "not measured: " + str(p.get("error", "no run")),
+                )
+            )
         if runs:
             b_t = sorted(x["first_screenshot_s"] for x in runs)[len(runs) // 2]
             b_m = sorted(x["pss_mb"] for x in runs)[len(runs) // 2]
             procs = runs[0]["processes"]
             a = p.get("app") or {}
-            out.append(Row("peer.browser", "browser deck: first screenshot, PSS", b_t,
-                           f"{_f(b_t, ' s')}, {_f(b_m, ' MB', 0)} PSS over {procs} processes "
-                           f"({p.get('chromium', '?')}, reveal.js {p.get('reveal', '?')})"))
+            out.append(
+                Row(
+                    "peer.browser",
+                    "browser deck: first screenshot, PSS",
+                    b_t,
+                    f"{_f(b_t, ' s')}, {_f(b_m, ' MB', 0)} PSS over {procs} processes "
+                    f"({p.get('chromium', '?')}, reveal.js {p.get('reveal', '?')})",
+                )
+            )
             if _ok(a.get("first_frame_s")):
                 speed, mem = b_t / a["first_frame_s"], b_m / a["pss_mb"]
-                out.append(Row("peer.app", "app: first poster frame, PSS (same run)",
-                               a["first_frame_s"], f"{_f(a['first_frame_s'], ' s')}, "
-                                                   f"{_f(a['pss_mb'], ' MB', 0)} PSS"))
-                out.append(Row("peer.speed", "browser ÷ app, time to first frame", speed,
-                               f"×{_f(speed, '', 1)}", "≥ ×4", speed >= 4))
-                out.append(Row("peer.memory", "browser ÷ app, PSS", mem, f"×{_f(mem, '', 1)}",
-                               "≥ ×4", mem >= 4))
+                out.append(
+                    Row(
+                        "peer.app",
+                        "app: first poster frame, PSS (same run)",
+                        a["first_frame_s"],
+                        f"{_f(a['first_frame_s'], ' s')}, {_f(a['pss_mb'], ' MB', 0)} PSS",
+                    )
+                )
+                out.append(
+                    Row(
+                        "peer.speed",
+                        "browser ÷ app, time to first frame",
+                        speed,
+                        f"×{_f(speed, '', 1)}",
+                        "≥ ×4",
+                        speed >= 4,
+                    )
+                )
+                out.append(
+                    Row(
+                        "peer.memory",
+                        "browser ÷ app, PSS",
+                        mem,
+                        f"×{_f(mem, '', 1)}",
+                        "≥ ×4",
+                        mem >= 4,
+                    )
+                )
     t = r.get("timer") or {}
     if t:
         real = t.get("real") or {}
         fake = t.get("fake_clock") or {}
         if "error" in real or not real.get("changes"):
-            out.append(Row("timer.error", "fishbowl timer: displayed vs wall clock", None,
-                           str(real.get("error", "no label changes"))[:120]))
+            out.append(
+                Row(
+                    "timer.error",
+                    "fishbowl timer: displayed vs wall clock",
+                    None,
+                    str(real.get("error", "no label changes"))[:120],
+                )
+            )
         else:
             worst = abs(real["worst_ms"])
-            out.append(Row("timer.error", f"fishbowl timer over {real['seconds']:.0f} s: "
-                           "label lag", worst / 1000,
-                           f"{real['changes']} changes; median {_f(real['median_ms'], '', 1)}, "
-                           f"p95 {_f(real['p95_ms'], '', 1)}, worst "
-                           f"{_f(real['worst_ms'], ' ms', 1)}",
-                           "≤ 0.1 s" + ("" if real["seconds"] >= 600 else " (over 10 min)"),
-                           worst <= 100))
+            out.append(
+                Row(
+                    "timer.error",
+                    f"fishbowl timer over {real['seconds']:.0f} s: label lag",
+                    worst / 1000,
+                    f"{real['changes']} changes; median {_f(real['median_ms'], '', 1)}, "
+                    f"p95 {_f(real['p95_ms'], '', 1)}, worst "
+                    f"{_f(real['worst_ms'], ' ms', 1)}",
+                    "≤ 0.1 s" + ("" if real["seconds"] >= 600 else " (over 10 min)"),
+                    worst <= 100,
+                )
+            )
         if fake:
-            out.append(Row("timer.fake", "fishbowl model on a fake clock, 600 s in "
-                           f"{fake['steps']} uneven steps: drift", fake["error_s"],
-                           f"{fake['error_s']:.9f} s", "0", fake["error_s"] == 0))
+            out.append(
+                Row(
+                    "timer.fake",
+                    f"fishbowl model on a fake clock, 600 s in {fake['steps']} uneven steps: drift",
+                    fake["error_s"],
+                    f"{fake['error_s']:.9f} s",
+                    "0",
+                    fake["error_s"] == 0,
+                )
+            )
     return out
 
 
@@ -327,44 +443,54 @@ def markdown(r: dict, baseline: dict | None = None) -> str:
     rs = rows(r)
     m = r.get("machine", {})
     plan = r.get("plan", {})
-    out = ["# Benchmarks", "",
-           "Generated by `python -m benchmarks` (`make bench`); do not edit by hand. Speed is "
-           "measured here, never by timed assertions in tests; `python -m benchmarks --quick` "
-           "runs each measurement briefly and one test runs it to prove the benchmarks still "
-           "work.", "",
-           "Run it with `make bench` (renders the theme, then `python -m benchmarks`; ten to "
-           "fifteen minutes on a quiet machine: the fishbowl clock runs ten minutes alongside "
-           "the rest, the memory growth is 10,000 navigations), or "
-           "`python -m benchmarks --only cold,idle` for some "
-           "sections; `--json FILE` keeps the raw figures, `--baseline FILE` adds a before/after "
-           "table, `--report-only FILE` rewrites this page from kept figures. It starts its own "
-           "Xvfb servers, and installs Chromium (Debian, as root) and reveal.js (npm) for the "
-           "peer if they are missing.", "",
-           f"- **Date:** {r.get('date', '?')}" + (" (quick mode)" if r.get("quick") else ""),
-           f"- **Machine:** {m.get('cpu', '?')}, {m.get('cores', '?')} cores, "
-           f"{m.get('memory', '?')}; {m.get('os', '?')} (kernel {m.get('kernel', '?')}); "
-           f"no GPU: Xvfb software rendering",
-           f"- **Software:** Python {m.get('python', '?')}, PySide6 {m.get('pyside6', '?')} "
-           f"(Qt {m.get('qt', '?')}); the app's theme: {m.get('theme', 'pre-rendered')}",
-           f"- **Run:** {plan.get('runs', '?')} cold starts of each kind, interleaved; idle "
-           f"windows of {plan.get('idle_s', '?')} s (CPU) + {plan.get('wake_s', '?')} s (timer "
-           f"events); {plan.get('navigations', '?')} navigations; the whole run took "
-           f"{_f(r.get('elapsed_s', float('nan')) / 60, ' min', 0)}"
-           + (f"; load average {_f(r['load_average']['start'], '', 1)} at the start, "
-              f"{_f(r['load_average']['end'], '', 1)} at the end (2 cores)"
-              if r.get("load_average") else "") + ".",
-           "",
-           "The machine is noisy (±25 % between hours): compare ratios from the same run. "
-           "Cold start is timed from the runner's clock just before it starts the process to "
-           "the end of the first paint pass of the window (after the backing store is flushed). "
-           "Frame cost is the window's whole update (the slide layer's paint and the flush to "
-           "the X server); an interval is the time between two frames' starts. Idle CPU is the "
-           "process's CPU time (all threads) over wall time after a warm-up; timer events are "
-           "the QTimerEvents delivered on the GUI thread; thread wake-ups are the voluntary "
-           "context switches of all the process's threads. The fishbowl clock's ten-minute "
-           "run goes on alongside the other measurements (it measures lateness; they only "
-           "make its conditions harsher). Other work on the machine during the run adds "
-           "noise to the times, not to the counts.", ""]
+    out = [
+        "# Benchmarks",
+        "",
+        "Generated by `python -m benchmarks` (`make bench`); do not edit by hand. Speed is "
+        "measured here, never by timed assertions in tests; `python -m benchmarks --quick` "
+        "runs each measurement briefly and one test runs it to prove the benchmarks still "
+        "work.",
+        "",
+        "Run it with `make bench` (renders the theme, then `python -m benchmarks`; ten to "
+        "fifteen minutes on a quiet machine: the fishbowl clock runs ten minutes alongside "
+        "the rest, the memory growth is 10,000 navigations), or "
+        "`python -m benchmarks --only cold,idle` for some "
+        "sections; `--json FILE` keeps the raw figures, `--baseline FILE` adds a before/after "
+        "table, `--report-only FILE` rewrites this page from kept figures. It starts its own "
+        "Xvfb servers, and installs Chromium (Debian, as root) and reveal.js (npm) for the "
+        "peer if they are missing.",
+        "",
+        f"- **Date:** {r.get('date', '?')}" + (" (quick mode)" if r.get("quick") else ""),
+        f"- **Machine:** {m.get('cpu', '?')}, {m.get('cores', '?')} cores, "
+        f"{m.get('memory', '?')}; {m.get('os', '?')} (kernel {m.get('kernel', '?')}); "
+        f"no GPU: Xvfb software rendering",
+        f"- **Software:** Python {m.get('python', '?')}, PySide6 {m.get('pyside6', '?')} "
+        f"(Qt {m.get('qt', '?')}); the app's theme: {m.get('theme', 'pre-rendered')}",
+        f"- **Run:** {plan.get('runs', '?')} cold starts of each kind, interleaved; idle "
+        f"windows of {plan.get('idle_s', '?')} s (CPU) + {plan.get('wake_s', '?')} s (timer "
+        f"events); {plan.get('navigations', '?')} navigations; the whole run took "
+        f"{_f(r.get('elapsed_s', float('nan')) / 60, ' min', 0)}"
+        + (
+            f"; load average {_f(r['load_average']['start'], '', 1)} at the start, "
+            f"{_f(r['load_average']['end'], '', 1)} at the end (2 cores)"
+            if r.get("load_average")
+            else ""
+        )
+        + ".",
+        "",
+        "The machine is noisy (±25 % between hours): compare ratios from the same run. "
+        "Cold start is timed from the runner's clock just before it starts the process to "
+        "the end of the first paint pass of the window (after the backing store is flushed). "
+        "Frame cost is the window's whole update (the slide layer's paint and the flush to "
+        "the X server); an interval is the time between two frames' starts. Idle CPU is the "
+        "process's CPU time (all threads) over wall time after a warm-up; timer events are "
+        "the QTimerEvents delivered on the GUI thread; thread wake-ups are the voluntary "
+        "context switches of all the process's threads. The fishbowl clock's ten-minute "
+        "run goes on alongside the other measurements (it measures lateness; they only "
+        "make its conditions harsher). Other work on the machine during the run adds "
+        "noise to the times, not to the counts.",
+        "",
+    ]
     by_prefix = {}
     for row in rs:
         by_prefix.setdefault(row.key.split(".")[0], []).append(row)
@@ -372,8 +498,12 @@ def markdown(r: dict, baseline: dict | None = None) -> str:
         items = by_prefix.get(key)
         if not items:
             continue
-        out += [f"## {title}", "", "| measurement | figures | target | status |",
-                "| --- | --- | --- | --- |"]
+        out += [
+            f"## {title}",
+            "",
+            "| measurement | figures | target | status |",
+            "| --- | --- | --- | --- |",
+        ]
         for row in items:
             out.append(f"| {row.what} | {row.shown} | {row.target} | {_status(row)} |")
         out.append("")
@@ -381,8 +511,12 @@ def markdown(r: dict, baseline: dict | None = None) -> str:
         out += ["Notes on this run:", ""] + [f"- {n}" for n in r["notes"]] + [""]
     out += ["## What keeps it fast", ""] + [f"- {x}" for x in FIXES] + [""]
     targets = [row for row in rs if row.target]
-    out += ["## Targets", "", "| target | measured | status | reason and plan when not met |",
-            "| --- | --- | --- | --- |"]
+    out += [
+        "## Targets",
+        "",
+        "| target | measured | status | reason and plan when not met |",
+        "| --- | --- | --- | --- |",
+    ]
     for row in targets:
         note = ""
         if row.met is False:
@@ -392,11 +526,14 @@ def markdown(r: dict, baseline: dict | None = None) -> str:
     out.append("")
     if baseline:
         before = {row.key: row for row in rows(baseline)}
-        out += ["## Before and after the performance fixes", "",
-                f"Before: {baseline.get('label', 'the code before the fixes')}, measured "
-                f"{baseline.get('date', '?')}; after: this run. Same machine, same benchmark "
-                "code; the machine's load differed between the runs (the before run shared it "
-                "with other work), so compare ratios and counts more than times."]
+        out += [
+            "## Before and after the performance fixes",
+            "",
+            f"Before: {baseline.get('label', 'the code before the fixes')}, measured "
+            f"{baseline.get('date', '?')}; after: this run. Same machine, same benchmark "
+            "code; the machine's load differed between the runs (the before run shared it "
+            "with other work), so compare ratios and counts more than times.",
+        ]
         out += [f"- Before: {note}" for note in baseline.get("notes", [])]
         out += ["", "| measurement | before | after |", "| --- | --- | --- |"]
         for row in rs:

@@ -51,11 +51,23 @@ class Plan:
     @classmethod
     def make(cls, quick: bool, args: argparse.Namespace) -> Plan:
         if quick:
-            plan = cls(True, 2, 1.0, 0.5, 0.5, 2, 1, 40, 8, (6, 60), 3.0, 0,
-                       ((1920, 1080),))
+            plan = cls(True, 2, 1.0, 0.5, 0.5, 2, 1, 40, 8, (6, 60), 3.0, 0, ((1920, 1080),))
         else:
-            plan = cls(False, 10, 30.0, 10.0, 3.0, 10, 6, 10_000, 200, (6, 60, 600), 600.0, 5,
-                       ((1920, 1080), (3840, 2160)))
+            plan = cls(
+                False,
+                10,
+                30.0,
+                10.0,
+                3.0,
+                10,
+                6,
+                10_000,
+                200,
+                (6, 60, 600),
+                600.0,
+                5,
+                ((1920, 1080), (3840, 2160)),
+            )
         if args.runs:
             plan.runs = args.runs
         if args.clock_seconds:
@@ -85,13 +97,14 @@ class Xvfb:
         if binary is None:
             return self
         for n in range(90, 140):
-            if not Path(f"/tmp/.X{n}-lock").exists() and \
-                    not Path(f"/tmp/.X11-unix/X{n}").exists():
+            if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
                 break
         w, h = self.size
-        self.proc = subprocess.Popen([binary, f":{n}", "-screen", "0", f"{w}x{h}x24",
-                                      "-nolisten", "tcp", "-noreset"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [binary, f":{n}", "-screen", "0", f"{w}x{h}x24", "-nolisten", "tcp", "-noreset"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(100):
             if Path(f"/tmp/.X11-unix/X{n}").exists():
                 self.display = f":{n}"
@@ -119,9 +132,24 @@ class Env:
     def __init__(self, work: Path) -> None:
         self.work = work
         config = work / "offscreen.json"
-        config.write_text(json.dumps({"screens": [{
-            "name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080,
-            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+        config.write_text(
+            json.dumps(
+                {
+                    "screens": [
+                        {
+                            "name": "bench",
+                            "x": 0,
+                            "y": 0,
+                            "width": 1920,
+                            "height": 1080,
+                            "logicalDpi": 96,
+                            "logicalBaseDpi": 96,
+                            "dpr": 1,
+                        }
+                    ]
+                }
+            )
+        )
         self.offscreen_config = config
 
     def make(self, display: str | None, extra: dict | None = None) -> dict:
@@ -142,8 +170,14 @@ def child(args: list[str], env: dict, timeout: float = 900) -> tuple[dict, float
     """Run ``python -m benchmarks.child ARGS``: its figures and the clock just before it
     started."""
     t0 = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "benchmarks.child", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.child", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     lines = [x for x in proc.stdout.splitlines() if x.startswith("BENCH ")]
     if not lines:
         tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
@@ -183,16 +217,20 @@ def cold_start(plan: Plan, env: Env, display: str | None, runs: int | None = Non
             if "error" in data:
                 errors[name] = data["error"]
                 continue
-            raw[name].append({"s": data["paint"] - t0, "rss_mb": data["rss_mb"],
-                              "pss_mb": data["pss_mb"]})
+            raw[name].append(
+                {"s": data["paint"] - t0, "rss_mb": data["rss_mb"], "pss_mb": data["pss_mb"]}
+            )
     out: dict = {"errors": errors}
     for name, runs in raw.items():
         times = [r["s"] for r in runs]
-        out[name] = {"runs": len(runs), "median_s": med(times),
-                     "min_s": min(times) if times else float("nan"),
-                     "max_s": max(times) if times else float("nan"),
-                     "rss_mb": med([r["rss_mb"] for r in runs]),
-                     "pss_mb": med([r["pss_mb"] for r in runs])}
+        out[name] = {
+            "runs": len(runs),
+            "median_s": med(times),
+            "min_s": min(times) if times else float("nan"),
+            "max_s": max(times) if times else float("nan"),
+            "rss_mb": med([r["rss_mb"] for r in runs]),
+            "pss_mb": med([r["pss_mb"] for r in runs]),
+        }
     for name in ("home", "poster", "material", "prerendered"):
         pairs = [a["s"] / b["s"] for a, b in zip(raw[name], raw["bare"], strict=False)]
         out[name]["ratio_to_bare"] = med(pairs)
@@ -207,8 +245,10 @@ def transitions(plan: Plan, env: Env) -> dict:
             if not x.ok:
                 out[key] = {"error": "Xvfb is not available"}
                 continue
-            data, _ = child(["transitions", str(plan.slides), str(plan.swipes)],
-                            env.make(x.display, {"BENCH_POSTER": FIRST_POSTER}))
+            data, _ = child(
+                ["transitions", str(plan.slides), str(plan.swipes)],
+                env.make(x.display, {"BENCH_POSTER": FIRST_POSTER}),
+            )
         if "error" in data:
             out[key] = data
             continue
@@ -221,10 +261,16 @@ def transitions(plan: Plan, env: Env) -> dict:
                 "count": len(items),
                 "frames": med([it["frames"] for it in items]),
                 "fps": med(fps),
-                "interval_ms": {"p50": pct(intervals, .5) * 1e3, "p95": pct(intervals, .95) * 1e3,
-                                "max": max(intervals, default=float("nan")) * 1e3},
-                "cost_ms": {"p50": pct(costs, .5) * 1e3, "p90": pct(costs, .9) * 1e3,
-                            "max": max(costs, default=float("nan")) * 1e3},
+                "interval_ms": {
+                    "p50": pct(intervals, 0.5) * 1e3,
+                    "p95": pct(intervals, 0.95) * 1e3,
+                    "max": max(intervals, default=float("nan")) * 1e3,
+                },
+                "cost_ms": {
+                    "p50": pct(costs, 0.5) * 1e3,
+                    "p90": pct(costs, 0.9) * 1e3,
+                    "max": max(costs, default=float("nan")) * 1e3,
+                },
                 "latency_ms": med([it["latency"] * 1e3 for it in items]),
             }
         out[key] = row
@@ -237,8 +283,10 @@ def idle(plan: Plan, env: Env) -> dict:
         if not x.ok:
             return {"error": "Xvfb is not available"}
         for state in ("poster", "home", "fishbowl", "attract"):
-            data, _ = child(["idle", state, str(plan.idle_s), str(plan.wake_s), str(plan.warm_s)],
-                            env.make(x.display, {"BENCH_POSTER": STATIC_POSTER}))
+            data, _ = child(
+                ["idle", state, str(plan.idle_s), str(plan.wake_s), str(plan.warm_s)],
+                env.make(x.display, {"BENCH_POSTER": STATIC_POSTER}),
+            )
             out[state] = data
     return out
 
@@ -252,9 +300,17 @@ def memory(plan: Plan, env: Env) -> dict:
             if not x.ok:
                 out[key] = {"error": "Xvfb is not available"}
                 continue
-            data, _ = child(["memory", str(navigations), str(plan.warmup), "10",
-                             "0.25" if plan.quick else "0.6"],
-                            env.make(x.display), timeout=3600)
+            data, _ = child(
+                [
+                    "memory",
+                    str(navigations),
+                    str(plan.warmup),
+                    "10",
+                    "0.25" if plan.quick else "0.6",
+                ],
+                env.make(x.display),
+                timeout=3600,
+            )
         out[key] = data
     return out
 
@@ -289,7 +345,7 @@ def make_content(count: int, folder: Path) -> Path:
     end = start + 1
     while end < len(lines) and lines[end].startswith("  - "):
         end += 1
-    lines[start + 1:end] = [f"  - {i}" for i in ids]
+    lines[start + 1 : end] = [f"  - {i}" for i in ids]
     gallery_file.write_text("\n".join(lines) + "\n")
     return target
 
@@ -307,8 +363,11 @@ def scaling(plan: Plan, env: Env) -> dict:
                     break
                 loads.append(data["load_s"])
             else:
-                row: dict = {"load_s": med(loads), "errors": data["errors"],
-                             "posters": data["posters"]}
+                row: dict = {
+                    "load_s": med(loads),
+                    "errors": data["errors"],
+                    "posters": data["posters"],
+                }
                 if x.ok:
                     opens = []
                     for _ in range(1 if plan.quick else 3):
@@ -316,13 +375,21 @@ def scaling(plan: Plan, env: Env) -> dict:
                         if "error" in data:
                             row["open_error"] = data["error"]
                             break
-                        opens.append((data["paint"] - t0, data["jump_last_s"],
-                                      data["jump_6th_s"], data["rss_mb"]))
+                        opens.append(
+                            (
+                                data["paint"] - t0,
+                                data["jump_last_s"],
+                                data["jump_6th_s"],
+                                data["rss_mb"],
+                            )
+                        )
                     if opens:
-                        row.update(open_home_s=med([o[0] for o in opens]),
-                                   jump_last_s=med([o[1] for o in opens]),
-                                   jump_6th_s=med([o[2] for o in opens]),
-                                   rss_mb=med([o[3] for o in opens]))
+                        row.update(
+                            open_home_s=med([o[0] for o in opens]),
+                            jump_last_s=med([o[1] for o in opens]),
+                            jump_6th_s=med([o[2] for o in opens]),
+                            rss_mb=med([o[3] for o in opens]),
+                        )
                 out[str(count)] = row
     return out
 
@@ -332,10 +399,23 @@ def start_timer(plan: Plan, env: Env) -> subprocess.Popen:
     minutes in a full run): it measures lateness, and the other measurements only make its
     conditions harsher."""
     turn = max(4.0, plan.clock_s / 2)
-    return subprocess.Popen([sys.executable, "-m", "benchmarks.fishbowl_clock", "--seconds",
-                             str(plan.clock_s), "--turn", str(turn), "--json"], cwd=REPO,
-                            env=env.make(None), stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.fishbowl_clock",
+            "--seconds",
+            str(plan.clock_s),
+            "--turn",
+            str(turn),
+            "--json",
+        ],
+        cwd=REPO,
+        env=env.make(None),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
 
 
 def finish_timer(plan: Plan, proc: subprocess.Popen) -> dict:
@@ -348,8 +428,11 @@ def finish_timer(plan: Plan, proc: subprocess.Popen) -> dict:
         proc.kill()
         stdout, _ = proc.communicate()
     lines = [x for x in stdout.splitlines() if x.startswith("BENCH ")]
-    out["real"] = json.loads(lines[-1][6:]) if lines else \
-        {"error": f"fishbowl_clock exited {proc.returncode}: {stdout[-500:]}"}
+    out["real"] = (
+        json.loads(lines[-1][6:])
+        if lines
+        else {"error": f"fishbowl_clock exited {proc.returncode}: {stdout[-500:]}"}
+    )
     return out
 
 
@@ -363,13 +446,19 @@ def peer(plan: Plan, env: Env, skip: bool) -> dict:
     app_runs = []
     with Xvfb(1920, 1080) as x:
         for _ in range(plan.peer_runs):
-            got, t0 = child(["app", "--poster", FIRST_POSTER],
-                            env.make(x.display if x.ok else None, {"BENCH_SETTLE": "1.5"}))
+            got, t0 = child(
+                ["app", "--poster", FIRST_POSTER],
+                env.make(x.display if x.ok else None, {"BENCH_SETTLE": "1.5"}),
+            )
             if "error" not in got:
-                app_runs.append({"first_frame_s": got["paint"] - t0,
-                                 "pss_mb": got["settled"]["pss_mb"]})
-    data["app"] = {"first_frame_s": med([r["first_frame_s"] for r in app_runs]),
-                   "pss_mb": med([r["pss_mb"] for r in app_runs]), "runs": len(app_runs)}
+                app_runs.append(
+                    {"first_frame_s": got["paint"] - t0, "pss_mb": got["settled"]["pss_mb"]}
+                )
+    data["app"] = {
+        "first_frame_s": med([r["first_frame_s"] for r in app_runs]),
+        "pss_mb": med([r["pss_mb"] for r in app_runs]),
+        "runs": len(app_runs),
+    }
     return data
 
 
@@ -379,16 +468,21 @@ SECTIONS = ("cold", "transitions", "idle", "memory", "scaling", "timer", "peer")
 def run(plan: Plan, only: set[str], no_peer: bool) -> dict:
     work = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     env = Env(work)
-    results: dict = {"date": dt.datetime.now().astimezone().isoformat(timespec="minutes"),
-                     "quick": plan.quick, "machine": describe_machine(), "plan": plan.__dict__}
+    results: dict = {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="minutes"),
+        "quick": plan.quick,
+        "machine": describe_machine(),
+        "plan": plan.__dict__,
+    }
     clock = start_timer(plan, env) if "timer" in only else None
     try:
         if "cold" in only:
             log("cold start …")
             cold = {}
             with Xvfb(1920, 1080) as x:
-                cold["xvfb"] = cold_start(plan, env, x.display) if x.ok else \
-                    {"error": "Xvfb is not available"}
+                cold["xvfb"] = (
+                    cold_start(plan, env, x.display) if x.ok else {"error": "Xvfb is not available"}
+                )
             cold["offscreen"] = cold_start(plan, env, None, runs=1 if plan.quick else None)
             results["cold"] = cold
         if "transitions" in only:
@@ -431,35 +525,60 @@ def describe_machine() -> dict:
     xvfb = shutil.which("Xvfb")
     info["xvfb"] = "yes" if xvfb else "missing"
     rendered = any((REPO / "assets" / "theme").glob("*/theme.json"))
-    info["theme"] = "pre-rendered (assets/theme)" if rendered else \
-        "live qt-material (run python -m tools.render_theme)"
+    info["theme"] = (
+        "pre-rendered (assets/theme)"
+        if rendered
+        else "live qt-material (run python -m tools.render_theme)"
+    )
     return info
 
 
 def main(argv: list[str] | None = None) -> int:
     from benchmarks import report
 
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split(
-        "\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--quick", action="store_true", help="each measurement briefly")
-    parser.add_argument("--out", default=None,
-                        help="the report to write (default: docs/benchmarks.md; with --quick, "
-                             "none unless given)")
+    parser.add_argument(
+        "--out",
+        default=None,
+        help="the report to write (default: docs/benchmarks.md; with --quick, none unless given)",
+    )
     parser.add_argument("--json", default=None, help="also write the raw figures as JSON")
-    parser.add_argument("--baseline", default=None,
-                        help="a JSON from an earlier run: shown as 'before' in the report")
-    parser.add_argument("--only", default=",".join(SECTIONS),
-                        help=f"comma-separated sections ({', '.join(SECTIONS)})")
+    parser.add_argument(
+        "--baseline",
+        default=None,
+        help="a JSON from an earlier run: shown as 'before' in the report",
+    )
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"comma-separated sections ({', '.join(SECTIONS)})",
+    )
     parser.add_argument("--runs", type=int, default=0, help="cold-start runs (default 10)")
-    parser.add_argument("--clock-seconds", type=float, default=0,
-                        help="length of the real-clock timer run (default 600)")
-    parser.add_argument("--idle-seconds", type=float, default=0,
-                        help="CPU window per idle state (default 30)")
-    parser.add_argument("--navigations", type=int, default=None,
-                        help="navigations for the memory growth (default 10000)")
+    parser.add_argument(
+        "--clock-seconds",
+        type=float,
+        default=0,
+        help="length of the real-clock timer run (default 600)",
+    )
+    parser.add_argument(
+        "--idle-seconds", type=float, default=0, help="CPU window per idle state (default 30)"
+    )
+    parser.add_argument(
+        "--navigations",
+        type=int,
+        default=None,
+        help="navigations for the memory growth (default 10000)",
+    )
     parser.add_argument("--no-peer", action="store_true", help="skip the browser deck")
-    parser.add_argument("--report-only", metavar="RESULTS.json", default=None,
-                        help="measure nothing: write the report from a saved --json")
+    parser.add_argument(
+        "--report-only",
+        metavar="RESULTS.json",
+        default=None,
+        help="measure nothing: write the report from a saved --json",
+    )
     args = parser.parse_args(argv)
     if args.report_only:
         results = json.loads(Path(args.report_only).read_text())

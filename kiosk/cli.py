@@ -31,44 +31,69 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screen", type=int, metavar="N", help="the screen to open on (0, 1, ...)")
     parser.add_argument("--poster", metavar="ID", help="start on this poster")
     parser.add_argument("--lang", metavar="CODE", help="the language to show")
-    parser.add_argument("--reduced-motion", action="store_true",
-                        help="change screens without animation")
-    parser.add_argument("--kiosk", action="store_true",
-                        help="unattended: locked full screen, reset on idle, attract loop")
-    parser.add_argument("--self-test", action="store_true",
-                        help="load the content, render every screen offscreen once, print a "
-                             "one-line JSON summary; exit 0 if all is well, 1 naming each "
-                             "failure")
+    parser.add_argument(
+        "--reduced-motion", action="store_true", help="change screens without animation"
+    )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="unattended: locked full screen, reset on idle, attract loop",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="load the content, render every screen offscreen once, print a "
+        "one-line JSON summary; exit 0 if all is well, 1 naming each "
+        "failure",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     val = sub.add_parser("validate", help="check a content folder and list every problem")
-    val.add_argument("content_dir", nargs="?", metavar="CONTENT_DIR",
-                     help="the folder to check (default: the content the app would load)")
+    val.add_argument(
+        "content_dir",
+        nargs="?",
+        metavar="CONTENT_DIR",
+        help="the folder to check (default: the content the app would load)",
+    )
 
-    pin = sub.add_parser("set-pin", help="set the admin PIN (4 to 8 digits; asked twice, or "
-                                         "read from standard input)")
+    pin = sub.add_parser(
+        "set-pin",
+        help="set the admin PIN (4 to 8 digits; asked twice, or read from standard input)",
+    )
     pin.add_argument("pin", nargs="?", help=argparse.SUPPRESS)
 
     fish = sub.add_parser("fishbowl", help="the fishbowl discussion timer")
     _add_content(fish)
     fish.add_argument("--windowed", action="store_true", help="open in a window")
-    fish.add_argument("--public-screen", type=int, metavar="N",
-                      help="the public view full screen on screen N, the controls on the "
-                           "primary screen")
+    fish.add_argument(
+        "--public-screen",
+        type=int,
+        metavar="N",
+        help="the public view full screen on screen N, the controls on the primary screen",
+    )
     fish.add_argument("--lang", metavar="CODE")
     fish.add_argument("--reduced-motion", action="store_true", help="no pulsing")
-    fish.add_argument("--export-dir", metavar="DIR",
-                      help="where E saves the session log (default: the app-data folder)")
+    fish.add_argument(
+        "--export-dir",
+        metavar="DIR",
+        help="where E saves the session log (default: the app-data folder)",
+    )
 
     shot = sub.add_parser("shot", help="render a screen offscreen to a PNG file")
     _add_content(shot)
-    shot.add_argument("--screen", dest="shot_screen", default="home",
-                      choices=["home", "poster", "overview", "help", "blackout", "quotes",
-                               "fishbowl"],
-                      help="which screen to render")
-    shot.add_argument("--state", default="normal", choices=["setup", "normal", "warning",
-                                                             "overtime"],
-                      help="the fishbowl timer's state (for --screen fishbowl)")
+    shot.add_argument(
+        "--screen",
+        dest="shot_screen",
+        default="home",
+        choices=["home", "poster", "overview", "help", "blackout", "quotes", "fishbowl"],
+        help="which screen to render",
+    )
+    shot.add_argument(
+        "--state",
+        default="normal",
+        choices=["setup", "normal", "warning", "overtime"],
+        help="the fishbowl timer's state (for --screen fishbowl)",
+    )
     shot.add_argument("--poster", metavar="ID", help="the poster (for --screen poster)")
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT")
     shot.add_argument("--lang", metavar="CODE")

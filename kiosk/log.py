@@ -27,7 +27,8 @@ def setup(data_dir: Path | None, level: int = logging.INFO) -> Path | None:
             logs.mkdir(parents=True, exist_ok=True)
             path = logs / "kiosk.log"
             handler = logging.handlers.RotatingFileHandler(
-                path, maxBytes=2 * 1024 * 1024, backupCount=3, encoding="utf-8")
+                path, maxBytes=2 * 1024 * 1024, backupCount=3, encoding="utf-8"
+            )
             handler.setFormatter(logging.Formatter(FORMAT))
             handler._kiosk = True  # type: ignore[attr-defined]
             root.addHandler(handler)

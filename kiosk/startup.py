@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("kiosk")
 
-NO_DISPLAY = ("kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run it on a "
-              "desktop, under Xvfb, or offscreen: QT_QPA_PLATFORM=offscreen kiosk shot OUT.png")
+NO_DISPLAY = (
+    "kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run it on a "
+    "desktop, under Xvfb, or offscreen: QT_QPA_PLATFORM=offscreen kiosk shot OUT.png"
+)
 
 
 def display_missing() -> bool:
@@ -65,8 +67,13 @@ def load(content: str | None) -> LoadResult:
     return result
 
 
-def make_context(gallery: Gallery, size: tuple[int, int], lang: str | None = None,
-                 reduced_motion: bool = False, presenter: bool = True) -> Ctx:
+def make_context(
+    gallery: Gallery,
+    size: tuple[int, int],
+    lang: str | None = None,
+    reduced_motion: bool = False,
+    presenter: bool = True,
+) -> Ctx:
     """Fonts, palette, type scale and image store for a window of ``size``."""
     from kiosk import theme
     from kiosk.ui.context import Ctx
@@ -78,17 +85,28 @@ def make_context(gallery: Gallery, size: tuple[int, int], lang: str | None = Non
     scale = theme.TypeScale.for_size(*size)
     if lang and lang not in settings.languages:
         logger.warning("language %s is not one of the gallery's %s", lang, settings.languages)
-    return Ctx(gallery=gallery, images=ImageStore(), palette=palette, scale=scale,
-               lang=lang or settings.default_language,
-               reduced_motion=reduced_motion or settings.reduced_motion, presenter=presenter)
+    return Ctx(
+        gallery=gallery,
+        images=ImageStore(),
+        palette=palette,
+        scale=scale,
+        lang=lang or settings.default_language,
+        reduced_motion=reduced_motion or settings.reduced_motion,
+        presenter=presenter,
+    )
 
 
 def apply_theme(app: QApplication, gallery: Gallery, scale: TypeScale) -> bool:
     """The look, pre-rendered at build time (or qt-material live); False when it failed."""
     from kiosk import theme
 
-    return theme.apply_base(app, gallery.settings.theme.name, paths.data_dir() / "cache", scale,
-                            prerendered=paths.assets_dir() / "theme")
+    return theme.apply_base(
+        app,
+        gallery.settings.theme.name,
+        paths.data_dir() / "cache",
+        scale,
+        prerendered=paths.assets_dir() / "theme",
+    )
 
 
 def start_gui() -> QApplication | None:
@@ -135,9 +153,15 @@ def show_on(window: QWidget, screen: QScreen, windowed: bool) -> None:
     window.activateWindow()
 
 
-def gallery_window(result: LoadResult, size: tuple[int, int], *, lang: str | None = None,
-                   reduced_motion: bool = False, kiosk: bool = False,
-                   theme: bool = True) -> MainWindow:
+def gallery_window(
+    result: LoadResult,
+    size: tuple[int, int],
+    *,
+    lang: str | None = None,
+    reduced_motion: bool = False,
+    kiosk: bool = False,
+    theme: bool = True,
+) -> MainWindow:
     """The gallery window on loaded content, built at ``size`` (screens are built once, at the
     size they are shown at). ``theme`` False leaves the application's style alone (a test suite
     shares one application)."""
@@ -184,8 +208,14 @@ def after_first_frame(window: QWidget, fn: Callable[[], None], fallback_ms: int 
     fallback.start(fallback_ms)
 
 
-def attach_services(window, result, kiosk_on: bool, content: str | None,  # noqa: ANN001
-                    clock=None, watch: bool = True) -> dict:  # noqa: ANN001
+def attach_services(
+    window,
+    result,
+    kiosk_on: bool,
+    content: str | None,  # noqa: ANN001
+    clock=None,
+    watch: bool = True,
+) -> dict:  # noqa: ANN001
     """What runs around the gallery window: live reload, the admin gesture and screen, recovery
     from errors, and in kiosk mode the idle reset, the attract loop and the display kept awake.
     Returns the parts (tests reach them through it)."""
@@ -205,10 +235,13 @@ def attach_services(window, result, kiosk_on: bool, content: str | None,  # noqa
 
     def describe() -> dict:
         last = reloader.last
-        return {"content_dir": str(folder), "summary": last.summary(),
-                "problems": [str(p) for p in last.problems],
-                "log_file": str(log_file) if log_file.exists() else None,
-                "log_tail": log_tail(log_file if log_file.exists() else None)}
+        return {
+            "content_dir": str(folder),
+            "summary": last.summary(),
+            "problems": [str(p) for p in last.problems],
+            "log_file": str(log_file) if log_file.exists() else None,
+            "log_tail": log_tail(log_file if log_file.exists() else None),
+        }
 
     pins = PinStore.in_folder(paths.data_dir())
     admin = AdminFlow(window, PinGate(clock, pins), kiosk_on, describe)

@@ -96,11 +96,20 @@ def palette_for(theme_name: str, accent: str | None = None) -> Palette:
     else:
         bg, surface, alt, text, muted = "#f7f7f5", "#ffffff", "#eaf0f2", "#1c2326", "#46555c"
     alt = mix(alt, accent, 0.12)
-    on_accent = "#000000" if contrast("#000000", accent) >= contrast("#ffffff", accent) \
-        else "#ffffff"
-    return Palette(dark=dark, background=bg, surface=surface, surface_alt=alt, text=text,
-                   muted=muted, accent=accent, accent_text=readable_on(accent, bg),
-                   on_accent=on_accent)
+    on_accent = (
+        "#000000" if contrast("#000000", accent) >= contrast("#ffffff", accent) else "#ffffff"
+    )
+    return Palette(
+        dark=dark,
+        background=bg,
+        surface=surface,
+        surface_alt=alt,
+        text=text,
+        muted=muted,
+        accent=accent,
+        accent_text=readable_on(accent, bg),
+        on_accent=on_accent,
+    )
 
 
 # --- type -----------------------------------------------------------------------------------
@@ -150,8 +159,9 @@ def stylesheet(p: Palette, s: TypeScale) -> str:
         f"QLabel {{ color: {p.text}; background: transparent; font-family: '{FONT_FAMILY}'; }}",
     ]
     for role, (_size, weight, _lh) in ROLES.items():
-        rules.append(f'QLabel[role="{role}"] {{ font-size: {s.px(role)}px; '
-                     f"font-weight: {weight}; }}")
+        rules.append(
+            f'QLabel[role="{role}"] {{ font-size: {s.px(role)}px; font-weight: {weight}; }}'
+        )
     rules += [
         f'QLabel[tone="muted"] {{ color: {p.muted}; }}',
         f'QLabel[tone="accent"] {{ color: {p.accent_text}; }}',
@@ -209,8 +219,7 @@ def prerendered_folder(root: Path, theme_name: str) -> Path:
     return root / Path(theme_name).name.removesuffix(".xml")
 
 
-def prerendered_stylesheet(folder: Path, theme_name: str,
-                           font_px: int) -> tuple[str, dict] | None:
+def prerendered_stylesheet(folder: Path, theme_name: str, font_px: int) -> tuple[str, dict] | None:
     """The stylesheet rendered at build time (tools.render_theme) for ``font_px``, and
     its manifest; None when ``folder`` holds no rendering of this theme for this platform."""
     import json
@@ -222,20 +231,24 @@ def prerendered_stylesheet(folder: Path, theme_name: str,
     except (OSError, ValueError):
         return None
     if manifest.get("theme") != theme_name or manifest.get("platform") != platform.system():
-        log.info("pre-rendered theme in %s is for %s on %s: rendering live", folder,
-                 manifest.get("theme"), manifest.get("platform"))
+        log.info(
+            "pre-rendered theme in %s is for %s on %s: rendering live",
+            folder,
+            manifest.get("theme"),
+            manifest.get("platform"),
+        )
         return None
     sentinel = int(manifest.get("sentinel", 0) or 0)
     if not sentinel:
         return None
     # the font size is the one value that depends on the window: rendered as a marker
     css = css.replace(f"{float(sentinel)}", f"{float(font_px)}").replace(
-        f"{sentinel}px", f"{font_px}px")
+        f"{sentinel}px", f"{font_px}px"
+    )
     return css, manifest
 
 
-def apply_prerendered(app: object, theme_name: str, font_px: int,
-                      root: Path | None = None) -> bool:
+def apply_prerendered(app: object, theme_name: str, font_px: int, root: Path | None = None) -> bool:
     """qt-material's look from the stylesheet rendered at build time: the same rules and icons
     without importing qt-material (and jinja2, and QtUiTools) or writing icons at start. False,
     with nothing changed, when there is no rendering for this theme and platform."""
@@ -267,8 +280,9 @@ def apply_prerendered(app: object, theme_name: str, font_px: int,
     return bool(app.styleSheet())
 
 
-def apply_base(app: object, theme_name: str, cache_dir: Path, scale: TypeScale,
-               prerendered: Path | None = None) -> bool:
+def apply_base(
+    app: object, theme_name: str, cache_dir: Path, scale: TypeScale, prerendered: Path | None = None
+) -> bool:
     """qt-material's stylesheet on the application, once at start. False if it failed.
 
     Pre-rendered at build time when ``prerendered`` (assets/theme) holds this theme; live
@@ -289,9 +303,12 @@ def apply_base(app: object, theme_name: str, cache_dir: Path, scale: TypeScale,
         icons = cache_dir / "qt_material"
         icons.mkdir(parents=True, exist_ok=True)
         qt_material.apply_stylesheet(
-            app, theme=theme_name, invert_secondary=theme_name.startswith("light"),
+            app,
+            theme=theme_name,
+            invert_secondary=theme_name.startswith("light"),
             extra=material_extra(FONT_FAMILY, scale.px("body")),
-            parent=str(icons))
+            parent=str(icons),
+        )
     except Exception:  # a theme must never keep the gallery from showing
         log.exception("qt-material could not apply %s", theme_name)
         return False

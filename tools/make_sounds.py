@@ -46,15 +46,25 @@ class Chime:
 
 
 CHIMES: tuple[Chime, ...] = (
-    Chime("chime-warning.wav", 0.8,
-          (Note(0.00, 783.99, 1.0, 0.22),  # G5
-           Note(0.26, 659.25, 0.9, 0.28)),  # E5
-          "warning: a soft two-tone chime (G5, E5), the turn is nearly over"),
-    Chime("chime-end.wav", 1.2,
-          (Note(0.00, 880.00, 1.0, 0.24),  # A5
-           Note(0.28, 698.46, 0.95, 0.26),  # F5
-           Note(0.56, 587.33, 0.95, 0.38)),  # D5
-          "end: a three-tone descending chime (A5, F5, D5), the turn's time is up"),
+    Chime(
+        "chime-warning.wav",
+        0.8,
+        (
+            Note(0.00, 783.99, 1.0, 0.22),  # G5
+            Note(0.26, 659.25, 0.9, 0.28),
+        ),  # E5
+        "warning: a soft two-tone chime (G5, E5), the turn is nearly over",
+    ),
+    Chime(
+        "chime-end.wav",
+        1.2,
+        (
+            Note(0.00, 880.00, 1.0, 0.24),  # A5
+            Note(0.28, 698.46, 0.95, 0.26),  # F5
+            Note(0.56, 587.33, 0.95, 0.38),
+        ),  # D5
+        "end: a three-tone descending chime (A5, F5, D5), the turn's time is up",
+    ),
 )
 
 
@@ -100,8 +110,10 @@ def main(out: str | None = None) -> int:
         path = folder / chime.name
         write_wav(path, samples)
         peak = max(abs(s) for s in samples)
-        print(f"{path}: {len(samples) / RATE:.2f} s, peak {20 * math.log10(peak / FULL_SCALE):.1f}"
-              f" dBFS, {path.stat().st_size // 1024} KB")
+        print(
+            f"{path}: {len(samples) / RATE:.2f} s, peak {20 * math.log10(peak / FULL_SCALE):.1f}"
+            f" dBFS, {path.stat().st_size // 1024} KB"
+        )
     return 0
 
 

@@ -48,9 +48,12 @@ def render(theme: str, out_root: Path) -> Path:
     invert = theme.startswith("light")
     work = Path(tempfile.mkdtemp(prefix="qt-material-"))
     try:
-        css = qt_material.build_stylesheet(theme=theme, invert_secondary=invert,
-                                           extra=material_extra(FONT_FAMILY, SENTINEL),
-                                           parent=str(work))
+        css = qt_material.build_stylesheet(
+            theme=theme,
+            invert_secondary=invert,
+            extra=material_extra(FONT_FAMILY, SENTINEL),
+            parent=str(work),
+        )
         if not css:
             raise SystemExit(f"render_theme: qt-material has no theme '{theme}'")
         colours = qt_material.get_theme(theme, invert)
@@ -72,8 +75,7 @@ def render(theme: str, out_root: Path) -> Path:
             "sentinel": SENTINEL,
             "primary_color": colours["primaryColor"],
         }
-        (target / "theme.json").write_text(json.dumps(manifest, indent=1) + "\n",
-                                           encoding="utf-8")
+        (target / "theme.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
         return target
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -103,13 +105,21 @@ def content_themes() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     from kiosk import paths
 
-    parser = argparse.ArgumentParser(prog="python -m tools.render_theme",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("--theme", action="append", metavar="NAME.xml",
-                        help="a qt-material theme to render (repeatable; default: the one the "
-                             "default content names)")
-    parser.add_argument("--out", default=str(paths.assets_dir() / "theme"),
-                        help="the folder to write into (default: assets/theme)")
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.render_theme", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--theme",
+        action="append",
+        metavar="NAME.xml",
+        help="a qt-material theme to render (repeatable; default: the one the "
+        "default content names)",
+    )
+    parser.add_argument(
+        "--out",
+        default=str(paths.assets_dir() / "theme"),
+        help="the folder to write into (default: assets/theme)",
+    )
     args = parser.parse_args(argv)
     from PySide6.QtWidgets import QApplication
 

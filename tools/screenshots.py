@@ -22,16 +22,36 @@ def main(out: str = "docs/screenshots") -> int:
     for size in SIZES:
         for screen, poster in jobs:
             name = f"{poster or screen}-{size}.png"
-            cmd = [sys.executable, "-m", "kiosk", "shot", "--screen", screen, "--size", size,
-                   str(folder / name)]
+            cmd = [
+                sys.executable,
+                "-m",
+                "kiosk",
+                "shot",
+                "--screen",
+                screen,
+                "--size",
+                size,
+                str(folder / name),
+            ]
             if poster:
                 cmd[4:4] = ["--poster", poster]
             if subprocess.run(cmd, check=False).returncode:
                 return 1
     for state in ("normal", "warning", "overtime"):
         name = f"fishbowl-{state}-1920x1080.png"
-        cmd = [sys.executable, "-m", "kiosk", "shot", "--screen", "fishbowl", "--state", state,
-               "--size", "1920x1080", str(folder / name)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "shot",
+            "--screen",
+            "fishbowl",
+            "--state",
+            state,
+            "--size",
+            "1920x1080",
+            str(folder / name),
+        ]
         if subprocess.run(cmd, check=False).returncode:
             return 1
     return 0

@@ -158,8 +158,14 @@ class _Catcher(logging.Handler):
 class Monkey:
     """The random visitor. ``step()`` does one thing; ``check_answers()`` asks the window."""
 
-    def __init__(self, window, parts: dict, clock, rng: random.Random,  # noqa: ANN001
-                 touch_device=None) -> None:  # noqa: ANN001
+    def __init__(
+        self,
+        window,
+        parts: dict,
+        clock,
+        rng: random.Random,  # noqa: ANN001
+        touch_device=None,
+    ) -> None:  # noqa: ANN001
         from PySide6.QtTest import QTest
 
         self.window = window
@@ -201,8 +207,10 @@ class Monkey:
     def _clamp(self, p: Any) -> Any:
         from PySide6.QtCore import QPoint
 
-        return QPoint(min(max(p.x(), 0), self.window.width() - 1),
-                      min(max(p.y(), 0), self.window.height() - 1))
+        return QPoint(
+            min(max(p.x(), 0), self.window.width() - 1),
+            min(max(p.y(), 0), self.window.height() - 1),
+        )
 
     def _handle(self) -> Any:
         return self.window.windowHandle()
@@ -230,8 +238,9 @@ class Monkey:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
-        QTest.mouseClick(self._handle(), Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.NoModifier, self._point())
+        QTest.mouseClick(
+            self._handle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, self._point()
+        )
 
     def touch_tap(self) -> None:
         p = self._point()
@@ -244,8 +253,9 @@ class Monkey:
 
         p = self._point()
         for _ in range(2):
-            QTest.mouseClick(self._handle(), Qt.MouseButton.LeftButton,
-                             Qt.KeyboardModifier.NoModifier, p)
+            QTest.mouseClick(
+                self._handle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p
+            )
 
     def _drag_touch(self, start: Any, end: Any, steps: int) -> None:
         self._touch().press(0, start, self.window).commit()
@@ -280,13 +290,11 @@ class Monkey:
         if self.rng.random() < 0.5:  # mostly sideways: a swipe with the mouse
             end = self._clamp(QPoint(end.x(), start.y() + self.rng.randrange(-40, 41)))
         handle = self._handle()
-        QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         start)
+        QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
         steps = self.rng.randrange(2, 10)
         for i in range(1, steps + 1):
             QTest.mouseMove(handle, self._clamp(start + (end - start) * i / steps))
-        QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                           end)
+        QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
 
     def pinch(self) -> None:
         from PySide6.QtCore import QPoint
@@ -300,14 +308,16 @@ class Monkey:
         for i in range(1, steps + 1):
             d = QPoint(round(grow * i / steps / 2), 0)
             self._touch().move(0, self._clamp(a - d), self.window).move(
-                1, self._clamp(b + d), self.window).commit()
+                1, self._clamp(b + d), self.window
+            ).commit()
         d = QPoint(round(grow / 2), 0)
         if self.rng.random() < 0.3:  # one finger lifts first
             self._touch().release(0, self._clamp(a - d), self.window).stationary(1).commit()
             self._touch().release(1, self._clamp(b + d), self.window).commit()
         else:
             self._touch().release(0, self._clamp(a - d), self.window).release(
-                1, self._clamp(b + d), self.window).commit()
+                1, self._clamp(b + d), self.window
+            ).commit()
 
     def three_fingers(self) -> None:
         pts = [self._point() for _ in range(3)]
@@ -342,15 +352,59 @@ class Monkey:
         target = self.window.childAt(p) or self.window
         local = QPointF(target.mapFrom(self.window, p))
         delta = self.rng.choice([-360, -120, 120, 360])
-        event = QWheelEvent(local, QPointF(self.window.mapToGlobal(p)), QPoint(0, 0),
-                            QPoint(0, delta), Qt.MouseButton.NoButton,
-                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        event = QWheelEvent(
+            local,
+            QPointF(self.window.mapToGlobal(p)),
+            QPoint(0, 0),
+            QPoint(0, delta),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
         QApplication.sendEvent(target, event)
 
-    KEYS = ("Right", "Left", "PageDown", "PageUp", "Space", "Backspace", "Home", "End",
-            "1", "2", "3", "4", "5", "6", "7", "8", "9", "Escape", "B", "Period", "F", "F11",
-            "H", "Question", "Q", "P", "Up", "Down", "Plus", "Minus", "Equal", "Return",
-            "Enter", "Tab", "A", "Z", "F5", "Delete", "Menu")
+    KEYS = (
+        "Right",
+        "Left",
+        "PageDown",
+        "PageUp",
+        "Space",
+        "Backspace",
+        "Home",
+        "End",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        "Escape",
+        "B",
+        "Period",
+        "F",
+        "F11",
+        "H",
+        "Question",
+        "Q",
+        "P",
+        "Up",
+        "Down",
+        "Plus",
+        "Minus",
+        "Equal",
+        "Return",
+        "Enter",
+        "Tab",
+        "A",
+        "Z",
+        "F5",
+        "Delete",
+        "Menu",
+    )
 
     def key(self) -> None:
         from PySide6.QtCore import Qt
@@ -398,14 +452,16 @@ class Monkey:
         from PySide6.QtTest import QTest
 
         handle = self._handle()
-        QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(5, 5))
+        QTest.mousePress(
+            handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5)
+        )
         hold = self.kiosk.filter._hold
         if hold.isActive():
             hold.timeout.emit()
             hold.stop()
-        QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                           QPoint(5, 5))
+        QTest.mouseRelease(
+            handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5)
+        )
 
     def reload(self) -> None:
         self.parts["reloader"].reload()
@@ -433,8 +489,15 @@ class Monkey:
         for i in range(nav.count):
             nav.open(i)
             self._pump()
-        for move in (nav.overview, nav.quotes, nav.home, nav.toggle_help, nav.toggle_help,
-                     nav.toggle_blackout, nav.toggle_blackout):
+        for move in (
+            nav.overview,
+            nav.quotes,
+            nav.home,
+            nav.toggle_help,
+            nav.toggle_help,
+            nav.toggle_blackout,
+            nav.toggle_blackout,
+        ):
             move()
             self._pump()
         self.kiosk.reset()  # the attract loop
@@ -460,8 +523,12 @@ class Monkey:
         from PySide6.QtTest import QTest
 
         if self.kiosk.attract.isVisible():
-            QTest.mouseClick(self._handle(), Qt.MouseButton.LeftButton,
-                             Qt.KeyboardModifier.NoModifier, self._point())
+            QTest.mouseClick(
+                self._handle(),
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+                self._point(),
+            )
             self._pump()
             if self.kiosk.attract.isVisible():
                 return "a tap did not wake the attract loop"
@@ -510,16 +577,26 @@ class Monkey:
         if after == before and self.window.nav.count:
             return f"Esc changed nothing (state {before})"
         shown = self.window.stack.currentWidget()
-        expected = getattr(self.window, {Screen.HOME: "home", Screen.POSTER: "poster_screen",
-                                         Screen.OVERVIEW: "overview",
-                                         Screen.QUOTES: "quotes"}[after.screen])
+        expected = getattr(
+            self.window,
+            {
+                Screen.HOME: "home",
+                Screen.POSTER: "poster_screen",
+                Screen.OVERVIEW: "overview",
+                Screen.QUOTES: "quotes",
+            }[after.screen],
+        )
         if shown is not expected:
             return f"the navigation says {after.screen} but another screen is shown"
         return None
 
 
-def build_kiosk(content: Path | None, size: tuple[int, int], clock,  # noqa: ANN001, ANN201
-                theme: bool = True):
+def build_kiosk(
+    content: Path | None,
+    size: tuple[int, int],
+    clock,  # noqa: ANN001, ANN201
+    theme: bool = True,
+):
     """The gallery window in kiosk mode, as ``kiosk --kiosk`` builds it (animations on), with
     ``clock`` for the idle rules and no file watching; returns (window, services). ``theme``
     False leaves the application's style alone (a test suite shares one application)."""
@@ -532,8 +609,9 @@ def build_kiosk(content: Path | None, size: tuple[int, int], clock,  # noqa: ANN
     if theme:
         startup.apply_theme(app, result.gallery, ctx.scale)
     window = MainWindow(ctx, kiosk_mode=True)
-    parts = startup.attach_services(window, result, True, str(content) if content else None,
-                                clock=clock, watch=False)
+    parts = startup.attach_services(
+        window, result, True, str(content) if content else None, clock=clock, watch=False
+    )
     from PySide6.QtGui import QGuiApplication
 
     window.resize(*size)
@@ -546,10 +624,19 @@ def build_kiosk(content: Path | None, size: tuple[int, int], clock,  # noqa: ANN
     return window, parts
 
 
-def soak(window, parts: dict, clock, events: int, seconds: float | None = None,  # noqa: ANN001
-         seed: int | None = None, warmup: int | None = None, sample_every: int = 250,
-         check_every: int = 500, touch_device=None,  # noqa: ANN001
-         progress: Callable[[Report], None] | None = None) -> Report:
+def soak(
+    window,
+    parts: dict,
+    clock,
+    events: int,
+    seconds: float | None = None,  # noqa: ANN001
+    seed: int | None = None,
+    warmup: int | None = None,
+    sample_every: int = 250,
+    check_every: int = 500,
+    touch_device=None,  # noqa: ANN001
+    progress: Callable[[Report], None] | None = None,
+) -> Report:
     """Drive ``window`` with ``events`` random actions (or until ``seconds`` pass) and report."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
@@ -583,8 +670,9 @@ def soak(window, parts: dict, clock, events: int, seconds: float | None = None, 
     def qt_message(mode: QtMsgType, _context: object, message: str) -> None:
         if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
             report.exceptions.append(f"Qt critical: {message}")
-        elif mode == QtMsgType.QtWarningMsg and \
-                "propagateSizeHints" not in message:  # the offscreen plugin's own noise
+        elif (
+            mode == QtMsgType.QtWarningMsg and "propagateSizeHints" not in message
+        ):  # the offscreen plugin's own noise
             report.qt_messages.append(message)
         if previous is not None:
             previous(mode, _context, message)
@@ -601,8 +689,13 @@ def soak(window, parts: dict, clock, events: int, seconds: float | None = None, 
         rss = rss_bytes()
         report.rss_peak = max(report.rss_peak, rss)
         report.samples.append((report.events, round(time.monotonic() - start, 2), rss))
-        report.diagnostics.append((window.ctx.images.cached_bytes(),
-                                   len(QApplication.allWidgets()), len(gc.get_objects())))
+        report.diagnostics.append(
+            (
+                window.ctx.images.cached_bytes(),
+                len(QApplication.allWidgets()),
+                len(gc.get_objects()),
+            )
+        )
 
     warm_census: Counter[str] | None = None
     try:
@@ -621,13 +714,16 @@ def soak(window, parts: dict, clock, events: int, seconds: float | None = None, 
             if report.events % check_every == 0:
                 why = monkey.check_answers()
                 if why:
-                    report.failures.append(f"after {report.events} events: {why}; "
-                                           f"last actions {monkey.trail}")
+                    report.failures.append(
+                        f"after {report.events} events: {why}; last actions {monkey.trail}"
+                    )
                     break
                 report.answered += 1
             if report.exceptions:
-                report.failures.append(f"after {report.events} events an exception was logged "
-                                       f"(last actions {monkey.trail}): {report.exceptions[0]}")
+                report.failures.append(
+                    f"after {report.events} events an exception was logged "
+                    f"(last actions {monkey.trail}): {report.exceptions[0]}"
+                )
                 break
             if progress is not None and report.events % 1000 == 0:
                 progress(report)
@@ -656,22 +752,31 @@ def soak(window, parts: dict, clock, events: int, seconds: float | None = None, 
     report.rss_end = int(statistics.median(after[-tenth:]))
     report.growth = (report.rss_end - report.rss_warm) / report.rss_warm
     if report.events > report.warmup_events and report.growth >= MAX_GROWTH:
-        report.failures.append(f"RSS grew {report.growth:.1%} after the warm-up "
-                               f"({report.rss_warm:,} → {report.rss_end:,} bytes)")
+        report.failures.append(
+            f"RSS grew {report.growth:.1%} after the warm-up "
+            f"({report.rss_warm:,} → {report.rss_end:,} bytes)"
+        )
     if report.objects_warm and report.object_growth >= MAX_OBJECT_GROWTH:
-        report.failures.append(f"Python's objects grew {report.object_growth:.1%} after the "
-                               f"warm-up ({report.objects_warm:,} → {report.objects_end:,}; "
-                               f"most: {report.objects_grown[:5]})")
+        report.failures.append(
+            f"Python's objects grew {report.object_growth:.1%} after the "
+            f"warm-up ({report.objects_warm:,} → {report.objects_end:,}; "
+            f"most: {report.objects_grown[:5]})"
+        )
     if report.decode_jobs_left:
-        report.failures.append(f"{report.decode_jobs_left} image-decoding job object(s) still "
-                               "alive after every decode was delivered")
+        report.failures.append(
+            f"{report.decode_jobs_left} image-decoding job object(s) still "
+            "alive after every decode was delivered"
+        )
     if report.nav_references[1] > report.nav_references[0]:
-        report.failures.append("weak references to the navigation accumulate "
-                               f"({report.nav_references[0]} → {report.nav_references[1]}): "
-                               "a signal connected to one of its bound methods?")
+        report.failures.append(
+            "weak references to the navigation accumulate "
+            f"({report.nav_references[0]} → {report.nav_references[1]}): "
+            "a signal connected to one of its bound methods?"
+        )
     if report.exceptions and not any("exception" in f for f in report.failures):
-        report.failures.append(f"{len(report.exceptions)} exception(s) logged: "
-                               f"{report.exceptions[0]}")
+        report.failures.append(
+            f"{len(report.exceptions)} exception(s) logged: {report.exceptions[0]}"
+        )
     return report
 
 
@@ -683,13 +788,14 @@ def objects_by_type() -> Counter[str]:
 def decode_jobs(census: Counter[str]) -> int:
     """The objects of the image store's worker machinery in a census: jobs, their futures and
     work items (not the store, its views or the pool itself)."""
-    return sum(n for name, n in census.items()
-               if name.rsplit(".", 1)[0] in _DECODE_MODULES
-               and name.rsplit(".", 1)[1] not in _DECODE_KEPT)
+    return sum(
+        n
+        for name, n in census.items()
+        if name.rsplit(".", 1)[0] in _DECODE_MODULES and name.rsplit(".", 1)[1] not in _DECODE_KEPT
+    )
 
 
-def _compare_censuses(report: Report, warm: Counter[str], end: Counter[str],
-                      window) -> None:  # noqa: ANN001
+def _compare_censuses(report: Report, warm: Counter[str], end: Counter[str], window) -> None:  # noqa: ANN001
     report.objects_warm, report.objects_end = sum(warm.values()), sum(end.values())
     report.objects_grown = [(name, n) for name, n in (end - warm).most_common(10)]
     report.decode_jobs_left = decode_jobs(end)
@@ -704,7 +810,8 @@ def write_results(report: Report, out: Path) -> None:
     with (out / "rss.csv").open("w", encoding="utf-8") as fh:
         fh.write("events,seconds,rss_bytes,image_cache_bytes,widgets,python_objects\n")
         for (events, secs, rss), (cache, widgets, objects) in zip(
-                report.samples, report.diagnostics, strict=True):
+            report.samples, report.diagnostics, strict=True
+        ):
             fh.write(f"{events},{secs},{rss},{cache},{widgets},{objects}\n")
     (out / "summary.txt").write_text(report.summary() + "\n", encoding="utf-8")
 
@@ -713,8 +820,10 @@ def offscreen_screens(folder: Path, width: int, height: int) -> Path:
     """A configuration for Qt's offscreen platform: the window's screen, and the same screen
     turned. (Its default screen is 800×800: a bigger window hangs off it, and Qt cannot find the
     window under a touch that lands off the screen.)"""
-    screens = [{"name": "soak", "x": 0, "y": 0, "width": width, "height": height},
-               {"name": "soak-turned", "x": width, "y": 0, "width": height, "height": width}]
+    screens = [
+        {"name": "soak", "x": 0, "y": 0, "width": width, "height": height},
+        {"name": "soak-turned", "x": width, "y": 0, "width": height, "height": width},
+    ]
     for screen in screens:
         screen.update({"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1})
     path = folder / "offscreen-screens.json"
@@ -723,25 +832,39 @@ def offscreen_screens(folder: Path, width: int, height: int) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.soak", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.soak",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--events", type=int, default=5000, help="how many actions (5000)")
     parser.add_argument("--seconds", type=float, help="stop after this long, if sooner")
     parser.add_argument("--seed", type=int, help="repeat a run (printed at the start)")
-    parser.add_argument("--warmup", type=int, help="events before the RSS reference "
-                        f"(default: a tenth of --events, 200 to {WARMUP:,})")
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        help=f"events before the RSS reference (default: a tenth of --events, 200 to {WARMUP:,})",
+    )
     parser.add_argument("--content", type=Path, help="the content folder (default: shipped)")
     parser.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT (1920x1080)")
-    parser.add_argument("--out", type=Path, default=Path("soak-results"),
-                        help="where report.json, rss.csv and summary.txt go")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("soak-results"),
+        help="where report.json, rss.csv and summary.txt go",
+    )
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
     # the app-data folder (PINs, logs, fishbowl saves) of a throwaway run, unless one is given
     os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-soak-"))
-    if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") \
-            and not os.environ.get("WAYLAND_DISPLAY"):
+    if (
+        "QT_QPA_PLATFORM" not in os.environ
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
-            offscreen_screens(Path(os.environ["KIOSK_DATA_DIR"]), width, height))
+            offscreen_screens(Path(os.environ["KIOSK_DATA_DIR"]), width, height)
+        )
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from PySide6.QtTest import QTest
 
@@ -751,18 +874,33 @@ def main(argv: list[str] | None = None) -> int:
     startup.get_app()
     device = QTest.createTouchDevice()  # before any window: devices are global
     seed = args.seed if args.seed is not None else random.randrange(2**32)
-    print(f"soak: seed {seed} (repeat with --seed {seed}); {args.events:,} events"
-          + (f", at most {args.seconds:,.0f} s" if args.seconds else ""), flush=True)
+    print(
+        f"soak: seed {seed} (repeat with --seed {seed}); {args.events:,} events"
+        + (f", at most {args.seconds:,.0f} s" if args.seconds else ""),
+        flush=True,
+    )
     clock = FakeClock(1000.0)
     window, parts = build_kiosk(args.content, (width, height), clock)
 
     def progress(r: Report) -> None:
         if r.events % 10000 == 0:
-            print(f"  {r.events:,} events, {r.samples[-1][1]:,.0f} s, RSS "
-                  f"{r.samples[-1][2] / 1048576:,.1f} MB", flush=True)
+            print(
+                f"  {r.events:,} events, {r.samples[-1][1]:,.0f} s, RSS "
+                f"{r.samples[-1][2] / 1048576:,.1f} MB",
+                flush=True,
+            )
 
-    report = soak(window, parts, clock, args.events, args.seconds, seed, args.warmup,
-                  touch_device=device, progress=progress)
+    report = soak(
+        window,
+        parts,
+        clock,
+        args.events,
+        args.seconds,
+        seed,
+        args.warmup,
+        touch_device=device,
+        progress=progress,
+    )
     write_results(report, args.out)
     print(report.summary(), flush=True)
     print(f"results in {args.out}/", flush=True)

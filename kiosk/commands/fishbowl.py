@@ -29,8 +29,11 @@ def run(args: argparse.Namespace) -> int:
         if 0 <= args.public_screen < len(screens):
             public_screen = screens[args.public_screen]
         else:
-            logger.warning("screen %s not found; %d screen(s): one-screen mode",
-                           args.public_screen, len(screens))
+            logger.warning(
+                "screen %s not found; %d screen(s): one-screen mode",
+                args.public_screen,
+                len(screens),
+            )
     primary = QGuiApplication.primaryScreen()
     size = startup.window_size(primary, args.windowed)
     ctx = startup.make_context(gallery, size, args.lang, args.reduced_motion, presenter=True)

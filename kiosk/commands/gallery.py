@@ -38,8 +38,9 @@ def _run(args: argparse.Namespace) -> int:
     kiosk_on = bool(args.kiosk or result.gallery.settings.kiosk)
     windowed = args.windowed and not kiosk_on  # a kiosk is always the whole screen
     size = startup.window_size(screen, windowed)
-    window = startup.gallery_window(result, size, lang=args.lang,
-                                    reduced_motion=args.reduced_motion, kiosk=kiosk_on)
+    window = startup.gallery_window(
+        result, size, lang=args.lang, reduced_motion=args.reduced_motion, kiosk=kiosk_on
+    )
     if args.poster and not window.nav.open_id(args.poster):
         logger.warning("poster %s not found", args.poster)
     if kiosk_on:

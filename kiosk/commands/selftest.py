@@ -58,9 +58,11 @@ def version_problems(python: tuple[int, int], pyside: str, qt: str) -> list[str]
         if (major, minor) < (6, 11):
             problems.append(f"{name} {version} is older than 6.11, which the app is tested with")
         elif (major, minor) >= (6, 12) and python < (3, 12):
-            problems.append(f"{name} {version} on Python {python[0]}.{python[1]} aborts the "
-                            "interpreter after a few hundred signals (PITFALLS.md §1): use "
-                            "PySide6 6.11.x, or Python 3.12 or newer")
+            problems.append(
+                f"{name} {version} on Python {python[0]}.{python[1]} aborts the "
+                "interpreter after a few hundred signals (PITFALLS.md §1): use "
+                "PySide6 6.11.x, or Python 3.12 or newer"
+            )
     return problems
 
 
@@ -85,16 +87,22 @@ class SelfTest:
             yield
         except Exception as exc:  # noqa: BLE001 - every failure is reported, none stops the test
             where = traceback.extract_tb(exc.__traceback__)[-1]
-            self.fail(f"{name}: {type(exc).__name__}: {exc} "
-                      f"({Path(where.filename).name}:{where.lineno})")
+            self.fail(
+                f"{name}: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
+            )
         finally:
             self.timings[name] = round((time.perf_counter() - start) * 1000, 1)
 
     def summary(self, started: float) -> dict[str, Any]:
         self.timings["total"] = round((time.perf_counter() - started) * 1000, 1)
-        return {"ok": not self.failures, **self.info, "counts": self.counts,
-                "timings_ms": self.timings, "qt_warnings": len(self.qt_messages),
-                "failures": self.failures}
+        return {
+            "ok": not self.failures,
+            **self.info,
+            "counts": self.counts,
+            "timings_ms": self.timings,
+            "qt_warnings": len(self.qt_messages),
+            "failures": self.failures,
+        }
 
 
 def _install_qt_message_capture(test: SelfTest) -> None:
@@ -159,14 +167,18 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
     import PySide6
     from PySide6.QtCore import QSize, qVersion
 
-
     python = sys.version_info[:2]
-    test.info["versions"] = {"python": platform.python_version(), "pyside6": PySide6.__version__,
-                             "qt": qVersion(), "kiosk": _app_version()}
+    test.info["versions"] = {
+        "python": platform.python_version(),
+        "pyside6": PySide6.__version__,
+        "qt": qVersion(),
+        "kiosk": _app_version(),
+    }
     for problem in version_problems(python, PySide6.__version__, qVersion()):
         test.fail(f"versions: {problem}")
     test.info["frozen"] = paths.is_frozen()
     import yaml  # the loader parses with libyaml when it is there (8x faster), else pure Python
+
     test.info["yaml_parser"] = "libyaml" if yaml.__with_libyaml__ else "python"
 
     _install_qt_message_capture(test)
@@ -187,8 +199,9 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
         for problem in result.errors:
             test.fail(f"content: {problem}")
         g = result.gallery
-        test.counts.update(posters=len(g.posters), quotes=len(g.quotes),
-                           content_warnings=len(result.warnings))
+        test.counts.update(
+            posters=len(g.posters), quotes=len(g.quotes), content_warnings=len(result.warnings)
+        )
         test.info["title"] = g.text(g.settings.title)
     if result is None:
         return _finish(test, started, out, err)
@@ -296,8 +309,11 @@ def _render_screens(test: SelfTest, app: Any, gallery: Any, ctx: Any) -> None:
 
     screen("home", window.nav.home, "home")
     for poster in gallery.posters:
-        screen(f"poster {poster.id}", lambda pid=poster.id: window.nav.open_id(pid),
-               f"poster {poster.id}")
+        screen(
+            f"poster {poster.id}",
+            lambda pid=poster.id: window.nav.open_id(pid),
+            f"poster {poster.id}",
+        )
     screen("overview", window.nav.overview, "overview")
     screen("quotes", window.nav.quotes, "quotes")
     window.close()

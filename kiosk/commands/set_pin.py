@@ -52,12 +52,22 @@ def _ask(getpass: GetPass, stderr: TextIO) -> str | None:
     return first
 
 
-def run(args_pin: str | None, data_dir: Path, stdin: TextIO | None, stdout: TextIO,
-        stderr: TextIO, *, getpass: GetPass = _getpass.getpass) -> int:
+def run(
+    args_pin: str | None,
+    data_dir: Path,
+    stdin: TextIO | None,
+    stdout: TextIO,
+    stderr: TextIO,
+    *,
+    getpass: GetPass = _getpass.getpass,
+) -> int:
     """Set the admin PIN; returns the exit code. ``getpass`` is injectable for tests."""
     if args_pin is not None:
-        print("kiosk set-pin: note: a PIN typed on the command line stays in the shell history; "
-              "prefer 'kiosk set-pin' (it asks) or 'echo PIN | kiosk set-pin'", file=stderr)
+        print(
+            "kiosk set-pin: note: a PIN typed on the command line stays in the shell history; "
+            "prefer 'kiosk set-pin' (it asks) or 'echo PIN | kiosk set-pin'",
+            file=stderr,
+        )
         pin: str | None = args_pin.strip()
     elif _interactive(stdin):
         pin = _ask(getpass, stderr)
@@ -66,8 +76,11 @@ def run(args_pin: str | None, data_dir: Path, stdin: TextIO | None, stdout: Text
     else:
         line = stdin.readline(MAX_LINE) if stdin is not None else ""
         if not line.strip():
-            print("kiosk set-pin: no PIN on standard input (usage: kiosk set-pin, or "
-                  "echo PIN | kiosk set-pin)", file=stderr)
+            print(
+                "kiosk set-pin: no PIN on standard input (usage: kiosk set-pin, or "
+                "echo PIN | kiosk set-pin)",
+                file=stderr,
+            )
             return EXIT_USAGE
         pin = line.strip()
 
@@ -75,8 +88,11 @@ def run(args_pin: str | None, data_dir: Path, stdin: TextIO | None, stdout: Text
         print(f"kiosk set-pin: not a valid PIN: {PIN_RULE}; the PIN was not changed", file=stderr)
         return EXIT_NOT_SET
     if weak_pin(pin):
-        print("kiosk set-pin: note: this PIN is one digit repeated or a straight run, the "
-              "first thing anyone tries; consider another", file=stderr)
+        print(
+            "kiosk set-pin: note: this PIN is one digit repeated or a straight run, the "
+            "first thing anyone tries; consider another",
+            file=stderr,
+        )
 
     store = PinStore.in_folder(Path(data_dir))
     try:
@@ -84,7 +100,9 @@ def run(args_pin: str | None, data_dir: Path, stdin: TextIO | None, stdout: Text
     except OSError as exc:
         print(f"kiosk set-pin: could not save {store.path}: {exc.strerror or exc}", file=stderr)
         return EXIT_NOT_SET
-    print(f"Admin PIN saved to {store.path} (as a salted hash; the PIN itself is not stored).",
-          file=stdout)
+    print(
+        f"Admin PIN saved to {store.path} (as a salted hash; the PIN itself is not stored).",
+        file=stdout,
+    )
     print("A running kiosk uses it at the next PIN entry.", file=stdout)
     return EXIT_OK

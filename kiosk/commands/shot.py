@@ -28,17 +28,16 @@ def run(args: argparse.Namespace) -> int:
         from kiosk.ui.fishbowl.demo import demo_session
         from kiosk.ui.fishbowl.public import PublicView
 
-        ctx = startup.make_context(result.gallery, (width, height), args.lang,
-                                   reduced_motion=True)
+        ctx = startup.make_context(result.gallery, (width, height), args.lang, reduced_motion=True)
         startup.apply_theme(app, result.gallery, ctx.scale)
-        session = demo_session(result.gallery.fishbowl, args.state, ctx.lang,
-                               result.gallery.default_language)
+        session = demo_session(
+            result.gallery.fishbowl, args.state, ctx.lang, result.gallery.default_language
+        )
         view = PublicView(session, ctx.palette, reduced_motion=True)
         view.resize(width, height)
         image = startup.render(app, view, ctx)
         return _save(image, args.out, f"fishbowl ({args.state})", width, height)
-    window = startup.gallery_window(result, (width, height), lang=args.lang,
-                                    reduced_motion=True)
+    window = startup.gallery_window(result, (width, height), lang=args.lang, reduced_motion=True)
     if screen in ("poster", "help", "blackout"):
         target = args.poster or (result.gallery.posters[0].id if result.gallery.posters else "")
         if not window.nav.open_id(target):
@@ -63,5 +62,3 @@ def _save(image: QImage, out_name: str, what: str, width: int, height: int) -> i
         return 1
     print(f"{out}: {what} at {width}x{height}")
     return 0
-
-

@@ -46,15 +46,18 @@ def check_form(source: str) -> PurePosixPath:
     if "\x00" in source:
         raise ArtworkError("contains a NUL character")
     if len(source) > 1000:
-        raise ArtworkError(f"is {len(source):,} characters long: give a short path inside the "
-                           "content folder")
+        raise ArtworkError(
+            f"is {len(source):,} characters long: give a short path inside the content folder"
+        )
     if source.startswith(("\\\\", "//")):
         raise ArtworkError("is a network (UNC) path: give a path inside the content folder")
     if _DRIVE.match(source) or PureWindowsPath(source).drive:
         raise ArtworkError("is a Windows drive path: give a path inside the content folder")
     if _URL.match(source):
-        raise ArtworkError("is a web address or URL: the app shows only files inside the "
-                           "content folder (it runs offline)")
+        raise ArtworkError(
+            "is a web address or URL: the app shows only files inside the "
+            "content folder (it runs offline)"
+        )
     if source.startswith(("/", "\\")) or PurePosixPath(source).is_absolute():
         raise ArtworkError("is an absolute path: give a path relative to the content folder")
     parts = PurePosixPath(source.replace("\\", "/")).parts
@@ -70,8 +73,9 @@ def resolve(source: str, roots: list[Path], warn: Warn | None = None) -> Path:
     ``warn`` hears about files that show but should be changed (a huge picture)."""
     relative = check_form(source)
     if relative.suffix.lower() not in IMAGE_SUFFIXES:
-        raise ArtworkError(f"'{source}' is not an image type the app shows "
-                           f"({', '.join(sorted(IMAGE_SUFFIXES))})")
+        raise ArtworkError(
+            f"'{source}' is not an image type the app shows ({', '.join(sorted(IMAGE_SUFFIXES))})"
+        )
     for root in roots:
         candidate = root / relative
         try:
@@ -158,8 +162,10 @@ def check_raster(path: Path, source: str) -> tuple[int, int]:
         raise ArtworkError(f"'{source}' is not a WEBP image")
     kind = "PNG" if suffix == ".png" else "WEBP" if suffix == ".webp" else "JPEG"
     if not _complete(kind, head, tail, size):
-        raise ArtworkError(f"'{source}' is cut short or damaged (the {kind} file does not end "
-                           "where it should): export or copy it again")
+        raise ArtworkError(
+            f"'{source}' is cut short or damaged (the {kind} file does not end "
+            "where it should): export or copy it again"
+        )
     dims = image_size(kind, head)
     if dims is None:
         raise ArtworkError(f"'{source}' is damaged: its {kind} header gives no picture size")
@@ -170,18 +176,22 @@ def check_pixels(dims: tuple[int, int], source: str, warn: Warn | None = None) -
     """Refuse a picture over the pixel budget; warn about a very large one."""
     width, height = dims
     if width <= 0 or height <= 0:
-        raise ArtworkError(f"'{source}' is damaged: its header gives a size of "
-                           f"{width}×{height} pixels")
+        raise ArtworkError(
+            f"'{source}' is damaged: its header gives a size of {width}×{height} pixels"
+        )
     pixels = width * height
     if pixels > MAX_PIXELS:
         raise ArtworkError(
             f"'{source}' is {width}×{height} pixels ({pixels / 1e6:,.0f} megapixels), over the "
             f"limit of {MAX_PIXELS / 1e6:,.0f} megapixels: save a smaller copy (3840 pixels wide "
-            "is plenty for a 4K screen)")
+            "is plenty for a 4K screen)"
+        )
     if pixels > WARN_PIXELS and warn is not None:
-        warn(f"'{source}' is {width}×{height} pixels ({pixels / 1e6:,.0f} megapixels): it is "
-             f"scaled down each time it is shown, which is slow and takes up to "
-             f"{pixels * 4 / 1e6:,.0f} MB for a moment; a copy 3840 pixels wide looks the same")
+        warn(
+            f"'{source}' is {width}×{height} pixels ({pixels / 1e6:,.0f} megapixels): it is "
+            f"scaled down each time it is shown, which is slow and takes up to "
+            f"{pixels * 4 / 1e6:,.0f} MB for a moment; a copy 3840 pixels wide looks the same"
+        )
 
 
 def _complete(kind: str, head: bytes, tail: bytes, size: int) -> bool:
@@ -220,9 +230,9 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
         if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # no length
             i += 2
             continue
-        length = struct.unpack(">H", data[i + 2:i + 4])[0]
+        length = struct.unpack(">H", data[i + 2 : i + 4])[0]
         if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-            height, width = struct.unpack(">HH", data[i + 5:i + 9])
+            height, width = struct.unpack(">HH", data[i + 5 : i + 9])
             return width, height
         if length < 2:
             return None
@@ -267,14 +277,18 @@ def check_svg(data: bytes, source: str) -> None:
     """Refuse an SVG that is not self-contained plain drawing; ArtworkError says what and where
     (the line in the SVG). The whole file is checked, so ``data`` must be all of it."""
     if len(data) > MAX_SVG_BYTES:
-        raise ArtworkError(f"'{source}' is over {MAX_SVG_BYTES // (1024 * 1024)} MB, the limit "
-                           "for an SVG: simplify it or save it as a PNG")
+        raise ArtworkError(
+            f"'{source}' is over {MAX_SVG_BYTES // (1024 * 1024)} MB, the limit "
+            "for an SVG: simplify it or save it as a PNG"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:1024]:
         raise ArtworkError(f"'{source}' is not UTF-8 text: save the SVG as UTF-8")
     declared = _XML_DECL.match(data)
     if declared and declared.group(1).decode("ascii", "replace").lower() not in _SAFE_ENCODINGS:
-        raise ArtworkError(f"'{source}' declares the encoding "
-                           f"{declared.group(1).decode('ascii', 'replace')}: save it as UTF-8")
+        raise ArtworkError(
+            f"'{source}' declares the encoding "
+            f"{declared.group(1).decode('ascii', 'replace')}: save it as UTF-8"
+        )
     text = data.decode("utf-8", errors="replace")
     # comments say nothing to the renderer; blank them, keeping line numbers
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
@@ -283,27 +297,37 @@ def check_svg(data: bytes, source: str) -> None:
         return f"line {text.count(chr(10), 0, index) + 1} of the SVG"
 
     if m := _ENTITY.search(text):
-        raise ArtworkError(f"'{source}' declares an entity ({line(m.start())}): SVG artwork may "
-                           "not declare entities; remove the <!DOCTYPE ...> block")
+        raise ArtworkError(
+            f"'{source}' declares an entity ({line(m.start())}): SVG artwork may "
+            "not declare entities; remove the <!DOCTYPE ...> block"
+        )
     for m in _DOCTYPE.finditer(text):
         if m.group(1):
-            raise ArtworkError(f"'{source}' has a DOCTYPE with declarations ({line(m.start())}): "
-                               "remove the <!DOCTYPE ...> block")
+            raise ArtworkError(
+                f"'{source}' has a DOCTYPE with declarations ({line(m.start())}): "
+                "remove the <!DOCTYPE ...> block"
+            )
     if m := _SCRIPT.search(text):
-        raise ArtworkError(f"'{source}' contains a script ({line(m.start())}): the app does not "
-                           "run scripts in artwork; remove it")
+        raise ArtworkError(
+            f"'{source}' contains a script ({line(m.start())}): the app does not "
+            "run scripts in artwork; remove it"
+        )
     for tag in _TAG.finditer(text):
         if h := _HANDLER.search(tag.group(0)):
-            raise ArtworkError(f"'{source}' has an event handler, {h.group(1)}= "
-                               f"({line(tag.start() + h.start(1))}): the app does not run "
-                               "scripts in artwork; remove it")
+            raise ArtworkError(
+                f"'{source}' has an event handler, {h.group(1)}= "
+                f"({line(tag.start() + h.start(1))}): the app does not run "
+                "scripts in artwork; remove it"
+            )
     for m in _REF_ATTR.finditer(text):
         _check_reference(m.group(3), source, line(m.start()))
     for m in _CSS_URL.finditer(text):
         _check_reference(m.group(2), source, line(m.start()))
     if m := _IMPORT.search(text):
-        raise ArtworkError(f"'{source}' imports a style sheet ({line(m.start())}): SVG artwork "
-                           "must be self-contained")
+        raise ArtworkError(
+            f"'{source}' imports a style sheet ({line(m.start())}): SVG artwork "
+            "must be self-contained"
+        )
     if "<svg" not in text:
         raise ArtworkError(f"'{source}' is not an SVG file")
 
@@ -313,6 +337,8 @@ def _check_reference(value: str, source: str, where: str) -> None:
     if value.startswith("#") or _DATA_IMAGE.match(value):
         return  # a part of the same file, or a picture embedded in it
     shown = value if len(value) <= 60 else value[:57] + "..."
-    raise ArtworkError(f"'{source}' refers to something outside the file, '{shown}' ({where}): "
-                       "SVG artwork must be self-contained (embed pictures, no links to files "
-                       "or web addresses)")
+    raise ArtworkError(
+        f"'{source}' refers to something outside the file, '{shown}' ({where}): "
+        "SVG artwork must be self-contained (embed pictures, no links to files "
+        "or web addresses)"
+    )

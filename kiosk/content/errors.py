@@ -16,8 +16,10 @@ def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
     if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in _BIDI for c in text):
         text = "".join(
             c.encode("unicode_escape").decode("ascii")
-            if unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in _BIDI else c
-            for c in text)
+            if unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in _BIDI
+            else c
+            for c in text
+        )
     if len(text) > limit:
         keep = (limit - 1) // 2
         text = text[:keep] + "…" + text[-keep:]

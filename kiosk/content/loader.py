@@ -58,8 +58,10 @@ class LoadResult:
 
     def summary(self) -> str:
         g = self.gallery
-        return (f"{plural(len(g.posters), 'poster')}, {plural(len(g.quotes), 'quote')}: "
-                f"{plural(len(self.errors), 'error')}, {plural(len(self.warnings), 'warning')}")
+        return (
+            f"{plural(len(g.posters), 'poster')}, {plural(len(g.quotes), 'quote')}: "
+            f"{plural(len(self.errors), 'error')}, {plural(len(self.warnings), 'warning')}"
+        )
 
 
 def load_gallery(content_dir: Path, assets_dir: Path | None = None) -> LoadResult:
@@ -96,20 +98,29 @@ def _load(content_dir: Path, assets_dir: Path | None) -> LoadResult:
     posters = _order(posters, settings, gallery_doc, poster_docs)
     poster_ids = {p.id for p in posters}
     # a poster id that exists but failed validation is not "dangling": its own errors say why
-    known_ids = poster_ids | {d.data.get("id") for d in poster_docs.values()
-                              if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)}
+    known_ids = poster_ids | {
+        d.data.get("id")
+        for d in poster_docs.values()
+        if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)
+    }
     quotes = _check_quote_refs(quotes, quote_docs, known_ids)
     quote_ids = {q.id for q in quotes}
     posters = [_check_poster_quotes(p, poster_docs[p.id], quote_ids) for p in posters]
-    gallery = Gallery(settings=settings, posters=tuple(posters), quotes=tuple(quotes),
-                      fishbowl=fishbowl, content_dir=content_dir)
+    gallery = Gallery(
+        settings=settings,
+        posters=tuple(posters),
+        quotes=tuple(quotes),
+        fishbowl=fishbowl,
+        content_dir=content_dir,
+    )
     _check_languages(settings, gallery, {d.file: d for d in docs}, quote_docs, poster_docs)
     found = {p for d in docs for p in d.problems}
     # an error and a warning on the same line: the error says it
     errors_at = {(p.file, p.line) for p in found if p.is_error}
     found = {p for p in found if p.is_error or (p.file, p.line) not in errors_at}
-    problems = sorted(found, key=lambda p: (p.file != GALLERY_FILE, p.file, p.line, p.col,
-                                            p.message))
+    problems = sorted(
+        found, key=lambda p: (p.file != GALLERY_FILE, p.file, p.line, p.col, p.message)
+    )
     return LoadResult(gallery, problems)
 
 
@@ -166,8 +177,10 @@ def _load_settings(content_dir: Path, docs: list[Document]) -> GallerySettings:
     if doc is None or (data := _mapping(doc, "gallery.yaml")) is None:
         return fallback
     # a broken setting falls back to its default; the rest of gallery.yaml still applies
-    return messages.validate(doc, GallerySettings, data,
-                             salvage={"title": "Poster gallery"}) or fallback
+    return (
+        messages.validate(doc, GallerySettings, data, salvage={"title": "Poster gallery"})
+        or fallback
+    )
 
 
 def _poster_files(content_dir: Path, docs: list[Document]) -> list[Path] | None:
@@ -181,13 +194,22 @@ def _poster_files(content_dir: Path, docs: list[Document]) -> list[Path] | None:
         outside = True
     if outside:
         doc = Document(f"{POSTERS_DIR}/")
-        doc.problems.append(Problem(doc.file, 0, 0, "is a link pointing outside the content "
-                                    "folder: it was not read"))
+        doc.problems.append(
+            Problem(
+                doc.file, 0, 0, "is a link pointing outside the content folder: it was not read"
+            )
+        )
         docs.append(doc)
         return None
     try:
-        files = sorted((p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")
-                        and not p.name.startswith((".", "~", "#"))), key=lambda p: p.name)
+        files = sorted(
+            (
+                p
+                for p in folder.iterdir()
+                if p.suffix in (".yaml", ".yml") and not p.name.startswith((".", "~", "#"))
+            ),
+            key=lambda p: p.name,
+        )
     except OSError as exc:
         doc = Document(f"{POSTERS_DIR}/")
         doc.problems.append(Problem(doc.file, 0, 0, f"cannot be listed: {exc.strerror or exc}"))
@@ -195,14 +217,22 @@ def _poster_files(content_dir: Path, docs: list[Document]) -> list[Path] | None:
         return []
     if len(files) > MAX_POSTER_FILES:
         doc = Document(f"{POSTERS_DIR}/")
-        doc.problems.append(Problem(doc.file, 0, 0, f"{len(files):,} poster files were found: "
-                                    f"only the first {MAX_POSTER_FILES:,} are read"))
+        doc.problems.append(
+            Problem(
+                doc.file,
+                0,
+                0,
+                f"{len(files):,} poster files were found: "
+                f"only the first {MAX_POSTER_FILES:,} are read",
+            )
+        )
         docs.append(doc)
     return files[:MAX_POSTER_FILES]
 
 
-def _load_posters(content_dir: Path, docs: list[Document],
-                  lookup: artwork.Lookup) -> tuple[list[Poster], dict[str, Document]]:
+def _load_posters(
+    content_dir: Path, docs: list[Document], lookup: artwork.Lookup
+) -> tuple[list[Poster], dict[str, Document]]:
     posters: list[Poster] = []
     by_id: dict[str, Document] = {}
     files = _poster_files(content_dir, docs)
@@ -235,6 +265,7 @@ def _resolve_artwork(poster: Poster, doc: Document, lookup: artwork.Lookup) -> P
     def resolve(art: Any, loc: tuple) -> Any:
         if art is None:
             return None
+
         def warn(message: str) -> None:
             doc.problem(loc, f"{messages.path_text(loc)} {message}", Severity.WARNING)
 
@@ -246,15 +277,18 @@ def _resolve_artwork(poster: Poster, doc: Document, lookup: artwork.Lookup) -> P
 
     sections = tuple(
         s.model_copy(update={"artwork": resolve(s.artwork, ("sections", i, "artwork"))})
-        if s.artwork else s
+        if s.artwork
+        else s
         for i, s in enumerate(poster.sections)
     )
-    return poster.model_copy(update={"artwork": resolve(poster.artwork, ("artwork",)),
-                                     "sections": sections})
+    return poster.model_copy(
+        update={"artwork": resolve(poster.artwork, ("artwork",)), "sections": sections}
+    )
 
 
-def _load_quotes(content_dir: Path,
-                 docs: list[Document]) -> tuple[list[Quote], dict[str, tuple[Document, int]]]:
+def _load_quotes(
+    content_dir: Path, docs: list[Document]
+) -> tuple[list[Quote], dict[str, tuple[Document, int]]]:
     quotes: list[Quote] = []
     where: dict[str, tuple[Document, int]] = {}
     doc = _read(content_dir, QUOTES_FILE, docs, required=False)
@@ -262,8 +296,11 @@ def _load_quotes(content_dir: Path,
         return quotes, where
     unknown = [k for k in data if k != "quotes"]
     for key in unknown:
-        doc.problem((key,), f"unknown key '{key}' (quotes.yaml holds one key, 'quotes'); "
-                    "it is ignored", Severity.WARNING)
+        doc.problem(
+            (key,),
+            f"unknown key '{key}' (quotes.yaml holds one key, 'quotes'); it is ignored",
+            Severity.WARNING,
+        )
     entries = data.get("quotes")
     if entries is None:
         return quotes, where
@@ -271,8 +308,11 @@ def _load_quotes(content_dir: Path,
         doc.problem(("quotes",), f"quotes must be a list, not {kind_of(entries)}")
         return quotes, where
     if len(entries) > MAX_QUOTES:
-        doc.problem(("quotes",), f"quotes has {len(entries):,} entries, over the limit of "
-                    f"{MAX_QUOTES}: only the first {MAX_QUOTES} are read")
+        doc.problem(
+            ("quotes",),
+            f"quotes has {len(entries):,} entries, over the limit of "
+            f"{MAX_QUOTES}: only the first {MAX_QUOTES} are read",
+        )
         entries = entries[:MAX_QUOTES]
     for i, entry in enumerate(entries):
         quote = messages.validate(doc, Quote, entry, base=("quotes", i))
@@ -280,8 +320,9 @@ def _load_quotes(content_dir: Path,
             continue
         if quote.id in where:
             first = doc.where(("quotes", where[quote.id][1], "id"))[0]
-            doc.problem(("quotes", i, "id"),
-                        f"the quote id '{quote.id}' is already used (line {first})")
+            doc.problem(
+                ("quotes", i, "id"), f"the quote id '{quote.id}' is already used (line {first})"
+            )
             continue
         where[quote.id] = (doc, i)
         quotes.append(quote)
@@ -295,8 +336,12 @@ def _load_fishbowl(content_dir: Path, docs: list[Document]) -> FishbowlPreset:
     return messages.validate(doc, FishbowlPreset, data, salvage={}) or FishbowlPreset()
 
 
-def _order(posters: list[Poster], settings: GallerySettings, gallery_doc: Document,
-           poster_docs: dict[str, Document]) -> list[Poster]:
+def _order(
+    posters: list[Poster],
+    settings: GallerySettings,
+    gallery_doc: Document,
+    poster_docs: dict[str, Document],
+) -> list[Poster]:
     if settings.posters is None:
         return posters
     by_id = {p.id: p for p in posters}
@@ -311,19 +356,27 @@ def _order(posters: list[Poster], settings: GallerySettings, gallery_doc: Docume
         if pid in by_id:
             ordered.append(by_id[pid])
         elif pid not in poster_docs:
-            gallery_doc.problem(loc, f"posters[{i}] names the poster '{pid}', which does not exist",
-                                prefer_key=False)
+            gallery_doc.problem(
+                loc,
+                f"posters[{i}] names the poster '{pid}', which does not exist",
+                prefer_key=False,
+            )
     for poster in posters:
         if poster.id not in seen:
             doc = poster_docs[poster.id]
-            doc.problem(("id",), f"the poster '{poster.id}' is not in gallery.yaml's posters list; "
-                        "it is shown at the end", Severity.WARNING)
+            doc.problem(
+                ("id",),
+                f"the poster '{poster.id}' is not in gallery.yaml's posters list; "
+                "it is shown at the end",
+                Severity.WARNING,
+            )
             ordered.append(poster)
     return ordered
 
 
-def _check_quote_refs(quotes: list[Quote], where: dict[str, tuple[Document, int]],
-                      poster_ids: set[str]) -> list[Quote]:
+def _check_quote_refs(
+    quotes: list[Quote], where: dict[str, tuple[Document, int]], poster_ids: set[str]
+) -> list[Quote]:
     checked = []
     for quote in quotes:
         doc, i = where[quote.id]
@@ -332,11 +385,16 @@ def _check_quote_refs(quotes: list[Quote], where: dict[str, tuple[Document, int]
             if pid in poster_ids:
                 keep.append(pid)
             else:
-                doc.problem(("quotes", i, "posters", j),
-                            f"quotes[{i}].posters[{j}] names the poster '{pid}', "
-                            "which does not exist", prefer_key=False)
-        checked.append(quote if len(keep) == len(quote.posters)
-                       else quote.model_copy(update={"posters": tuple(keep)}))
+                doc.problem(
+                    ("quotes", i, "posters", j),
+                    f"quotes[{i}].posters[{j}] names the poster '{pid}', which does not exist",
+                    prefer_key=False,
+                )
+        checked.append(
+            quote
+            if len(keep) == len(quote.posters)
+            else quote.model_copy(update={"posters": tuple(keep)})
+        )
     return checked
 
 
@@ -346,16 +404,23 @@ def _check_poster_quotes(poster: Poster, doc: Document, quote_ids: set[str]) -> 
         if qid in quote_ids:
             keep.append(qid)
         else:
-            doc.problem(("quotes", j), f"quotes[{j}] names the quote '{qid}', which does not exist",
-                        prefer_key=False)
+            doc.problem(
+                ("quotes", j),
+                f"quotes[{j}] names the quote '{qid}', which does not exist",
+                prefer_key=False,
+            )
     if len(keep) == len(poster.quotes):
         return poster
     return poster.model_copy(update={"quotes": tuple(keep)})
 
 
-def _check_languages(settings: GallerySettings, gallery: Gallery,
-                     docs: dict[str, Document], quote_docs: dict[str, tuple[Document, int]],
-                     poster_docs: dict[str, Document]) -> None:
+def _check_languages(
+    settings: GallerySettings,
+    gallery: Gallery,
+    docs: dict[str, Document],
+    quote_docs: dict[str, tuple[Document, int]],
+    poster_docs: dict[str, Document],
+) -> None:
     """Warn where a language map lacks the default language (it would fall back silently)."""
     default = settings.default_language
     targets: list[tuple[Document, tuple, Any]] = [(docs[GALLERY_FILE], (), settings)]
@@ -366,8 +431,12 @@ def _check_languages(settings: GallerySettings, gallery: Gallery,
     for doc, base, obj in targets:
         for loc, text in _texts(obj, base):
             if text.languages and default not in text.languages:
-                doc.problem(loc, f"{messages.path_text(loc)} has no '{default}' text, the "
-                            "gallery's default language", Severity.WARNING)
+                doc.problem(
+                    loc,
+                    f"{messages.path_text(loc)} has no '{default}' text, the "
+                    "gallery's default language",
+                    Severity.WARNING,
+                )
 
 
 def _texts(obj: Any, loc: tuple) -> list[tuple[tuple, LocalText]]:

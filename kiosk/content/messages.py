@@ -38,8 +38,15 @@ _EXPECTED = {
     "date_from_datetime_inexact": "a date like 2017-06-19",
 }
 # error types of values that should have been text: the place for a YAML 1.1 hint
-_TEXTUAL = {"string_type", "text_type", "Id_type", "LangCode_type", "Colour_type", "artwork_type",
-            "literal_error"}
+_TEXTUAL = {
+    "string_type",
+    "text_type",
+    "Id_type",
+    "LangCode_type",
+    "Colour_type",
+    "artwork_type",
+    "literal_error",
+}
 
 
 def path_text(loc: Loc) -> str:
@@ -82,13 +89,18 @@ def _find_model(annotation: Any) -> Any:
     return None
 
 
-_FITS = {"Id_type": ID_RE, "LangCode_type": LANG_RE, "Colour_type": COLOUR_RE,
-         "artwork_type": re.compile(r"^.+\.(svg|png|jpe?g|webp)$", re.I)}
+_FITS = {
+    "Id_type": ID_RE,
+    "LangCode_type": LANG_RE,
+    "Colour_type": COLOUR_RE,
+    "artwork_type": re.compile(r"^.+\.(svg|png|jpe?g|webp)$", re.I),
+}
 
 
-def _yaml11_hint(doc: Document, loc: Loc, value: Any, path: str, kind: str,
-                 options: list[str]) -> str | None:
-    """"put it in quotes" -- only where the quoted text would be a valid value."""
+def _yaml11_hint(
+    doc: Document, loc: Loc, value: Any, path: str, kind: str, options: list[str]
+) -> str | None:
+    """ "put it in quotes" -- only where the quoted text would be a valid value."""
     raw = doc.plain_scalars.get(loc)
     if raw is None:
         return None
@@ -98,8 +110,10 @@ def _yaml11_hint(doc: Document, loc: Loc, value: Any, path: str, kind: str,
         return None
     if kind in _FITS and not _FITS[kind].match(raw):
         return None
-    return (f"{path} must be text, but the unquoted {raw} was read as {kind_of(value)} "
-            f"({value!r}): put it in quotes, \"{raw}\"")
+    return (
+        f"{path} must be text, but the unquoted {raw} was read as {kind_of(value)} "
+        f'({value!r}): put it in quotes, "{raw}"'
+    )
 
 
 def sentence(doc: Document, model: type[BaseModel], err: dict[str, Any], base: Loc) -> str:
@@ -121,8 +135,10 @@ def sentence(doc: Document, model: type[BaseModel], err: dict[str, Any], base: L
             return hint
     if kind == "literal_error":
         if len(options) > 8:
-            expected = ", ".join(options[:4]) + f" or another of the {len(options)} values " \
+            expected = (
+                ", ".join(options[:4]) + f" or another of the {len(options)} values "
                 "listed in docs/content.md"
+            )
         msg = f"{path} must be one of {expected}, not {value!r}"
         close = difflib.get_close_matches(str(value), options, n=1)
         if close:
@@ -144,7 +160,7 @@ def sentence(doc: Document, model: type[BaseModel], err: dict[str, Any], base: L
         return f"{path} must be a finite number"
     if kind == "value_error":
         reason = str(ctx.get("error", err["msg"]))
-        return f"{path}: {reason}" if loc[len(base):] else reason
+        return f"{path}: {reason}" if loc[len(base) :] else reason
     if kind == "text_long":
         return f"{path}{err['msg']}"
     if kind.endswith(("_type", "_format", "_empty", "_lang", "_finite")):
@@ -152,8 +168,13 @@ def sentence(doc: Document, model: type[BaseModel], err: dict[str, Any], base: L
     return f"{path}: {err['msg']}"
 
 
-def validate(doc: Document, model: type[BaseModel], data: Any, base: Loc = (),
-             salvage: dict[str, Any] | None = None) -> Any:
+def validate(
+    doc: Document,
+    model: type[BaseModel],
+    data: Any,
+    base: Loc = (),
+    salvage: dict[str, Any] | None = None,
+) -> Any:
     """Validate ``data`` (found at ``base`` in ``doc``) as ``model``.
 
     Every problem goes onto the document. Unknown keys are warnings and are dropped, so a typo
@@ -182,7 +203,7 @@ def validate(doc: Document, model: type[BaseModel], data: Any, base: Loc = (),
                 msg += f" (did you mean '{close[0]}'?)"
         doc.problem(loc, msg + "; it is ignored", Severity.WARNING)
     # a value the YAML layer refused (a tag) is already reported where it stands
-    real = [e for e in real if not any((*base, *e["loc"])[:len(r)] == r for r in doc.refused)]
+    real = [e for e in real if not any((*base, *e["loc"])[: len(r)] == r for r in doc.refused)]
     for err in real:
         loc = (*base, *err["loc"])
         prefer_key = not (err["loc"] and isinstance(err["loc"][-1], int))
@@ -207,9 +228,14 @@ def _without(data: Any, locs: list[Loc]) -> Any:
         return data
     if isinstance(data, dict):
         drop = {loc[0] for loc in locs if len(loc) == 1}
-        return {k: _without(v, [loc[1:] for loc in locs if len(loc) > 1 and loc[0] == k])
-                for k, v in data.items() if k not in drop}
+        return {
+            k: _without(v, [loc[1:] for loc in locs if len(loc) > 1 and loc[0] == k])
+            for k, v in data.items()
+            if k not in drop
+        }
     if isinstance(data, list):
-        return [_without(v, [loc[1:] for loc in locs if len(loc) > 1 and loc[0] == i])
-                for i, v in enumerate(data)]
+        return [
+            _without(v, [loc[1:] for loc in locs if len(loc) > 1 and loc[0] == i])
+            for i, v in enumerate(data)
+        ]
     return data

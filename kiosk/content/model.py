@@ -17,12 +17,31 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from kiosk.content.text import Artwork, Colour, FactValue, Id, LangCode, LocalText
 
 THEMES = (
-    "dark_amber.xml", "dark_blue.xml", "dark_cyan.xml", "dark_lightgreen.xml", "dark_pink.xml",
-    "dark_purple.xml", "dark_red.xml", "dark_teal.xml", "dark_yellow.xml",
-    "light_amber.xml", "light_blue.xml", "light_blue_500.xml", "light_cyan.xml",
-    "light_cyan_500.xml", "light_lightgreen.xml", "light_lightgreen_500.xml", "light_orange.xml",
-    "light_pink.xml", "light_pink_500.xml", "light_purple.xml", "light_purple_500.xml",
-    "light_red.xml", "light_red_500.xml", "light_teal.xml", "light_teal_500.xml",
+    "dark_amber.xml",
+    "dark_blue.xml",
+    "dark_cyan.xml",
+    "dark_lightgreen.xml",
+    "dark_pink.xml",
+    "dark_purple.xml",
+    "dark_red.xml",
+    "dark_teal.xml",
+    "dark_yellow.xml",
+    "light_amber.xml",
+    "light_blue.xml",
+    "light_blue_500.xml",
+    "light_cyan.xml",
+    "light_cyan_500.xml",
+    "light_lightgreen.xml",
+    "light_lightgreen_500.xml",
+    "light_orange.xml",
+    "light_pink.xml",
+    "light_pink_500.xml",
+    "light_purple.xml",
+    "light_purple_500.xml",
+    "light_red.xml",
+    "light_red_500.xml",
+    "light_teal.xml",
+    "light_teal_500.xml",
     "light_yellow.xml",
 )
 
@@ -73,10 +92,10 @@ class AttractSettings(Strict):
 
 
 class CarouselSettings(Strict):
-    interval_seconds: Annotated[float, Field(strict=False, ge=3, le=300,
-                                             allow_inf_nan=False)] | None = None
-    words_per_second: Annotated[float, Field(strict=False, ge=0.5, le=20,
-                                             allow_inf_nan=False)] = 4
+    interval_seconds: (
+        Annotated[float, Field(strict=False, ge=3, le=300, allow_inf_nan=False)] | None
+    ) = None
+    words_per_second: Annotated[float, Field(strict=False, ge=0.5, le=20, allow_inf_nan=False)] = 4
     extra_seconds: Annotated[float, Field(strict=False, ge=0, le=60, allow_inf_nan=False)] = 3
     min_seconds: Annotated[float, Field(strict=False, ge=1, le=600, allow_inf_nan=False)] = 8
     max_seconds: Annotated[float, Field(strict=False, ge=1, le=600, allow_inf_nan=False)] = 45
@@ -182,7 +201,8 @@ class FishbowlPreset(Strict):
 
     title: LocalText = LocalText.plain("Fishbowl discussion")
     questions: tuple[LocalText, ...] = Field(
-        (LocalText.plain("What would it take to make this work in your city?"),), min_length=1)
+        (LocalText.plain("What would it take to make this work in your city?"),), min_length=1
+    )
     inner_chairs: int = Field(5, ge=2, le=12)
     empty_chairs: int = Field(1, ge=0, le=11)
     turn_seconds: int = Field(180, ge=10, le=3600)

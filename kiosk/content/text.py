@@ -84,37 +84,44 @@ class LocalText:
             for lang, text in value.items():
                 if not isinstance(lang, str) or not LANG_RE.match(lang):
                     raise PydanticCustomError(
-                        "text_lang", "has '{lang}', which is not a language code like en or fr",
-                        {"lang": lang})
+                        "text_lang",
+                        "has '{lang}', which is not a language code like en or fr",
+                        {"lang": lang},
+                    )
                 if not isinstance(text, str):
                     raise PydanticCustomError(
-                        "text_type", "in '{lang}' must be text, not {kind}",
-                        {"lang": lang, "kind": kind_of(text)})
+                        "text_type",
+                        "in '{lang}' must be text, not {kind}",
+                        {"lang": lang, "kind": kind_of(text)},
+                    )
                 if not text.strip():
                     raise PydanticCustomError("text_empty", "in '{lang}' is empty", {"lang": lang})
                 _check_length(text.strip(), lang)
                 items.append((lang, text.strip()))
             return cls(tuple(items))
-        raise PydanticCustomError(
-            "text_type", "must be text, not {kind}", {"kind": kind_of(value)})
+        raise PydanticCustomError("text_type", "must be text, not {kind}", {"kind": kind_of(value)})
 
 
 def _check_length(text: str, lang: str | None = None) -> None:
     if len(text) > MAX_TEXT:
         where = f" in '{lang}'" if lang else ""
         raise PydanticCustomError(
-            "text_long", "{where} is {n} characters long, over the limit of {limit} for one text",
-            {"where": where, "n": f"{len(text):,}", "limit": f"{MAX_TEXT:,}"})
+            "text_long",
+            "{where} is {n} characters long, over the limit of {limit} for one text",
+            {"where": where, "n": f"{len(text):,}", "limit": f"{MAX_TEXT:,}"},
+        )
 
 
 def _pattern_type(name: str, regex: re.Pattern[str], what: str) -> Any:
     def validate(value: Any) -> str:
         if not isinstance(value, str):
-            raise PydanticCustomError(f"{name}_type", "must be " + what + ", not {kind}",
-                                      {"kind": kind_of(value)})
+            raise PydanticCustomError(
+                f"{name}_type", "must be " + what + ", not {kind}", {"kind": kind_of(value)}
+            )
         if not regex.match(value):
-            raise PydanticCustomError(f"{name}_format", "'{value}' is not " + what,
-                                      {"value": value})
+            raise PydanticCustomError(
+                f"{name}_format", "'{value}' is not " + what, {"value": value}
+            )
         return value
 
     class _T(str):
@@ -147,8 +154,9 @@ class Artwork:
         if isinstance(value, Artwork):
             return value
         if not isinstance(value, str):
-            raise PydanticCustomError("artwork_type", "must be a file path, not {kind}",
-                                      {"kind": kind_of(value)})
+            raise PydanticCustomError(
+                "artwork_type", "must be a file path, not {kind}", {"kind": kind_of(value)}
+            )
         if not value.strip():
             raise PydanticCustomError("artwork_empty", "is empty")
         return cls(value.strip())
@@ -164,8 +172,9 @@ class FactValue:
     @staticmethod
     def _validate(value: Any) -> int | float | LocalText:
         if isinstance(value, bool) or not isinstance(value, int | float | str | dict):
-            raise PydanticCustomError("fact_value_type", "must be a number or text, not {kind}",
-                                      {"kind": kind_of(value)})
+            raise PydanticCustomError(
+                "fact_value_type", "must be a number or text, not {kind}", {"kind": kind_of(value)}
+            )
         if isinstance(value, float) and not math.isfinite(value):
             raise PydanticCustomError("fact_value_finite", "must be a finite number")
         if isinstance(value, int | float):

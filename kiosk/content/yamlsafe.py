@@ -47,8 +47,10 @@ class YamlRefused(Exception):
         self.mark = mark
 
 
-_COLLECTIONS = {yaml.SequenceStartEvent: yaml.SequenceNode,
-                yaml.MappingStartEvent: yaml.MappingNode}
+_COLLECTIONS = {
+    yaml.SequenceStartEvent: yaml.SequenceNode,
+    yaml.MappingStartEvent: yaml.MappingNode,
+}
 
 
 class _SafeComposer:
@@ -67,8 +69,9 @@ class _SafeComposer:
                 keys.pop()
                 node.end_mark = event.end_mark
             else:
-                node = start_node(event, open_nodes[-1] if open_nodes else None,
-                                  len(open_nodes) + 1)
+                node = start_node(
+                    event, open_nodes[-1] if open_nodes else None, len(open_nodes) + 1
+                )
                 if not isinstance(node, yaml.ScalarNode):
                     open_nodes.append(node)
                     keys.append(None)
@@ -84,27 +87,34 @@ class _SafeComposer:
                 parent.value.append((keys[-1], node))
                 keys[-1] = None
 
-    def _start_node(self, event: yaml.NodeEvent, parent: yaml.CollectionNode | None,
-                    depth: int) -> yaml.Node:
+    def _start_node(
+        self, event: yaml.NodeEvent, parent: yaml.CollectionNode | None, depth: int
+    ) -> yaml.Node:
         """The node that ``event`` starts (inside ``parent``, at ``depth``), still empty."""
         if isinstance(event, yaml.AliasEvent):
             raise YamlRefused(
                 f"aliases (*{event.anchor}) are not allowed: write the value out in full",
-                event.start_mark)
+                event.start_mark,
+            )
         if depth > MAX_DEPTH:
-            raise YamlRefused(f"the structure is nested more than {MAX_DEPTH} levels deep",
-                              event.start_mark)
+            raise YamlRefused(
+                f"the structure is nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
         anchor, tag = event.anchor, event.tag
         if anchor is not None and anchor in self.anchors:
             raise yaml.composer.ComposerError(
                 f"found duplicate anchor {anchor!r}; first occurrence",
-                self.anchors[anchor].start_mark, "second occurrence", event.start_mark)
+                self.anchors[anchor].start_mark,
+                "second occurrence",
+                event.start_mark,
+            )
         if isinstance(event, yaml.ScalarEvent):
             if tag is None or tag == "!":
                 tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
             # libyaml gives a plain scalar the style '', PyYAML None
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
-                                   style=event.style or None)
+            node = yaml.ScalarNode(
+                tag, event.value, event.start_mark, event.end_mark, style=event.style or None
+            )
         else:
             kind = _COLLECTIONS[type(event)]
             if tag is None or tag == "!":
@@ -131,13 +141,18 @@ class _FastLoader(_SafeComposer, yaml.composer.Composer, getattr(yaml, "CSafeLoa
         yaml.CSafeLoader.__init__(self, stream)
         yaml.composer.Composer.__init__(self)
 
-    def _start_node(self, event: yaml.NodeEvent, parent: yaml.CollectionNode | None,
-                    depth: int) -> yaml.Node:
+    def _start_node(
+        self, event: yaml.NodeEvent, parent: yaml.CollectionNode | None, depth: int
+    ) -> yaml.Node:
         node = super()._start_node(event, parent, depth)
         if event.tag is not None:  # libyaml resolves a bare '!' differently
             raise _NotForLibyaml("an explicit tag")
-        if parent is not None and parent.flow_style and _plain(node) and \
-                (node.value == "" or "?" in node.value):
+        if (
+            parent is not None
+            and parent.flow_style
+            and _plain(node)
+            and (node.value == "" or "?" in node.value)
+        ):
             # [a?] is an error to PyYAML; an empty value in [a: ] stands elsewhere in libyaml
             raise _NotForLibyaml("an empty plain scalar, or one with '?', inside [] or {}")
         return node
@@ -177,8 +192,9 @@ class Document:
                 return (1, 1)
             loc = loc[:-1]
 
-    def problem(self, loc: Loc, message: str, severity: Severity = Severity.ERROR,
-                prefer_key: bool = True) -> Problem:
+    def problem(
+        self, loc: Loc, message: str, severity: Severity = Severity.ERROR, prefer_key: bool = True
+    ) -> Problem:
         line, col = self.where(loc, prefer_key)
         p = Problem(self.file, line, col, message, severity)
         self.problems.append(p)
@@ -203,8 +219,15 @@ def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
 
 def _decode(raw: bytes, doc: Document) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
-        doc.problems.append(Problem(doc.file, 1, 1, "the file starts with a byte-order mark; "
-                                    "it was ignored", Severity.WARNING))
+        doc.problems.append(
+            Problem(
+                doc.file,
+                1,
+                1,
+                "the file starts with a byte-order mark; it was ignored",
+                Severity.WARNING,
+            )
+        )
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
@@ -212,9 +235,14 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        doc.problems.append(Problem(
-            doc.file, line, col,
-            f"byte 0x{raw[exc.start]:02x} is not UTF-8: save the file as UTF-8"))
+        doc.problems.append(
+            Problem(
+                doc.file,
+                line,
+                col,
+                f"byte 0x{raw[exc.start]:02x} is not UTF-8: save the file as UTF-8",
+            )
+        )
         return None
 
 
@@ -235,11 +263,17 @@ def _check_breaks(text: str, doc: Document) -> None:
     m = _UNUSUAL_BREAK.search(text)
     if m:
         line = len(_LINE_BREAK.findall(text, 0, m.start())) + 1
-        doc.problems.append(Problem(
-            doc.file, 0, 0,
-            f"line {line} ends with an unusual line break (U+{ord(m.group()):04X}) that YAML "
-            "counts as a new line but many editors do not: the line numbers after it may not "
-            "match your editor's; replace it with a plain line break", Severity.WARNING))
+        doc.problems.append(
+            Problem(
+                doc.file,
+                0,
+                0,
+                f"line {line} ends with an unusual line break (U+{ord(m.group()):04X}) that YAML "
+                "counts as a new line but many editors do not: the line numbers after it may not "
+                "match your editor's; replace it with a plain line break",
+                Severity.WARNING,
+            )
+        )
 
 
 def _check_tabs(text: str, doc: Document) -> bool:
@@ -248,8 +282,14 @@ def _check_tabs(text: str, doc: Document) -> bool:
     for number, line in enumerate(yaml_lines(text), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            doc.problems.append(Problem(doc.file, number, indent.index("\t") + 1,
-                                        "a tab is used for indentation: indent with spaces"))
+            doc.problems.append(
+                Problem(
+                    doc.file,
+                    number,
+                    indent.index("\t") + 1,
+                    "a tab is used for indentation: indent with spaces",
+                )
+            )
             return False
     return True
 
@@ -260,9 +300,15 @@ def read_document(path: Path, name: str) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            doc.problems.append(Problem(
-                name, 0, 0, f"the file is {size:,} bytes, over the limit of "
-                f"{MAX_FILE_BYTES:,} bytes for one content file"))
+            doc.problems.append(
+                Problem(
+                    name,
+                    0,
+                    0,
+                    f"the file is {size:,} bytes, over the limit of "
+                    f"{MAX_FILE_BYTES:,} bytes for one content file",
+                )
+            )
             return doc
         with path.open("rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
@@ -270,8 +316,14 @@ def read_document(path: Path, name: str) -> Document:
         doc.problems.append(Problem(name, 0, 0, f"cannot be read: {exc.strerror or exc}"))
         return doc
     if len(raw) > MAX_FILE_BYTES:  # it grew since stat(), or is not a plain file
-        doc.problems.append(Problem(name, 0, 0, f"the file is over the limit of "
-                                    f"{MAX_FILE_BYTES:,} bytes for one content file"))
+        doc.problems.append(
+            Problem(
+                name,
+                0,
+                0,
+                f"the file is over the limit of {MAX_FILE_BYTES:,} bytes for one content file",
+            )
+        )
         return doc
     text = _decode(raw, doc)
     if text is None:
@@ -335,8 +387,9 @@ def parse_text(text: str, doc: Document) -> Document:
     except yaml.reader.ReaderError as exc:
         line, col = _char_position(text, exc.position)
         char = chr(exc.character) if isinstance(exc.character, int) else exc.character
-        doc.problems.append(Problem(doc.file, line, col,
-                                    f"the character {char!r} is not allowed in YAML"))
+        doc.problems.append(
+            Problem(doc.file, line, col, f"the character {char!r} is not allowed in YAML")
+        )
         return doc
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(doc.file, 1, 1, f"YAML error: {exc}"))
@@ -364,11 +417,16 @@ def _comment_surprise(node: yaml.ScalarNode, loc: Loc, doc: Document) -> None:
     text = doc.source_line(node.start_mark.line)
     if text is None:
         return
-    m = _COLOUR_COMMENT.match(text[node.start_mark.column:])
+    m = _COLOUR_COMMENT.match(text[node.start_mark.column :])
     if m:
         colour = m.group(1)
-        doc.problem(loc, f"this value is empty: YAML reads {colour} as a comment; put the colour "
-                    f"in quotes, \"{colour}\"", Severity.WARNING, prefer_key=False)
+        doc.problem(
+            loc,
+            f"this value is empty: YAML reads {colour} as a comment; put the colour "
+            f'in quotes, "{colour}"',
+            Severity.WARNING,
+            prefer_key=False,
+        )
 
 
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
@@ -379,12 +437,19 @@ def _number_surprise(raw: str, value: Any, loc: Loc, doc: Document) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return
     if isinstance(value, int) and not _DECIMAL.match(raw):
-        doc.problem(loc, f"the unquoted {raw} is read by YAML as the number {value}: "
-                    f"put it in quotes, \"{raw}\"", prefer_key=False)
+        doc.problem(
+            loc,
+            f'the unquoted {raw} is read by YAML as the number {value}: put it in quotes, "{raw}"',
+            prefer_key=False,
+        )
     elif isinstance(value, float) and raw.lstrip("+") != repr(value):
-        doc.problem(loc, f"the unquoted {raw} is read by YAML as the number {value!r} and "
-                    f"shown that way: put it in quotes, \"{raw}\", to keep it as written",
-                    Severity.WARNING, prefer_key=False)
+        doc.problem(
+            loc,
+            f"the unquoted {raw} is read by YAML as the number {value!r} and "
+            f'shown that way: put it in quotes, "{raw}", to keep it as written',
+            Severity.WARNING,
+            prefer_key=False,
+        )
 
 
 def _char_position(text: str, index: int) -> tuple[int, int]:
@@ -393,14 +458,16 @@ def _char_position(text: str, index: int) -> tuple[int, int]:
 
 
 def _refuse_tag(node: yaml.Node, loc: Loc, doc: Document) -> None:
-    doc.problem(loc, f"the tag {node.tag} is not allowed: content files hold plain data",
-                prefer_key=False)
+    doc.problem(
+        loc, f"the tag {node.tag} is not allowed: content files hold plain data", prefer_key=False
+    )
     doc.refused.add(loc)
     return None
 
 
-def _to_data(node: yaml.Node, loc: Loc, doc: Document,
-             constructor: yaml.constructor.SafeConstructor) -> Any:
+def _to_data(
+    node: yaml.Node, loc: Loc, doc: Document, constructor: yaml.constructor.SafeConstructor
+) -> Any:
     doc.value_marks[loc] = _pos(node.start_mark)
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
@@ -410,16 +477,23 @@ def _to_data(node: yaml.Node, loc: Loc, doc: Document,
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 line, col = _pos(key_node.start_mark)
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a structure"
-                doc.problems.append(Problem(doc.file, line, col,
-                                            f"the key {shown} must be text: put it in quotes"))
+                doc.problems.append(
+                    Problem(doc.file, line, col, f"the key {shown} must be text: put it in quotes")
+                )
                 continue
             key = key_node.value
             child = (*loc, key)
             if key in result:
                 line, col = _pos(key_node.start_mark)
                 first = doc.key_marks.get(child, (0, 0))[0]
-                doc.problems.append(Problem(
-                    doc.file, line, col, f"the key '{key}' appears twice (first on line {first})"))
+                doc.problems.append(
+                    Problem(
+                        doc.file,
+                        line,
+                        col,
+                        f"the key '{key}' appears twice (first on line {first})",
+                    )
+                )
                 continue
             doc.key_marks[child] = _pos(key_node.start_mark)
             result[key] = _to_data(value_node, child, doc, constructor)

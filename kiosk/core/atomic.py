@@ -27,8 +27,15 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, text: str, *, encoding: str = "utf-8", newline: str = "",
-                     keep_backup: Path | None = None, mode: int | None = None) -> None:
+def write_atomically(
+    path: Path,
+    text: str,
+    *,
+    encoding: str = "utf-8",
+    newline: str = "",
+    keep_backup: Path | None = None,
+    mode: int | None = None,
+) -> None:
     """Write ``text`` to ``path`` atomically; first move the old file to ``keep_backup`` if
     given; ``mode`` (e.g. 0o600) is applied to the new file where the system has modes."""
     path.parent.mkdir(parents=True, exist_ok=True)

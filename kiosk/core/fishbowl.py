@@ -170,14 +170,18 @@ class FishbowlConfig:
 
     def __post_init__(self) -> None:
         def number(value: object) -> bool:
-            return isinstance(value, int | float) and not isinstance(value, bool) and (
-                math.isfinite(value))
+            return (
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and (math.isfinite(value))
+            )
 
         if not isinstance(self.chairs, int) or not 2 <= self.chairs <= MAX_CHAIRS:
             raise FishbowlError(f"The circle needs 2 to {MAX_CHAIRS} chairs")
         if not isinstance(self.empty_chairs, int) or not 0 <= self.empty_chairs < self.chairs:
             raise FishbowlError(
-                f"Leave 0 to {self.chairs - 1} chairs empty: someone must sit in the circle")
+                f"Leave 0 to {self.chairs - 1} chairs empty: someone must sit in the circle"
+            )
         if not number(self.turn_seconds) or self.turn_seconds <= 0:
             raise FishbowlError("A turn needs a positive number of seconds")
         if not number(self.session_seconds) or self.session_seconds <= 0:
@@ -186,8 +190,9 @@ class FishbowlConfig:
             raise FishbowlError("The warning must be shorter than the turn")
         if not number(self.session_warning_seconds) or self.session_warning_seconds < 0:
             raise FishbowlError("The session warning must be 0 seconds or more")
-        questions = tuple(q for q in (_clean_text(q, 500, "A question") for q in self.questions)
-                          if q)
+        questions = tuple(
+            q for q in (_clean_text(q, 500, "A question") for q in self.questions) if q
+        )
         if not questions:
             raise FishbowlError("Give the discussion a question")
         object.__setattr__(self, "questions", questions)
@@ -199,8 +204,9 @@ class FishbowlConfig:
         return self.empty_chairs > 0
 
     @classmethod
-    def from_preset(cls, preset: FishbowlPreset, lang: str | None = None,
-                    default_lang: str | None = None) -> FishbowlConfig:
+    def from_preset(
+        cls, preset: FishbowlPreset, lang: str | None = None, default_lang: str | None = None
+    ) -> FishbowlConfig:
         """The session as content/fishbowl.yaml describes it, in the visitor's language."""
         return cls(
             title=preset.title.get(lang, default_lang),
@@ -299,8 +305,9 @@ class Recovery:
 class FishbowlSession:
     """A fishbowl session: SETUP → RUNNING ⇄ PAUSED → FINISHED (reset goes back to SETUP)."""
 
-    def __init__(self, clock: Clock, config: FishbowlConfig | None = None, *,
-                 wall: WallClock | None = None) -> None:
+    def __init__(
+        self, clock: Clock, config: FishbowlConfig | None = None, *, wall: WallClock | None = None
+    ) -> None:
         self._clock = clock
         self._wall = wall or SystemWallClock()
         self._config = config or FishbowlConfig()
@@ -311,8 +318,15 @@ class FishbowlSession:
         self._new_session()
 
     @classmethod
-    def from_preset(cls, preset: FishbowlPreset, clock: Clock, *, wall: WallClock | None = None,
-                    lang: str | None = None, default_lang: str | None = None) -> FishbowlSession:
+    def from_preset(
+        cls,
+        preset: FishbowlPreset,
+        clock: Clock,
+        *,
+        wall: WallClock | None = None,
+        lang: str | None = None,
+        default_lang: str | None = None,
+    ) -> FishbowlSession:
         return cls(clock, FishbowlConfig.from_preset(preset, lang, default_lang), wall=wall)
 
     def _new_session(self) -> None:
@@ -442,8 +456,16 @@ class FishbowlSession:
         views = []
         for i, pid in enumerate(self._chairs):
             person = None if pid is None else self._participants[pid]
-            views.append(ChairView(i, person, i == speaking, queued.get(pid),
-                                   pid is not None and pid in spoken, talk[i]))
+            views.append(
+                ChairView(
+                    i,
+                    person,
+                    i == speaking,
+                    queued.get(pid),
+                    pid is not None and pid in spoken,
+                    talk[i],
+                )
+            )
         return tuple(views)
 
     # --- reading: turns, rounds and time -------------------------------------------------------
@@ -453,10 +475,19 @@ class FishbowlSession:
     def _record(self, turn: _Turn, now: float) -> TurnRecord:
         end = turn.end if turn.end is not None else now
         duration = end - turn.start
-        return TurnRecord(turn.number, turn.round, turn.chair, turn.participant,
-                          self._participants[turn.participant].label, turn.start, turn.end,
-                          duration, turn.budget, max(0.0, duration - turn.budget),
-                          turn.started_wall)
+        return TurnRecord(
+            turn.number,
+            turn.round,
+            turn.chair,
+            turn.participant,
+            self._participants[turn.participant].label,
+            turn.start,
+            turn.end,
+            duration,
+            turn.budget,
+            max(0.0, duration - turn.budget),
+            turn.started_wall,
+        )
 
     @property
     def current_turn(self) -> TurnRecord | None:
@@ -548,18 +579,24 @@ class FishbowlSession:
     def _check_state(self, *allowed: State, setup: str | None = None) -> None:
         if self._state in allowed:
             return
-        raise FishbowlError({
-            State.SETUP: setup or "The session has not started yet",
-            State.RUNNING: "The session is already running",
-            State.PAUSED: "The session is paused",
-            State.FINISHED: "The session is over: reset it to start a new one",
-        }[self._state])
+        raise FishbowlError(
+            {
+                State.SETUP: setup or "The session has not started yet",
+                State.RUNNING: "The session is already running",
+                State.PAUSED: "The session is paused",
+                State.FINISHED: "The session is over: reset it to start a new one",
+            }[self._state]
+        )
 
     def _check_chair(self, chair: int) -> None:
-        if isinstance(chair, bool) or not isinstance(chair, int) or not (
-                0 <= chair < self._config.chairs):
-            raise FishbowlError(f"There is no chair {chair!r}: the circle has chairs 1 to "
-                                f"{self._config.chairs}")
+        if (
+            isinstance(chair, bool)
+            or not isinstance(chair, int)
+            or not (0 <= chair < self._config.chairs)
+        ):
+            raise FishbowlError(
+                f"There is no chair {chair!r}: the circle has chairs 1 to {self._config.chairs}"
+            )
 
     def _occupied_pid(self, chair: int) -> int:
         self._check_chair(chair)
@@ -568,8 +605,9 @@ class FishbowlSession:
             raise FishbowlError(f"{chair_label(chair)} is empty")
         return pid
 
-    def _seat(self, chair: int, name: str | None, *, from_audience: bool,
-              joined_at: float = 0.0) -> Participant:
+    def _seat(
+        self, chair: int, name: str | None, *, from_audience: bool, joined_at: float = 0.0
+    ) -> Participant:
         person = Participant(self._next_id, chair, name, from_audience, joined_at)
         self._next_id += 1
         self._participants[person.id] = person
@@ -589,10 +627,12 @@ class FishbowlSession:
             return self._participants[self._queue[0]].chair
         candidates = [i for i in self.occupied_chairs() if i != speaking]
         if not candidates:
-            raise FishbowlError("Nobody else is in the circle" if speaking is not None else
-                                "The circle is empty: someone must take a chair first")
-        after = speaking if speaking is not None else (
-            self._turns[-1].chair if self._turns else -1)
+            raise FishbowlError(
+                "Nobody else is in the circle"
+                if speaking is not None
+                else "The circle is empty: someone must take a chair first"
+            )
+        after = speaking if speaking is not None else (self._turns[-1].chair if self._turns else -1)
         return next((i for i in candidates if i > after), candidates[0])
 
     def _close_turn(self) -> None:
@@ -607,9 +647,17 @@ class FishbowlSession:
         seated = {p for p in self._chairs if p is not None}
         if self._turns and seated <= self._spoken_in_round():
             round_ += 1
-        self._turns.append(_Turn(len(self._turns) + 1, round_, chair, pid,
-                                 self.session_elapsed(),
-                                 float(self._config.turn_seconds), self._wall.now()))
+        self._turns.append(
+            _Turn(
+                len(self._turns) + 1,
+                round_,
+                chair,
+                pid,
+                self.session_elapsed(),
+                float(self._config.turn_seconds),
+                self._wall.now(),
+            )
+        )
         if pid in self._queue:
             self._queue.remove(pid)
 
@@ -618,8 +666,9 @@ class FishbowlSession:
         """Change the setup (chairs, empty chairs, times, title, questions, chime); SETUP only.
         Names given to chairs that stay seated are kept."""
         if self._state is not State.SETUP:
-            raise FishbowlError("The setup can only change before the session starts: "
-                                "reset the session first")
+            raise FishbowlError(
+                "The setup can only change before the session starts: reset the session first"
+            )
         config = replace(self._config, **changes)
         self._config = config
         seated = config.chairs - config.empty_chairs
@@ -686,8 +735,11 @@ class FishbowlSession:
 
     def take_empty_chair(self, chair: int | None = None, name: str | None = None) -> Participant:
         """Someone from the audience sits down in ``chair`` (else the first empty one)."""
-        self._check_state(State.RUNNING, State.PAUSED, setup=(
-            "The session has not started yet: set the empty chairs in the setup instead"))
+        self._check_state(
+            State.RUNNING,
+            State.PAUSED,
+            setup=("The session has not started yet: set the empty chairs in the setup instead"),
+        )
         free = self.empty_chairs()
         if not free:
             raise FishbowlError("All chairs are taken: someone must step out first")
@@ -697,22 +749,23 @@ class FishbowlSession:
         if chair not in free:
             raise FishbowlError(f"{chair_label(chair)} is taken")
         cleaned = _clean_text(name, MAX_NAME, "The name")
-        person = self._seat(chair, cleaned, from_audience=True,
-                            joined_at=self.session_elapsed())
+        person = self._seat(chair, cleaned, from_audience=True, joined_at=self.session_elapsed())
         self._emit(Event.CHAIR_TAKEN)
         return person
 
     def leave_chair(self, chair: int) -> None:
         """Someone steps out of the circle; if they were speaking, their turn ends."""
-        self._check_state(State.RUNNING, State.PAUSED, setup=(
-            "The session has not started yet: set the empty chairs in the setup instead"))
+        self._check_state(
+            State.RUNNING,
+            State.PAUSED,
+            setup=("The session has not started yet: set the empty chairs in the setup instead"),
+        )
         pid = self._occupied_pid(chair)
         if self.speaker_chair == chair:
             self._close_turn()
         if pid in self._queue:
             self._queue.remove(pid)
-        self._participants[pid] = replace(self._participants[pid],
-                                          left_at=self.session_elapsed())
+        self._participants[pid] = replace(self._participants[pid], left_at=self.session_elapsed())
         self._chairs[chair] = None
         self._emit(Event.CHAIR_LEFT)
 
@@ -760,8 +813,7 @@ class FishbowlSession:
             if not text:
                 raise FishbowlError("The question is empty")
             if text not in self._config.questions:
-                self._config = replace(self._config,
-                                       questions=(*self._config.questions, text))
+                self._config = replace(self._config, questions=(*self._config.questions, text))
             index = self._config.questions.index(text)
         else:
             if isinstance(question, bool) or not 0 <= question < len(self._config.questions):
@@ -840,42 +892,55 @@ class FishbowlSession:
         need(len(seated) + chairs.count(None) == c.chairs, "occupied + empty == chairs")
         for i, pid in enumerate(chairs):
             if pid is not None:
-                need(pid in people and people[pid].seated and people[pid].chair == i,
-                     f"chair {i} holds a seated participant who sits there")
+                need(
+                    pid in people and people[pid].seated and people[pid].chair == i,
+                    f"chair {i} holds a seated participant who sits there",
+                )
         for pid, person in people.items():
             need(pid == person.id and 0 < pid < self._next_id, "participant ids are consistent")
             need(0 <= person.chair < c.chairs, "participants sit in existing chairs")
-            need(person.seated == (chairs[person.chair] == pid),
-                 "a seated participant holds their chair; one who left holds none")
+            need(
+                person.seated == (chairs[person.chair] == pid),
+                "a seated participant holds their chair; one who left holds none",
+            )
         open_turns = [t for t in self._turns if t.end is None]
         need(len(open_turns) <= 1, "at most one speaker")
         if open_turns:
             need(open_turns[0] is self._turns[-1], "only the latest turn may be running")
             need(self._state in (State.RUNNING, State.PAUSED), "a turn runs only in a session")
-            need(chairs[open_turns[0].chair] == open_turns[0].participant,
-                 "the speaker sits in the speaker's chair")
-        need((self._running_since is not None) == (self._state is State.RUNNING),
-             "the clock runs exactly while RUNNING")
+            need(
+                chairs[open_turns[0].chair] == open_turns[0].participant,
+                "the speaker sits in the speaker's chair",
+            )
+        need(
+            (self._running_since is not None) == (self._state is State.RUNNING),
+            "the clock runs exactly while RUNNING",
+        )
         if self._state is State.SETUP:
             need(chairs.count(None) == c.empty_chairs, "setup leaves the designated chairs free")
             need(not self._turns and elapsed == 0.0, "nothing has happened in setup")
         need(len(self._queue) == len(set(self._queue)), "nobody queues twice")
         need(all(pid in seated for pid in self._queue), "only people in the circle queue")
-        need(self.speaker is None or self.speaker.id not in self._queue,
-             "the speaker is not waiting")
+        need(
+            self.speaker is None or self.speaker.id not in self._queue, "the speaker is not waiting"
+        )
         need(elapsed >= 0 and self._session_budget >= 0, "times are not negative")
         previous = None
         for n, t in enumerate(self._turns, 1):
             need(t.number == n, "turns are numbered 1, 2, 3...")
-            need(t.participant in people and people[t.participant].chair == t.chair,
-                 "a turn's speaker sat in the turn's chair")
+            need(
+                t.participant in people and people[t.participant].chair == t.chair,
+                "a turn's speaker sat in the turn's chair",
+            )
             need(t.budget >= 0 and 0 <= t.start <= elapsed + 1e-9, "a turn starts in the session")
             need(t.end is None or t.start <= t.end <= elapsed + 1e-9, "a turn ends after it starts")
             if previous is None:
                 need(t.round == 1, "the first turn opens round 1")
             else:
-                need(previous.end is not None and previous.end <= t.start + 1e-9,
-                     "turns do not overlap")
+                need(
+                    previous.end is not None and previous.end <= t.start + 1e-9,
+                    "turns do not overlap",
+                )
                 need(t.round in (previous.round, previous.round + 1), "rounds go up one by one")
             previous = t
         need(0 <= self._question_index < len(c.questions), "the question exists")
@@ -896,24 +961,42 @@ class FishbowlSession:
             "session_budget": self._session_budget,
             "started_wall": self._started_wall,
             "config": {
-                "title": c.title, "questions": list(c.questions), "chairs": c.chairs,
-                "empty_chairs": c.empty_chairs, "turn_seconds": c.turn_seconds,
-                "session_seconds": c.session_seconds, "warning_seconds": c.warning_seconds,
-                "session_warning_seconds": c.session_warning_seconds, "chime": c.chime,
+                "title": c.title,
+                "questions": list(c.questions),
+                "chairs": c.chairs,
+                "empty_chairs": c.empty_chairs,
+                "turn_seconds": c.turn_seconds,
+                "session_seconds": c.session_seconds,
+                "warning_seconds": c.warning_seconds,
+                "session_warning_seconds": c.session_warning_seconds,
+                "chime": c.chime,
             },
             "question_index": self._question_index,
             "chairs": list(self._chairs),
             "next_id": self._next_id,
             "participants": [
-                {"id": p.id, "chair": p.chair, "name": p.name, "from_audience": p.from_audience,
-                 "joined_at": p.joined_at, "left_at": p.left_at}
+                {
+                    "id": p.id,
+                    "chair": p.chair,
+                    "name": p.name,
+                    "from_audience": p.from_audience,
+                    "joined_at": p.joined_at,
+                    "left_at": p.left_at,
+                }
                 for p in self._participants.values()
             ],
             "queue": list(self._queue),
             "turns": [
-                {"number": t.number, "round": t.round, "chair": t.chair,
-                 "participant": t.participant, "start": t.start, "end": t.end,
-                 "budget": t.budget, "started_wall": t.started_wall}
+                {
+                    "number": t.number,
+                    "round": t.round,
+                    "chair": t.chair,
+                    "participant": t.participant,
+                    "start": t.start,
+                    "end": t.end,
+                    "budget": t.budget,
+                    "started_wall": t.started_wall,
+                }
                 for t in self._turns
             ],
             "question_log": [[at, text] for at, text in self._question_log],
@@ -922,8 +1005,9 @@ class FishbowlSession:
         }
 
     @classmethod
-    def from_snapshot(cls, data: Any, clock: Clock, *,
-                      wall: WallClock | None = None) -> FishbowlSession:
+    def from_snapshot(
+        cls, data: Any, clock: Clock, *, wall: WallClock | None = None
+    ) -> FishbowlSession:
         """Rebuild a session saved by ``snapshot()`` (possibly by a process that crashed).
 
         A session that was RUNNING comes back PAUSED at the elapsed time of the save: the time
@@ -936,8 +1020,14 @@ class FishbowlSession:
             session.check_invariants()
         except SnapshotError:
             raise
-        except (KeyError, TypeError, ValueError, AttributeError, FishbowlError,
-                InvariantError) as exc:
+        except (
+            KeyError,
+            TypeError,
+            ValueError,
+            AttributeError,
+            FishbowlError,
+            InvariantError,
+        ) as exc:
             raise SnapshotError(f"The saved session is damaged: {exc!r}") from exc
         return session
 
@@ -946,11 +1036,15 @@ class SnapshotError(FishbowlError):
     """A snapshot that cannot be restored (damaged, or from an unknown version)."""
 
 
-def _restore(cls: type[FishbowlSession], d: dict[str, Any], clock: Clock,
-             wall: WallClock | None) -> FishbowlSession:
+def _restore(
+    cls: type[FishbowlSession], d: dict[str, Any], clock: Clock, wall: WallClock | None
+) -> FishbowlSession:
     def num(value: Any) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(
-                value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
             raise ValueError(f"not a number: {value!r}")
         return float(value)
 
@@ -973,11 +1067,16 @@ def _restore(cls: type[FishbowlSession], d: dict[str, Any], clock: Clock,
         raise SnapshotError(f"The saved session has an unknown version {d.get('version')!r}")
     cfg = d["config"]
     config = FishbowlConfig(
-        title=text(cfg["title"]), questions=tuple(text(q) for q in cfg["questions"]),
-        chairs=integer(cfg["chairs"]), empty_chairs=integer(cfg["empty_chairs"]),
-        turn_seconds=num(cfg["turn_seconds"]), session_seconds=num(cfg["session_seconds"]),
+        title=text(cfg["title"]),
+        questions=tuple(text(q) for q in cfg["questions"]),
+        chairs=integer(cfg["chairs"]),
+        empty_chairs=integer(cfg["empty_chairs"]),
+        turn_seconds=num(cfg["turn_seconds"]),
+        session_seconds=num(cfg["session_seconds"]),
         warning_seconds=num(cfg["warning_seconds"]),
-        session_warning_seconds=num(cfg["session_warning_seconds"]), chime=bool(cfg["chime"]))
+        session_warning_seconds=num(cfg["session_warning_seconds"]),
+        chime=bool(cfg["chime"]),
+    )
     s = cls(clock, config, wall=wall)
     state = State(d["state"])
     s._question_index = integer(d["question_index"])
@@ -990,13 +1089,25 @@ def _restore(cls: type[FishbowlSession], d: dict[str, Any], clock: Clock,
     for p in d["participants"]:
         name = p["name"]
         s._participants[integer(p["id"])] = Participant(
-            integer(p["id"]), integer(p["chair"]), None if name is None else text(name),
-            bool(p["from_audience"]), num(p["joined_at"]), opt_num(p["left_at"]))
+            integer(p["id"]),
+            integer(p["chair"]),
+            None if name is None else text(name),
+            bool(p["from_audience"]),
+            num(p["joined_at"]),
+            opt_num(p["left_at"]),
+        )
     s._queue = [integer(pid) for pid in d["queue"]]
     s._turns = [
-        _Turn(integer(t["number"]), integer(t["round"]), integer(t["chair"]),
-              integer(t["participant"]), num(t["start"]), num(t["budget"]),
-              num(t["started_wall"]), opt_num(t["end"]))
+        _Turn(
+            integer(t["number"]),
+            integer(t["round"]),
+            integer(t["chair"]),
+            integer(t["participant"]),
+            num(t["start"]),
+            num(t["budget"]),
+            num(t["started_wall"]),
+            opt_num(t["end"]),
+        )
         for t in d["turns"]
     ]
     s._question_log = [(num(at), text(q)) for at, q in d["question_log"]]

@@ -43,9 +43,6 @@ SESSION_FILE = "fishbowl-session.json"
 MAX_BYTES = 5_000_000  # a real session is a few kB; anything this big is not ours
 
 
-
-
-
 def _sentence(parts: list[str]) -> str:
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
@@ -63,8 +60,9 @@ class Loaded:
 class SessionStore:
     """The saved session in ``folder`` (the app-data folder in the app, a tmp folder in tests)."""
 
-    def __init__(self, folder: Path | str, *, wall: WallClock | None = None,
-                 name: str = SESSION_FILE) -> None:
+    def __init__(
+        self, folder: Path | str, *, wall: WallClock | None = None, name: str = SESSION_FILE
+    ) -> None:
         self.folder = Path(folder)
         self.path = self.folder / name
         self.backup_path = self.folder / f"{name}.bak"
@@ -85,8 +83,9 @@ class SessionStore:
             if not path.exists():
                 continue
             try:
-                session = FishbowlSession.from_snapshot(self._read(path), clock,
-                                                        wall=wall or self._wall)
+                session = FishbowlSession.from_snapshot(
+                    self._read(path), clock, wall=wall or self._wall
+                )
             except OSError as exc:
                 problems.append(f"the {what} {path} could not be read ({exc.strerror or exc})")
                 continue
@@ -95,8 +94,11 @@ class SessionStore:
                 where = f"moved to {moved}" if moved else "could not be moved aside"
                 problems.append(f"the {what} was damaged ({exc}; {where})")
                 continue
-            intro = ("Restored the fishbowl session" if what == "save" else
-                     "Restored the fishbowl session from the backup")
+            intro = (
+                "Restored the fishbowl session"
+                if what == "save"
+                else "Restored the fishbowl session from the backup"
+            )
             message = f"{intro} {self._describe(session)}"
             if problems:
                 message = _sentence(problems) + " " + message
@@ -145,10 +147,12 @@ class SessionStore:
         if rec is None:
             return ""
         saved = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(rec.saved_wall))
-        state = ("it was running and is paused now: resume when the room is ready"
-                 if rec.was_running else f"it was {session.state.value}")
-        return (f"saved at {saved}, {format_duration(rec.elapsed)} into the session; "
-                f"{state}.")
+        state = (
+            "it was running and is paused now: resume when the room is ready"
+            if rec.was_running
+            else f"it was {session.state.value}"
+        )
+        return f"saved at {saved}, {format_duration(rec.elapsed)} into the session; {state}."
 
 
 class AutoSaver:
@@ -157,8 +161,9 @@ class AutoSaver:
     most ``interval`` seconds of a running turn. A failing save is logged, never raised: the
     discussion goes on, and ``last_error`` tells the facilitator view."""
 
-    def __init__(self, session: FishbowlSession, store: SessionStore,
-                 interval: float = 5.0) -> None:
+    def __init__(
+        self, session: FishbowlSession, store: SessionStore, interval: float = 5.0
+    ) -> None:
         self.session = session
         self.store = store
         self.interval = interval
@@ -204,8 +209,18 @@ class AutoSaver:
 
 
 # --- export ----------------------------------------------------------------------------------
-CSV_COLUMNS = ("turn", "round", "chair", "participant", "participant_id", "start_offset_s",
-               "end_offset_s", "duration_s", "over_time_s", "started_at")
+CSV_COLUMNS = (
+    "turn",
+    "round",
+    "chair",
+    "participant",
+    "participant_id",
+    "start_offset_s",
+    "end_offset_s",
+    "duration_s",
+    "over_time_s",
+    "started_at",
+)
 
 
 def _spreadsheet_safe(text: str) -> str:
@@ -235,11 +250,20 @@ def session_csv(session: FishbowlSession) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for t in session.turns():
-        writer.writerow([
-            t.number, t.round, t.chair + 1, _spreadsheet_safe(labels[t.participant_id]),
-            t.participant_id, f"{t.start:.1f}", "" if t.end is None else f"{t.end:.1f}",
-            f"{t.duration:.1f}", f"{t.over_time:.1f}", _local(t.started_wall),
-        ])
+        writer.writerow(
+            [
+                t.number,
+                t.round,
+                t.chair + 1,
+                _spreadsheet_safe(labels[t.participant_id]),
+                t.participant_id,
+                f"{t.start:.1f}",
+                "" if t.end is None else f"{t.end:.1f}",
+                f"{t.duration:.1f}",
+                f"{t.over_time:.1f}",
+                _local(t.started_wall),
+            ]
+        )
     return out.getvalue()
 
 
@@ -277,48 +301,64 @@ def session_summary(session: FishbowlSession) -> str:
     ]
     asked = session.question_log or ((0.0, session.question),)
     lines += [f"- {format_duration(at)} {_md(q)}" for at, q in asked]
-    lines += ["", "## Talk time per participant", "",
-              "| Participant | Chair | Turns | Talk time | Share | Over time |",
-              "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Talk time per participant",
+        "",
+        "| Participant | Chair | Turns | Talk time | Share | Over time |",
+        "|---|---|---|---|---|---|",
+    ]
     for p in sorted(session.participants, key=lambda p: -talk[p.id]):
         mine = [t for t in turns if t.participant_id == p.id]
         over_p = sum(t.over_time for t in mine)
-        lines.append(f"| {_md(labels[p.id])} | {p.chair + 1} | {len(mine)} | "
-                     f"{format_duration(talk[p.id])} | {_share(talk[p.id], spoken_total)} | "
-                     f"{format_clock(-over_p) if over_p > 0 else '–'} |")
+        lines.append(
+            f"| {_md(labels[p.id])} | {p.chair + 1} | {len(mine)} | "
+            f"{format_duration(talk[p.id])} | {_share(talk[p.id], spoken_total)} | "
+            f"{format_clock(-over_p) if over_p > 0 else '–'} |"
+        )
     lines += ["", "## Talk time per chair", "", "| Chair | Talk time | Share |", "|---|---|---|"]
     for i, seconds in enumerate(session.talk_time_by_chair()):
-        lines.append(f"| {chair_label(i)} | {format_duration(seconds)} | "
-                     f"{_share(seconds, spoken_total)} |")
-    lines += ["", "## Turns", "",
-              "| # | Round | Chair | Participant | Start | End | Duration | Over time |",
-              "|---|---|---|---|---|---|---|---|"]
+        lines.append(
+            f"| {chair_label(i)} | {format_duration(seconds)} | {_share(seconds, spoken_total)} |"
+        )
+    lines += [
+        "",
+        "## Turns",
+        "",
+        "| # | Round | Chair | Participant | Start | End | Duration | Over time |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for t in turns:
         end = "running" if t.end is None else format_duration(t.end)
-        lines.append(f"| {t.number} | {t.round} | {t.chair + 1} | {_md(labels[t.participant_id])}"
-                     f" | {format_duration(t.start)} | {end} | {format_duration(t.duration)} | "
-                     f"{format_clock(-t.over_time) if t.over_time > 0 else '–'} |")
+        lines.append(
+            f"| {t.number} | {t.round} | {t.chair + 1} | {_md(labels[t.participant_id])}"
+            f" | {format_duration(t.start)} | {end} | {format_duration(t.duration)} | "
+            f"{format_clock(-t.over_time) if t.over_time > 0 else '–'} |"
+        )
     if session.notes:
         lines += ["", "## Notes", ""]
         lines += [f"- {format_duration(at)} {_md(text)}" for at, text in session.notes]
     return "\n".join(lines) + "\n"
 
 
-def export_log(session: FishbowlSession, csv_path: Path | str,
-               summary_path: Path | str) -> None:
+def export_log(session: FishbowlSession, csv_path: Path | str, summary_path: Path | str) -> None:
     """Write the turn log as CSV (UTF-8 with a BOM, so spreadsheets read accents) and the
     summary as Markdown, each file atomically."""
     write_atomically(Path(csv_path), session_csv(session), encoding="utf-8-sig")
     write_atomically(Path(summary_path), session_summary(session))
 
 
-def export_session(session: FishbowlSession, folder: Path | str, *,
-                   wall: WallClock | None = None) -> tuple[Path, Path]:
+def export_session(
+    session: FishbowlSession, folder: Path | str, *, wall: WallClock | None = None
+) -> tuple[Path, Path]:
     """Export into ``folder`` as fishbowl-<date>-<time>.csv/.md (from the session's start),
     adding -2, -3... so that two sessions never overwrite each other. Returns the two paths."""
     folder = Path(folder)
-    epoch = session.started_wall if session.started_wall is not None else (
-        wall or SystemWallClock()).now()
+    epoch = (
+        session.started_wall
+        if session.started_wall is not None
+        else (wall or SystemWallClock()).now()
+    )
     stem = "fishbowl-" + _local(epoch, "%Y%m%d-%H%M%S")
     n = 1
     while True:

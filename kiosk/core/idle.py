@@ -49,8 +49,9 @@ IdleListener = Callable[[IdleState, IdleState], None]
 class IdleTracker:
     """Time since the last input, turned into ACTIVE → WARNING → IDLE on an injected clock."""
 
-    def __init__(self, clock: Clock, timeout_seconds: float = 90.0,
-                 warning_seconds: float = 10.0) -> None:
+    def __init__(
+        self, clock: Clock, timeout_seconds: float = 90.0, warning_seconds: float = 10.0
+    ) -> None:
         self._clock = clock
         self._last_activity = clock.now()
         self._idle_latched = False  # reached IDLE: stays there until activity()/reset()

@@ -42,11 +42,21 @@ class Mode(StrEnum):
     ATTRACT = "attract"
 
 
-SCREENS = {Screen.HOME: Mode.HOME, Screen.POSTER: Mode.POSTER, Screen.OVERVIEW: Mode.OVERVIEW,
-           Screen.QUOTES: Mode.QUOTES}
+SCREENS = {
+    Screen.HOME: Mode.HOME,
+    Screen.POSTER: Mode.POSTER,
+    Screen.OVERVIEW: Mode.OVERVIEW,
+    Screen.QUOTES: Mode.QUOTES,
+}
 
-LAYERS: tuple[Mode, ...] = (Mode.HELP, Mode.BLACKOUT, Mode.STILL_THERE, Mode.PIN, Mode.ADMIN,
-                            Mode.ATTRACT)
+LAYERS: tuple[Mode, ...] = (
+    Mode.HELP,
+    Mode.BLACKOUT,
+    Mode.STILL_THERE,
+    Mode.PIN,
+    Mode.ADMIN,
+    Mode.ATTRACT,
+)
 """Bottom to top."""
 
 CLOSES: dict[Mode, frozenset[Mode]] = {

@@ -108,7 +108,6 @@ class Navigation:
     def first(self) -> bool:
         return self.select(0) if self._state.screen is Screen.OVERVIEW else self.open(0)
 
-
     def last(self) -> bool:
         i = self._count - 1
         return self.select(i) if self._state.screen is Screen.OVERVIEW else self.open(i)

@@ -123,8 +123,15 @@ def _derive(record: Mapping[str, Any], pin: str) -> bytes:
         n, r, p = record["n"], record["r"], record["p"]
         if not _scrypt_available():
             raise PinFileError("this Python has no scrypt (OpenSSL too old)")
-        return hashlib.scrypt(secret, salt=salt, n=n, r=r, p=p, dklen=record["dklen"],
-                              maxmem=_scrypt_memory(n, r, p) + 1024 * 1024)
+        return hashlib.scrypt(
+            secret,
+            salt=salt,
+            n=n,
+            r=r,
+            p=p,
+            dklen=record["dklen"],
+            maxmem=_scrypt_memory(n, r, p) + 1024 * 1024,
+        )
     return hashlib.pbkdf2_hmac("sha256", secret, salt, record["iterations"], record["dklen"])
 
 
@@ -172,13 +179,15 @@ def hash_pin(pin: str) -> dict[str, Any]:
     the algorithm, its parameters, the salt and the hash, never the PIN."""
     if not valid_pin(pin):
         raise ValueError(PIN_RULE)
-    record: dict[str, Any] = {"format": FORMAT, "version": VERSION,
-                              "salt": _b64(secrets.token_bytes(SALT_BYTES))}
+    record: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "salt": _b64(secrets.token_bytes(SALT_BYTES)),
+    }
     if _scrypt_available():
         record.update(algorithm="scrypt", **SCRYPT_PARAMS)
     else:  # pragma: no cover - CPython builds with OpenSSL >= 1.1 all have scrypt
-        record.update(algorithm="pbkdf2_sha256", iterations=PBKDF2_ITERATIONS,
-                      dklen=PBKDF2_DKLEN)
+        record.update(algorithm="pbkdf2_sha256", iterations=PBKDF2_ITERATIONS, dklen=PBKDF2_DKLEN)
     record["hash"] = _b64(_derive(record, pin))
     return check_record(record)
 
@@ -297,8 +306,9 @@ class PinGate:
     (a visitor cannot restart a locked-down kiosk).
     """
 
-    def __init__(self, clock: Clock, source: PinSource, max_attempts: int = 5,
-                 lockout_seconds: float = 60.0) -> None:
+    def __init__(
+        self, clock: Clock, source: PinSource, max_attempts: int = 5, lockout_seconds: float = 60.0
+    ) -> None:
         if max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
         if lockout_seconds < 0:
@@ -367,10 +377,10 @@ class PinGate:
             self._locked_until = self._clock.now() + self.lockout_seconds
             return self._locked(self.lockout_seconds)
         left = self.max_attempts - self._failures
-        return PinResult(Outcome.WRONG, left, 0.0,
-                         f"Wrong PIN: {left} attempt{'s' if left != 1 else ''} left")
+        return PinResult(
+            Outcome.WRONG, left, 0.0, f"Wrong PIN: {left} attempt{'s' if left != 1 else ''} left"
+        )
 
     def _locked(self, seconds: float) -> PinResult:
         whole = max(1, int(-(-seconds // 1)))  # ceil, at least 1 while locked
-        return PinResult(Outcome.LOCKED, 0, seconds,
-                         f"Too many wrong PINs: try again in {whole} s")
+        return PinResult(Outcome.LOCKED, 0, seconds, f"Too many wrong PINs: try again in {whole} s")

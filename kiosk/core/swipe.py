@@ -86,8 +86,9 @@ def swipe_offset(dx: float, can_previous: bool, can_next: bool) -> float:
     return dx
 
 
-def swipe_outcome(dx: float, velocity: float, width: float, can_previous: bool,
-                  can_next: bool, fling: float) -> int:
+def swipe_outcome(
+    dx: float, velocity: float, width: float, can_previous: bool, can_next: bool, fling: float
+) -> int:
     """+1: settle on the next poster; -1: the previous; 0: spring back.
 
     Far enough (a third of the width) or fast enough (a fling in the drag's direction) goes on;
@@ -112,8 +113,12 @@ class TapCounter:
     def tap(self, x: float, y: float, t: float) -> bool:
         """Register a tap; True when it completes a double tap."""
         last = self._last
-        if last and t - last[0] <= self.interval and \
-                abs(x - last[1]) <= self.radius and abs(y - last[2]) <= self.radius:
+        if (
+            last
+            and t - last[0] <= self.interval
+            and abs(x - last[1]) <= self.radius
+            and abs(y - last[2]) <= self.radius
+        ):
             self._last = None
             return True
         self._last = (t, x, y)

@@ -47,8 +47,7 @@ BIG_PIXELS = 16_000_000  # above this, decodes wait for each other (one big buff
 ALLOCATION_LIMIT_MB = 512  # Qt's own guard; MAX_PIXELS at 4 bytes a pixel fits under it
 _BIG_DECODE = threading.Lock()
 _VIEWBOX = re.compile(rb'viewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)')
-_WH = re.compile(rb'<svg[^>]*?\swidth\s*=\s*["\']([\d.]+)[^>]*?\sheight\s*=\s*["\']([\d.]+)',
-                 re.S)
+_WH = re.compile(rb'<svg[^>]*?\swidth\s*=\s*["\']([\d.]+)[^>]*?\sheight\s*=\s*["\']([\d.]+)', re.S)
 
 
 def aspect_of(path: Path | None) -> float:
@@ -81,8 +80,14 @@ def decode(path: Path, target: QSize) -> QImage:
         log.warning("artwork %s refused: %s", path, exc)
         return QImage()
     if width * height > MAX_PIXELS:
-        log.warning("artwork %s is %dx%d pixels, over the limit of %d megapixels: not decoded "
-                    "(a placeholder is shown)", path, width, height, MAX_PIXELS // 1_000_000)
+        log.warning(
+            "artwork %s is %dx%d pixels, over the limit of %d megapixels: not decoded "
+            "(a placeholder is shown)",
+            path,
+            width,
+            height,
+            MAX_PIXELS // 1_000_000,
+        )
         return QImage()
     QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
     reader = QImageReader(str(path))
@@ -93,9 +98,14 @@ def decode(path: Path, target: QSize) -> QImage:
         return QImage()
     pixels = full.width() * full.height()
     if pixels > MAX_PIXELS:
-        log.warning("artwork %s is %dx%d pixels, over the limit of %d megapixels: not decoded "
-                    "(a placeholder is shown)", path, full.width(), full.height(),
-                    MAX_PIXELS // 1_000_000)
+        log.warning(
+            "artwork %s is %dx%d pixels, over the limit of %d megapixels: not decoded "
+            "(a placeholder is shown)",
+            path,
+            full.width(),
+            full.height(),
+            MAX_PIXELS // 1_000_000,
+        )
         return QImage()
     fitted = full.scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
     if fitted.width() < full.width():
@@ -226,8 +236,9 @@ class ImageStore(QObject):
             self._bytes -= old.sizeInBytes()
         self._cache[key] = image
         self._bytes += image.sizeInBytes()
-        while len(self._cache) > 1 and (len(self._cache) > self.CAPACITY
-                                        or self._bytes > self.BUDGET_BYTES):
+        while len(self._cache) > 1 and (
+            len(self._cache) > self.CAPACITY or self._bytes > self.BUDGET_BYTES
+        ):
             _, old = self._cache.popitem(last=False)
             self._bytes -= old.sizeInBytes()
         self.ready.emit(key)
@@ -265,9 +276,14 @@ class ImageStore(QObject):
 class ArtworkView(QWidget):
     """Paints one artwork, aspect kept, centred; a placeholder while loading or if missing."""
 
-    def __init__(self, store: ImageStore, path: Path | None, label: str = "",
-                 colours: tuple[str, str] = ("#1e2a2f", "#b8c5cb"),
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: ImageStore,
+        path: Path | None,
+        label: str = "",
+        colours: tuple[str, str] = ("#1e2a2f", "#b8c5cb"),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._path = path
@@ -311,7 +327,7 @@ class ArtworkView(QWidget):
         return self._path is None or self._store.get(self._path, self._target()) is not None
 
     def state(self) -> str:
-        """"image" (drawn), "loading" (the card, a decode is on its way) or "unavailable" (the
+        """ "image" (drawn), "loading" (the card, a decode is on its way) or "unavailable" (the
         card with "Image unavailable": no file, or one that cannot or must not be shown)."""
         if self._path is None:
             return "unavailable"

@@ -55,14 +55,16 @@ class PosterScreen(QWidget):
         row.setContentsMargins(s.space(2), s.space(1), s.space(2), s.space(1))
         row.setSpacing(s.space(2))
         self.home_button = nav_button("Home", "home", p.text, s.touch, "Home: all posters")
-        self.overview_button = nav_button("All posters", "overview", p.text, s.touch,
-                                          "Overview of all posters")
+        self.overview_button = nav_button(
+            "All posters", "overview", p.text, s.touch, "Overview of all posters"
+        )
         self.help_button = nav_button("", "help", p.text, s.touch, "Help: keys and gestures")
         self.progress = label("", "label", "muted", wrap=False)
         self.progress.setAccessibleName("Poster number")
         row.addWidget(self.home_button)
-        self.hints = label("→ next   ← previous   Esc overview   B blackout", "small", "muted",
-                           wrap=False)
+        self.hints = label(
+            "→ next   ← previous   Esc overview   B blackout", "small", "muted", wrap=False
+        )
         self.hints.setVisible(ctx.presenter)
         row.addStretch(1)
         row.addWidget(self.hints)
@@ -80,8 +82,7 @@ class PosterScreen(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         # presenter key hints only where the bar has room for them beside the buttons
-        self.hints.setVisible(self._ctx.presenter and
-                              self.width() / self._ctx.scale.factor >= 1500)
+        self.hints.setVisible(self._ctx.presenter and self.width() / self._ctx.scale.factor >= 1500)
 
 
 class MainWindow(QMainWindow):
@@ -90,14 +91,18 @@ class MainWindow(QMainWindow):
     screen_changed = Signal(str)  # "home", "poster <id>", "overview"
     gallery_changed = Signal(object)  # live reload applied new content
 
-    def __init__(self, ctx: Ctx, nav: Navigation | None = None,
-                 kiosk_mode: bool = False, size: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Ctx,
+        nav: Navigation | None = None,
+        kiosk_mode: bool = False,
+        size: tuple[int, int] | None = None,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.kiosk_mode = kiosk_mode  # visitors cannot leave: close, Ctrl+Q, F11 are refused
         self._allow_close = False
-        self.nav = nav or Navigation(len(ctx.gallery.posters),
-                                     [p.id for p in ctx.gallery.posters])
+        self.nav = nav or Navigation(len(ctx.gallery.posters), [p.id for p in ctx.gallery.posters])
         self.nav.subscribe(self._on_nav)
         self.setWindowTitle(ctx.t(ctx.gallery.settings.title))
         self.setAccessibleName(ctx.t(ctx.gallery.settings.title))
@@ -249,8 +254,11 @@ class MainWindow(QMainWindow):
             self.help.setVisible(state.help)
         self.blackout.setVisible(state.blackout)
         self._place_overlays()
-        if old is None or (old.screen, old.index) != (state.screen, state.index) or \
-                old.screen is not state.screen:
+        if (
+            old is None
+            or (old.screen, old.index) != (state.screen, state.index)
+            or old.screen is not state.screen
+        ):
             name = self.screen_name(state)
             if old is None or name != self.screen_name(old):
                 log.info("screen %s", name)
@@ -264,8 +272,11 @@ class MainWindow(QMainWindow):
         if state.screen is Screen.POSTER:
             posters = self.ctx.gallery.posters
             # a state from before a reload may point past the new gallery's end
-            return f"poster {posters[state.index].id}" if state.index < len(posters) \
+            return (
+                f"poster {posters[state.index].id}"
+                if state.index < len(posters)
                 else "poster (removed)"
+            )
         return state.screen.value
 
     # --- keys ---------------------------------------------------------------------------------
@@ -304,8 +315,11 @@ class MainWindow(QMainWindow):
             return True
         if key == Qt.Key.Key_Q and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             return nav.toggle_quotes() or True
-        if state.screen is Screen.QUOTES and self._quotes is not None and \
-                self._quotes.carousel is not None:
+        if (
+            state.screen is Screen.QUOTES
+            and self._quotes is not None
+            and self._quotes.carousel is not None
+        ):
             carousel = self.quotes.carousel
             if key in NEXT_KEYS:
                 carousel.next()
@@ -333,8 +347,12 @@ class MainWindow(QMainWindow):
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             down = key == Qt.Key.Key_Down
             if state.screen is Screen.OVERVIEW:
-                return nav.select(state.index + (self.overview.columns if down
-                                                 else -self.overview.columns)) or True
+                return (
+                    nav.select(
+                        state.index + (self.overview.columns if down else -self.overview.columns)
+                    )
+                    or True
+                )
             view = self.deck.current() if self._poster_screen is not None else None
             if state.screen is Screen.POSTER and view is not None:
                 view.scroll_by(0.5 if down else -0.5)
@@ -349,8 +367,7 @@ class MainWindow(QMainWindow):
 
     def lock_for_kiosk(self) -> None:
         """Frameless and on top, before it is shown: no title bar, no window menu."""
-        self.setWindowFlags(Qt.WindowType.FramelessWindowHint |
-                            Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
@@ -403,8 +420,11 @@ class MainWindow(QMainWindow):
         """New content (live reload): rebuild the screens, stay on the same poster if it still
         exists, else go home."""
         state = self.nav.state
-        current = self.ctx.gallery.posters[state.index].id \
-            if state.screen is Screen.POSTER and self.ctx.gallery.posters else None
+        current = (
+            self.ctx.gallery.posters[state.index].id
+            if state.screen is Screen.POSTER and self.ctx.gallery.posters
+            else None
+        )
         self.ctx = replace(self.ctx, gallery=gallery)
         self.nav.reset(len(gallery.posters), [p.id for p in gallery.posters])
         self._build(self.ctx.scale)

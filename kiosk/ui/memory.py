@@ -42,8 +42,9 @@ def tune() -> bool:
     lib = _glibc()
     if lib is None:
         return False
-    return bool(lib.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and \
-        bool(lib.mallopt(M_ARENA_MAX, ARENA_MAX))
+    return bool(lib.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(
+        lib.mallopt(M_ARENA_MAX, ARENA_MAX)
+    )
 
 
 def release() -> None:

@@ -92,9 +92,14 @@ class HelpOverlay(Veil):
             grid.addWidget(label(keys, "label", "accent", wrap=False), row, 0)
             grid.addWidget(label(what, "body", wrap=False), row, 1)
         box.addLayout(grid)
-        box.addWidget(label("Touch: swipe sideways for the next poster, drag up and down to "
-                            "scroll, pinch or double-tap to zoom. Tap anywhere to close.",
-                            "small", "muted"))
+        box.addWidget(
+            label(
+                "Touch: swipe sideways for the next poster, drag up and down to "
+                "scroll, pinch or double-tap to zoom. Tap anywhere to close.",
+                "small",
+                "muted",
+            )
+        )
         card.setMaximumWidth(s.space(150))
         self.setAccessibleName("Help: keys and gestures")
 

@@ -25,8 +25,13 @@ def rich(text: str) -> tuple[str, bool]:
     return _BOLD.sub(r"<b>\1</b>", escaped).replace("\n", "<br>"), True
 
 
-def label(text: str, role: str = "body", tone: str | None = None, wrap: bool = True,
-          parent: QWidget | None = None) -> QLabel:
+def label(
+    text: str,
+    role: str = "body",
+    tone: str | None = None,
+    wrap: bool = True,
+    parent: QWidget | None = None,
+) -> QLabel:
     """A label styled by role (see theme.ROLES); never selectable, never a link."""
     shown, is_rich = rich(text)
     widget = QLabel(parent)
@@ -79,8 +84,15 @@ def icon(name: str, colour: str, side: int) -> QIcon:
     return QIcon(icon_pixmap(name, colour, side))
 
 
-def nav_button(text: str, icon_name: str | None, colour: str, side: int,
-               accessible: str, role: str = "nav", parent: QWidget | None = None) -> QToolButton:
+def nav_button(
+    text: str,
+    icon_name: str | None,
+    colour: str,
+    side: int,
+    accessible: str,
+    role: str = "nav",
+    parent: QWidget | None = None,
+) -> QToolButton:
     """A touch-sized button with an icon and (optionally) a word; never hover-only."""
     button = QToolButton(parent)
     button.setProperty("role", role)
@@ -92,8 +104,11 @@ def nav_button(text: str, icon_name: str | None, colour: str, side: int,
         button.setIconSize(QSize(round(side * 0.55), round(side * 0.55)))
     if text:
         button.setText(text)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if icon_name
-                                  else Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if icon_name
+            else Qt.ToolButtonStyle.ToolButtonTextOnly
+        )
     else:
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     button.setMinimumSize(side, side)

@@ -37,9 +37,17 @@ def say(**data: object) -> None:
 
 
 def turns_of(session) -> list[dict]:  # noqa: ANN001
-    return [{"number": t.number, "round": t.round, "chair": t.chair,
-             "participant": t.participant_id, "start": round(t.start, 3),
-             "end": None if t.end is None else round(t.end, 3)} for t in session.turns()]
+    return [
+        {
+            "number": t.number,
+            "round": t.round,
+            "chair": t.chair,
+            "participant": t.participant_id,
+            "start": round(t.start, 3),
+            "end": None if t.end is None else round(t.end, 3),
+        }
+        for t in session.turns()
+    ]
 
 
 def run(turn_at: float) -> int:
@@ -89,10 +97,16 @@ def restore() -> int:
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FishbowlWindow))
         session = window.controller.session
         rec = session.recovery
-        say(event="restored", state=session.state.value, elapsed=session.session_elapsed(),
-            turns=turns_of(session), speaker_chair=session.speaker_chair,
-            recovery=None if rec is None else {"was_running": rec.was_running,
-                                               "elapsed": rec.elapsed})
+        say(
+            event="restored",
+            state=session.state.value,
+            elapsed=session.session_elapsed(),
+            turns=turns_of(session),
+            speaker_chair=session.speaker_chair,
+            recovery=None
+            if rec is None
+            else {"was_running": rec.was_running, "elapsed": rec.elapsed},
+        )
         app.quit()
 
     QTimer.singleShot(0, report)  # as soon as the restarted app's event loop runs

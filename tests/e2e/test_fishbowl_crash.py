@@ -38,15 +38,20 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 class Driver:
     def __init__(self, data_dir: Path, *args: str) -> None:
         env = {**os.environ, "KIOSK_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
-        self.proc = subprocess.Popen([sys.executable, "-m", "tests.e2e.fishbowl_driver", *args],
-                                     cwd=REPO, env=env, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.e2e.fishbowl_driver", *args],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.stderr: list[str] = []
-        threading.Thread(target=self._pump, args=(self.proc.stdout, self.lines.put),
-                         daemon=True).start()
-        threading.Thread(target=self._pump, args=(self.proc.stderr, self._err),
-                         daemon=True).start()
+        threading.Thread(
+            target=self._pump, args=(self.proc.stdout, self.lines.put), daemon=True
+        ).start()
+        threading.Thread(target=self._pump, args=(self.proc.stderr, self._err), daemon=True).start()
 
     def _err(self, line: str | None) -> None:
         if line is not None:
@@ -65,11 +70,13 @@ class Driver:
             try:
                 line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
             except queue.Empty:
-                raise AssertionError(f"no '{name}' from the driver in {timeout} s: "
-                                     f"{''.join(self.stderr)[-2000:]}") from None
+                raise AssertionError(
+                    f"no '{name}' from the driver in {timeout} s: {''.join(self.stderr)[-2000:]}"
+                ) from None
             if line is None:
-                raise AssertionError(f"the driver ended before '{name}': "
-                                     f"{''.join(self.stderr)[-2000:]}")
+                raise AssertionError(
+                    f"the driver ended before '{name}': {''.join(self.stderr)[-2000:]}"
+                )
             if line.startswith("{"):
                 data = json.loads(line)
                 assert data["event"] == name, data
@@ -115,14 +122,17 @@ def test_kill_9_during_a_running_session_then_restart_restores_it(tmp_path: Path
     # paused where the last save left it: at most one autosave interval lost, nothing invented
     assert restored["state"] == "paused"
     assert restored["recovery"]["was_running"] is True
-    assert killed_at - AUTOSAVE_SECONDS - SLACK <= restored["elapsed"] <= killed_at, \
-        (killed_at, restored["elapsed"])
+    assert killed_at - AUTOSAVE_SECONDS - SLACK <= restored["elapsed"] <= killed_at, (
+        killed_at,
+        restored["elapsed"],
+    )
     # every turn is there: the finished ones exactly, the running one still open
     expected = later["turns"]
     assert restored["turns"][:-1] == expected[:-1]
     last, running = restored["turns"][-1], expected[-1]
-    assert {k: last[k] for k in ("number", "round", "chair", "participant", "start")} == \
-        {k: running[k] for k in ("number", "round", "chair", "participant", "start")}
+    assert {k: last[k] for k in ("number", "round", "chair", "participant", "start")} == {
+        k: running[k] for k in ("number", "round", "chair", "participant", "start")
+    }
     assert last["end"] is None and restored["speaker_chair"] == running["chair"]
     print(f"killed at {killed_at:.2f} s of session time; restored at {restored['elapsed']:.2f} s")
     log = "".join(again.stderr)

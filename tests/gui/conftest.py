@@ -27,12 +27,17 @@ def _touch_device(qapp) -> None:
 def make_window(qtbot) -> WindowFactory:
     """Build, size and show a main window; animations off unless asked for."""
 
-    def factory(content: Path | None = None, size: tuple[int, int] = (1920, 1080),
-                reduced_motion: bool = True, presenter: bool = True) -> MainWindow:
+    def factory(
+        content: Path | None = None,
+        size: tuple[int, int] = (1920, 1080),
+        reduced_motion: bool = True,
+        presenter: bool = True,
+    ) -> MainWindow:
         folder = content or paths.default_content_dir()
         result = load_gallery(folder, paths.assets_dir())
-        ctx = startup.make_context(result.gallery, size, reduced_motion=reduced_motion,
-                               presenter=presenter)
+        ctx = startup.make_context(
+            result.gallery, size, reduced_motion=reduced_motion, presenter=presenter
+        )
         window = MainWindow(ctx)
         qtbot.addWidget(window)
         window.resize(*size)

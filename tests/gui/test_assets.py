@@ -13,11 +13,15 @@ from PySide6.QtSvg import QSvgRenderer
 from kiosk import paths
 
 # our own artwork (assets/theme holds qt-material's generated icons, rendered by the theme step)
-SVGS = sorted(p for kind in ("art", "charts", "icons")
-              for p in (paths.assets_dir() / kind).rglob("*.svg"))
+SVGS = sorted(
+    p for kind in ("art", "charts", "icons") for p in (paths.assets_dir() / kind).rglob("*.svg")
+)
 # constructs Qt's SVG Tiny renderer ignores or that could reach outside the file
-FORBIDDEN = re.compile(r"<\s*(clipPath|mask|filter|pattern|style|foreignObject|image|script|"
-                       r"use|textPath)\b|\bhref\s*=|<!ENTITY|clip-path=|mask=|filter=", re.I)
+FORBIDDEN = re.compile(
+    r"<\s*(clipPath|mask|filter|pattern|style|foreignObject|image|script|"
+    r"use|textPath)\b|\bhref\s*=|<!ENTITY|clip-path=|mask=|filter=",
+    re.I,
+)
 
 
 def test_assets_exist() -> None:
@@ -37,6 +41,7 @@ def test_svg_renders_in_qt(qapp, svg: Path) -> None:
     renderer.render(painter, QRectF(0, 0, 160, 100))
     painter.end()
     # something was drawn: not every pixel is still transparent
-    opaque = sum(1 for x in range(0, 160, 4) for y in range(0, 100, 4)
-                 if image.pixelColor(x, y).alpha() > 0)
+    opaque = sum(
+        1 for x in range(0, 160, 4) for y in range(0, 100, 4) if image.pixelColor(x, y).alpha() > 0
+    )
     assert opaque > 0

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.ui.kiosk import awake
 from kiosk.ui.kiosk.awake import (
     ES_CONTINUOUS,
     ES_DISPLAY_REQUIRED,
@@ -25,7 +26,6 @@ from kiosk.ui.kiosk.awake import (
     burn_in_period,
     session_bus_address,
 )
-from kiosk.ui.kiosk import awake
 
 FALLBACK_LINE = "display may sleep: no session D-Bus ScreenSaver service"
 
@@ -95,9 +95,12 @@ def session_bus(tmp_path: Path) -> Iterator[str]:
     config.write_text(BUS_CONFIG, encoding="utf-8")
     errors = tmp_path / "dbus-daemon.err"
     with open(errors, "w", encoding="utf-8") as err:  # it complains about fd limits: not ours
-        proc = subprocess.Popen([daemon, f"--config-file={config}", "--print-address=1",
-                                 "--nofork", "--nopidfile"], stdout=subprocess.PIPE,
-                                stderr=err, text=True)
+        proc = subprocess.Popen(
+            [daemon, f"--config-file={config}", "--print-address=1", "--nofork", "--nopidfile"],
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+        )
     try:
         address = read_line(proc)
         assert address.startswith("unix:"), errors.read_text(encoding="utf-8")
@@ -110,8 +113,9 @@ def session_bus(tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def screensaver(session_bus: str) -> Iterator[subprocess.Popen[str]]:
     """The fake screensaver service on the private bus, registered and ready."""
-    proc = subprocess.Popen([sys.executable, "-c", FAKE_SCREENSAVER, session_bus],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", FAKE_SCREENSAVER, session_bus], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert read_line(proc, timeout=30) == "ready"
         yield proc
@@ -121,13 +125,16 @@ def screensaver(session_bus: str) -> Iterator[subprocess.Popen[str]]:
 
 
 def fallback_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [r.getMessage() for r in caplog.records
-            if r.name == awake.__name__ and r.getMessage().startswith("display may sleep")]
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == awake.__name__ and r.getMessage().startswith("display may sleep")
+    ]
 
 
 def test_without_a_session_bus_it_says_so_once_and_carries_on(
-        qapp, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
-        tmp_path: Path) -> None:
+    qapp, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """This machine's case: no DBUS_SESSION_BUS_ADDRESS, no $XDG_RUNTIME_DIR/bus."""
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
@@ -142,8 +149,9 @@ def test_without_a_session_bus_it_says_so_once_and_carries_on(
     keeper.release()  # harmless when nothing was inhibited
 
 
-def test_an_unreachable_bus_falls_back_quietly(qapp, caplog: pytest.LogCaptureFixture,
-                                              tmp_path: Path) -> None:
+def test_an_unreachable_bus_falls_back_quietly(
+    qapp, caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
     caplog.set_level(logging.INFO, logger=awake.__name__)
     keeper = DisplayAwake(platform="linux", bus_address=f"unix:path={tmp_path / 'no-bus'}")
     assert keeper.inhibit() is False
@@ -151,7 +159,8 @@ def test_an_unreachable_bus_falls_back_quietly(qapp, caplog: pytest.LogCaptureFi
 
 
 def test_a_bus_without_a_screensaver_service_falls_back(
-        qapp, session_bus: str, caplog: pytest.LogCaptureFixture) -> None:
+    qapp, session_bus: str, caplog: pytest.LogCaptureFixture
+) -> None:
     """A bare X session or cage: a bus, but nobody implementing org.freedesktop.ScreenSaver."""
     caplog.set_level(logging.INFO, logger=awake.__name__)
     keeper = DisplayAwake(platform="linux", bus_address=session_bus)
@@ -162,8 +171,8 @@ def test_a_bus_without_a_screensaver_service_falls_back(
 
 
 def test_inhibits_over_dbus_and_uninhibits_with_the_same_cookie(
-        qapp, screensaver: subprocess.Popen[str], session_bus: str,
-        caplog: pytest.LogCaptureFixture) -> None:
+    qapp, screensaver: subprocess.Popen[str], session_bus: str, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO, logger=awake.__name__)
     keeper = DisplayAwake("poster-kiosk", platform="linux", bus_address=session_bus)
     assert keeper.inhibit("showing the gallery") is True
@@ -178,21 +187,22 @@ def test_inhibits_over_dbus_and_uninhibits_with_the_same_cookie(
     assert fallback_lines(caplog) == []
 
 
-def test_context_manager_inhibits_then_releases(qapp, screensaver: subprocess.Popen[str],
-                                                session_bus: str) -> None:
+def test_context_manager_inhibits_then_releases(
+    qapp, screensaver: subprocess.Popen[str], session_bus: str
+) -> None:
     with DisplayAwake(platform="linux", bus_address=session_bus) as keeper:
         assert keeper.active
         assert read_line(screensaver).startswith("inhibit kiosk")
     assert read_line(screensaver).startswith("uninhibit")
 
 
-def test_session_bus_address_comes_from_the_environment_without_autolaunch(
-        tmp_path: Path) -> None:
+def test_session_bus_address_comes_from_the_environment_without_autolaunch(tmp_path: Path) -> None:
     assert session_bus_address({"DBUS_SESSION_BUS_ADDRESS": "unix:path=/x"}) == "unix:path=/x"
     assert session_bus_address({"XDG_RUNTIME_DIR": str(tmp_path)}) is None
     (tmp_path / "bus").touch()
-    assert session_bus_address({"XDG_RUNTIME_DIR": str(tmp_path)}) == \
-        f"unix:path={tmp_path / 'bus'}"
+    assert (
+        session_bus_address({"XDG_RUNTIME_DIR": str(tmp_path)}) == f"unix:path={tmp_path / 'bus'}"
+    )
     assert session_bus_address({}) is None
 
 
@@ -221,8 +231,10 @@ def test_windows_asks_for_display_and_system_and_clears_on_release(qapp) -> None
     assert keeper.inhibit() is True
     assert keeper.method.startswith("SetThreadExecutionState")
     keeper.release()
-    assert kernel32.calls == [ES_CONTINUOUS | ES_DISPLAY_REQUIRED | ES_SYSTEM_REQUIRED,
-                              ES_CONTINUOUS]
+    assert kernel32.calls == [
+        ES_CONTINUOUS | ES_DISPLAY_REQUIRED | ES_SYSTEM_REQUIRED,
+        ES_CONTINUOUS,
+    ]
 
 
 def test_windows_failure_is_logged_not_raised(qapp, caplog: pytest.LogCaptureFixture) -> None:
@@ -234,7 +246,8 @@ def test_windows_failure_is_logged_not_raised(qapp, caplog: pytest.LogCaptureFix
 
 @pytest.mark.parametrize("platform", ["win32", "darwin", "sunos5"])
 def test_other_platforms_on_this_machine_never_raise(
-        qapp, platform: str, caplog: pytest.LogCaptureFixture) -> None:
+    qapp, platform: str, caplog: pytest.LogCaptureFixture
+) -> None:
     """Without their system libraries (this is Linux) each branch logs and carries on."""
     if platform == "darwin" and sys.platform == "darwin":  # pragma: no cover
         pytest.skip("real macOS: the assertion would be taken")
@@ -258,15 +271,18 @@ def test_burn_in_starts_at_the_designed_layout() -> None:
 def test_burn_in_cycle_visits_every_offset_and_averages_to_zero(amplitude: int) -> None:
     period = burn_in_period(amplitude)
     offsets = [burn_in_offset(s, amplitude) for s in range(period)]
-    square = {(x, y) for x in range(-amplitude, amplitude + 1)
-              for y in range(-amplitude, amplitude + 1)}
+    square = {
+        (x, y) for x in range(-amplitude, amplitude + 1) for y in range(-amplitude, amplitude + 1)
+    }
     assert set(offsets) == square
     assert sum(x for x, _ in offsets) == 0 and sum(y for _, y in offsets) == 0
     assert burn_in_offset(period, amplitude) == offsets[0]  # and it cycles
 
 
-@given(step=st.integers(min_value=-10**6, max_value=10**6),
-       amplitude=st.integers(min_value=0, max_value=12))
+@given(
+    step=st.integers(min_value=-(10**6), max_value=10**6),
+    amplitude=st.integers(min_value=0, max_value=12),
+)
 def test_burn_in_stays_in_bounds_and_moves_at_most_a_pixel(step: int, amplitude: int) -> None:
     x, y = burn_in_offset(step, amplitude)
     nx, ny = burn_in_offset(step + 1, amplitude)

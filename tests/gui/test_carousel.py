@@ -123,15 +123,17 @@ def test_holds_still_while_a_finger_rests_on_it(qtbot, make_window) -> None:
 
 
 @pytest.mark.parametrize(("dx", "expected"), [(-500, 1), (500, 2)])
-def test_swipe_on_a_quote_changes_the_quote_not_the_poster(qtbot, make_window, dx,
-                                                           expected) -> None:
+def test_swipe_on_a_quote_changes_the_quote_not_the_poster(
+    qtbot, make_window, dx, expected
+) -> None:
     window = make_window()
     view, carousel, vp, centre = in_poster(window, "montreal-technopole-angus")
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
     for i in range(1, 6):
         QTest.mouseMove(vp, centre + QPoint(dx * i // 5, 0))
-    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       centre + QPoint(dx, 0))
+    QTest.mouseRelease(
+        vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre + QPoint(dx, 0)
+    )
     assert carousel.index == expected  # three quotes: left → next, right → previous (wraps)
     assert window.deck.index == 1 and not window.deck.is_animating()
 
@@ -153,8 +155,9 @@ def test_quotes_screen_keys(qtbot, make_window) -> None:
     assert window.nav.state.screen is Screen.QUOTES
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (1080, 1920), (1920, 1080)],
-                         ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    "size", [(1280, 720), (1080, 1920), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
 def test_every_quote_fits_everywhere(qtbot, make_window, size) -> None:
     """The longest quote fits on the home screen, on each poster and full screen; the dots
     are centred on the panel and clear of the pause button."""
@@ -180,8 +183,12 @@ def test_every_quote_fits_everywhere(qtbot, make_window, size) -> None:
     window.nav.quotes()
     QApplication.processEvents()
     check(window.quotes.carousel)
-    for poster in ("montreal-technopole-angus", "seoul-sse-special-districts",
-                   "barcelona-growing-sse", "transferability"):
+    for poster in (
+        "montreal-technopole-angus",
+        "seoul-sse-special-districts",
+        "barcelona-growing-sse",
+        "transferability",
+    ):
         window.nav.open_id(poster)
         QApplication.processEvents()
         check(window.deck.current().findChild(QuoteCarousel))

@@ -21,8 +21,11 @@ class Paints(QObject):
         self.by_class: dict[str, int] = {}
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802, ANN001
-        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) \
-                and (obj is self.root or self.root.isAncestorOf(obj)):
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(obj, QWidget)
+            and (obj is self.root or self.root.isAncestorOf(obj))
+        ):
             name = type(obj).__name__
             self.by_class[name] = self.by_class.get(name, 0) + 1
         return False
@@ -133,7 +136,9 @@ def test_the_opaque_line_matches_the_quote_panel(make_window, mini_gallery, cont
     above = image.pixelColor(at.x() - 2, at.y() - 1)
     inside = image.pixelColor(at.x() - 2, at.y() + 1)
     surface, text = QColor(pal.surface), QColor(pal.text)
-    track = [round(s + (t - s) * 40 / 255) for s, t in
-             zip(surface.getRgb()[:3], text.getRgb()[:3], strict=True)]
+    track = [
+        round(s + (t - s) * 40 / 255)
+        for s, t in zip(surface.getRgb()[:3], text.getRgb()[:3], strict=True)
+    ]
     assert above.getRgb()[:3] == surface.getRgb()[:3]
     assert all(abs(a - b) <= 2 for a, b in zip(inside.getRgb()[:3], track, strict=True))

@@ -53,10 +53,15 @@ def material_css(ctx, folder: Path) -> str:  # noqa: ANN001
     name = gallery().settings.theme.name
     try:
         css = qt_material.build_stylesheet(
-            theme=name, invert_secondary=name.startswith("light"),
-            extra={"font_family": FONT_FAMILY, "font_size": f"{ctx.scale.px('body')}px",
-                   "density_scale": "0"},
-            parent=str(folder))
+            theme=name,
+            invert_secondary=name.startswith("light"),
+            extra={
+                "font_family": FONT_FAMILY,
+                "font_size": f"{ctx.scale.px('body')}px",
+                "density_scale": "0",
+            },
+            parent=str(folder),
+        )
     finally:
         QGuiApplication.setPalette(palette)  # it tints the application's palette
     assert css
@@ -68,8 +73,11 @@ def make_panel(qtbot, tmp_path):  # noqa: ANN201
     """A SetupPanel filling a window styled like the app's, shown at a size."""
     hosts: list[QWidget] = []  # pytest-qt holds widgets weakly: keep the windows alive
 
-    def factory(size: tuple[int, int] = (1920, 1080), config: FishbowlConfig | None = None,
-                material: bool = False) -> SetupPanel:
+    def factory(
+        size: tuple[int, int] = (1920, 1080),
+        config: FishbowlConfig | None = None,
+        material: bool = False,
+    ) -> SetupPanel:
         ctx = startup.make_context(gallery(), size, reduced_motion=True)
         host = QWidget()
         base = material_css(ctx, tmp_path / "qt_material") + "\n" if material else ""
@@ -97,10 +105,12 @@ def panel(make_panel) -> SetupPanel:  # noqa: ANN001
 @pytest.fixture
 def stepper(qtbot) -> Stepper:
     ctx = startup.make_context(gallery(), (1920, 1080))
-    widget = Stepper(ctx, "Chairs in the circle", 2, 12, 1, value=5,
-                     less="Fewer chairs", more="More chairs")
-    widget.setStyleSheet(stylesheet(ctx.palette, ctx.scale) + "\n"
-                         + setup_stylesheet(ctx.palette, ctx.scale))
+    widget = Stepper(
+        ctx, "Chairs in the circle", 2, 12, 1, value=5, less="Fewer chairs", more="More chairs"
+    )
+    widget.setStyleSheet(
+        stylesheet(ctx.palette, ctx.scale) + "\n" + setup_stylesheet(ctx.palette, ctx.scale)
+    )
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
@@ -139,8 +149,10 @@ def test_stepper_buttons_step_and_signal(qtbot, stepper) -> None:
 
 def test_stepper_is_touch_sized_named_and_repeats(stepper) -> None:
     touch = startup.make_context(gallery(), (1920, 1080)).scale.touch
-    for button, name in ((stepper.decrease_button, "Fewer chairs"),
-                         (stepper.increase_button, "More chairs")):
+    for button, name in (
+        (stepper.decrease_button, "Fewer chairs"),
+        (stepper.increase_button, "More chairs"),
+    ):
         assert button.width() == button.height() >= max(48, touch)
         assert button.accessibleName() == name
         assert button.autoRepeat()
@@ -244,8 +256,7 @@ def test_typing_a_new_question_chooses_it(qtbot, panel) -> None:
     assert panel.config().questions[0] == "Typed?!"
 
 
-def test_an_invalid_combination_shows_the_models_sentence_and_does_not_start(
-        qtbot, panel) -> None:
+def test_an_invalid_combination_shows_the_models_sentence_and_does_not_start(qtbot, panel) -> None:
     click(qtbot, panel.turn.decrease_button, 10)  # down to 1 min
     assert panel.turn.value == 60
     click(qtbot, panel.warning.increase_button, 6)  # 30 s → 60 s: not before the turn ends
@@ -279,9 +290,15 @@ def test_start_emits_the_configuration(qtbot, panel) -> None:
     with qtbot.waitSignal(panel.start_requested, timeout=1000) as blocker:
         click(qtbot, panel.start_button)
     expected = FishbowlConfig(
-        title=preset_config(panel.ctx).title, questions=(listed[1], listed[0], listed[2]),
-        chairs=7, empty_chairs=2, turn_seconds=210.0, session_seconds=3600.0,
-        warning_seconds=20.0, chime=False)
+        title=preset_config(panel.ctx).title,
+        questions=(listed[1], listed[0], listed[2]),
+        chairs=7,
+        empty_chairs=2,
+        turn_seconds=210.0,
+        session_seconds=3600.0,
+        warning_seconds=20.0,
+        chime=False,
+    )
     assert blocker.args == [expected]
 
 
@@ -291,10 +308,17 @@ def test_back_asks_to_cancel(qtbot, panel) -> None:
 
 
 def test_set_config_round_trips(panel) -> None:
-    config = FishbowlConfig(title="Harvest", questions=("What did we learn?", "What next?"),
-                            chairs=8, empty_chairs=3, turn_seconds=150.0,
-                            session_seconds=95 * 60.0, warning_seconds=15.0,
-                            session_warning_seconds=120.0, chime=False)
+    config = FishbowlConfig(
+        title="Harvest",
+        questions=("What did we learn?", "What next?"),
+        chairs=8,
+        empty_chairs=3,
+        turn_seconds=150.0,
+        session_seconds=95 * 60.0,
+        warning_seconds=15.0,
+        session_warning_seconds=120.0,
+        chime=False,
+    )
     panel.set_config(config)
     assert [c.question for c in panel.choices] == list(config.questions)
     assert panel.title_label.text() == "Harvest"
@@ -306,8 +330,13 @@ def test_set_config_round_trips(panel) -> None:
 
 
 def test_set_config_beyond_the_usual_ranges_widens_them(panel) -> None:
-    config = FishbowlConfig(chairs=16, empty_chairs=12, turn_seconds=45.0,
-                            session_seconds=300 * 60.0, warning_seconds=40.0)
+    config = FishbowlConfig(
+        chairs=16,
+        empty_chairs=12,
+        turn_seconds=45.0,
+        session_seconds=300 * 60.0,
+        warning_seconds=40.0,
+    )
     panel.set_config(config)
     assert panel.config() == config
     assert (panel.chairs.maximum, panel.turn.minimum, panel.session.maximum) == (16, 45, 18000)
@@ -336,8 +365,11 @@ def assert_fits(panel: SetupPanel) -> None:
             name = button.accessibleName()
             assert button.width() >= 48 and button.height() >= 48, name
             assert button.width() >= button.sizeHint().width() - 1, name
-            assert button.height() >= button.heightForWidth(button.width()) - 1 \
-                if button.hasHeightForWidth() else True, name
+            assert (
+                button.height() >= button.heightForWidth(button.width()) - 1
+                if button.hasHeightForWidth()
+                else True
+            ), name
             # wholly inside its parent: a button taller than its row is cut off
             assert button.parentWidget().rect().contains(button.geometry()), name
     body = panel.scroll.widget()
@@ -399,14 +431,17 @@ def test_stepper_buttons_stay_put_as_the_value_changes(make_panel) -> None:
     for value in (session.maximum, 95 * 60, 60 * 60):
         session.set_value(value)
         QApplication.processEvents()
-        assert session.increase_button.mapTo(
-            panel, session.increase_button.rect().topLeft()) == where, session.text()
+        assert (
+            session.increase_button.mapTo(panel, session.increase_button.rect().topLeft()) == where
+        ), session.text()
 
 
 def test_many_long_questions_scroll_without_clipping(make_panel) -> None:
-    questions = tuple(f"Question {i}: " + "how would the neighbourhood's own organisations "
-                      "carry this on once the city's support ends, and who decides? " * 2
-                      for i in range(1, 9))
+    questions = tuple(
+        f"Question {i}: " + "how would the neighbourhood's own organisations "
+        "carry this on once the city's support ends, and who decides? " * 2
+        for i in range(1, 9)
+    )
     config = FishbowlConfig(questions=questions)
     panel = make_panel((1280, 720), config)
     assert_fits(panel)

@@ -146,8 +146,9 @@ def multimedia(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
 
 
 def info_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [r.getMessage() for r in caplog.records
-            if r.name == LOGGER and r.levelno == logging.INFO]
+    return [
+        r.getMessage() for r in caplog.records if r.name == LOGGER and r.levelno == logging.INFO
+    ]
 
 
 # --- the Chime --------------------------------------------------------------------------------

@@ -41,8 +41,7 @@ class Rig:
         self.session = FishbowlSession.from_preset(gallery.fishbowl, self.clock, wall=self.wall)
         self.chime = RecordingChime()
         self.export_dir = tmp_path / "exports"
-        self.controller = FishbowlController(self.session, self.store, self.export_dir,
-                                             self.chime)
+        self.controller = FishbowlController(self.session, self.store, self.export_dir, self.chime)
         self.config = FishbowlConfig.from_preset(gallery.fishbowl)
         self.window = FishbowlWindow(self.ctx, self.controller, self.config)
         qtbot.addWidget(self.window)
@@ -193,8 +192,10 @@ def test_controls_hide_themselves_and_come_back(rig, qtbot) -> None:
 def test_text_fields_do_not_take_the_keys(rig, qtbot) -> None:
     """Letters reach the timer unless the facilitator chose to type into a field."""
     rig.start()
-    assert rig.window.focusWidget() in (None, rig.window) or \
-        rig.window.focusWidget().focusPolicy() != Qt.FocusPolicy.StrongFocus
+    assert (
+        rig.window.focusWidget() in (None, rig.window)
+        or rig.window.focusWidget().focusPolicy() != Qt.FocusPolicy.StrongFocus
+    )
     for edit in (rig.window.controls.name_edit, rig.window.controls.note_edit):
         assert edit.focusPolicy() == Qt.FocusPolicy.ClickFocus
     qtbot.mouseClick(rig.window.controls.note_edit, Qt.MouseButton.LeftButton)
@@ -265,9 +266,13 @@ def test_restore_after_a_crash(qtbot, tmp_path) -> None:
 
 
 def test_setup_screen_touch_start(rig, qtbot) -> None:
-    start = rig.window.setup.findChild(type(rig.window.controls.toggle_button), "startButton") \
-        or next(b for b in rig.window.setup.findChildren(
-            type(rig.window.controls.toggle_button)) if "Start" in b.text())
+    start = rig.window.setup.findChild(
+        type(rig.window.controls.toggle_button), "startButton"
+    ) or next(
+        b
+        for b in rig.window.setup.findChildren(type(rig.window.controls.toggle_button))
+        if "Start" in b.text()
+    )
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
     assert rig.session.state is State.RUNNING and not rig.window.showing_setup()

@@ -25,12 +25,14 @@ from kiosk.ui.main_window import MainWindow
 class KioskRig:
     def __init__(self, qtbot, content: Path, kiosk_on: bool = True, watch: bool = False) -> None:
         self.result = load_gallery(content, paths.assets_dir())
-        self.ctx = startup.make_context(self.result.gallery, (1920, 1080), reduced_motion=True,
-                                    presenter=not kiosk_on)
+        self.ctx = startup.make_context(
+            self.result.gallery, (1920, 1080), reduced_motion=True, presenter=not kiosk_on
+        )
         self.window = MainWindow(self.ctx, kiosk_mode=kiosk_on)
         self.clock = FakeClock(500.0)
-        self.parts = startup.attach_services(self.window, self.result, kiosk_on, str(content),
-                                         clock=self.clock, watch=watch)
+        self.parts = startup.attach_services(
+            self.window, self.result, kiosk_on, str(content), clock=self.clock, watch=watch
+        )
         qtbot.addWidget(self.window)
         self.window.resize(1920, 1080)
         self.window.show()
@@ -158,13 +160,21 @@ def test_the_pointer_hides_after_three_seconds(make_rig) -> None:
 
 
 def hold_corner(rig: KioskRig, qtbot) -> None:
-    QTest.mousePress(rig.window.home.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.NoModifier, QPoint(10, 10))
+    QTest.mousePress(
+        rig.window.home.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(10, 10),
+    )
     filt = rig.kiosk.filter if "kiosk" in rig.parts else rig.parts["gesture"]
     assert filt.holding()
     filt._hold.timeout.emit()  # three seconds later (the timer, fired by hand)
-    QTest.mouseRelease(rig.window.home.viewport(), Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier, QPoint(10, 10))
+    QTest.mouseRelease(
+        rig.window.home.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(10, 10),
+    )
 
 
 def type_pin(pad, pin: str) -> None:
@@ -245,14 +255,19 @@ def edit(path: Path, old: str, new: str, by_rename: bool = False) -> None:
 
 
 @pytest.mark.parametrize("by_rename", [False, True], ids=["in-place", "by-rename"])
-def test_live_reload_applies_an_edit_and_keeps_the_poster(make_rig, qtbot, mini_gallery,
-                                                          by_rename) -> None:
+def test_live_reload_applies_an_edit_and_keeps_the_poster(
+    make_rig, qtbot, mini_gallery, by_rename
+) -> None:
     rig = make_rig(kiosk_on=False, watch=True, content=mini_gallery)
     reloader = rig.parts["reloader"]
     rig.window.nav.open(1)
     with qtbot.waitSignal(reloader.applied, timeout=5000):
-        edit(mini_gallery / "posters" / "dock.yaml", "title: The Dock Cooperative",
-             "title: The Dock Co-op", by_rename)
+        edit(
+            mini_gallery / "posters" / "dock.yaml",
+            "title: The Dock Cooperative",
+            "title: The Dock Co-op",
+            by_rename,
+        )
     assert rig.window.ctx.gallery.posters[1].title.get() == "The Dock Co-op"
     assert rig.window.nav.state.screen is Screen.POSTER and rig.window.deck.index == 1
     with qtbot.waitSignal(reloader.applied, timeout=5000):  # a second edit is seen too
@@ -260,14 +275,14 @@ def test_live_reload_applies_an_edit_and_keeps_the_poster(make_rig, qtbot, mini_
     assert rig.window.ctx.gallery.posters[1].title.get() == "The Dock"
 
 
-def test_live_reload_keeps_the_last_good_gallery_when_content_breaks(make_rig, qtbot,
-                                                                      mini_gallery) -> None:
+def test_live_reload_keeps_the_last_good_gallery_when_content_breaks(
+    make_rig, qtbot, mini_gallery
+) -> None:
     rig = make_rig(kiosk_on=False, watch=True, content=mini_gallery)
     reloader = rig.parts["reloader"]
     with qtbot.waitSignal(reloader.rejected, timeout=5000):
         edit(mini_gallery / "posters" / "dock.yaml", "kind: case", "kind: [broken")
-    assert [p.id for p in rig.window.ctx.gallery.posters] == ["harbour-intro",
-                                                              "dock-cooperative"]
+    assert [p.id for p in rig.window.ctx.gallery.posters] == ["harbour-intro", "dock-cooperative"]
     assert not reloader.last.ok  # the admin screen lists these errors
     assert any(p.file == "posters/dock.yaml" for p in reloader.last.errors)
 
@@ -276,20 +291,26 @@ def test_live_reload_when_a_poster_is_deleted(make_rig, qtbot, mini_gallery) -> 
     rig = make_rig(kiosk_on=False, watch=True, content=mini_gallery)
     rig.window.nav.open(1)
     # the author removes the poster and every reference to it
-    edit(mini_gallery / "gallery.yaml", "posters: [harbour-intro, dock-cooperative]",
-         "posters: [dock-cooperative]")
+    edit(
+        mini_gallery / "gallery.yaml",
+        "posters: [harbour-intro, dock-cooperative]",
+        "posters: [dock-cooperative]",
+    )
     edit(mini_gallery / "quotes.yaml", "posters: [harbour-intro]", "posters: []")
     (mini_gallery / "posters" / "intro.yaml").unlink()
-    qtbot.waitUntil(lambda: [p.id for p in rig.window.ctx.gallery.posters] ==
-                    ["dock-cooperative"], timeout=5000)
+    qtbot.waitUntil(
+        lambda: [p.id for p in rig.window.ctx.gallery.posters] == ["dock-cooperative"], timeout=5000
+    )
     assert rig.window.deck.index == 0  # still on the dock poster, now the first
 
 
-def test_deleting_a_poster_still_listed_is_an_error_and_changes_nothing(make_rig, qtbot,
-                                                                        mini_gallery) -> None:
+def test_deleting_a_poster_still_listed_is_an_error_and_changes_nothing(
+    make_rig, qtbot, mini_gallery
+) -> None:
     rig = make_rig(kiosk_on=False, watch=True, content=mini_gallery)
     with qtbot.waitSignal(rig.parts["reloader"].rejected, timeout=5000):
         (mini_gallery / "posters" / "intro.yaml").unlink()
     assert len(rig.window.ctx.gallery.posters) == 2
-    assert "names the poster 'harbour-intro', which does not exist" in \
-        " ".join(str(p) for p in rig.parts["reloader"].last.errors)
+    assert "names the poster 'harbour-intro', which does not exist" in " ".join(
+        str(p) for p in rig.parts["reloader"].last.errors
+    )

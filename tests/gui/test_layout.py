@@ -47,8 +47,9 @@ def test_home_layout(make_window, size) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("poster", ["montreal-technopole-angus", "barcelona-growing-sse",
-                                    "transferability"])
+@pytest.mark.parametrize(
+    "poster", ["montreal-technopole-angus", "barcelona-growing-sse", "transferability"]
+)
 def test_poster_layout(make_window, size, poster) -> None:
     window = make_window(size=size)
     window.nav.open_id(poster)
@@ -79,8 +80,9 @@ def test_type_scale_readable_at_two_metres(make_window) -> None:
 def test_type_scales_with_the_screen(make_window) -> None:
     window = make_window(size=(3840, 2160))
     window.nav.open(1)
-    body = [lb for lb in visible_labels(window.deck.current().widget())
-            if lb.property("role") == "body"]
+    body = [
+        lb for lb in visible_labels(window.deck.current().widget()) if lb.property("role") == "body"
+    ]
     assert body[0].font().pixelSize() == 56
 
 
@@ -92,8 +94,9 @@ def test_touch_targets_are_large_enough(make_window) -> None:
             assert button.width() >= 48 and button.height() >= 48, button.accessibleName()
 
 
-@pytest.mark.parametrize("theme", ["dark_teal.xml", "light_blue.xml", "dark_amber.xml",
-                                   "light_orange.xml"])
+@pytest.mark.parametrize(
+    "theme", ["dark_teal.xml", "light_blue.xml", "dark_amber.xml", "light_orange.xml"]
+)
 def test_text_contrast(theme) -> None:
     from kiosk.theme import palette_for
 

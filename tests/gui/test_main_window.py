@@ -102,8 +102,11 @@ def test_screen_changes_are_logged(qtbot, window, caplog) -> None:
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.keyClick(window, Qt.Key.Key_B)
     assert [r.getMessage() for r in caplog.records if r.name == "kiosk.screen"] == [
-        "screen poster introduction", "screen poster montreal-technopole-angus",
-        "screen overview", "blackout on"]
+        "screen poster introduction",
+        "screen poster montreal-technopole-angus",
+        "screen overview",
+        "blackout on",
+    ]
 
 
 def test_edge_arrows(qtbot, window) -> None:

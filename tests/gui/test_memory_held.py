@@ -18,8 +18,7 @@ def test_the_store_forgets_the_artwork_of_views_let_go(qtbot) -> None:
         qtbot.addWidget(view)
         view.resize(320, 200)
         view.show()
-    qtbot.waitUntil(lambda: kept.state() == "image" and dropped.state() == "image",
-                    timeout=10000)
+    qtbot.waitUntil(lambda: kept.state() == "image" and dropped.state() == "image", timeout=10000)
     stale = QSize(123, 45)  # an earlier size of a view: no view shows it any more
     store._finished(ImageStore.key(files[0], stale), store.get(files[0], kept._target()))
     assert len(store._cache) == 3

@@ -20,7 +20,8 @@ def big_gallery(folder: Path, count: int) -> Path:
         (folder / "posters" / f"p{i:03}.yaml").write_text(
             f"id: p{i:03}\nkind: case\ntitle: Poster number {i}\ncity: City {i}\n"
             f"sections:\n  - heading: About\n    paragraphs: [Poster {i} of {count}.]\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     return folder
 
 
@@ -37,14 +38,28 @@ def test_two_hundred_posters_open_without_building_them(qtbot, make_window, tmp_
 
 
 def run_kiosk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kiosk", *args], cwd=REPO, capture_output=True,
-                          text=True, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
 
 
 def test_shot_renders_a_poster_to_png(tmp_path) -> None:
     out = tmp_path / "poster.png"
-    proc = run_kiosk("shot", "--screen", "poster", "--poster", "seoul-sse-special-districts",
-                     "--size", "1280x720", str(out))
+    proc = run_kiosk(
+        "shot",
+        "--screen",
+        "poster",
+        "--poster",
+        "seoul-sse-special-districts",
+        "--size",
+        "1280x720",
+        str(out),
+    )
     assert proc.returncode == 0, proc.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 720)
@@ -59,8 +74,11 @@ def test_shot_names_an_unknown_poster(tmp_path) -> None:
 
 
 def test_no_display_says_so_in_one_line() -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     proc = run_kiosk(env=env)
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
@@ -79,8 +97,9 @@ def test_shot_renders_the_fishbowl_states(tmp_path) -> None:
     pictures = {}
     for state in ("normal", "overtime"):
         out = tmp_path / f"{state}.png"
-        proc = run_kiosk("shot", "--screen", "fishbowl", "--state", state, "--size",
-                         "1280x720", str(out))
+        proc = run_kiosk(
+            "shot", "--screen", "fishbowl", "--state", state, "--size", "1280x720", str(out)
+        )
         assert proc.returncode == 0, proc.stderr
         pictures[state] = QImage(str(out))
     # over time has a red border round the whole picture; the normal state does not

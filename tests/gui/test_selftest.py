@@ -16,9 +16,14 @@ from tests.conftest import REPO
 
 
 def self_test(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kiosk", "--self-test", *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=120,
-                          env=env if env is not None else dict(os.environ))
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", "--self-test", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env if env is not None else dict(os.environ),
+    )
 
 
 def summary(proc: subprocess.CompletedProcess[str]) -> dict:
@@ -47,8 +52,11 @@ def test_a_clean_gallery_passes(mini_gallery: Path) -> None:
 
 
 def test_the_default_content_passes_and_it_goes_offscreen_by_itself() -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    }
     proc = self_test(env=env)
     assert proc.returncode == 0, proc.stderr
     result = summary(proc)
@@ -61,25 +69,30 @@ def test_the_default_content_passes_and_it_goes_offscreen_by_itself() -> None:
 
 def test_a_broken_image_fails_and_is_named(mini_gallery: Path) -> None:
     # passes the loader's cheap checks (an .svg that starts like one), but cannot be decoded
-    (mini_gallery / "images" / "wave.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">'
-                                                      "<rect width=")
+    (mini_gallery / "images" / "wave.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect width='
+    )
     proc = self_test("--content", str(mini_gallery))
     assert proc.returncode == 1
     result = summary(proc)
     assert result["ok"] is False
     failures = [line for line in proc.stderr.splitlines() if "FAIL" in line]
-    assert any("images/wave.svg" in line and "could not be decoded" in line for line in failures), \
+    assert any("images/wave.svg" in line and "could not be decoded" in line for line in failures), (
         proc.stderr
+    )
     assert failures == [f"kiosk self-test: FAIL {f}" for f in result["failures"]]
 
 
 def test_a_broken_poster_fails_and_is_named_with_its_line(mini_gallery: Path) -> None:
     (mini_gallery / "posters" / "dock.yaml").write_text(
-        "id: dock-cooperative\nkind: case\ntitle: Dock\nfacts:\n  - value: [1]\n    label: x\n")
+        "id: dock-cooperative\nkind: case\ntitle: Dock\nfacts:\n  - value: [1]\n    label: x\n"
+    )
     proc = self_test("--content", str(mini_gallery))
     assert proc.returncode == 1
-    assert "FAIL content: posters/dock.yaml:5:5: facts[0].value must be a number or text" \
+    assert (
+        "FAIL content: posters/dock.yaml:5:5: facts[0].value must be a number or text"
         in proc.stderr
+    )
     result = summary(proc)
     assert result["counts"]["posters"] == 1  # the rest of the gallery still renders
     assert result["counts"]["screens"] == 5
@@ -92,14 +105,17 @@ def test_a_missing_content_folder_fails(tmp_path: Path) -> None:
     assert summary(proc)["ok"] is False
 
 
-@pytest.mark.parametrize(("python", "pyside", "bad"), [
-    ((3, 11), "6.11.3", False),
-    ((3, 11), "6.12.0", True),  # PITFALLS.md §1: aborts the interpreter
-    ((3, 10), "6.12.1", True),
-    ((3, 12), "6.12.0", False),  # masked on 3.12+
-    ((3, 11), "6.10.2", True),  # older than the app is tested with
-    ((3, 10), "6.11.3", True),  # the app needs 3.11
-])
+@pytest.mark.parametrize(
+    ("python", "pyside", "bad"),
+    [
+        ((3, 11), "6.11.3", False),
+        ((3, 11), "6.12.0", True),  # PITFALLS.md §1: aborts the interpreter
+        ((3, 10), "6.12.1", True),
+        ((3, 12), "6.12.0", False),  # masked on 3.12+
+        ((3, 11), "6.10.2", True),  # older than the app is tested with
+        ((3, 10), "6.11.3", True),  # the app needs 3.11
+    ],
+)
 def test_versions_are_checked(python: tuple[int, int], pyside: str, bad: bool) -> None:
     assert bool(version_problems(python, pyside, pyside)) is bad
 

@@ -26,8 +26,7 @@ SEED = int(os.environ.get("SOAK_SEED", "20170619"))
 # The suite's offscreen screen is 800×800, smaller than the 1920×1080 window: a gesture whose
 # hot spot lands off that screen finds no window under it, and Qt says so. On a real kiosk the
 # window is the screen; ``python -m tools.soak`` sizes its offscreen screens to the window.
-@pytest.mark.qt_log_ignore("QGestureManager::deliverEvents: could not find the target for "
-                           "gesture")
+@pytest.mark.qt_log_ignore("QGestureManager::deliverEvents: could not find the target for gesture")
 def test_a_random_visitor_cannot_break_the_kiosk(qtbot, capsys) -> None:
     clock = FakeClock(1000.0)
     hook = sys.excepthook
@@ -35,8 +34,17 @@ def test_a_random_visitor_cannot_break_the_kiosk(qtbot, capsys) -> None:
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
     try:
-        report = soak.soak(window, parts, clock, EVENTS, seed=SEED, warmup=EVENTS // 3,
-                           sample_every=250, check_every=250, touch_device=touch_device())
+        report = soak.soak(
+            window,
+            parts,
+            clock,
+            EVENTS,
+            seed=SEED,
+            warmup=EVENTS // 3,
+            sample_every=250,
+            check_every=250,
+            touch_device=touch_device(),
+        )
     finally:
         parts["kiosk"].stop()
         parts["awake"].release()

@@ -63,8 +63,16 @@ def test_three_quick_presses_move_three_posters(qtbot, make_window) -> None:
 
 def _visit_every_screen(qtbot, window) -> None:  # noqa: ANN001
     """Build every screen (each connects its buttons to the navigation)."""
-    for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Q, Qt.Key.Key_Home,
-                Qt.Key.Key_H, Qt.Key.Key_H, Qt.Key.Key_B, Qt.Key.Key_B):
+    for key in (
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Escape,
+        Qt.Key.Key_Q,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_H,
+        Qt.Key.Key_H,
+        Qt.Key.Key_B,
+        Qt.Key.Key_B,
+    ):
         qtbot.keyClick(window, key)
     window.nav.open(0)
     window.help  # noqa: B018 - built on first use
@@ -105,8 +113,14 @@ def test_decode_jobs_do_not_outlive_their_images(qtbot, make_window) -> None:
     sizes = [(1920, 1080), (1280, 720), (1080, 1920), (1600, 900)]
     for round_ in range(12):  # new sizes: every picture decoded again, pages rebuilt meanwhile
         window.resize(*sizes[round_ % len(sizes)])
-        for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_End,
-                    Qt.Key.Key_Home, Qt.Key.Key_Return):
+        for key in (
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Left,
+            Qt.Key.Key_End,
+            Qt.Key.Key_Home,
+            Qt.Key.Key_Return,
+        ):
             qtbot.keyClick(window, key)
         QCoreApplication.processEvents()
     qtbot.waitUntil(lambda: not window.deck.is_animating(), timeout=3000)

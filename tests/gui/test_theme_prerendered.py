@@ -19,8 +19,11 @@ def live_css(name: str, px: int, folder: Path) -> str:
     palette = QGuiApplication.palette()
     try:
         return qt_material.build_stylesheet(
-            theme=name, invert_secondary=name.startswith("light"),
-            extra=theme.material_extra(theme.FONT_FAMILY, px), parent=str(folder))
+            theme=name,
+            invert_secondary=name.startswith("light"),
+            extra=theme.material_extra(theme.FONT_FAMILY, px),
+            parent=str(folder),
+        )
     finally:
         QGuiApplication.setPalette(palette)  # it tints the application's palette
 
@@ -32,8 +35,7 @@ def test_prerendered_stylesheet_is_qt_materials_at_every_size(qapp, tmp_path, na
         folder = render_theme.render(name, tmp_path / "theme")
     finally:
         QGuiApplication.setPalette(palette)
-    icons = {p.relative_to(folder / "icons").as_posix()
-             for p in (folder / "icons").rglob("*.svg")}
+    icons = {p.relative_to(folder / "icons").as_posix() for p in (folder / "icons").rglob("*.svg")}
     for px in (14, 28, 56):
         css, _manifest = theme.prerendered_stylesheet(folder, name, px)
         assert css == live_css(name, px, tmp_path / f"live-{px}")
@@ -46,8 +48,9 @@ def test_no_rendering_or_another_platform_means_live(tmp_path) -> None:
     folder = tmp_path / "dark_teal"
     folder.mkdir()
     (folder / "stylesheet.qss").write_text("QWidget {}")
-    (folder / "theme.json").write_text(json.dumps(
-        {"theme": "dark_teal.xml", "platform": "Plan9", "sentinel": 7777}))
+    (folder / "theme.json").write_text(
+        json.dumps({"theme": "dark_teal.xml", "platform": "Plan9", "sentinel": 7777})
+    )
     assert theme.prerendered_stylesheet(folder, "dark_teal.xml", 28) is None
 
 
@@ -61,5 +64,6 @@ def test_the_shipped_rendering_is_up_to_date(qapp, tmp_path) -> None:
         fresh = render_theme.render("dark_teal.xml", tmp_path)
     finally:
         QGuiApplication.setPalette(palette)
-    assert (shipped / "dark_teal" / "stylesheet.qss").read_text() == \
-        (fresh / "stylesheet.qss").read_text()
+    assert (shipped / "dark_teal" / "stylesheet.qss").read_text() == (
+        fresh / "stylesheet.qss"
+    ).read_text()

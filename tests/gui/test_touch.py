@@ -11,8 +11,9 @@ from kiosk.core.navigation import Screen
 from tests.gui.touch import touch, touch_device
 
 
-def mouse_drag(widget, start: QPoint, end: QPoint, clock: FakeClock, seconds: float,
-               steps: int = 8) -> None:
+def mouse_drag(
+    widget, start: QPoint, end: QPoint, clock: FakeClock, seconds: float, steps: int = 8
+) -> None:
     QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     for i in range(1, steps + 1):
         clock.advance(seconds / steps)
@@ -20,8 +21,9 @@ def mouse_drag(widget, start: QPoint, end: QPoint, clock: FakeClock, seconds: fl
     QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
 
 
-def touch_drag(widget, start: QPoint, end: QPoint, clock: FakeClock, seconds: float,
-               steps: int = 8) -> None:
+def touch_drag(
+    widget, start: QPoint, end: QPoint, clock: FakeClock, seconds: float, steps: int = 8
+) -> None:
     touch(widget).press(0, start).commit()
     for i in range(1, steps + 1):
         clock.advance(seconds / steps)
@@ -67,14 +69,16 @@ def test_swipe_follows_the_finger(qtbot, make_window) -> None:
     window.nav.open(1)
     view = window.deck.current()
     vp = view.viewport()
-    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(1200, 500))
+    QTest.mousePress(
+        vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(1200, 500)
+    )
     QTest.mouseMove(vp, QPoint(1100, 500))
     QTest.mouseMove(vp, QPoint(900, 500))
     assert window.deck.slide.isVisible()
     assert window.deck.slide.offset == pytest.approx(-300, abs=2)
-    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       QPoint(900, 500))
+    QTest.mouseRelease(
+        vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(900, 500)
+    )
     qtbot.waitUntil(lambda: not window.deck.is_animating(), timeout=3000)
 
 
@@ -153,8 +157,9 @@ def test_double_tap_zooms_and_double_tap_fits_again(qtbot, on_poster) -> None:
     before = zoom.centre
     QTest.mousePress(zoom, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
     QTest.mouseMove(zoom, p + QPoint(-200, 0))
-    QTest.mouseRelease(zoom, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       p + QPoint(-200, 0))
+    QTest.mouseRelease(
+        zoom, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p + QPoint(-200, 0)
+    )
     assert zoom.centre.x() > before.x()  # dragging left pans right: a one-finger drag pans
     assert window.deck.index == 1  # ... and does not swipe
     qtbot.mouseClick(zoom.reset_button, Qt.MouseButton.LeftButton)
@@ -164,17 +169,22 @@ def test_double_tap_zooms_and_double_tap_fits_again(qtbot, on_poster) -> None:
 def test_pinch_zooms(qtbot, on_poster) -> None:
     window, view, clock = on_poster
     vp = view.viewport()
-    touch(vp).press(0, QPoint(800, 500)).press(1, QPoint(1000, 500),
-                                                                     ).commit()
-    touch(vp).move(0, QPoint(700, 500)).move(1, QPoint(1100, 500),
-                                                                   ).commit()
-    touch(vp).move(0, QPoint(600, 500)).move(1, QPoint(1200, 500),
-                                                                   ).commit()
+    touch(vp).press(0, QPoint(800, 500)).press(
+        1,
+        QPoint(1000, 500),
+    ).commit()
+    touch(vp).move(0, QPoint(700, 500)).move(
+        1,
+        QPoint(1100, 500),
+    ).commit()
+    touch(vp).move(0, QPoint(600, 500)).move(
+        1,
+        QPoint(1200, 500),
+    ).commit()
     zoom = window.deck.zoom
     assert zoom.isVisible()
     assert zoom.zoom == pytest.approx(3.0, abs=0.01)  # 600/200, the most it allows
-    touch(vp).release(0, QPoint(600, 500)).release(
-        1, QPoint(1200, 500)).commit()
+    touch(vp).release(0, QPoint(600, 500)).release(1, QPoint(1200, 500)).commit()
     assert window.deck.index == 1
 
 
@@ -183,6 +193,7 @@ def test_no_context_menu_and_no_text_selection(qtbot, window) -> None:
 
     window.nav.open(1)
     labels = window.deck.current().widget().findChildren(QLabel)
-    assert labels and all(lb.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
-                          for lb in labels)
+    assert labels and all(
+        lb.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction for lb in labels
+    )
     assert window.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu

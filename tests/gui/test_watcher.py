@@ -42,15 +42,24 @@ def append(path: Path, text: str) -> None:
         f.write(text)
 
 
-def test_start_watches_yaml_images_and_folders(watcher: ContentWatcher,
-                                               mini_gallery: Path) -> None:
+def test_start_watches_yaml_images_and_folders(watcher: ContentWatcher, mini_gallery: Path) -> None:
     files = watcher.watched_files()
-    for name in ("gallery.yaml", "quotes.yaml", "fishbowl.yaml", "posters/dock.yaml",
-                 "posters/intro.yaml", "images/wave.svg"):
+    for name in (
+        "gallery.yaml",
+        "quotes.yaml",
+        "fishbowl.yaml",
+        "posters/dock.yaml",
+        "posters/intro.yaml",
+        "images/wave.svg",
+    ):
         assert str(mini_gallery / name) in files
     dirs = watcher.watched_dirs()
-    for folder in (mini_gallery, mini_gallery / "posters", mini_gallery / "images",
-                   mini_gallery.parent):
+    for folder in (
+        mini_gallery,
+        mini_gallery / "posters",
+        mini_gallery / "images",
+        mini_gallery.parent,
+    ):
         assert str(folder) in dirs
 
 
@@ -60,7 +69,8 @@ def test_edit_in_place_is_seen(qtbot, watcher: ContentWatcher, mini_gallery: Pat
 
 
 def test_replace_by_rename_twice_in_a_row_is_seen_both_times(
-        qtbot, watcher: ContentWatcher, mini_gallery: Path) -> None:
+    qtbot, watcher: ContentWatcher, mini_gallery: Path
+) -> None:
     """The second save of an editor that renames is the one QFileSystemWatcher alone misses."""
     poster = mini_gallery / "posters" / "dock.yaml"
     original = poster.read_text(encoding="utf-8")
@@ -75,7 +85,8 @@ def test_replace_by_rename_twice_in_a_row_is_seen_both_times(
 
 
 def test_replace_by_rename_of_gallery_yaml_is_rearmed(
-        qtbot, watcher: ContentWatcher, mini_gallery: Path) -> None:
+    qtbot, watcher: ContentWatcher, mini_gallery: Path
+) -> None:
     gallery = mini_gallery / "gallery.yaml"
     text = gallery.read_text(encoding="utf-8")
     for n in range(3):
@@ -84,7 +95,8 @@ def test_replace_by_rename_of_gallery_yaml_is_rearmed(
 
 
 def test_delete_then_recreate_is_seen_and_rearmed(
-        qtbot, watcher: ContentWatcher, mini_gallery: Path) -> None:
+    qtbot, watcher: ContentWatcher, mini_gallery: Path
+) -> None:
     poster = mini_gallery / "posters" / "dock.yaml"
     text = poster.read_text(encoding="utf-8")
     with qtbot.waitSignal(watcher.changed, timeout=TIMEOUT):
@@ -98,7 +110,8 @@ def test_delete_then_recreate_is_seen_and_rearmed(
 
 
 def test_a_file_missing_for_a_moment_is_tolerated(
-        qtbot, watcher: ContentWatcher, mini_gallery: Path) -> None:
+    qtbot, watcher: ContentWatcher, mini_gallery: Path
+) -> None:
     """Deleted and written again within one burst: one change, and the new file is watched."""
     gallery = mini_gallery / "gallery.yaml"
     text = gallery.read_text(encoding="utf-8")
@@ -110,7 +123,8 @@ def test_a_file_missing_for_a_moment_is_tolerated(
 
 
 def test_a_new_poster_file_is_picked_up_and_then_watched(
-        qtbot, watcher: ContentWatcher, mini_gallery: Path) -> None:
+    qtbot, watcher: ContentWatcher, mini_gallery: Path
+) -> None:
     new = mini_gallery / "posters" / "pier.yaml"
     with qtbot.waitSignal(watcher.changed, timeout=TIMEOUT):
         new.write_text("id: pier\nkind: case\ntitle: Pier\n", encoding="utf-8")
@@ -127,7 +141,8 @@ def test_a_new_image_is_picked_up(qtbot, watcher: ContentWatcher, mini_gallery: 
 
 
 def test_a_burst_of_writes_gives_exactly_one_signal(
-        qtbot, mini_gallery: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot, mini_gallery: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # a window wide enough that the burst (a few ms of writes) always fits inside it
     monkeypatch.setattr(ContentWatcher, "DEBOUNCE_MS", 400)
     monkeypatch.setattr(ContentWatcher, "MAX_DELAY_MS", 5000)
@@ -144,8 +159,10 @@ def test_a_burst_of_writes_gives_exactly_one_signal(
                 append(poster, f"# write {n}\n")
                 QCoreApplication.processEvents()  # let the watcher see each write as it comes
                 if n % 5 == 0:
-                    replace_by_rename(mini_gallery / "quotes.yaml",
-                                      (mini_gallery / "quotes.yaml").read_text() + f"# {n}\n")
+                    replace_by_rename(
+                        mini_gallery / "quotes.yaml",
+                        (mini_gallery / "quotes.yaml").read_text() + f"# {n}\n",
+                    )
         assert changes == [1]
         # a later, separate edit is one more signal: nothing of the burst was left over
         with qtbot.waitSignal(w.changed, timeout=TIMEOUT):
@@ -157,7 +174,8 @@ def test_a_burst_of_writes_gives_exactly_one_signal(
 
 
 def test_a_burst_that_never_goes_quiet_is_still_checked(
-        qtbot, mini_gallery: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot, mini_gallery: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(ContentWatcher, "DEBOUNCE_MS", 60_000)
     monkeypatch.setattr(ContentWatcher, "MAX_DELAY_MS", 50)
     w = ContentWatcher(mini_gallery)
@@ -169,8 +187,9 @@ def test_a_burst_that_never_goes_quiet_is_still_checked(
         w.stop()
 
 
-def test_noise_is_checked_but_not_reported(qtbot, watcher: ContentWatcher,
-                                           mini_gallery: Path) -> None:
+def test_noise_is_checked_but_not_reported(
+    qtbot, watcher: ContentWatcher, mini_gallery: Path
+) -> None:
     """A swap file, an editor backup and a save with identical bytes: no reload."""
     changes: list[int] = []
     watcher.changed.connect(lambda: changes.append(1))
@@ -186,8 +205,9 @@ def test_noise_is_checked_but_not_reported(qtbot, watcher: ContentWatcher,
     assert not any(p.endswith((".swp", "~")) for p in watcher.watched_files())
 
 
-def test_the_whole_content_folder_replaced_is_seen(qtbot, watcher: ContentWatcher,
-                                                   mini_gallery: Path) -> None:
+def test_the_whole_content_folder_replaced_is_seen(
+    qtbot, watcher: ContentWatcher, mini_gallery: Path
+) -> None:
     """An organiser unpacks a new content folder in place of the old one."""
     fresh = mini_gallery.with_name("content-new")
     shutil.copytree(mini_gallery, fresh)
@@ -201,7 +221,8 @@ def test_the_whole_content_folder_replaced_is_seen(qtbot, watcher: ContentWatche
 
 
 def test_stop_unwatches_everything_and_start_takes_a_new_reference(
-        qtbot, watcher: ContentWatcher, mini_gallery: Path) -> None:
+    qtbot, watcher: ContentWatcher, mini_gallery: Path
+) -> None:
     watcher.stop()
     assert watcher.watched_files() == [] and watcher.watched_dirs() == []
     append(mini_gallery / "quotes.yaml", "# while stopped\n")
@@ -211,16 +232,16 @@ def test_stop_unwatches_everything_and_start_takes_a_new_reference(
         append(mini_gallery / "quotes.yaml", "# after restart\n")
 
 
-def test_check_now_reports_a_change_at_once(qtbot, watcher: ContentWatcher,
-                                            mini_gallery: Path) -> None:
+def test_check_now_reports_a_change_at_once(
+    qtbot, watcher: ContentWatcher, mini_gallery: Path
+) -> None:
     append(mini_gallery / "fishbowl.yaml", "# edit\n")
     with qtbot.waitSignal(watcher.changed, timeout=0):
         assert watcher.check_now()
     assert not watcher.check_now()
 
 
-def test_a_missing_content_folder_is_watched_for_its_arrival(qtbot, tmp_path: Path,
-                                                             fast) -> None:
+def test_a_missing_content_folder_is_watched_for_its_arrival(qtbot, tmp_path: Path, fast) -> None:
     folder = tmp_path / "content"
     w = ContentWatcher(folder)
     w.start()

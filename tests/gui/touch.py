@@ -48,5 +48,3 @@ class Touch:
 
 def touch(widget) -> Touch:
     return Touch(widget)
-
-

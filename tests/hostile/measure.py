@@ -65,8 +65,10 @@ def measure(case_ids: list[str] | None) -> list[str]:
     from tests.hostile.corpus import CASES
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    rows = ["| case | `kiosk validate` | peak RSS | errors | window: all posters shown | "
-            "peak RSS |", "|---|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| case | `kiosk validate` | peak RSS | errors | window: all posters shown | peak RSS |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     mb = 1024 * 1024
     # the clean gallery first: the reference every case is compared with
     cases = [None] + [c for c in CASES if not case_ids or c.id in case_ids]
@@ -86,21 +88,26 @@ def measure(case_ids: list[str] | None) -> list[str]:
                 name = case.id
             env["KIOSK_DATA_DIR"] = str(root / "appdata")
             v_s, v_rss, v_code, v_out = _child(
-                [sys.executable, "-m", "kiosk", "validate", str(content)], env)
+                [sys.executable, "-m", "kiosk", "validate", str(content)], env
+            )
             summary = re.search(r"(\d+) errors?, (\d+) warnings?$", v_out.strip())
             errors = summary.group(1) if summary else "?"
             w_s, w_rss, w_code, w_out = _child(
-                [sys.executable, "-m", "tests.hostile.measure", "--window", str(content)], env)
+                [sys.executable, "-m", "tests.hostile.measure", "--window", str(content)], env
+            )
             shown = "ok" if w_code == 0 and "shown:" in w_out else f"FAILED ({w_code})"
-            rows.append(f"| {name} | {v_s:.2f} s (exit {v_code}) | {v_rss / mb:.0f} MB | "
-                        f"{errors} | {w_s:.2f} s {shown} | {w_rss / mb:.0f} MB |")
+            rows.append(
+                f"| {name} | {v_s:.2f} s (exit {v_code}) | {v_rss / mb:.0f} MB | "
+                f"{errors} | {w_s:.2f} s {shown} | {w_rss / mb:.0f} MB |"
+            )
             print(rows[-1], flush=True)
     return rows
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("cases", nargs="*", help="case ids (default: all)")
     parser.add_argument("--out", type=Path, help="also write the table here")
     parser.add_argument("--window", metavar="CONTENT", help=argparse.SUPPRESS)

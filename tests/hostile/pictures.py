@@ -17,8 +17,12 @@ IEND = b"\x00\x00\x00\x00IEND\xaeB`\x82"
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return (struct.pack(">I", len(data)) + kind + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
 
 
 def _ihdr(width: int, height: int, colour_type: int) -> bytes:
@@ -44,8 +48,9 @@ def png_bomb(path: Path, side: int = 20000) -> Path:
     total = row * side
     adler = ((total % 65521) << 16) | 1  # Adler-32 of all-zero data: A = 1, B = n mod 65521
     body = b"\x78\xda" + block * (side // rows_per_block) + final + struct.pack(">I", adler)
-    path.write_bytes(_PNG_SIGNATURE + _ihdr(side, side, 0) + _chunk(b"IDAT", body)
-                     + _chunk(b"IEND", b""))
+    path.write_bytes(
+        _PNG_SIGNATURE + _ihdr(side, side, 0) + _chunk(b"IDAT", body) + _chunk(b"IEND", b"")
+    )
     return path
 
 
@@ -63,8 +68,12 @@ def big_png(path: Path, side: int = 9000, bands: int = 9) -> Path:
         for _ in range(rows - 1):
             parts.append(packer.compress(same_as_above))
     parts.append(packer.flush())
-    path.write_bytes(_PNG_SIGNATURE + _ihdr(side, side, 2) + _chunk(b"IDAT", b"".join(parts))
-                     + _chunk(b"IEND", b""))
+    path.write_bytes(
+        _PNG_SIGNATURE
+        + _ihdr(side, side, 2)
+        + _chunk(b"IDAT", b"".join(parts))
+        + _chunk(b"IEND", b"")
+    )
     return path
 
 
@@ -83,8 +92,10 @@ def jpeg_header_only(width: int, height: int) -> bytes:
     return b"\xff\xd8" + app0 + sof
 
 
-SVG_OK = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 100">' \
-         b'<rect width="160" height="100" fill="#2a6"/></svg>\n'
+SVG_OK = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 100">'
+    b'<rect width="160" height="100" fill="#2a6"/></svg>\n'
+)
 
 SVG_ENTITY_BOMB = b"""<?xml version="1.0"?>
 <!DOCTYPE svg [

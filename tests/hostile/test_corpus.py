@@ -58,8 +58,13 @@ def test_the_loader_reports_exactly_and_reads_nothing_outside(case: Case, tmp_pa
 @pytest.mark.parametrize("case", CLI_CASES, ids=_ids(CLI_CASES))
 def test_kiosk_validate_reports_it(case: Case, tmp_path: Path) -> None:
     content, _outside = case.build(tmp_path)
-    proc = subprocess.run([sys.executable, "-m", "kiosk", "validate", str(content)], cwd=REPO,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", str(content)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     lines = proc.stdout.splitlines()
     assert proc.returncode == (1 if case.errors else 0), proc.stdout + proc.stderr
     assert set(case.errors) <= set(lines)
@@ -109,7 +114,7 @@ def test_the_window_shows_the_rest(case: Case, tmp_path: Path, qtbot, caplog) ->
 
 
 def test_a_placeholder_is_drawn_not_a_blank(qtbot, tmp_path: Path) -> None:
-    """"Image unavailable" is painted on the card: the view holds more than one colour."""
+    """ "Image unavailable" is painted on the card: the view holds more than one colour."""
     from kiosk.content.loader import load_gallery as load
 
     case = next(c for c in CASES if c.id == "art-png-bomb-20000")
@@ -125,8 +130,9 @@ def test_a_placeholder_is_drawn_not_a_blank(qtbot, tmp_path: Path) -> None:
     art: ArtworkView = window.deck.current().widget().artworks()[0]
     assert art.state() == "unavailable"
     image = art.grab().toImage()
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 4)
-               for y in range(0, image.height(), 4)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
+    }
     assert len(colours) > 2  # the card, its edge and the words on it
 
 

@@ -37,9 +37,9 @@ def test_the_bomb_is_a_genuine_png_of_20000_by_20000(bomb: Path) -> None:
     assert struct.unpack(">II", data[16:24]) == (20000, 20000)
     idat_len = struct.unpack(">I", data[33:37])[0]
     stream = zlib.decompressobj()
-    total, pos, body = 0, 0, data[41:41 + idat_len]
+    total, pos, body = 0, 0, data[41 : 41 + idat_len]
     while pos < len(body):
-        total += len(stream.decompress(body[pos:pos + 65536], 1 << 24))
+        total += len(stream.decompress(body[pos : pos + 65536], 1 << 24))
         while stream.unconsumed_tail:
             total += len(stream.decompress(stream.unconsumed_tail, 1 << 24))
         pos += 65536
@@ -51,8 +51,10 @@ def test_a_decompression_bomb_is_refused_from_its_header(bomb: Path, qapp, caplo
     caplog.set_level(logging.WARNING)
     image = decode(bomb, QSize(1920, 1080))
     assert image.isNull()
-    assert any("is 20000x20000 pixels, over the limit of 100 megapixels: not decoded" in
-               r.getMessage() for r in caplog.records)
+    assert any(
+        "is 20000x20000 pixels, over the limit of 100 megapixels: not decoded" in r.getMessage()
+        for r in caplog.records
+    )
 
 
 def test_a_genuine_9000_picture_shows_scaled(big: Path, qapp) -> None:
@@ -62,25 +64,29 @@ def test_a_genuine_9000_picture_shows_scaled(big: Path, qapp) -> None:
     for band, y in ((0, 40), (4, 540), (8, 1040)):
         colour = image.pixelColor(540, y)
         assert (colour.red(), colour.green(), colour.blue()) == pytest.approx(
-            pictures.band_colour(band), abs=2)
+            pictures.band_colour(band), abs=2
+        )
 
 
-@pytest.mark.parametrize(("name", "data", "why"), [
-    ("bomb.svg", pictures.SVG_ENTITY_BOMB, "declares an entity"),
-    ("web.svg", pictures.SVG_EXTERNAL_HTTP, "refers to something outside the file"),
-    ("file.svg", pictures.SVG_EXTERNAL_FILE, "refers to something outside the file"),
-    ("abs.svg", pictures.SVG_EXTERNAL_ABSOLUTE, "refers to something outside the file"),
-    ("css.svg", pictures.SVG_EXTERNAL_CSS, "refers to something outside the file"),
-    ("script.svg", pictures.SVG_SCRIPT, "contains a script"),
-    ("onload.svg", pictures.SVG_ONLOAD, "has an event handler"),
-    ("cut.png", pictures.truncated(pictures.png(300, 200)), "is cut short or damaged"),
-    ("cut.jpg", pictures.jpeg_header_only(800, 600), "is cut short or damaged"),
-    ("empty.png", b"", "is an empty file"),
-    ("text.png", b"not a picture at all", "is not a PNG image"),
-])
-def test_hostile_or_broken_files_are_refused_with_a_log_line(tmp_path: Path, qapp, caplog,
-                                                            name: str, data: bytes,
-                                                            why: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "why"),
+    [
+        ("bomb.svg", pictures.SVG_ENTITY_BOMB, "declares an entity"),
+        ("web.svg", pictures.SVG_EXTERNAL_HTTP, "refers to something outside the file"),
+        ("file.svg", pictures.SVG_EXTERNAL_FILE, "refers to something outside the file"),
+        ("abs.svg", pictures.SVG_EXTERNAL_ABSOLUTE, "refers to something outside the file"),
+        ("css.svg", pictures.SVG_EXTERNAL_CSS, "refers to something outside the file"),
+        ("script.svg", pictures.SVG_SCRIPT, "contains a script"),
+        ("onload.svg", pictures.SVG_ONLOAD, "has an event handler"),
+        ("cut.png", pictures.truncated(pictures.png(300, 200)), "is cut short or damaged"),
+        ("cut.jpg", pictures.jpeg_header_only(800, 600), "is cut short or damaged"),
+        ("empty.png", b"", "is an empty file"),
+        ("text.png", b"not a picture at all", "is not a PNG image"),
+    ],
+)
+def test_hostile_or_broken_files_are_refused_with_a_log_line(
+    tmp_path: Path, qapp, caplog, name: str, data: bytes, why: str
+) -> None:
     caplog.set_level(logging.WARNING)
     path = tmp_path / name
     path.write_bytes(data)
@@ -93,14 +99,16 @@ def test_safe_svg_features_still_render(tmp_path: Path, qapp) -> None:
     import base64
 
     embedded = base64.b64encode(pictures.png(4, 4)).decode()
-    svg = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-           '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
-           '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
-           '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-           'viewBox="0 0 100 50"><!-- href="http://example.com" in a comment is harmless -->'
-           '<defs><linearGradient id="g"><stop offset="0" stop-color="#f00"/></linearGradient>'
-           '</defs><rect width="100" height="50" fill="url(#g)"/>'
-           f'<image xlink:href="data:image/png;base64,{embedded}" width="4" height="4"/></svg>')
+    svg = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'viewBox="0 0 100 50"><!-- href="http://example.com" in a comment is harmless -->'
+        '<defs><linearGradient id="g"><stop offset="0" stop-color="#f00"/></linearGradient>'
+        '</defs><rect width="100" height="50" fill="url(#g)"/>'
+        f'<image xlink:href="data:image/png;base64,{embedded}" width="4" height="4"/></svg>'
+    )
     path = tmp_path / "ok.svg"
     path.write_text(svg, encoding="utf-8")
     artwork.check_svg(path.read_bytes(), "ok.svg")  # no ArtworkError
@@ -110,7 +118,8 @@ def test_safe_svg_features_still_render(tmp_path: Path, qapp) -> None:
 
 
 def test_the_view_shows_the_card_for_a_bomb_and_the_picture_for_the_big_one(
-        qtbot, bomb: Path, big: Path) -> None:
+    qtbot, bomb: Path, big: Path
+) -> None:
     store = ImageStore()
     views = {}
     for name, path in (("bomb", bomb), ("big", big)):
@@ -125,7 +134,8 @@ def test_the_view_shows_the_card_for_a_bomb_and_the_picture_for_the_big_one(
     shot = views["big"].grab().toImage()
     centre = shot.pixelColor(shot.width() // 2, shot.height() // 2)
     assert (centre.red(), centre.green(), centre.blue()) == pytest.approx(
-        pictures.band_colour(4), abs=2)
+        pictures.band_colour(4), abs=2
+    )
 
 
 def test_the_cache_is_bounded_in_bytes(qtbot) -> None:

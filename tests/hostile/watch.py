@@ -77,7 +77,7 @@ class OpenWatch:
             i = 0
             while i < len(data):
                 wd, mask, _cookie, length = _EVENT.unpack_from(data, i)
-                name = data[i + _EVENT.size:i + _EVENT.size + length].rstrip(b"\0")
+                name = data[i + _EVENT.size : i + _EVENT.size + length].rstrip(b"\0")
                 i += _EVENT.size + length
                 where = self._names.get(wd, self.folder)
                 kind = "folder" if mask & IN_ISDIR else "file"
@@ -86,9 +86,12 @@ class OpenWatch:
     def opened(self) -> list[str]:
         """Everything opened in the folder so far (kernel events, then Python's own)."""
         self._drain()
-        python = [p for p in self._python
-                  if Path(os.path.abspath(p)).is_relative_to(self.folder)
-                  or _resolves_into(p, self.folder)]
+        python = [
+            p
+            for p in self._python
+            if Path(os.path.abspath(p)).is_relative_to(self.folder)
+            or _resolves_into(p, self.folder)
+        ]
         return self._seen + [f"python {p}" for p in python]
 
     def __exit__(self, *exc: object) -> None:

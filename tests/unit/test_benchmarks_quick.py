@@ -24,9 +24,14 @@ def number(x: object) -> bool:
 def test_quick_benchmarks_produce_numbers(tmp_path: Path) -> None:
     out, raw = tmp_path / "benchmarks.md", tmp_path / "benchmarks.json"
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
-    proc = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--out", str(out),
-                           "--json", str(raw)], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=240)
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--out", str(out), "--json", str(raw)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     r = json.loads(raw.read_text())
     # cold start offscreen always; under Xvfb where it is installed (CI installs it)

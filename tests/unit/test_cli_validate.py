@@ -10,8 +10,13 @@ from tests.conftest import REPO
 
 
 def run_validate(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kiosk", "validate", *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_clean_gallery_exits_0(mini_gallery: Path) -> None:
@@ -23,7 +28,8 @@ def test_clean_gallery_exits_0(mini_gallery: Path) -> None:
 def test_broken_poster_exits_1_and_lists_each_problem(mini_gallery: Path) -> None:
     (mini_gallery / "posters" / "dock.yaml").write_text(
         "id: dock-cooperative\nkind: case\ntitle: Dock\nfacts:\n  - value: [1]\n    label: x\n"
-        "  - value: 2\n")
+        "  - value: 2\n"
+    )
     proc = run_validate(str(mini_gallery))
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()

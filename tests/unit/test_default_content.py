@@ -11,8 +11,14 @@ from kiosk import paths
 from kiosk.content.loader import load_gallery
 from tests.conftest import REPO
 
-POSTER_IDS = ["introduction", "montreal-technopole-angus", "seoul-sse-special-districts",
-              "johannesburg-hillbrow-ekhaya", "barcelona-growing-sse", "transferability"]
+POSTER_IDS = [
+    "introduction",
+    "montreal-technopole-angus",
+    "seoul-sse-special-districts",
+    "johannesburg-hillbrow-ekhaya",
+    "barcelona-growing-sse",
+    "transferability",
+]
 
 
 def test_shipped_content_loads_with_no_errors_and_no_warnings() -> None:
@@ -22,12 +28,22 @@ def test_shipped_content_loads_with_no_errors_and_no_warnings() -> None:
     assert [p.id for p in g.posters] == POSTER_IDS
     assert all(p.artwork is not None and p.artwork.path is not None for p in g.posters)
     # the report's quotes: Montreal, Seoul, the discussion (and Barcelona's coordinator)
-    for pid in ("montreal-technopole-angus", "seoul-sse-special-districts",
-                "barcelona-growing-sse", "transferability"):
+    for pid in (
+        "montreal-technopole-angus",
+        "seoul-sse-special-districts",
+        "barcelona-growing-sse",
+        "transferability",
+    ):
         assert g.quotes_for(pid), pid
     speakers = {g.text(q.speaker) for q in g.quotes}
-    assert {"Christian Yaccarini", "Alexandre Taillefer", "Laurence Kwark", "David Makhura",
-            "Oriol Estela Barnet", "Jaemin Song"} <= speakers
+    assert {
+        "Christian Yaccarini",
+        "Alexandre Taillefer",
+        "Laurence Kwark",
+        "David Makhura",
+        "Oriol Estela Barnet",
+        "Jaemin Song",
+    } <= speakers
     makhura = next(q for q in g.quotes if g.text(q.speaker) == "David Makhura")
     assert "Makhra" in g.text(makhura.source)  # the report's spelling is recorded
 
@@ -38,13 +54,21 @@ def test_validate_on_a_copy_with_one_broken_poster(tmp_path: Path) -> None:
     seoul = content / "posters" / "seoul-sse-special-districts.yaml"
     text = seoul.read_text(encoding="utf-8")
     seoul.write_text(text.replace("kind: case", "kind: cases\ntitel: x", 1), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "kiosk", "validate", str(content)], cwd=REPO,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", str(content)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     seoul_file = "posters/seoul-sse-special-districts.yaml:"
     broken = [line for line in lines if line.startswith(seoul_file)]
-    assert any("kind must be one of 'introduction', 'case' or 'discussion', not 'cases' "
-               "(did you mean 'case'?)" in line for line in broken)
+    assert any(
+        "kind must be one of 'introduction', 'case' or 'discussion', not 'cases' "
+        "(did you mean 'case'?)" in line
+        for line in broken
+    )
     assert any("warning: unknown key 'titel' (did you mean 'title'?)" in line for line in broken)
     assert lines[-1].startswith("5 posters, 7 quotes: ")

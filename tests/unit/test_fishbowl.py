@@ -23,8 +23,11 @@ from kiosk.core.fishbowl import (
 
 
 def make(clock: FakeClock | None = None, **config: object) -> FishbowlSession:
-    return FishbowlSession(clock or FakeClock(), FishbowlConfig(**config),  # type: ignore[arg-type]
-                           wall=FakeClock(1_500_000_000.0))
+    return FishbowlSession(
+        clock or FakeClock(),
+        FishbowlConfig(**config),  # type: ignore[arg-type]
+        wall=FakeClock(1_500_000_000.0),
+    )
 
 
 def refused(session: FishbowlSession, message: str, operation, *args, **kwargs) -> None:
@@ -38,12 +41,26 @@ def refused(session: FishbowlSession, message: str, operation, *args, **kwargs) 
 
 
 # --- the clock display -------------------------------------------------------------------------
-@pytest.mark.parametrize(("seconds", "shown"), [
-    (125, "2:05"), (30, "0:30"), (0, "0:00"), (0.4, "0:01"), (59.001, "1:00"),
-    (3599, "59:59"), (3600, "1:00:00"), (3723, "1:02:03"),
-    (-0.4, "+0:00"), (-1, "+0:01"), (-12, "+0:12"), (-12.9, "+0:12"), (-3600, "+1:00:00"),
-    (125.0000000001, "2:05"), (124.9999999999, "2:05"),  # float noise below 1 ms is ignored
-])
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [
+        (125, "2:05"),
+        (30, "0:30"),
+        (0, "0:00"),
+        (0.4, "0:01"),
+        (59.001, "1:00"),
+        (3599, "59:59"),
+        (3600, "1:00:00"),
+        (3723, "1:02:03"),
+        (-0.4, "+0:00"),
+        (-1, "+0:01"),
+        (-12, "+0:12"),
+        (-12.9, "+0:12"),
+        (-3600, "+1:00:00"),
+        (125.0000000001, "2:05"),
+        (124.9999999999, "2:05"),  # float noise below 1 ms is ignored
+    ],
+)
 def test_format_clock(seconds: float, shown: str) -> None:
     assert format_clock(seconds) == shown
 
@@ -72,15 +89,20 @@ def test_a_closed_fishbowl_has_no_empty_chair_and_never_asks_anyone_to_step_out(
     refused(s, "All chairs are taken: someone must step out first", s.take_empty_chair)
 
 
-@pytest.mark.parametrize(("config", "message"), [
-    ({"chairs": 1}, "The circle needs 2 to 24 chairs"),
-    ({"chairs": 4, "empty_chairs": 4}, "Leave 0 to 3 chairs empty: someone must sit in the circle"),
-    ({"turn_seconds": 0}, "A turn needs a positive number of seconds"),
-    ({"turn_seconds": 60, "warning_seconds": 60},
-     "The warning must be shorter than the turn"),
-    ({"session_seconds": -5}, "The session needs a positive length"),
-    ({"questions": ("  ",)}, "Give the discussion a question"),
-])
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ({"chairs": 1}, "The circle needs 2 to 24 chairs"),
+        (
+            {"chairs": 4, "empty_chairs": 4},
+            "Leave 0 to 3 chairs empty: someone must sit in the circle",
+        ),
+        ({"turn_seconds": 0}, "A turn needs a positive number of seconds"),
+        ({"turn_seconds": 60, "warning_seconds": 60}, "The warning must be shorter than the turn"),
+        ({"session_seconds": -5}, "The session needs a positive length"),
+        ({"questions": ("  ",)}, "Give the discussion a question"),
+    ],
+)
 def test_a_bad_setup_is_refused_with_a_sentence(config: dict, message: str) -> None:
     with pytest.raises(FishbowlError) as info:
         FishbowlConfig(**config)
@@ -88,8 +110,9 @@ def test_a_bad_setup_is_refused_with_a_sentence(config: dict, message: str) -> N
 
 
 def test_the_preset_and_the_shipped_fishbowl_yaml_make_a_session() -> None:
-    preset = FishbowlPreset(inner_chairs=6, empty_chairs=2, turn_seconds=120,
-                            session_minutes=30, warning_seconds=20)
+    preset = FishbowlPreset(
+        inner_chairs=6, empty_chairs=2, turn_seconds=120, session_minutes=30, warning_seconds=20
+    )
     s = FishbowlSession.from_preset(preset, FakeClock())
     assert (s.config.chairs, s.config.empty_chairs) == (6, 2)
     assert (s.config.turn_seconds, s.session_budget, s.config.warning_seconds) == (120, 1800, 20)
@@ -110,8 +133,12 @@ def test_configure_changes_the_setup_and_keeps_names_of_chairs_still_seated() ->
     assert s.occupant(0).name == "Ana" and s.occupant(3) is None
     assert s.turn_remaining() == 120
     s.start()
-    refused(s, "The setup can only change before the session starts: reset the session first",
-            s.configure, chairs=6)
+    refused(
+        s,
+        "The setup can only change before the session starts: reset the session first",
+        s.configure,
+        chairs=6,
+    )
 
 
 # --- time ----------------------------------------------------------------------------------------
@@ -119,8 +146,14 @@ def test_a_90_minute_session_on_irregular_ticks_has_zero_drift() -> None:
     """Ticks 1-400 ms apart (a busy UI), turns of 3 min handed on every 200 s, a 10-minute
     pause: at every tick the remaining times equal the exact integer arithmetic."""
     clock = FakeClock(1234.5)
-    s = make(clock, chairs=5, empty_chairs=1, turn_seconds=180, warning_seconds=30,
-             session_seconds=90 * 60)
+    s = make(
+        clock,
+        chairs=5,
+        empty_chairs=1,
+        turn_seconds=180,
+        warning_seconds=30,
+        session_seconds=90 * 60,
+    )
     rng = random.Random(5)
     s.start()
     running_ms = turn_ms = 0
@@ -167,18 +200,22 @@ def test_ten_thousand_millisecond_ticks_make_exactly_ten_seconds() -> None:
     assert format_clock(s.turn_remaining()) == "2:50"
 
 
-@pytest.mark.parametrize(("at", "phase", "shown"), [
-    (0.0, Phase.NORMAL, "3:00"),
-    (149.999, Phase.NORMAL, "0:31"),
-    (150.0, Phase.WARNING, "0:30"),
-    (179.999, Phase.WARNING, "0:01"),
-    (180.0, Phase.WARNING, "0:00"),
-    (180.001, Phase.OVERTIME, "+0:00"),
-    (181.0, Phase.OVERTIME, "+0:01"),
-    (192.0, Phase.OVERTIME, "+0:12"),
-])
-def test_warning_and_over_time_start_at_the_right_instants(at: float, phase: Phase,
-                                                           shown: str) -> None:
+@pytest.mark.parametrize(
+    ("at", "phase", "shown"),
+    [
+        (0.0, Phase.NORMAL, "3:00"),
+        (149.999, Phase.NORMAL, "0:31"),
+        (150.0, Phase.WARNING, "0:30"),
+        (179.999, Phase.WARNING, "0:01"),
+        (180.0, Phase.WARNING, "0:00"),
+        (180.001, Phase.OVERTIME, "+0:00"),
+        (181.0, Phase.OVERTIME, "+0:01"),
+        (192.0, Phase.OVERTIME, "+0:12"),
+    ],
+)
+def test_warning_and_over_time_start_at_the_right_instants(
+    at: float, phase: Phase, shown: str
+) -> None:
     clock = FakeClock()
     s = make(clock, turn_seconds=180, warning_seconds=30)
     s.start()
@@ -318,8 +355,11 @@ def test_end_turn_leaves_the_floor_open() -> None:
 def test_someone_from_the_audience_takes_the_empty_chair() -> None:
     clock = FakeClock()
     s = make(clock, chairs=5, empty_chairs=1)
-    refused(s, "The session has not started yet: set the empty chairs in the setup instead",
-            s.take_empty_chair)
+    refused(
+        s,
+        "The session has not started yet: set the empty chairs in the setup instead",
+        s.take_empty_chair,
+    )
     s.start()
     clock.advance(70)
     person = s.take_empty_chair(name="  Mary   Jones ")
@@ -407,8 +447,9 @@ def test_participant_names_are_optional_and_cleaned() -> None:
     assert s.occupant(2).label == "Ana"
     s.set_participant_name(2, "")
     assert s.occupant(2).name is None and s.occupant(2).label == "Chair 3"
-    refused(s, "The name is too long: keep it under 60 characters",
-            s.set_participant_name, 2, "x" * 61)
+    refused(
+        s, "The name is too long: keep it under 60 characters", s.set_participant_name, 2, "x" * 61
+    )
     refused(s, "Chair 5 is empty", s.set_participant_name, 4, "Nobody")
 
 
@@ -466,13 +507,22 @@ def test_listeners_hear_each_change_and_nothing_on_a_refusal() -> None:
     s.finish()
     unsubscribe()
     s.reset()
-    assert heard == [Event.STARTED, Event.PAUSED, Event.RESUMED, Event.SPEAKER_CHANGED,
-                     Event.CHAIR_TAKEN, Event.CHAIR_LEFT, Event.TIME_CHANGED, Event.FINISHED]
+    assert heard == [
+        Event.STARTED,
+        Event.PAUSED,
+        Event.RESUMED,
+        Event.SPEAKER_CHANGED,
+        Event.CHAIR_TAKEN,
+        Event.CHAIR_LEFT,
+        Event.TIME_CHANGED,
+        Event.FINISHED,
+    ]
     assert heard[0] == "started"  # plain strings for the UI
 
 
 def test_a_failing_listener_does_not_stop_the_others_or_the_change(
-        caplog: pytest.LogCaptureFixture) -> None:
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     s = make()
     heard: list[Event] = []
 

@@ -29,13 +29,22 @@ class FishbowlMachine(RuleBasedStateMachine):
     session: FishbowlSession
     clock: FakeClock
 
-    @initialize(n=st.integers(2, 7), data=st.data(),
-                turn=st.sampled_from([10, 60, 180]), start=st.floats(0, 1e6))
+    @initialize(
+        n=st.integers(2, 7),
+        data=st.data(),
+        turn=st.sampled_from([10, 60, 180]),
+        start=st.floats(0, 1e6),
+    )
     def setup(self, n: int, data: st.DataObject, turn: int, start: float) -> None:
         empty = data.draw(st.integers(0, n - 1))
         self.clock = FakeClock(start)
-        self.config = FishbowlConfig(chairs=n, empty_chairs=empty, turn_seconds=turn,
-                                     warning_seconds=turn // 6, questions=("Q1", "Q2"))
+        self.config = FishbowlConfig(
+            chairs=n,
+            empty_chairs=empty,
+            turn_seconds=turn,
+            warning_seconds=turn // 6,
+            questions=("Q1", "Q2"),
+        )
         self.session = FishbowlSession(self.clock, self.config, wall=FakeClock(1.5e9))
         self.elapsed = 0.0  # what the session clock must read: running time only
         self.turn: float | None = None  # what the turn clock must read; None: no speaker
@@ -112,8 +121,9 @@ class FishbowlMachine(RuleBasedStateMachine):
     def start(self, data: st.DataObject) -> None:
         chair = self.chair(data, optional=True)
         state = self.session.state
-        occupied = chair is None or (self.valid_chair(chair)
-                                     and self.session.occupant(chair) is not None)
+        occupied = chair is None or (
+            self.valid_chair(chair) and self.session.occupant(chair) is not None
+        )
         assert self.attempt(self.session.start, chair) == (state is State.SETUP and occupied)
 
     @rule()
@@ -146,8 +156,7 @@ class FishbowlMachine(RuleBasedStateMachine):
     @rule()
     def end_turn(self) -> None:
         had_speaker = self.session.speaker is not None
-        assert self.attempt(self.session.end_turn) == (
-            had_speaker and self.session.state in LIVE)
+        assert self.attempt(self.session.end_turn) == (had_speaker and self.session.state in LIVE)
 
     @rule(data=st.data(), name=names)
     def take_empty_chair(self, data: st.DataObject, name: str | None) -> None:
@@ -246,8 +255,10 @@ class FishbowlMachine(RuleBasedStateMachine):
             self.disk_backup = self.disk_main
         self.disk_main = (snapshot, self._expectations())
 
-    @rule(gap=st.floats(0, 1e5),
-          damage=st.sampled_from(["none", "torn-temporary", "garbage", "truncated", "empty"]))
+    @rule(
+        gap=st.floats(0, 1e5),
+        damage=st.sampled_from(["none", "torn-temporary", "garbage", "truncated", "empty"]),
+    )
     def crash_and_restore_from_disk(self, gap: float, damage: str) -> None:
         """The process dies (during a save, perhaps) and a new one loads what is on disk."""
         main = self.store.path
@@ -255,8 +266,11 @@ class FishbowlMachine(RuleBasedStateMachine):
             (self.folder / f".{main.name}.x1y2.tmp").write_text('{"version": 1, "sta')
         elif damage != "none" and main.exists():  # the disk itself let us down
             raw = main.read_bytes()
-            main.write_bytes({"garbage": b"\x00\xffnot json", "truncated": raw[: len(raw) // 2],
-                              "empty": b""}[damage])
+            main.write_bytes(
+                {"garbage": b"\x00\xffnot json", "truncated": raw[: len(raw) // 2], "empty": b""}[
+                    damage
+                ]
+            )
             self.disk_main = None  # moved aside by the load
         expected = self.disk_main or self.disk_backup
         self.clock = FakeClock(gap)
@@ -308,6 +322,9 @@ def same_session(restored: dict, saved: dict) -> bool:
 
 
 FishbowlMachine.TestCase.settings = settings(
-    max_examples=100, stateful_step_count=40, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow])
+    max_examples=100,
+    stateful_step_count=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 test_fishbowl_state_machine = FishbowlMachine.TestCase

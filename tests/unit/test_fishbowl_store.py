@@ -31,11 +31,19 @@ WALL = 1_497_880_800.0  # 19 June 2017, in the afternoon in Montreal
 
 def busy_session(clock: FakeClock) -> FishbowlSession:
     """A session with a bit of everything: names, a join, a leave, a queue, notes, over time."""
-    s = FishbowlSession(clock, FishbowlConfig(title="Transferability", chairs=4, empty_chairs=1,
-                                              turn_seconds=60, warning_seconds=10,
-                                              session_seconds=600,
-                                              questions=("How can SSE drive renewal?",)),
-                        wall=FakeClock(WALL))
+    s = FishbowlSession(
+        clock,
+        FishbowlConfig(
+            title="Transferability",
+            chairs=4,
+            empty_chairs=1,
+            turn_seconds=60,
+            warning_seconds=10,
+            session_seconds=600,
+            questions=("How can SSE drive renewal?",),
+        ),
+        wall=FakeClock(WALL),
+    )
     s.set_participant_name(0, "Ana, from Montréal")
     s.start(0)
     clock.advance(75)  # 15 s over time
@@ -108,16 +116,14 @@ def test_a_process_killed_right_after_a_change_restores_that_change(tmp_path: Pa
         s.take_empty_chair(name="Last change")
         os.kill(os.getpid(), signal.SIGKILL)
     """)
-    proc = subprocess.run([sys.executable, "-c", child], cwd=REPO, capture_output=True,
-                          timeout=60)
+    proc = subprocess.run([sys.executable, "-c", child], cwd=REPO, capture_output=True, timeout=60)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     r = SessionStore(tmp_path).load(FakeClock()).session
     assert r is not None and r.state is State.PAUSED
     assert r.occupant(4).name == "Last change" and r.session_elapsed() == 95
 
 
-def test_the_autosaver_saves_every_change_and_every_interval_while_running(
-        tmp_path: Path) -> None:
+def test_the_autosaver_saves_every_change_and_every_interval_while_running(tmp_path: Path) -> None:
     clock = FakeClock()
     s = FishbowlSession(clock, wall=FakeClock(WALL))
     store = SessionStore(tmp_path)
@@ -161,7 +167,9 @@ def test_each_save_keeps_the_previous_one_as_backup(tmp_path: Path) -> None:
     assert store.backup_path.read_text(encoding="utf-8") == first
     assert json.loads(store.path.read_text(encoding="utf-8"))["state"] == "running"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "fishbowl-session.json", "fishbowl-session.json.bak"]  # no temporary files left
+        "fishbowl-session.json",
+        "fishbowl-session.json.bak",
+    ]  # no temporary files left
 
 
 def test_a_corrupt_save_is_moved_aside_and_the_backup_used(tmp_path: Path) -> None:
@@ -184,12 +192,15 @@ def test_a_corrupt_save_is_moved_aside_and_the_backup_used(tmp_path: Path) -> No
     same_session(s, loaded.session)
 
 
-@pytest.mark.parametrize("damage", [
-    b"\x00\xff garbage",
-    b"[]",
-    b'{"version": 99}',
-    "broken chairs",  # valid JSON, but two chairs hold the same person
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"\x00\xff garbage",
+        b"[]",
+        b'{"version": 99}',
+        "broken chairs",  # valid JSON, but two chairs hold the same person
+    ],
+)
 def test_every_kind_of_damage_is_survived(tmp_path: Path, damage: bytes | str) -> None:
     store = SessionStore(tmp_path, wall=FakeClock(WALL))
     if isinstance(damage, str):
@@ -249,8 +260,19 @@ def test_the_csv_has_one_row_per_turn(tmp_path: Path) -> None:
     export_log(s, tmp_path / "log.csv", tmp_path / "log.md")
     with (tmp_path / "log.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert [(r["turn"], r["round"], r["chair"], r["participant"], r["start_offset_s"],
-             r["end_offset_s"], r["duration_s"], r["over_time_s"]) for r in rows] == [
+    assert [
+        (
+            r["turn"],
+            r["round"],
+            r["chair"],
+            r["participant"],
+            r["start_offset_s"],
+            r["end_offset_s"],
+            r["duration_s"],
+            r["over_time_s"],
+        )
+        for r in rows
+    ] == [
         ("1", "1", "1", "Ana, from Montréal", "0.0", "75.0", "75.0", "15.0"),
         ("2", "1", "2", "Chair 2", "75.0", "105.0", "30.0", "0.0"),
         ("3", "1", "4", "'=Guest", "105.0", "125.0", "20.0", "0.0"),  # no formula
@@ -260,8 +282,7 @@ def test_the_csv_has_one_row_per_turn(tmp_path: Path) -> None:
     assert session_csv(s).splitlines()[0].startswith("turn,round,chair,participant,")
 
 
-def test_the_summary_gives_the_question_the_balance_the_turns_and_the_notes(
-        tmp_path: Path) -> None:
+def test_the_summary_gives_the_question_the_balance_the_turns_and_the_notes(tmp_path: Path) -> None:
     clock = FakeClock()
     s = busy_session(clock)
     s.finish()
@@ -292,7 +313,9 @@ def test_people_who_share_a_label_are_told_apart_in_the_export() -> None:
     s.next_speaker(1)
     clock.advance(20)
     assert [row.split(",")[3] for row in session_csv(s).splitlines()[1:]] == [
-        "Chair 2", "Chair 2 (2)"]
+        "Chair 2",
+        "Chair 2 (2)",
+    ]
     assert "| Chair 2 (2) | 2 | 1 | 0:20 |" in session_summary(s)
 
 

@@ -15,9 +15,15 @@ def test_small_movement_stays_a_tap() -> None:
     assert d.is_tap
 
 
-@pytest.mark.parametrize(("dx", "dy", "axis"), [
-    (40, 5, Axis.HORIZONTAL), (-40, 10, Axis.HORIZONTAL),
-    (5, 40, Axis.VERTICAL), (-12, -30, Axis.VERTICAL)])
+@pytest.mark.parametrize(
+    ("dx", "dy", "axis"),
+    [
+        (40, 5, Axis.HORIZONTAL),
+        (-40, 10, Axis.HORIZONTAL),
+        (5, 40, Axis.VERTICAL),
+        (-12, -30, Axis.VERTICAL),
+    ],
+)
 def test_axis_locks_once_past_the_slop(dx: float, dy: float, axis: Axis) -> None:
     d = Drag(slop=10)
     d.press(0, 0, 0.0)
@@ -42,13 +48,16 @@ def test_cancel_forgets_the_drag() -> None:
     assert not d.active and d.axis is Axis.NONE
 
 
-@pytest.mark.parametrize(("dx", "velocity", "expected"), [
-    (-700, -100, 1),  # far: next
-    (700, 100, -1),  # far the other way: previous
-    (-100, -3000, 1),  # short but a fling: next
-    (-100, -50, 0),  # short and slow: spring back
-    (-100, 3000, 0),  # a fling against the drag: spring back
-])
+@pytest.mark.parametrize(
+    ("dx", "velocity", "expected"),
+    [
+        (-700, -100, 1),  # far: next
+        (700, 100, -1),  # far the other way: previous
+        (-100, -3000, 1),  # short but a fling: next
+        (-100, -50, 0),  # short and slow: spring back
+        (-100, 3000, 0),  # a fling against the drag: spring back
+    ],
+)
 def test_swipe_outcome(dx: float, velocity: float, expected: int) -> None:
     assert swipe_outcome(dx, velocity, 1920, True, True, fling=900) == expected
 

@@ -23,7 +23,8 @@ def tracker(clock: FakeClock) -> IdleTracker:
 
 
 def test_notice_appears_at_the_timeout_and_reset_comes_after_the_warning(
-        tracker: IdleTracker, clock: FakeClock) -> None:
+    tracker: IdleTracker, clock: FakeClock
+) -> None:
     clock.advance(89.999)
     assert tracker.state() is ACTIVE
     clock.advance(0.001)
@@ -46,8 +47,7 @@ def test_idle_lasts_until_the_wake_touch(tracker: IdleTracker, clock: FakeClock)
     assert tracker.next_change_in() == pytest.approx(90)
 
 
-def test_activity_during_the_warning_cancels_it(tracker: IdleTracker,
-                                                clock: FakeClock) -> None:
+def test_activity_during_the_warning_cancels_it(tracker: IdleTracker, clock: FakeClock) -> None:
     clock.advance(95)
     assert tracker.state() is WARNING
     assert tracker.activity() is WARNING  # "tap to stay": dismisses the notice only
@@ -59,7 +59,8 @@ def test_activity_during_the_warning_cancels_it(tracker: IdleTracker,
 
 
 def test_ordinary_activity_reports_active_and_restarts_the_timeout(
-        tracker: IdleTracker, clock: FakeClock) -> None:
+    tracker: IdleTracker, clock: FakeClock
+) -> None:
     clock.advance(60)
     assert tracker.activity() is ACTIVE  # an ordinary touch: let it through
     assert tracker.next_change_in() == pytest.approx(90)
@@ -149,8 +150,9 @@ def test_reset_starts_a_fresh_timeout(tracker: IdleTracker, clock: FakeClock) ->
     assert tracker.state() is ACTIVE and tracker.next_change_in() == 90
 
 
-def test_pause_holds_active_and_resume_counts_from_then(tracker: IdleTracker,
-                                                        clock: FakeClock) -> None:
+def test_pause_holds_active_and_resume_counts_from_then(
+    tracker: IdleTracker, clock: FakeClock
+) -> None:
     """The admin screen or a fishbowl session: the kiosk must not reset under them."""
     clock.advance(95)
     tracker.pause()
@@ -179,24 +181,30 @@ def test_configure_keeps_the_last_activity(tracker: IdleTracker, clock: FakeCloc
     assert (tracker.timeout_seconds, tracker.warning_seconds) == (60, 5)
 
 
-def test_a_longer_timeout_does_not_pull_the_attract_loop_back(tracker: IdleTracker,
-                                                              clock: FakeClock) -> None:
+def test_a_longer_timeout_does_not_pull_the_attract_loop_back(
+    tracker: IdleTracker, clock: FakeClock
+) -> None:
     clock.advance(100)
     tracker.configure(600, 10)  # a reload of gallery.yaml during the attract loop
     assert tracker.state() is IDLE
 
 
-@pytest.mark.parametrize("timeout, warning", [(0, 10), (-1, 10), (90, -1),
-                                              (float("nan"), 10), (90, float("inf"))])
-def test_nonsense_durations_are_refused(clock: FakeClock, timeout: float,
-                                        warning: float) -> None:
+@pytest.mark.parametrize(
+    "timeout, warning", [(0, 10), (-1, 10), (90, -1), (float("nan"), 10), (90, float("inf"))]
+)
+def test_nonsense_durations_are_refused(clock: FakeClock, timeout: float, warning: float) -> None:
     with pytest.raises(ValueError):
         IdleTracker(clock, timeout, warning)
 
 
-@given(st.lists(st.tuples(st.sampled_from(["wait", "touch"]),
-                          st.integers(min_value=0, max_value=200_000)), max_size=40),
-       st.integers(min_value=10, max_value=600), st.integers(min_value=0, max_value=60))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["wait", "touch"]), st.integers(min_value=0, max_value=200_000)),
+        max_size=40,
+    ),
+    st.integers(min_value=10, max_value=600),
+    st.integers(min_value=0, max_value=60),
+)
 def test_state_always_matches_the_time_since_the_last_touch(steps, timeout, warning) -> None:
     """Whatever the sequence, the state is a function of the quiet time, and waiting exactly
     next_change_in() always lands on the next state."""
@@ -213,8 +221,7 @@ def test_state_always_matches_the_time_since_the_last_touch(steps, timeout, warn
         # the tracker counts a deadline as reached EPSILON early (floating-point rounding of
         # now - last vs last + timeout: 128.152 - 64.152 < 64, found by hypothesis)
         quiet = clock.now() - last + EPSILON
-        expected = (IDLE if quiet >= timeout + warning
-                    else WARNING if quiet >= timeout else ACTIVE)
+        expected = IDLE if quiet >= timeout + warning else WARNING if quiet >= timeout else ACTIVE
         assert tracker.state() is expected
         wait = tracker.next_change_in()
         if expected is IDLE:

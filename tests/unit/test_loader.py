@@ -60,14 +60,16 @@ BAD_POSTERS = [
             value: [1, 2]
         """,
         "posters/extra.yaml:8:5: facts[1].value must be a number or text, not a list",
-        id="fact-value-list"),
+        id="fact-value-list",
+    ),
     pytest.param(
         """\
         id: extra
         kind: case
         """,
         "posters/extra.yaml:1:1: the file needs the key 'title'",
-        id="missing-required"),
+        id="missing-required",
+    ),
     pytest.param(
         """\
         id: extra
@@ -77,7 +79,8 @@ BAD_POSTERS = [
           - value: 3
         """,
         "posters/extra.yaml:5:5: facts[0] needs the key 'label'",
-        id="missing-nested"),
+        id="missing-nested",
+    ),
     pytest.param(
         """\
         id: extra
@@ -86,7 +89,8 @@ BAD_POSTERS = [
         """,
         "posters/extra.yaml:2:1: kind must be one of 'introduction', 'case' or 'discussion', "
         "not 'cas' (did you mean 'case'?)",
-        id="bad-enum"),
+        id="bad-enum",
+    ),
     pytest.param(
         """\
         id: Extra Poster
@@ -95,7 +99,8 @@ BAD_POSTERS = [
         """,
         "posters/extra.yaml:1:1: id 'Extra Poster' is not an id of lower-case letters, digits and "
         "hyphens",
-        id="bad-id"),
+        id="bad-id",
+    ),
     pytest.param(
         """\
         id: extra
@@ -104,8 +109,9 @@ BAD_POSTERS = [
         tagline: NO
         """,
         "posters/extra.yaml:4:1: tagline must be text, but the unquoted NO was read as true/false "
-        "(False): put it in quotes, \"NO\"",
-        id="yaml11-no"),
+        '(False): put it in quotes, "NO"',
+        id="yaml11-no",
+    ),
     pytest.param(
         """\
         id: extra
@@ -116,8 +122,9 @@ BAD_POSTERS = [
             label: 1.10
         """,
         "posters/extra.yaml:6:5: facts[0].label must be text, but the unquoted 1.10 was read as "
-        "a number (1.1): put it in quotes, \"1.10\"",
-        id="yaml11-float"),
+        'a number (1.1): put it in quotes, "1.10"',
+        id="yaml11-float",
+    ),
     pytest.param(
         """\
         id: extra
@@ -128,8 +135,9 @@ BAD_POSTERS = [
             label: start
         """,
         "posters/extra.yaml:5:12: the unquoted 12:30 is read by YAML as the number 750: "
-        "put it in quotes, \"12:30\"",
-        id="yaml11-sexagesimal"),
+        'put it in quotes, "12:30"',
+        id="yaml11-sexagesimal",
+    ),
     pytest.param(
         """\
         id: extra
@@ -140,8 +148,9 @@ BAD_POSTERS = [
             label: code
         """,
         "posters/extra.yaml:5:12: the unquoted 01234 is read by YAML as the number 668: "
-        "put it in quotes, \"01234\"",
-        id="yaml11-octal"),
+        'put it in quotes, "01234"',
+        id="yaml11-octal",
+    ),
     pytest.param(
         """\
         id: extra
@@ -151,7 +160,8 @@ BAD_POSTERS = [
           xx-!: Bad
         """,
         "posters/extra.yaml:3:1: title has 'xx-!', which is not a language code like en or fr",
-        id="bad-language-code"),
+        id="bad-language-code",
+    ),
     pytest.param(
         """\
         id: extra
@@ -159,7 +169,8 @@ BAD_POSTERS = [
         title: ""
         """,
         "posters/extra.yaml:3:1: title is empty",
-        id="empty-text"),
+        id="empty-text",
+    ),
     pytest.param(
         """\
         id: extra
@@ -168,7 +179,8 @@ BAD_POSTERS = [
         sections: {heading: x}
         """,
         "posters/extra.yaml:4:1: sections must be a list, not a mapping of keys to values",
-        id="mapping-for-list"),
+        id="mapping-for-list",
+    ),
     pytest.param(
         """\
         id: extra
@@ -177,7 +189,8 @@ BAD_POSTERS = [
         title: Again
         """,
         "posters/extra.yaml:4:1: the key 'title' appears twice (first on line 3)",
-        id="duplicate-key"),
+        id="duplicate-key",
+    ),
     pytest.param(
         """\
         id: extra
@@ -186,18 +199,24 @@ BAD_POSTERS = [
         """,
         "posters/extra.yaml:4:1: YAML syntax error: while parsing a flow sequence, "
         "expected ',' or ']', but got '<stream end>'",
-        id="syntax"),
+        id="syntax",
+    ),
     pytest.param(
         "id: extra\nkind: case\ntitle: Extra\nsections:\n\t- heading: x\n",
         "posters/extra.yaml:5:1: a tab is used for indentation: indent with spaces",
-        id="tab"),
+        id="tab",
+    ),
     pytest.param(
         b"id: extra\nkind: case\ntitle: Caf\xe9\n",
         "posters/extra.yaml:3:11: byte 0xe9 is not UTF-8: save the file as UTF-8",
-        id="not-utf8"),
+        id="not-utf8",
+    ),
     pytest.param(b"", "posters/extra.yaml: the file is empty", id="empty-file"),
-    pytest.param(b"# only a comment\n", "posters/extra.yaml: the file holds no content "
-                 "(only comments)", id="only-comments"),
+    pytest.param(
+        b"# only a comment\n",
+        "posters/extra.yaml: the file holds no content (only comments)",
+        id="only-comments",
+    ),
     pytest.param(
         """\
         id: extra
@@ -206,7 +225,8 @@ BAD_POSTERS = [
         tagline: *t
         """,
         "posters/extra.yaml:4:10: aliases (*t) are not allowed: write the value out in full",
-        id="alias"),
+        id="alias",
+    ),
     pytest.param(
         """\
         id: extra
@@ -215,11 +235,13 @@ BAD_POSTERS = [
         """,
         "posters/extra.yaml:3:8: the tag tag:yaml.org,2002:python/object:os.system is not "
         "allowed: content files hold plain data",
-        id="python-tag"),
+        id="python-tag",
+    ),
     pytest.param(
         "- a list\n- not a mapping\n",
         "posters/extra.yaml:1:1: a poster file must be a mapping of keys to values, not a list",
-        id="top-level-list"),
+        id="top-level-list",
+    ),
     pytest.param(
         """\
         id: extra
@@ -229,7 +251,8 @@ BAD_POSTERS = [
         """,
         "posters/extra.yaml:4:1: artwork is an absolute path: give a path relative to the "
         "content folder",
-        id="artwork-absolute"),
+        id="artwork-absolute",
+    ),
     pytest.param(
         """\
         id: extra
@@ -239,7 +262,8 @@ BAD_POSTERS = [
         """,
         "posters/extra.yaml:4:1: artwork uses '..': artwork must stay inside the content or "
         "assets folder",
-        id="artwork-dotdot"),
+        id="artwork-dotdot",
+    ),
     pytest.param(
         """\
         id: extra
@@ -249,7 +273,8 @@ BAD_POSTERS = [
         """,
         "posters/extra.yaml:4:1: artwork is a Windows drive path: give a path inside the "
         "content folder",
-        id="artwork-drive"),
+        id="artwork-drive",
+    ),
     pytest.param(
         """\
         id: extra
@@ -259,7 +284,8 @@ BAD_POSTERS = [
         """,
         "posters/extra.yaml:4:1: artwork is a network (UNC) path: give a path inside the "
         "content folder",
-        id="artwork-unc"),
+        id="artwork-unc",
+    ),
     pytest.param(
         """\
         id: extra
@@ -268,7 +294,8 @@ BAD_POSTERS = [
         artwork: images/missing.svg
         """,
         "posters/extra.yaml:4:1: artwork file 'images/missing.svg' not found in content/",
-        id="artwork-missing"),
+        id="artwork-missing",
+    ),
     pytest.param(
         """\
         id: extra
@@ -277,7 +304,8 @@ BAD_POSTERS = [
         quotes: [skipper, nobody]
         """,
         "posters/extra.yaml:4:19: quotes[1] names the quote 'nobody', which does not exist",
-        id="dangling-quote"),
+        id="dangling-quote",
+    ),
     pytest.param(
         """\
         id: dock-cooperative
@@ -286,13 +314,15 @@ BAD_POSTERS = [
         """,
         "posters/extra.yaml:1:1: the poster id 'dock-cooperative' is already used by "
         "posters/dock.yaml",
-        id="duplicate-id"),
+        id="duplicate-id",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("content", "expected"), BAD_POSTERS)
-def test_bad_poster_is_reported_precisely(mini_gallery: Path, content: str | bytes,
-                                          expected: str) -> None:
+def test_bad_poster_is_reported_precisely(
+    mini_gallery: Path, content: str | bytes, expected: str
+) -> None:
     write(mini_gallery, POSTER, content)
     result = load_gallery(mini_gallery)
     assert expected in [str(p) for p in result.problems]
@@ -309,7 +339,10 @@ def test_poster_with_errors_is_left_out_and_rest_loads(mini_gallery: Path) -> No
 
 
 def test_all_errors_of_a_file_in_one_pass(mini_gallery: Path) -> None:
-    write(mini_gallery, POSTER, """\
+    write(
+        mini_gallery,
+        POSTER,
+        """\
         id: extra
         kind: nope
         title: Extra
@@ -319,19 +352,29 @@ def test_all_errors_of_a_file_in_one_pass(mini_gallery: Path) -> None:
             label: a
           - value: 12:30
             label: NO
-        """)
+        """,
+    )
     lines = problems_of(mini_gallery)
     mine = [line for line in lines if line.startswith(POSTER)]
     assert [line.split(": ")[0] for line in mine] == [
-        "posters/extra.yaml:2:1", "posters/extra.yaml:4:1", "posters/extra.yaml:6:5",
-        "posters/extra.yaml:8:12", "posters/extra.yaml:9:5"]
+        "posters/extra.yaml:2:1",
+        "posters/extra.yaml:4:1",
+        "posters/extra.yaml:6:5",
+        "posters/extra.yaml:8:12",
+        "posters/extra.yaml:9:5",
+    ]
     assert "posters/extra.yaml:4:1: warning: unknown key 'titel' in the file" not in mine
-    assert "posters/extra.yaml:4:1: warning: unknown key 'titel' (did you mean 'title'?); " \
+    assert (
+        "posters/extra.yaml:4:1: warning: unknown key 'titel' (did you mean 'title'?); "
         "it is ignored" in mine
+    )
 
 
 def test_unknown_key_is_a_warning_and_the_poster_still_loads(mini_gallery: Path) -> None:
-    write(mini_gallery, POSTER, """\
+    write(
+        mini_gallery,
+        POSTER,
+        """\
         id: extra
         kind: case
         title: Extra
@@ -339,7 +382,8 @@ def test_unknown_key_is_a_warning_and_the_poster_still_loads(mini_gallery: Path)
           - value: 1
             lable: typo
             label: ok
-        """)
+        """,
+    )
     result = load_gallery(mini_gallery)
     assert result.ok
     assert [str(p) for p in result.problems if p.file == POSTER] == [
@@ -356,16 +400,21 @@ def test_artwork_link_pointing_outside_is_refused(mini_gallery: Path, tmp_path: 
     outside.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     os.symlink(outside, mini_gallery / "images" / "link.svg")
     write(mini_gallery, POSTER, "id: extra\nkind: case\ntitle: Extra\nartwork: images/link.svg\n")
-    assert ("posters/extra.yaml:4:1: artwork 'images/link.svg' points outside the content folder"
-            in problems_of(mini_gallery))
+    assert (
+        "posters/extra.yaml:4:1: artwork 'images/link.svg' points outside the content folder"
+        in problems_of(mini_gallery)
+    )
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("empty.png", b"", "'images/empty.png' is an empty file"),
-    ("fake.png", b"GIF89a not a png at all", "'images/fake.png' is not a PNG image"),
-    ("fake.svg", b"just words", "'images/fake.svg' is not an SVG file"),
-    ("notes.txt", b"hello", "'images/notes.txt' is not an image type the app shows"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.png", b"", "'images/empty.png' is an empty file"),
+        ("fake.png", b"GIF89a not a png at all", "'images/fake.png' is not a PNG image"),
+        ("fake.svg", b"just words", "'images/fake.svg' is not an SVG file"),
+        ("notes.txt", b"hello", "'images/notes.txt' is not an image type the app shows"),
+    ],
+)
 def test_bad_artwork_files(mini_gallery: Path, name: str, data: bytes, message: str) -> None:
     (mini_gallery / "images" / name).write_bytes(data)
     write(mini_gallery, POSTER, f"id: extra\nkind: case\ntitle: Extra\nartwork: images/{name}\n")
@@ -392,18 +441,23 @@ def test_file_over_size_cap_is_refused_without_reading_it(mini_gallery: Path) ->
         fh.write(b"id: extra\n")
         fh.truncate(20 * 1024 * 1024)
     lines = problems_of(mini_gallery)
-    assert (f"posters/extra.yaml: the file is 20,971,520 bytes, over the limit of "
-            f"{MAX_FILE_BYTES:,} bytes for one content file") in lines
+    assert (
+        f"posters/extra.yaml: the file is 20,971,520 bytes, over the limit of "
+        f"{MAX_FILE_BYTES:,} bytes for one content file"
+    ) in lines
 
 
 def test_alias_bomb_is_refused(mini_gallery: Path) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
         f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(8))
+        for i in range(8)
+    )
     write(mini_gallery, POSTER, bomb)
-    assert "posters/extra.yaml:2:8: aliases (*a) are not allowed: write the value out in full" \
+    assert (
+        "posters/extra.yaml:2:8: aliases (*a) are not allowed: write the value out in full"
         in problems_of(mini_gallery)
+    )
 
 
 def test_deep_nesting_is_refused(mini_gallery: Path) -> None:
@@ -416,16 +470,21 @@ def test_deep_nesting_is_refused(mini_gallery: Path) -> None:
 def test_byte_order_mark_is_a_warning(mini_gallery: Path) -> None:
     write(mini_gallery, POSTER, b"\xef\xbb\xbfid: extra\nkind: case\ntitle: Extra\n")
     result = load_gallery(mini_gallery)
-    assert "posters/extra.yaml:1:1: warning: the file starts with a byte-order mark; it was " \
+    assert (
+        "posters/extra.yaml:1:1: warning: the file starts with a byte-order mark; it was "
         "ignored" in [str(p) for p in result.problems]
+    )
     assert result.gallery.poster("extra") is not None
 
 
 def test_gallery_order_names_missing_poster(mini_gallery: Path) -> None:
     text = (mini_gallery / "gallery.yaml").read_text()
     (mini_gallery / "gallery.yaml").write_text(
-        text.replace("posters: [harbour-intro, dock-cooperative]",
-                     "posters: [harbour-intro, ghost, dock-cooperative]"))
+        text.replace(
+            "posters: [harbour-intro, dock-cooperative]",
+            "posters: [harbour-intro, ghost, dock-cooperative]",
+        )
+    )
     lines = problems_of(mini_gallery)
     assert "gallery.yaml:16:26: posters[1] names the poster 'ghost', which does not exist" in lines
 
@@ -433,10 +492,12 @@ def test_gallery_order_names_missing_poster(mini_gallery: Path) -> None:
 def test_broken_setting_falls_back_and_rest_of_gallery_yaml_applies(mini_gallery: Path) -> None:
     text = (mini_gallery / "gallery.yaml").read_text()
     (mini_gallery / "gallery.yaml").write_text(
-        text.replace("timeout_seconds: 30", "timeout_seconds: soon"))
+        text.replace("timeout_seconds: 30", "timeout_seconds: soon")
+    )
     result = load_gallery(mini_gallery)
     assert "gallery.yaml:18:3: idle.timeout_seconds must be a whole number, not text" in [
-        str(p) for p in result.problems]
+        str(p) for p in result.problems
+    ]
     s = result.gallery.settings
     assert s.idle.timeout_seconds == 90  # the default
     assert s.theme.name == "light_blue.xml"  # the rest still applies
@@ -451,7 +512,10 @@ def test_missing_gallery_yaml_still_shows_posters(mini_gallery: Path) -> None:
 
 
 def test_quote_problems(mini_gallery: Path) -> None:
-    write(mini_gallery, "quotes.yaml", """\
+    write(
+        mini_gallery,
+        "quotes.yaml",
+        """\
         quotes:
           - id: one
             text: Hello.
@@ -462,33 +526,40 @@ def test_quote_problems(mini_gallery: Path) -> None:
             speaker: B
           - id: two
             speaker: C
-        """)
+        """,
+    )
     result = load_gallery(mini_gallery)
     lines = [str(p) for p in result.problems]
-    assert "quotes.yaml:5:15: quotes[0].posters[0] names the poster 'ghost', which does not " \
+    assert (
+        "quotes.yaml:5:15: quotes[0].posters[0] names the poster 'ghost', which does not "
         "exist" in lines
+    )
     assert "quotes.yaml:6:5: the quote id 'one' is already used (line 2)" in lines
     assert "quotes.yaml:9:5: quotes[2] needs the key 'text'" in lines
     assert [q.id for q in result.gallery.quotes] == ["one"]
     # the dock poster lists 'skipper', which is gone now
-    assert "posters/dock.yaml:26:10: quotes[0] names the quote 'skipper', which does not " \
+    assert (
+        "posters/dock.yaml:26:10: quotes[0] names the quote 'skipper', which does not "
         "exist" in lines
+    )
 
 
 def test_fishbowl_rules_across_fields(mini_gallery: Path) -> None:
-    write(mini_gallery, "fishbowl.yaml",
-          "questions: [\"Why?\"]\ninner_chairs: 3\nempty_chairs: 3\n")
+    write(mini_gallery, "fishbowl.yaml", 'questions: ["Why?"]\ninner_chairs: 3\nempty_chairs: 3\n')
     result = load_gallery(mini_gallery)
     assert "fishbowl.yaml:1:1: empty_chairs must be fewer than inner_chairs" in [
-        str(p) for p in result.problems]
+        str(p) for p in result.problems
+    ]
     assert result.gallery.fishbowl.inner_chairs == 5  # the default preset
 
 
 def test_language_map_without_default_language_warns(mini_gallery: Path) -> None:
     write(mini_gallery, POSTER, "id: extra\nkind: case\ntitle:\n  fr: Seulement\n")
     lines = problems_of(mini_gallery)
-    assert "posters/extra.yaml:3:1: warning: title has no 'en' text, the gallery's default " \
+    assert (
+        "posters/extra.yaml:3:1: warning: title has no 'en' text, the gallery's default "
         "language" in lines
+    )
 
 
 def test_local_text_resolution() -> None:
@@ -506,5 +577,6 @@ def test_every_error_of_a_long_file_is_reported(mini_gallery: Path) -> None:
     result = load_gallery(mini_gallery)
     mine = [p for p in result.problems if p.file == POSTER]
     assert len(mine) == 2000
-    assert str(mine[-1]) == ("posters/extra.yaml:4003:5: facts[1999].value must be a number or "
-                             "text, not a list")
+    assert str(mine[-1]) == (
+        "posters/extra.yaml:4003:5: facts[1999].value must be a number or text, not a list"
+    )

@@ -22,13 +22,18 @@ from kiosk.content.loader import load_gallery
 from kiosk.content.yamlsafe import yaml_lines
 from tests.conftest import FIXTURES
 
-settings.register_profile("ci", max_examples=60, deadline=None,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                 HealthCheck.too_slow])
-settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20000")),
-                          deadline=None,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                 HealthCheck.too_slow])
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20000")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # the files mutated, as the loader names them; the rest of the gallery stays valid
@@ -37,13 +42,34 @@ VALID = {name: (FIXTURES / "mini" / name).read_text(encoding="utf-8") for name i
 VALID_DATA = {name: yaml.safe_load(text) for name, text in VALID.items()}
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=20), st.sampled_from(["NO", "1.10", "12:30", "01234", "2017-06-19", "~",
-                                           "../x.png", "/etc/passwd", "C:\\x.png", "*a", "&a"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "NO",
+            "1.10",
+            "12:30",
+            "01234",
+            "2017-06-19",
+            "~",
+            "../x.png",
+            "/etc/passwd",
+            "C:\\x.png",
+            "*a",
+            "&a",
+        ]
+    ),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-    max_leaves=12)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 def _paths(data: object, prefix: tuple = ()) -> list[tuple]:
@@ -84,11 +110,26 @@ def byte_mutants(draw: st.DrawFn, name: str) -> bytes:
         pos = draw(st.integers(0, len(raw)))
         op = draw(st.sampled_from(["insert", "delete", "flip"]))
         if op == "insert":
-            raw[pos:pos] = draw(st.binary(min_size=1, max_size=4) | st.sampled_from(
-                [b"\t", b":", b"- ", b"[", b"{", b"&a ", b"*a", b"!!python/name:os.system ",
-                 b"\n  ", b"\xef\xbb\xbf", b"\xff"]))
+            raw[pos:pos] = draw(
+                st.binary(min_size=1, max_size=4)
+                | st.sampled_from(
+                    [
+                        b"\t",
+                        b":",
+                        b"- ",
+                        b"[",
+                        b"{",
+                        b"&a ",
+                        b"*a",
+                        b"!!python/name:os.system ",
+                        b"\n  ",
+                        b"\xef\xbb\xbf",
+                        b"\xff",
+                    ]
+                )
+            )
         elif op == "delete" and raw:
-            del raw[pos:pos + draw(st.integers(1, 8))]
+            del raw[pos : pos + draw(st.integers(1, 8))]
         elif raw:
             i = min(pos, len(raw) - 1)
             raw[i] = draw(st.integers(0, 255))
@@ -107,8 +148,10 @@ def _check(content_dir: Path, name: str, blob: bytes) -> None:
     # every poster file either shows as a poster or has an error that says why not
     files_with_errors = {p.file for p in result.problems if p.is_error}
     for name in ("posters/dock.yaml", "posters/intro.yaml"):
-        shown = any(result.gallery.poster(pid) is not None and pid in _ids_in(content_dir / name)
-                    for pid in (p.id for p in result.gallery.posters))
+        shown = any(
+            result.gallery.poster(pid) is not None and pid in _ids_in(content_dir / name)
+            for pid in (p.id for p in result.gallery.posters)
+        )
         assert shown or name in files_with_errors, name
 
 
@@ -137,15 +180,17 @@ def _fresh(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("name", TARGETS)
 @given(data=st.data())
-def test_structural_mutations_give_problems_not_exceptions(tmp_path_factory, name: str,
-                                                           data: st.DataObject) -> None:
+def test_structural_mutations_give_problems_not_exceptions(
+    tmp_path_factory, name: str, data: st.DataObject
+) -> None:
     text = data.draw(structural_mutants(name))
     _check(_fresh(tmp_path_factory), name, text.encode("utf-8"))
 
 
 @pytest.mark.parametrize("name", TARGETS)
 @given(data=st.data())
-def test_byte_mutations_give_problems_not_exceptions(tmp_path_factory, name: str,
-                                                     data: st.DataObject) -> None:
+def test_byte_mutations_give_problems_not_exceptions(
+    tmp_path_factory, name: str, data: st.DataObject
+) -> None:
     blob = data.draw(byte_mutants(name))
     _check(_fresh(tmp_path_factory), name, blob)

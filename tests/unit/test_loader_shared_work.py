@@ -16,8 +16,12 @@ from kiosk.content.loader import load_gallery
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + \
-        struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
 
 
 def _big_png_header(width: int, height: int) -> bytes:
@@ -34,34 +38,43 @@ def _poster(pid: str, art: str) -> str:
 def shared_art(mini_gallery: Path) -> Path:
     (mini_gallery / "images" / "big.png").write_bytes(_big_png_header(6000, 5000))
     for n in (1, 2, 3):
-        (mini_gallery / "posters" / f"big-{n}.yaml").write_text(_poster(f"big-{n}",
-                                                                         "images/big.png"))
-        (mini_gallery / "posters" / f"gone-{n}.yaml").write_text(_poster(f"gone-{n}",
-                                                                          "images/gone.png"))
+        (mini_gallery / "posters" / f"big-{n}.yaml").write_text(
+            _poster(f"big-{n}", "images/big.png")
+        )
+        (mini_gallery / "posters" / f"gone-{n}.yaml").write_text(
+            _poster(f"gone-{n}", "images/gone.png")
+        )
     return mini_gallery
 
 
 def test_each_poster_reports_shared_artwork(shared_art: Path) -> None:
     problems = [str(p) for p in load_gallery(shared_art).problems]
     for n in (1, 2, 3):
-        assert f"posters/big-{n}.yaml:4:1: warning: artwork 'images/big.png' is 6000×5000 " \
-            "pixels (30 megapixels): it is scaled down each time it is shown, which is slow and " \
+        assert (
+            f"posters/big-{n}.yaml:4:1: warning: artwork 'images/big.png' is 6000×5000 "
+            "pixels (30 megapixels): it is scaled down each time it is shown, which is slow and "
             "takes up to 120 MB for a moment; a copy 3840 pixels wide looks the same" in problems
-        assert f"posters/gone-{n}.yaml:4:1: artwork file 'images/gone.png' not found in " \
+        )
+        assert (
+            f"posters/gone-{n}.yaml:4:1: artwork file 'images/gone.png' not found in "
             f"{shared_art.name}/" in problems
+        )
 
 
 def test_shared_artwork_is_checked_once(shared_art: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     checked: list[Path] = []
     check = artwork._check_content
-    monkeypatch.setattr(artwork, "_check_content",
-                        lambda path, source, warn: checked.append(path) or check(path, source,
-                                                                                  warn))
+    monkeypatch.setattr(
+        artwork,
+        "_check_content",
+        lambda path, source, warn: checked.append(path) or check(path, source, warn),
+    )
     result = load_gallery(shared_art)
     assert sorted(p.name for p in checked) == ["big.png", "wave.svg"]
     shown = {p.id: p for p in result.gallery.posters}
-    assert all(shown[f"big-{n}"].artwork.path == shared_art / "images" / "big.png"
-               for n in (1, 2, 3))
+    assert all(
+        shown[f"big-{n}"].artwork.path == shared_art / "images" / "big.png" for n in (1, 2, 3)
+    )
     assert all(shown[f"gone-{n}"].artwork.path is None for n in (1, 2, 3))
 
 

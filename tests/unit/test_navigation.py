@@ -66,8 +66,10 @@ def test_listeners_hear_each_change_once() -> None:
     n.open(1)
     n.open(1)  # no change, no call
     n.toggle_blackout()
-    assert [new for _, new in heard] == [NavState(Screen.POSTER, 1),
-                                         NavState(Screen.POSTER, 1, blackout=True)]
+    assert [new for _, new in heard] == [
+        NavState(Screen.POSTER, 1),
+        NavState(Screen.POSTER, 1, blackout=True),
+    ]
 
 
 def test_open_id_and_reset() -> None:

@@ -69,8 +69,9 @@ def test_explicit_content_wins_over_both(bundle: Path, tmp_path: Path) -> None:
     assert paths.content_origin(str(mine)) == "given with --content"
 
 
-def test_the_executable_may_be_reached_through_a_link(bundle: Path, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_executable_may_be_reached_through_a_link(
+    bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     beside = _gallery(bundle / "content", "Beside")
     link = tmp_path / "bin" / "kiosk"
     link.parent.mkdir()
@@ -79,15 +80,16 @@ def test_the_executable_may_be_reached_through_a_link(bundle: Path, tmp_path: Pa
     assert paths.content_dir() == beside
 
 
-def test_without_meipass_the_executable_folder_is_the_root(bundle: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_meipass_the_executable_folder_is_the_root(
+    bundle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delattr(sys, "_MEIPASS")
     assert paths.bundle_root() == bundle
 
 
-def test_from_source_a_content_folder_beside_python_is_ignored(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch
-                                                               ) -> None:
+def test_from_source_a_content_folder_beside_python_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delattr(sys, "frozen", raising=False)
     exe = tmp_path / "venv" / "bin" / "python"
     exe.parent.mkdir(parents=True)
@@ -108,5 +110,7 @@ def test_validate_says_which_folder_is_in_use(bundle: Path) -> None:
     (bundle / "content" / "gallery.yaml").unlink()
     out = io.StringIO()
     validate.run(None, out, err)
-    assert out.getvalue().splitlines()[0] == \
-        f"content: {bundle / '_internal' / 'content'} (the default shipped with the app)"
+    assert (
+        out.getvalue().splitlines()[0]
+        == f"content: {bundle / '_internal' / 'content'} (the default shipped with the app)"
+    )

@@ -42,14 +42,38 @@ def test_four_to_eight_digits_are_valid(pin: str) -> None:
     assert valid_pin(pin)
 
 
-@pytest.mark.parametrize("pin", ["", "123", "123456789", "12a4", " 2468", "2468\n", "24 68",
-                                 "\u0661\u0662\u0663\u0664", "12\u00b234", "+246", None, 2468])
+@pytest.mark.parametrize(
+    "pin",
+    [
+        "",
+        "123",
+        "123456789",
+        "12a4",
+        " 2468",
+        "2468\n",
+        "24 68",
+        "\u0661\u0662\u0663\u0664",
+        "12\u00b234",
+        "+246",
+        None,
+        2468,
+    ],
+)
 def test_everything_else_is_not(pin: object) -> None:
     assert not valid_pin(pin)
 
 
-@pytest.mark.parametrize("pin, weak", [("0000", True), ("1234", True), ("98765", True),
-                                       ("2468", False), ("1243", False), ("123", False)])
+@pytest.mark.parametrize(
+    "pin, weak",
+    [
+        ("0000", True),
+        ("1234", True),
+        ("98765", True),
+        ("2468", False),
+        ("1243", False),
+        ("123", False),
+    ],
+)
 def test_weak_pins_are_recognised(pin: str, weak: bool) -> None:
     assert weak_pin(pin) is weak
 
@@ -96,11 +120,24 @@ def test_verify_compares_in_constant_time(record: dict, monkeypatch: pytest.Monk
     assert compared == [(32, 32), (32, 32)]
 
 
-@pytest.mark.parametrize("change", [
-    {"algorithm": "md5"}, {"format": "other"}, {"version": 2}, {"n": 1000}, {"n": 2**24},
-    {"r": 0}, {"p": 99}, {"n": 2**17, "r": 32}, {"salt": "not base64!"}, {"salt": "AAAA"},
-    {"hash": "AAAA"}, {"dklen": "32"}, {"n": True},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"algorithm": "md5"},
+        {"format": "other"},
+        {"version": 2},
+        {"n": 1000},
+        {"n": 2**24},
+        {"r": 0},
+        {"p": 99},
+        {"n": 2**17, "r": 32},
+        {"salt": "not base64!"},
+        {"salt": "AAAA"},
+        {"hash": "AAAA"},
+        {"dklen": "32"},
+        {"n": True},
+    ],
+)
 def test_a_tampered_or_nonsense_record_matches_nothing(record: dict, change: dict) -> None:
     bad = {**record, **change}
     assert not verify(bad, PIN)
@@ -119,9 +156,15 @@ def test_pbkdf2_records_are_understood() -> None:
 
     salt = os.urandom(16)
     digest = hashlib.pbkdf2_hmac("sha256", PIN.encode(), salt, 1000, 32)
-    rec = {"format": "kiosk-admin-pin", "version": 1, "algorithm": "pbkdf2_sha256",
-           "iterations": 1000, "dklen": 32, "salt": base64.b64encode(salt).decode(),
-           "hash": base64.b64encode(digest).decode()}
+    rec = {
+        "format": "kiosk-admin-pin",
+        "version": 1,
+        "algorithm": "pbkdf2_sha256",
+        "iterations": 1000,
+        "dklen": 32,
+        "salt": base64.b64encode(salt).decode(),
+        "hash": base64.b64encode(digest).decode(),
+    }
     assert verify(rec, PIN) and not verify(rec, "2469")
 
 
@@ -179,8 +222,9 @@ def test_set_pin_refuses_an_invalid_pin_and_writes_nothing(tmp_path: Path) -> No
     assert not store.path.exists()
 
 
-@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe", b"[]", b'{"format": 1}',
-                                     b"x" * (70 * 1024)])
+@pytest.mark.parametrize(
+    "content", [b"", b"{not json", b"\xff\xfe", b"[]", b'{"format": 1}', b"x" * (70 * 1024)]
+)
 def test_a_damaged_file_is_an_error_not_an_absent_pin(tmp_path: Path, content: bytes) -> None:
     store = PinStore.in_folder(tmp_path)
     store.path.write_bytes(content)
@@ -247,7 +291,8 @@ def test_fifth_wrong_pin_locks_and_says_for_how_long(gate: PinGate, clock: FakeC
 
 
 def test_while_locked_even_the_right_pin_is_refused_unchecked(
-        gate: PinGate, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    gate: PinGate, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for _ in range(5):
         gate.try_pin("1111")
     checked = []
@@ -259,8 +304,9 @@ def test_while_locked_even_the_right_pin_is_refused_unchecked(
     assert checked == []
 
 
-def test_lockout_expires_on_the_clock_and_attempts_start_afresh(gate: PinGate,
-                                                                clock: FakeClock) -> None:
+def test_lockout_expires_on_the_clock_and_attempts_start_afresh(
+    gate: PinGate, clock: FakeClock
+) -> None:
     for _ in range(5):
         gate.try_pin("1111")
     clock.advance(60)
@@ -314,8 +360,9 @@ def test_an_unreadable_source_refuses(clock: FakeClock, record: dict) -> None:
     assert result.outcome is Outcome.NO_PIN and "kiosk set-pin" in result.message
 
 
-def test_a_pin_set_while_running_is_used_at_the_next_entry(clock: FakeClock,
-                                                           tmp_path: Path) -> None:
+def test_a_pin_set_while_running_is_used_at_the_next_entry(
+    clock: FakeClock, tmp_path: Path
+) -> None:
     store = PinStore.in_folder(tmp_path)
     gate = PinGate(clock, store)
     assert gate.try_pin(PIN).outcome is Outcome.NO_PIN

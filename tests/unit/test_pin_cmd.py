@@ -38,8 +38,13 @@ def typed(*entries: str | type[BaseException]) -> tuple[Callable[..., str], list
     return getpass, prompts
 
 
-def run(data: Path, *, args_pin: str | None = None, stdin: io.StringIO | None = None,
-        getpass: Callable[..., str] | None = None) -> tuple[int, str, str]:
+def run(
+    data: Path,
+    *,
+    args_pin: str | None = None,
+    stdin: io.StringIO | None = None,
+    getpass: Callable[..., str] | None = None,
+) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     kwargs = {"getpass": getpass} if getpass else {}
     code = set_pin.run(args_pin, data, stdin, out, err, **kwargs)
@@ -78,8 +83,7 @@ def test_interactive_invalid_pin_is_refused_without_asking_again(tmp_path: Path)
 
 
 @pytest.mark.parametrize("interrupt", [EOFError, KeyboardInterrupt])
-def test_interactive_cancel_changes_nothing(tmp_path: Path,
-                                            interrupt: type[BaseException]) -> None:
+def test_interactive_cancel_changes_nothing(tmp_path: Path, interrupt: type[BaseException]) -> None:
     getpass, _ = typed(PIN, interrupt)
     code, _, err = run(tmp_path, stdin=Terminal(), getpass=getpass)
     assert code == 1 and "cancelled" in err

@@ -68,7 +68,7 @@ SNIPPETS = [
     "a: \ufeffx\n",
     "a: \x07\n",
     "a: \ufffe\n",
-    "a: \U0001F600 \u00e9\n",
+    "a: \U0001f600 \u00e9\n",
     "key with spaces: value with: colon\n",
     "a: " + "x" * 2000 + "\n",
     "x" * 1100 + ": 1\n",
@@ -89,9 +89,15 @@ def _outcome(text: str, libyaml: bool) -> dict[str, Any]:
         doc = parse_text(text, Document("t.yaml"))
     finally:
         yamlsafe.LIBYAML = previous
-    return {"problems": [str(p) for p in doc.problems], "data": _comparable(doc.data),
-            "value_marks": doc.value_marks, "key_marks": doc.key_marks,
-            "plain": doc.plain_scalars, "refused": doc.refused, "parsed": doc.parsed}
+    return {
+        "problems": [str(p) for p in doc.problems],
+        "data": _comparable(doc.data),
+        "value_marks": doc.value_marks,
+        "key_marks": doc.key_marks,
+        "plain": doc.plain_scalars,
+        "refused": doc.refused,
+        "parsed": doc.parsed,
+    }
 
 
 def _comparable(data: Any) -> Any:
@@ -122,10 +128,13 @@ def test_tricky_yaml_reads_the_same(text: str) -> None:
 def test_libyaml_is_used_and_refuses_before_building() -> None:
     """The fast path really runs on a tab-free text, and refuses aliases and deep nesting."""
     assert yamlsafe.LIBYAML
-    assert isinstance(yamlsafe._compose_with(yamlsafe._FastLoader, "a: [1, {b: c}]\n"),
-                      yaml.MappingNode)
-    for text, message in [("a: &x 1\nb: *x\n", r"aliases \(\*x\)"),
-                          ("x: " + "[" * 50 + "]" * 50, "nested more than 40")]:
+    assert isinstance(
+        yamlsafe._compose_with(yamlsafe._FastLoader, "a: [1, {b: c}]\n"), yaml.MappingNode
+    )
+    for text, message in [
+        ("a: &x 1\nb: *x\n", r"aliases \(\*x\)"),
+        ("x: " + "[" * 50 + "]" * 50, "nested more than 40"),
+    ]:
         with pytest.raises(yamlsafe.YamlRefused, match=message):
             yamlsafe._compose_with(yamlsafe._FastLoader, text)
 
@@ -137,9 +146,26 @@ def test_libyaml_nesting_limit_falls_back() -> None:
         yamlsafe._compose("x: " + "[" * 100000 + "]" * 100000)
 
 
-YAMLISH = st.sampled_from(list(" :-[]{},#&*!|>+'\"?%@`\\\n\r\t.~0x12eE") +
-                          ["\n  ", ": ", "- ", "? ", "a", "é", "\u2028", "\x85", "\x00", "\ufeff",
-                           "--- ", "...", "!!str ", "\\x4", "\r\n"])
+YAMLISH = st.sampled_from(
+    list(" :-[]{},#&*!|>+'\"?%@`\\\n\r\t.~0x12eE")
+    + [
+        "\n  ",
+        ": ",
+        "- ",
+        "? ",
+        "a",
+        "é",
+        "\u2028",
+        "\x85",
+        "\x00",
+        "\ufeff",
+        "--- ",
+        "...",
+        "!!str ",
+        "\\x4",
+        "\r\n",
+    ]
+)
 SEEDS = [p.read_text(encoding="utf-8") for p in FILES if p.stat().st_size < 4000] + SNIPPETS[:20]
 
 
@@ -149,10 +175,11 @@ def mutants(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(1, 6))):
         pos = draw(st.integers(0, len(text)))
         if draw(st.booleans()):
-            text = text[:pos] + "".join(draw(st.lists(YAMLISH, min_size=1, max_size=4))) + \
-                text[pos:]
+            text = (
+                text[:pos] + "".join(draw(st.lists(YAMLISH, min_size=1, max_size=4))) + text[pos:]
+            )
         else:
-            text = text[:pos] + text[pos + draw(st.integers(1, 6)):]
+            text = text[:pos] + text[pos + draw(st.integers(1, 6)) :]
     return text
 
 

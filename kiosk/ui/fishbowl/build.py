@@ -14,19 +14,28 @@ from kiosk.core.fishbowl_store import SessionStore
 logger = logging.getLogger("kiosk.fishbowl")
 
 
-def open_session(store: SessionStore, preset, lang: str | None,  # noqa: ANN001
-                 default_lang: str | None) -> tuple[FishbowlSession, str]:
+def open_session(
+    store: SessionStore,
+    preset,
+    lang: str | None,  # noqa: ANN001
+    default_lang: str | None,
+) -> tuple[FishbowlSession, str]:
     """The saved session if there is one (paused, nothing lost), else a new one from the preset."""
     loaded = store.load(MonotonicClock(), wall=SystemWallClock())
     if loaded.session is not None:
         return loaded.session, loaded.message
-    session = FishbowlSession.from_preset(preset, MonotonicClock(), wall=SystemWallClock(),
-                                          lang=lang, default_lang=default_lang)
+    session = FishbowlSession.from_preset(
+        preset, MonotonicClock(), wall=SystemWallClock(), lang=lang, default_lang=default_lang
+    )
     return session, loaded.message
 
 
-def build(ctx, gallery, export_dir: Path | None = None,  # noqa: ANN001, ANN201
-          public_elsewhere: bool = False):
+def build(
+    ctx,
+    gallery,
+    export_dir: Path | None = None,  # noqa: ANN001, ANN201
+    public_elsewhere: bool = False,
+):
     """The fishbowl window and its controller for a context: from ``kiosk fishbowl`` and from
     the gallery's admin screen."""
     from kiosk.ui.fishbowl.controller import FishbowlController
@@ -37,11 +46,16 @@ def build(ctx, gallery, export_dir: Path | None = None,  # noqa: ANN001, ANN201
     session, message = open_session(store, gallery.fishbowl, ctx.lang, gallery.default_language)
     if message:
         logger.info("fishbowl: %s", message)
-    controller = FishbowlController(session, store, export_dir or paths.data_dir() / "exports",
-                                    Chime())
+    controller = FishbowlController(
+        session, store, export_dir or paths.data_dir() / "exports", Chime()
+    )
     setup = FishbowlConfig.from_preset(gallery.fishbowl, ctx.lang, gallery.default_language)
-    window = FishbowlWindow(ctx, controller, setup if session.state.value == "setup"
-                            else session.config, public_elsewhere=public_elsewhere)
+    window = FishbowlWindow(
+        ctx,
+        controller,
+        setup if session.state.value == "setup" else session.config,
+        public_elsewhere=public_elsewhere,
+    )
     if message and session.recovery is not None:
         controller.message.emit(message)
     return window, controller

@@ -29,9 +29,14 @@ class FishbowlController(QObject):
     changed = Signal()
     setup_requested = Signal()
 
-    def __init__(self, session: FishbowlSession, store: SessionStore | None,
-                 export_dir: Path, chime: object | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: FishbowlSession,
+        store: SessionStore | None,
+        export_dir: Path,
+        chime: object | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.store = store
@@ -127,15 +132,22 @@ class FishbowlController(QObject):
         return self._do(self.session.toggle)
 
     def next_speaker(self) -> bool:
-        chair = self.selected if self.selected is not None and \
-            self.selected != self.session.speaker_chair and \
-            self.session.occupant(self.selected) is not None else None
+        chair = (
+            self.selected
+            if self.selected is not None
+            and self.selected != self.session.speaker_chair
+            and self.session.occupant(self.selected) is not None
+            else None
+        )
         self.selected = None
         return self._do(lambda: self.session.next_speaker(chair))
 
     def join(self, name: str | None = None) -> bool:
-        chair = self.selected if self.selected is not None and \
-            self.session.occupant(self.selected) is None else None
+        chair = (
+            self.selected
+            if self.selected is not None and self.session.occupant(self.selected) is None
+            else None
+        )
         ok = self._do(lambda: self.session.take_empty_chair(chair, name or None))
         if ok:
             self.selected = None
@@ -260,6 +272,17 @@ class FishbowlController(QObject):
 
 
 def _fields(config: FishbowlConfig) -> dict[str, object]:
-    return {name: getattr(config, name) for name in (
-        "title", "questions", "chairs", "empty_chairs", "turn_seconds", "session_seconds",
-        "warning_seconds", "session_warning_seconds", "chime")}
+    return {
+        name: getattr(config, name)
+        for name in (
+            "title",
+            "questions",
+            "chairs",
+            "empty_chairs",
+            "turn_seconds",
+            "session_seconds",
+            "warning_seconds",
+            "session_warning_seconds",
+            "chime",
+        )
+    }

@@ -26,8 +26,9 @@ class ControlPanel(QFrame):
 
     activity = Signal()
 
-    def __init__(self, ctx: Ctx, controller: FishbowlController,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Ctx, controller: FishbowlController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.controller = controller
@@ -45,26 +46,37 @@ class ControlPanel(QFrame):
             return b
 
         c = controller
-        self.toggle_button = button("Start (Space)", "play", "Start, pause or resume (Space)",
-                                    c.toggle)
-        self.next_button = button("Next speaker  N", "next", "Next speaker (N)",
-                                  c.next_speaker)
-        self.join_button = button("Join  J", "chair", "Someone joins an empty chair (J)",
-                                  lambda: c.join(self.name_edit.text().strip()))
-        self.leave_button = button("Leaves  L", "chair-empty", "Someone leaves the circle (L)",
-                                   c.leave)
-        self.less_button = button(f"−{STEP_SECONDS} s", None, "Remove 30 seconds (−)",
-                                  c.remove_time)
+        self.toggle_button = button(
+            "Start (Space)", "play", "Start, pause or resume (Space)", c.toggle
+        )
+        self.next_button = button("Next speaker  N", "next", "Next speaker (N)", c.next_speaker)
+        self.join_button = button(
+            "Join  J",
+            "chair",
+            "Someone joins an empty chair (J)",
+            lambda: c.join(self.name_edit.text().strip()),
+        )
+        self.leave_button = button(
+            "Leaves  L", "chair-empty", "Someone leaves the circle (L)", c.leave
+        )
+        self.less_button = button(
+            f"−{STEP_SECONDS} s", None, "Remove 30 seconds (−)", c.remove_time
+        )
         self.more_button = button(f"+{STEP_SECONDS} s", None, "Add 30 seconds (+)", c.add_time)
         self.mute_button = button("Chime  M", "speaker", "Chime on or off (M)", c.toggle_mute)
         self.export_button = button("Export  E", None, "Export the session log (E)", c.export)
-        self.reset_button = button("Reset  R", None, "Reset the session (R twice)",
-                                   c.request_reset)
+        self.reset_button = button("Reset  R", None, "Reset the session (R twice)", c.request_reset)
         self.finish_button = button("Finish", None, "Finish the session", c.finish)
         grid = QGridLayout()
         grid.setSpacing(s.space(1))
-        row1 = (self.toggle_button, self.next_button, self.join_button, self.leave_button,
-                self.less_button, self.more_button)
+        row1 = (
+            self.toggle_button,
+            self.next_button,
+            self.join_button,
+            self.leave_button,
+            self.less_button,
+            self.more_button,
+        )
         row2 = (self.mute_button, self.export_button, self.reset_button, self.finish_button)
         for i, b in enumerate(row1):
             grid.addWidget(b, 0, i)
@@ -95,10 +107,15 @@ class ControlPanel(QFrame):
         self.name_edit.setProperty("role", "field")
         self.name_edit.setMinimumHeight(s.touch)
         self.name_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keys belong to the timer
-        self.name_button = button("Name", None, "Give the touched chair this name",
-                                  lambda: c.rename_selected(self.name_edit.text().strip()))
-        self.queue_button = button("Queue", None, "Put the touched chair next in line",
-                                   c.queue_selected)
+        self.name_button = button(
+            "Name",
+            None,
+            "Give the touched chair this name",
+            lambda: c.rename_selected(self.name_edit.text().strip()),
+        )
+        self.queue_button = button(
+            "Queue", None, "Put the touched chair next in line", c.queue_selected
+        )
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText("A key point to harvest (Enter)")
         self.note_edit.setProperty("role", "field")
@@ -142,13 +159,24 @@ class ControlPanel(QFrame):
     def refresh(self) -> None:
         s = self.controller.session
         state = s.state
-        self.toggle_button.setText({State.SETUP: "Start (Space)", State.RUNNING: "Pause (Space)",
-                                    State.PAUSED: "Resume (Space)",
-                                    State.FINISHED: "Finished"}[state])
+        self.toggle_button.setText(
+            {
+                State.SETUP: "Start (Space)",
+                State.RUNNING: "Pause (Space)",
+                State.PAUSED: "Resume (Space)",
+                State.FINISHED: "Finished",
+            }[state]
+        )
         self.toggle_button.setEnabled(state is not State.FINISHED)
         live = state in (State.RUNNING, State.PAUSED)
-        for b in (self.next_button, self.join_button, self.leave_button, self.less_button,
-                  self.more_button, self.finish_button):
+        for b in (
+            self.next_button,
+            self.join_button,
+            self.leave_button,
+            self.less_button,
+            self.more_button,
+            self.finish_button,
+        ):
             b.setEnabled(live)
         self.mute_button.setText("Chime on  M" if s.config.chime else "Chime off  M")
         talk = s.talk_time_by_chair()
@@ -164,5 +192,10 @@ class ControlPanel(QFrame):
 
 
 def key_hints() -> QLabel:
-    return label("Space start/pause · N next · J join · L leave · +/− 30 s · E export · "
-                 "R reset · M chime · C controls", "small", "muted", wrap=True)
+    return label(
+        "Space start/pause · N next · J join · L leave · +/− 30 s · E export · "
+        "R reset · M chime · C controls",
+        "small",
+        "muted",
+        wrap=True,
+    )

@@ -9,12 +9,17 @@ from kiosk.core.fishbowl import FishbowlSession
 STATES = ("setup", "normal", "warning", "overtime")
 
 
-def demo_session(preset: FishbowlPreset, state: str = "normal",
-                 lang: str | None = None, default_lang: str | None = None) -> FishbowlSession:
+def demo_session(
+    preset: FishbowlPreset,
+    state: str = "normal",
+    lang: str | None = None,
+    default_lang: str | None = None,
+) -> FishbowlSession:
     """Three turns already spoken, then the fourth speaker in ``state``."""
     clock = FakeClock(1000.0)
-    session = FishbowlSession.from_preset(preset, clock, wall=FakeClock(1_700_000_000.0),
-                                          lang=lang, default_lang=default_lang)
+    session = FishbowlSession.from_preset(
+        preset, clock, wall=FakeClock(1_700_000_000.0), lang=lang, default_lang=default_lang
+    )
     if state == "setup":
         return session
     turn = session.config.turn_seconds

@@ -43,16 +43,18 @@ def font(px: float, bold: bool = False, weight: int | None = None) -> QFont:
     return f
 
 
-def fitted(text: str, rect: QRectF, start_px: float, min_px: float, bold: bool = False,
-           wrap: bool = True) -> QFont:
+def fitted(
+    text: str, rect: QRectF, start_px: float, min_px: float, bold: bool = False, wrap: bool = True
+) -> QFont:
     """The largest font (start_px down to min_px) at which ``text`` fits ``rect``."""
     px = _fitted_px(text, rect.width(), rect.height(), start_px, min_px, bold, wrap)
     return font(px, bold)
 
 
 @lru_cache(maxsize=512)
-def _fitted_px(text: str, width: float, height: float, start_px: float, min_px: float,
-               bold: bool, wrap: bool) -> float:
+def _fitted_px(
+    text: str, width: float, height: float, start_px: float, min_px: float, bold: bool, wrap: bool
+) -> float:
     """Remembered: the view repaints every second, mostly with the same texts and rects, and
     each try measures the text anew."""
     px = start_px
@@ -70,8 +72,13 @@ class PublicView(QWidget):
 
     painted = Signal(str)  # the turn label just painted (for the accuracy benchmark)
 
-    def __init__(self, session: FishbowlSession, palette: Palette, reduced_motion: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: FishbowlSession,
+        palette: Palette,
+        reduced_motion: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.palette = palette
@@ -97,8 +104,11 @@ class PublicView(QWidget):
     # --- time ---------------------------------------------------------------------------------
     def labels(self) -> tuple[str, str, str]:
         s = self.session
-        return (format_clock(s.turn_remaining()), format_clock(s.session_remaining()),
-                s.turn_phase().value)
+        return (
+            format_clock(s.turn_remaining()),
+            format_clock(s.session_remaining()),
+            s.turn_phase().value,
+        )
 
     def _tick(self) -> None:
         self.refresh()
@@ -129,11 +139,15 @@ class PublicView(QWidget):
         if not running:
             self._timer.stop()
         else:
-            wait = min(until_label_changes(s.turn_remaining()),
-                       until_label_changes(s.session_remaining()))
+            wait = min(
+                until_label_changes(s.turn_remaining()), until_label_changes(s.session_remaining())
+            )
             self._timer.start(max(1, math.ceil(wait * 1000)))
-        pulsing = running and not self.reduced_motion and \
-            s.turn_phase() in (Phase.WARNING, Phase.OVERTIME)
+        pulsing = (
+            running
+            and not self.reduced_motion
+            and s.turn_phase() in (Phase.WARNING, Phase.OVERTIME)
+        )
         if pulsing and self._anim.state() != QVariantAnimation.State.Running:
             self._anim.start()
         elif not pulsing and self._anim.state() == QVariantAnimation.State.Running:
@@ -217,8 +231,9 @@ class PublicView(QWidget):
         margin = min(self.width(), self.height()) * 0.05
 
         def dirty(key: str) -> bool:
-            return region.intersects(r[key].adjusted(-margin, -margin, margin, margin)
-                                     .toAlignedRect())
+            return region.intersects(
+                r[key].adjusted(-margin, -margin, margin, margin).toAlignedRect()
+            )
 
         if dirty("question"):
             self._paint_question(p, r["question"])
@@ -273,8 +288,14 @@ class PublicView(QWidget):
         """Fitted to the label's shape with zeros, so the size does not jump as digits change."""
         rect = rect or self._rects.get("clock") or self._layout()["clock"]
         template = "".join("0" if c.isdigit() else c for c in label)
-        return fitted(template, rect.adjusted(8, 0, -8, 0), rect.height() * 1.02,
-                      rect.height() * 0.4, bold=True, wrap=False)
+        return fitted(
+            template,
+            rect.adjusted(8, 0, -8, 0),
+            rect.height() * 1.02,
+            rect.height() * 0.4,
+            bold=True,
+            wrap=False,
+        )
 
     def _state_text(self, phase: Phase) -> str:
         s = self.session
@@ -299,8 +320,9 @@ class PublicView(QWidget):
         state = self._state_text(phase)
         who = speaker.label if speaker is not None else ""
         text = "  ·  ".join(x for x in (who, state) if x)
-        p.setFont(fitted(text, rect, rect.height() * 0.7, rect.height() * 0.35, bold=True,
-                         wrap=False))
+        p.setFont(
+            fitted(text, rect, rect.height() * 0.7, rect.height() * 0.35, bold=True, wrap=False)
+        )
         colour = self.phase_colour() if phase is not Phase.NORMAL else pal.accent_text
         if s.state in (State.PAUSED, State.SETUP, State.FINISHED):
             colour = pal.muted
@@ -310,8 +332,11 @@ class PublicView(QWidget):
     def _paint_session(self, p: QPainter, rect: QRectF) -> None:
         s, pal = self.session, self.palette
         remaining = s.session_remaining()
-        text = f"Session: {format_clock(remaining)} left" if remaining >= 0 else \
-            f"Session over time: {format_clock(remaining)}"
+        text = (
+            f"Session: {format_clock(remaining)} left"
+            if remaining >= 0
+            else f"Session over time: {format_clock(remaining)}"
+        )
         spoken, seated = s.round_progress()
         if s.state is not State.SETUP:
             text += f"   ·   Round {s.round_number}: {spoken} of {seated} have spoken"
@@ -336,20 +361,28 @@ class PublicView(QWidget):
         p.drawEllipse(QPointF(cx, cy), radius * 0.55, radius * 0.55)
         if s.circle_full and s.state is not State.SETUP:
             p.setPen(QColor(AMBER))
-            p.setFont(fitted("Circle full: someone please step out", QRectF(
-                cx - radius * 0.5, cy - radius * 0.3, radius, radius * 0.6),
-                seat * 0.5, seat * 0.22))
-            p.drawText(QRectF(cx - radius * 0.5, cy - radius * 0.3, radius, radius * 0.6),
-                       int(Qt.AlignmentFlag.AlignCenter) | WRAP,
-                       "Circle full: someone please step out")
+            p.setFont(
+                fitted(
+                    "Circle full: someone please step out",
+                    QRectF(cx - radius * 0.5, cy - radius * 0.3, radius, radius * 0.6),
+                    seat * 0.5,
+                    seat * 0.22,
+                )
+            )
+            p.drawText(
+                QRectF(cx - radius * 0.5, cy - radius * 0.3, radius, radius * 0.6),
+                int(Qt.AlignmentFlag.AlignCenter) | WRAP,
+                "Circle full: someone please step out",
+            )
         name_font = font(max(12.0, seat * 0.4), bold=True)
         for chair in chairs:
             angle = -math.pi / 2 + 2 * math.pi * chair.index / n
             x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
             centre = QPointF(x, y)
             if chair.speaking:
-                glow = QColor(self.phase_colour() if s.turn_phase() is not Phase.NORMAL
-                              else pal.accent)
+                glow = QColor(
+                    self.phase_colour() if s.turn_phase() is not Phase.NORMAL else pal.accent
+                )
                 p.setPen(QPen(glow, seat * 0.18))
                 p.setBrush(glow)
                 p.drawEllipse(centre, seat * 0.62, seat * 0.62)
@@ -363,21 +396,28 @@ class PublicView(QWidget):
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawEllipse(centre, seat * 0.5, seat * 0.5)
                 p.setFont(font(seat * 0.55, bold=True))
-                p.drawText(QRectF(x - seat / 2, y - seat / 2, seat, seat),
-                           int(Qt.AlignmentFlag.AlignCenter), "+")
+                p.drawText(
+                    QRectF(x - seat / 2, y - seat / 2, seat, seat),
+                    int(Qt.AlignmentFlag.AlignCenter),
+                    "+",
+                )
             if chair.queue_position is not None:
                 p.setPen(QColor(pal.accent_text))
                 p.setFont(font(seat * 0.36, bold=True))
-                p.drawText(QRectF(x + seat * 0.35, y - seat * 0.85, seat, seat * 0.5), 0,
-                           f"next {chair.queue_position + 1}" if chair.queue_position
-                           else "next")
+                p.drawText(
+                    QRectF(x + seat * 0.35, y - seat * 0.85, seat, seat * 0.5),
+                    0,
+                    f"next {chair.queue_position + 1}" if chair.queue_position else "next",
+                )
             text = chair.label if chair.occupied else "open"
             p.setFont(name_font)
             p.setPen(QColor(pal.text if chair.occupied else AMBER))
             box = QRectF(x - seat * 1.6, y + seat * 0.62, seat * 3.2, label_h * 1.2)
-            p.drawText(box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                       QFontMetricsF(name_font).elidedText(text, Qt.TextElideMode.ElideRight,
-                                                          box.width()))
+            p.drawText(
+                box,
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                QFontMetricsF(name_font).elidedText(text, Qt.TextElideMode.ElideRight, box.width()),
+            )
 
     def _paint_balance(self, p: QPainter, rect: QRectF) -> None:
         """Talk time per chair: who has spoken a lot, who not yet."""
@@ -388,8 +428,7 @@ class PublicView(QWidget):
         heading_h = rect.height() * 0.22
         p.setPen(QColor(pal.muted))
         p.setFont(font(heading_h * 0.8, bold=True))
-        p.drawText(QRectF(rect.x(), rect.y(), rect.width(), heading_h), 0,
-                   "Talk time by chair")
+        p.drawText(QRectF(rect.x(), rect.y(), rect.width(), heading_h), 0, "Talk time by chair")
         area = rect.adjusted(0, heading_h * 1.15, 0, 0)
         gap = area.width() * 0.012
         col = (area.width() - gap * (n - 1)) / n
@@ -403,8 +442,9 @@ class PublicView(QWidget):
             p.setBrush(QColor(mix(pal.background, pal.text, 0.1)))
             p.drawRoundedRect(track, 6, 6)
             fill = QRectF(x, area.y(), col * seconds / most, bar_h * 0.55)
-            p.setBrush(QColor(pal.accent if chairs[i].speaking else mix(pal.accent, pal.muted,
-                                                                          0.5)))
+            p.setBrush(
+                QColor(pal.accent if chairs[i].speaking else mix(pal.accent, pal.muted, 0.5))
+            )
             if fill.width() > 1:
                 p.drawRoundedRect(fill, 6, 6)
             p.setPen(QColor(pal.text))

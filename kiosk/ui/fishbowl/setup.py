@@ -75,33 +75,35 @@ def format_warning(seconds: int) -> str:
 def setup_stylesheet(p: Palette, s: TypeScale) -> str:
     """The panel's own rules, on top of the window's (theme.stylesheet)."""
     field_border = mix(p.surface, p.text, 0.3)
-    return "\n".join([
-        f'QToolButton[role="nav"][step="true"] {{ font-size: {s.px("h2")}px; '
-        f"font-weight: 700; padding: 0px; margin: 0px; width: {s.touch}px; "
-        f"height: {s.touch}px; }}",
-        f'QToolButton[role="nav"]:checked {{ background: {p.accent}; color: {p.on_accent}; }}',
-        f'QToolButton[role="nav"][choice="true"] {{ border-radius: {s.space(2)}px; '
-        f"padding: 0px; border: {s.space(0.5)}px solid transparent; }}",
-        f'QToolButton[role="nav"][choice="true"]:checked {{ background: {p.accent}; '
-        f"border: {s.space(0.5)}px solid {p.text}; }}",
-        f'QToolButton[role="nav"][toggle="true"] {{ min-width: {s.touch * 3}px; '
-        f"font-size: {s.px('h3')}px; font-weight: 700; }}",
-        f'QLabel[tone="on-accent"] {{ color: {p.on_accent}; font-weight: 700; }}',
-        f'QToolButton[role="nav"][primary="true"] {{ background: {p.accent}; '
-        f"color: {p.on_accent}; font-size: {s.px('h3')}px; font-weight: 700; "
-        f"padding: 0px {s.space(4)}px; }}",
-        f'QToolButton[role="nav"][primary="true"]:pressed {{ '
-        f"background: {mix(p.accent, p.text, 0.3)}; }}",
-        f'QToolButton[role="nav"][primary="true"]:disabled {{ background: transparent; '
-        f"color: {p.muted}; border: {s.space(0.5)}px dashed {p.muted}; }}",
-        f'QLineEdit[role="question"] {{ font-family: "{FONT_FAMILY}"; '
-        f'font-size: {s.px("label")}px; color: {p.text}; '
-        f"background: {p.surface}; min-height: {s.touch}px; "
-        f"padding: 0px {s.space(2)}px; border-radius: {s.space(2)}px; "
-        f"border: {s.space(0.5)}px solid {field_border}; }}",
-        f'QLineEdit[role="question"][selected="true"] {{ border: {s.space(0.5)}px solid '
-        f"{p.accent}; }}",
-    ])
+    return "\n".join(
+        [
+            f'QToolButton[role="nav"][step="true"] {{ font-size: {s.px("h2")}px; '
+            f"font-weight: 700; padding: 0px; margin: 0px; width: {s.touch}px; "
+            f"height: {s.touch}px; }}",
+            f'QToolButton[role="nav"]:checked {{ background: {p.accent}; color: {p.on_accent}; }}',
+            f'QToolButton[role="nav"][choice="true"] {{ border-radius: {s.space(2)}px; '
+            f"padding: 0px; border: {s.space(0.5)}px solid transparent; }}",
+            f'QToolButton[role="nav"][choice="true"]:checked {{ background: {p.accent}; '
+            f"border: {s.space(0.5)}px solid {p.text}; }}",
+            f'QToolButton[role="nav"][toggle="true"] {{ min-width: {s.touch * 3}px; '
+            f"font-size: {s.px('h3')}px; font-weight: 700; }}",
+            f'QLabel[tone="on-accent"] {{ color: {p.on_accent}; font-weight: 700; }}',
+            f'QToolButton[role="nav"][primary="true"] {{ background: {p.accent}; '
+            f"color: {p.on_accent}; font-size: {s.px('h3')}px; font-weight: 700; "
+            f"padding: 0px {s.space(4)}px; }}",
+            f'QToolButton[role="nav"][primary="true"]:pressed {{ '
+            f"background: {mix(p.accent, p.text, 0.3)}; }}",
+            f'QToolButton[role="nav"][primary="true"]:disabled {{ background: transparent; '
+            f"color: {p.muted}; border: {s.space(0.5)}px dashed {p.muted}; }}",
+            f'QLineEdit[role="question"] {{ font-family: "{FONT_FAMILY}"; '
+            f"font-size: {s.px('label')}px; color: {p.text}; "
+            f"background: {p.surface}; min-height: {s.touch}px; "
+            f"padding: 0px {s.space(2)}px; border-radius: {s.space(2)}px; "
+            f"border: {s.space(0.5)}px solid {field_border}; }}",
+            f'QLineEdit[role="question"][selected="true"] {{ border: {s.space(0.5)}px solid '
+            f"{p.accent}; }}",
+        ]
+    )
 
 
 def _repolish(widget: QWidget) -> None:
@@ -164,9 +166,19 @@ class Stepper(QWidget):
 
     valueChanged = Signal(int)  # noqa: N815 - Qt naming, like QSpinBox
 
-    def __init__(self, ctx: Ctx, caption: str, minimum: int, maximum: int, step: int = 1,
-                 value: int | None = None, fmt: Callable[[int], str] = format_count,
-                 less: str = "Less", more: str = "More", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Ctx,
+        caption: str,
+        minimum: int,
+        maximum: int,
+        step: int = 1,
+        value: int | None = None,
+        fmt: Callable[[int], str] = format_count,
+        less: str = "Less",
+        more: str = "More",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         if step <= 0 or minimum > maximum:
             raise ValueError(f"bad stepper range {minimum}..{maximum} step {step}")
@@ -389,22 +401,48 @@ class SetupPanel(QWidget):
         self.question_edit.setClearButtonEnabled(False)
         self.question_edit.textEdited.connect(self._question_typed)
         self.question_edit.returnPressed.connect(
-            lambda: self._question_typed(self.question_edit.text()))
+            lambda: self._question_typed(self.question_edit.text())
+        )
         qbox.addWidget(self.question_edit)
         qbox.addStretch(1)
 
         # the circle and the time
-        self.chairs = Stepper(ctx, "Chairs in the circle", *CHAIRS,
-                              less="Fewer chairs", more="More chairs")
-        self.empty_chairs = Stepper(ctx, "Empty chairs for the audience", 0, 1, 1,
-                                    less="Fewer empty chairs", more="More empty chairs")
-        self.turn = Stepper(ctx, "Time per turn", *TURN, fmt=format_turn,
-                            less="Less time per turn", more="More time per turn")
-        self.warning = Stepper(ctx, "Warning before a turn ends", *WARNING,
-                               fmt=format_warning, less="Shorter warning", more="Longer warning")
-        self.session = Stepper(ctx, "Length of the session", *SESSION,
-                               fmt=format_session, less="Shorter session",
-                               more="Longer session")
+        self.chairs = Stepper(
+            ctx, "Chairs in the circle", *CHAIRS, less="Fewer chairs", more="More chairs"
+        )
+        self.empty_chairs = Stepper(
+            ctx,
+            "Empty chairs for the audience",
+            0,
+            1,
+            1,
+            less="Fewer empty chairs",
+            more="More empty chairs",
+        )
+        self.turn = Stepper(
+            ctx,
+            "Time per turn",
+            *TURN,
+            fmt=format_turn,
+            less="Less time per turn",
+            more="More time per turn",
+        )
+        self.warning = Stepper(
+            ctx,
+            "Warning before a turn ends",
+            *WARNING,
+            fmt=format_warning,
+            less="Shorter warning",
+            more="Longer warning",
+        )
+        self.session = Stepper(
+            ctx,
+            "Length of the session",
+            *SESSION,
+            fmt=format_session,
+            less="Shorter session",
+            more="Longer session",
+        )
         self.chime_button = QToolButton()
         self.chime_button.setProperty("role", "nav")
         self.chime_button.setCheckable(True)
@@ -430,8 +468,14 @@ class SetupPanel(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(s.space(5))
         grid.setVerticalSpacing(s.space(3))
-        cells: list[QWidget] = [self.chairs, self.empty_chairs, self.turn, self.warning,
-                                self.session, chime]
+        cells: list[QWidget] = [
+            self.chairs,
+            self.empty_chairs,
+            self.turn,
+            self.warning,
+            self.session,
+            chime,
+        ]
         for i, cell in enumerate(cells):
             grid.addWidget(cell, i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
@@ -460,15 +504,17 @@ class SetupPanel(QWidget):
         self.error_label = label("", "label", "accent")
         self.error_label.setAccessibleName("Problem with the setup")
         self.error_label.hide()
-        self.start_button = nav_button("Start the session", "play", p.on_accent, s.touch,
-                                       "Start the session")
+        self.start_button = nav_button(
+            "Start the session", "play", p.on_accent, s.touch, "Start the session"
+        )
         self.start_button.setProperty("primary", True)
         self.start_button.clicked.connect(self._start_clicked)
         footer = QHBoxLayout()
         footer.setSpacing(s.space(3))
         footer.addWidget(self.error_label, 1)
-        footer.addWidget(self.start_button, 0,
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        footer.addWidget(
+            self.start_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
+        )
 
         root = QVBoxLayout(self)
         root.setContentsMargins(0, margin, 0, margin)
@@ -509,10 +555,11 @@ class SetupPanel(QWidget):
         self._last_choice = 0
         self._set_custom(False)
         for stepper, (low, high, _step), value in (
-                (self.chairs, CHAIRS, config.chairs),
-                (self.turn, TURN, round(config.turn_seconds)),
-                (self.warning, WARNING, round(config.warning_seconds)),
-                (self.session, SESSION, round(config.session_seconds))):
+            (self.chairs, CHAIRS, config.chairs),
+            (self.turn, TURN, round(config.turn_seconds)),
+            (self.warning, WARNING, round(config.warning_seconds)),
+            (self.session, SESSION, round(config.session_seconds)),
+        ):
             stepper.set_range(min(low, value), max(high, value))
             stepper.set_value(value)
         self.empty_chairs.set_range(0, self.chairs.value - 1)
@@ -556,8 +603,9 @@ class SetupPanel(QWidget):
     def _show_error(self, message: str) -> None:
         """The model's sentence beside Start, which waits (disabled) until the setup is valid."""
         self.error_label.setText(message)
-        self.error_label.setAccessibleName(f"Problem with the setup: {message}" if message
-                                           else "Problem with the setup")
+        self.error_label.setAccessibleName(
+            f"Problem with the setup: {message}" if message else "Problem with the setup"
+        )
         self.error_label.setVisible(bool(message))
         self.start_button.setEnabled(not message)
 

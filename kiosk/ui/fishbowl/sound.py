@@ -58,8 +58,12 @@ def qt_messages_to_debug_log() -> Iterator[None]:
     """Route Qt's messages to this module's DEBUG log for the duration (then restore)."""
 
     def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        log.debug("qt %s (%s): %s", getattr(mode, "name", mode),
-                  getattr(context, "category", None) or "default", message)
+        log.debug(
+            "qt %s (%s): %s",
+            getattr(mode, "name", mode),
+            getattr(context, "category", None) or "default",
+            message,
+        )
 
     previous = qInstallMessageHandler(handler)
     try:
@@ -73,8 +77,9 @@ class Chime(QObject):
 
     muted_changed = Signal(bool)
 
-    def __init__(self, folder: Path | None = None, muted: bool = False,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, folder: Path | None = None, muted: bool = False, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._folder = folder
         self._muted = bool(muted)
@@ -160,8 +165,9 @@ class Chime(QObject):
                 effect.statusChanged.connect(lambda kind=kind: self._check_status(kind))
                 self._effects[kind] = effect
         if missing:
-            return (f"part of the fishbowl chime is silent: {', '.join(missing)} is missing in "
-                    f"{folder}")
+            return (
+                f"part of the fishbowl chime is silent: {', '.join(missing)} is missing in {folder}"
+            )
         return None
 
     def _check_status(self, kind: str) -> None:
@@ -169,6 +175,7 @@ class Chime(QObject):
         effect = self._effects.get(kind)
         if effect is not None and effect.status() == effect.Status.Error:
             del self._effects[kind]
-            self._silent_reason = f"the fishbowl {kind} chime is silent: {SOUNDS[kind]} " \
-                                  "could not be loaded"
+            self._silent_reason = (
+                f"the fishbowl {kind} chime is silent: {SOUNDS[kind]} could not be loaded"
+            )
             log.info("%s", self._silent_reason)

@@ -19,8 +19,13 @@ from kiosk.ui.fishbowl.setup import SetupPanel
 
 log = logging.getLogger("kiosk.fishbowl")
 
-ACTIVITY_EVENTS = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
-                   QEvent.Type.KeyPress, QEvent.Type.Wheel}
+ACTIVITY_EVENTS = {
+    QEvent.Type.MouseMove,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+}
 
 
 class PublicWindow(QWidget):
@@ -45,8 +50,13 @@ class FishbowlWindow(QMainWindow):
 
     HIDE_AFTER_MS = 8000
 
-    def __init__(self, ctx: Ctx, controller: FishbowlController, setup: FishbowlConfig,
-                 public_elsewhere: bool = False) -> None:
+    def __init__(
+        self,
+        ctx: Ctx,
+        controller: FishbowlController,
+        setup: FishbowlConfig,
+        public_elsewhere: bool = False,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.controller = controller
@@ -76,8 +86,7 @@ class FishbowlWindow(QMainWindow):
             box.addWidget(self.controls)
             box.addWidget(self.hints)
         else:
-            self.view = PublicView(controller.session, ctx.palette, ctx.reduced_motion,
-                                   self.live)
+            self.view = PublicView(controller.session, ctx.palette, ctx.reduced_motion, self.live)
             self.controls.raise_()
         self._hide_timer = QTimer(self)
         self._hide_timer.setSingleShot(True)
@@ -123,8 +132,12 @@ class FishbowlWindow(QMainWindow):
         self.view.setGeometry(self.live.rect())
         hint = self.controls.sizeHint()
         width = min(self.live.width(), max(hint.width(), round(self.live.width() * 0.9)))
-        height = min(self.live.height(), self.controls.heightForWidth(width)
-                     if self.controls.hasHeightForWidth() else hint.height())
+        height = min(
+            self.live.height(),
+            self.controls.heightForWidth(width)
+            if self.controls.hasHeightForWidth()
+            else hint.height(),
+        )
         x = (self.live.width() - width) // 2
         self.controls.setGeometry(x, self.live.height() - height, width, height)
 
@@ -143,8 +156,11 @@ class FishbowlWindow(QMainWindow):
     def _auto_hide(self) -> None:
         """With one screen the controls step aside so the room sees the whole timer; they come
         back with any touch, mouse movement or key. A focused text field keeps them."""
-        if self.public_elsewhere or self.controls.name_edit.hasFocus() or \
-                self.controls.note_edit.hasFocus():
+        if (
+            self.public_elsewhere
+            or self.controls.name_edit.hasFocus()
+            or self.controls.note_edit.hasFocus()
+        ):
             self._hide_timer.start()
             return
         self.controls.hide()
@@ -154,8 +170,7 @@ class FishbowlWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in ACTIVITY_EVENTS and self.stack.currentWidget() is self.live:
-            toggling = event.type() == QEvent.Type.KeyPress and \
-                event.key() == Qt.Key.Key_C  # type: ignore[attr-defined]
+            toggling = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_C  # type: ignore[attr-defined]
             if not toggling:
                 self.show_controls()
         return False

@@ -156,17 +156,21 @@ class SlideLayer(QWidget):
         p = QPainter(self)
         w = self.width()
         x = round(self.offset)
-        shown = [(pos, pix) for pos, pix in ((x, self.current),
-                                             (x + w, self.after if x < 0 else None),
-                                             (x - w, self.before if x > 0 else None))
-                 if pix is not None]
+        shown = [
+            (pos, pix)
+            for pos, pix in (
+                (x, self.current),
+                (x + w, self.after if x < 0 else None),
+                (x - w, self.before if x > 0 else None),
+            )
+            if pix is not None
+        ]
         # the pixmaps are opaque: fill only what none of them covers (at 4K a full-screen
         # fill is a third of a frame's cost)
         bare = QRegion(self.rect())
         for pos, pix in shown:
             ratio = pix.devicePixelRatio() or 1.0
-            bare -= QRegion(QRect(pos, 0, round(pix.width() / ratio),
-                                  round(pix.height() / ratio)))
+            bare -= QRegion(QRect(pos, 0, round(pix.width() / ratio), round(pix.height() / ratio)))
         if not bare.isEmpty():
             p.setClipRegion(bare)
             p.fillRect(self.rect(), QColor(self._ctx.palette.background))
@@ -192,8 +196,14 @@ class ZoomLayer(QWidget):
         self._base = 1.0
         self._last: QPointF | None = None
         self._last_tap = 0.0
-        self.reset_button = nav_button("Fit", "zoom-reset", ctx.palette.text, ctx.scale.touch,
-                                       "Back to the whole poster", parent=self)
+        self.reset_button = nav_button(
+            "Fit",
+            "zoom-reset",
+            ctx.palette.text,
+            ctx.scale.touch,
+            "Back to the whole poster",
+            parent=self,
+        )
         self.reset_button.clicked.connect(self.close_zoom)
         self.setAccessibleName("Zoomed poster")
         self.hide()
@@ -206,8 +216,9 @@ class ZoomLayer(QWidget):
         self.setGeometry(self.parentWidget().rect())
         m = self._ctx.scale.space(3)
         hint = self.reset_button.sizeHint()
-        self.reset_button.setGeometry(self.width() - hint.width() - m, m, hint.width(),
-                                      hint.height())
+        self.reset_button.setGeometry(
+            self.width() - hint.width() - m, m, hint.width(), hint.height()
+        )
         self.show()
         self.raise_()
         self.update()
@@ -253,8 +264,7 @@ class ZoomLayer(QWidget):
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         src = self.source_rect()
         ratio = self.pixmap.devicePixelRatio()
-        device = QRectF(src.x() * ratio, src.y() * ratio, src.width() * ratio,
-                        src.height() * ratio)
+        device = QRectF(src.x() * ratio, src.y() * ratio, src.width() * ratio, src.height() * ratio)
         p.drawPixmap(QRectF(self.rect()), self.pixmap, device)
 
     # one finger (or the mouse) pans; a double tap fits again
@@ -281,8 +291,7 @@ class ZoomLayer(QWidget):
     def event(self, event) -> bool:  # noqa: ANN001
         from PySide6.QtCore import QEvent
 
-        if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
-                            QEvent.Type.TouchEnd):
+        if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd):
             points = event.points()
             if len(points) >= 2:
                 a, b = points[0], points[1]
@@ -327,10 +336,12 @@ class PosterDeck(QWidget):
         self._target_step = 0
         self._swiped = False  # the running slide ends a swipe (report where it settles)
         side = ctx.scale.touch
-        self.prev_button = nav_button("", "previous", ctx.palette.text, side, "Previous poster",
-                                      role="edge", parent=self)
-        self.next_button = nav_button("", "next", ctx.palette.text, side, "Next poster",
-                                      role="edge", parent=self)
+        self.prev_button = nav_button(
+            "", "previous", ctx.palette.text, side, "Previous poster", role="edge", parent=self
+        )
+        self.next_button = nav_button(
+            "", "next", ctx.palette.text, side, "Next poster", role="edge", parent=self
+        )
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))
         self._prepare_timer = QTimer(self)
@@ -391,8 +402,13 @@ class PosterDeck(QWidget):
             return
         step = index - self.index
         previous = self.current()
-        if animate and previous is not None and abs(step) == 1 and not self.ctx.reduced_motion \
-                and self.isVisible():
+        if (
+            animate
+            and previous is not None
+            and abs(step) == 1
+            and not self.ctx.reduced_motion
+            and self.isVisible()
+        ):
             # a slide needs the target's pixmap, not the other neighbour's: let that one go
             # first, so a slide holds two full-screen pixmaps, not three (33 MB each at 4K)
             self._snapshots.pop(self.index - step, None)
@@ -498,8 +514,7 @@ class PosterDeck(QWidget):
         self.activity.emit()
         self.slide.current = view.snapshot()
         self.slide.before = self._snapshot(self.index - 1) if self.index > 0 else None
-        self.slide.after = self._snapshot(self.index + 1) if self.index < self.count - 1 \
-            else None
+        self.slide.after = self._snapshot(self.index + 1) if self.index < self.count - 1 else None
         self.slide.offset = 0.0
         self._begin_slide_layer()
 
@@ -513,8 +528,9 @@ class PosterDeck(QWidget):
         if not self.slide.isVisible():
             return
         fling = mm_to_px(self, 60) * 4  # about 24 cm/s
-        step = swipe_outcome(dx, velocity, self.width(), self.index > 0,
-                             self.index < self.count - 1, fling)
+        step = swipe_outcome(
+            dx, velocity, self.width(), self.index > 0, self.index < self.count - 1, fling
+        )
         self._run(self.slide.offset, -step * self.width(), step, swiped=True)
 
     def _swipe_cancelled(self) -> None:
@@ -525,8 +541,11 @@ class PosterDeck(QWidget):
         self._target_step = step
         self._swiped = swiped
         distance = abs(end - start)
-        duration = 0 if self.ctx.reduced_motion else \
-            max(120, round(self.SLIDE_MS * distance / max(1, self.width())))
+        duration = (
+            0
+            if self.ctx.reduced_motion
+            else max(120, round(self.SLIDE_MS * distance / max(1, self.width())))
+        )
         if duration == 0 or distance < 1:
             self.slide.offset = end
             self._on_anim_done()

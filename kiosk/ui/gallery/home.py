@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 class PosterCard(TapFrame):
     """Title, place and artwork of one poster; tap to open."""
 
-    def __init__(self, ctx: Ctx, index: int, poster: Poster, art_height: int,
-                 title_role: str = "h3") -> None:
+    def __init__(
+        self, ctx: Ctx, index: int, poster: Poster, art_height: int, title_role: str = "h3"
+    ) -> None:
         super().__init__()
         self.index = index
         self.setProperty("panel", "card")
@@ -41,16 +42,21 @@ class PosterCard(TapFrame):
         pad = s.space(2)
         box.setContentsMargins(pad, pad, pad, pad + s.space(0.5))
         box.setSpacing(s.space(1))
-        art = ArtworkView(ctx.images, poster.artwork.path if poster.artwork else None,
-                          f"Illustration: {ctx.t(poster.title)}", ctx.colours)
+        art = ArtworkView(
+            ctx.images,
+            poster.artwork.path if poster.artwork else None,
+            f"Illustration: {ctx.t(poster.title)}",
+            ctx.colours,
+        )
         art.setFixedHeight(art_height)
         box.addWidget(art)
         place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
         box.addWidget(label(place or KIND_LABEL[poster.kind], "small", "accent"))
         box.addWidget(label(ctx.t(poster.title), title_role))
         box.addStretch(1)
-        self.setAccessibleName(f"Open poster {index + 1}: {ctx.t(poster.title)}"
-                               + (f", {place}" if place else ""))
+        self.setAccessibleName(
+            f"Open poster {index + 1}: {ctx.t(poster.title)}" + (f", {place}" if place else "")
+        )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def set_selected(self, selected: bool) -> None:
@@ -184,12 +190,16 @@ class HomeScreen(CardScreen):
         page.addWidget(banner)
         row = QHBoxLayout()
         row.setSpacing(s.space(2))
-        prompt = "Touch a poster to explore" if not ctx.presenter else \
-            "Choose a poster  ·  → or Space to start  ·  H for help"
+        prompt = (
+            "Touch a poster to explore"
+            if not ctx.presenter
+            else "Choose a poster  ·  → or Space to start  ·  H for help"
+        )
         row.addWidget(label(prompt, "label", "muted"), 1)
         if ctx.gallery.quotes:
-            self.quotes_button = nav_button("All quotes", "quote", ctx.palette.text, s.touch,
-                                            "Show the quotes full screen")
+            self.quotes_button = nav_button(
+                "All quotes", "quote", ctx.palette.text, s.touch, "Show the quotes full screen"
+            )
             self.quotes_button.clicked.connect(self.quotes_requested)
             row.addWidget(self.quotes_button)
         page.addLayout(row)

@@ -60,8 +60,12 @@ def header(ctx: Ctx, poster: Poster, wide: bool) -> QLayout:
     if poster.tagline:
         text.addWidget(label(ctx.t(poster.tagline), "lead", "muted"))
     text.addStretch(1)
-    art = ArtworkView(ctx.images, poster.artwork.path if poster.artwork else None,
-                      f"Illustration: {ctx.t(poster.title)}", ctx.colours)
+    art = ArtworkView(
+        ctx.images,
+        poster.artwork.path if poster.artwork else None,
+        f"Illustration: {ctx.t(poster.title)}",
+        ctx.colours,
+    )
     if wide:
         row = QHBoxLayout()
         row.setSpacing(s.space(5))
@@ -87,8 +91,11 @@ def fact_tile(ctx: Ctx, fact: Fact) -> QFrame:
     if fact.note:
         box.addWidget(label(ctx.t(fact.note), "small", "muted"))
     box.addStretch(1)
-    words = " ".join(x for x in (fact.value_text(ctx.lang), ctx.t(fact.unit), ctx.t(fact.label),
-                                 ctx.t(fact.note)) if x)
+    words = " ".join(
+        x
+        for x in (fact.value_text(ctx.lang), ctx.t(fact.unit), ctx.t(fact.label), ctx.t(fact.note))
+        if x
+    )
     tile.setAccessibleName(words)
     return tile
 
@@ -135,8 +142,9 @@ def section_block(ctx: Ctx, section: Section) -> QWidget:
     glyph = QLabel()
     glyph.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     side = s.px("h2")
-    glyph.setPixmap(icon_pixmap(section.kind, ctx.palette.accent_text, side,
-                                widget.devicePixelRatioF()))
+    glyph.setPixmap(
+        icon_pixmap(section.kind, ctx.palette.accent_text, side, widget.devicePixelRatioF())
+    )
     glyph.setFixedSize(side, side)
     head.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
     head.addWidget(label(ctx.t(section.heading), "h2"), 1)
@@ -148,16 +156,20 @@ def section_block(ctx: Ctx, section: Section) -> QWidget:
     if section.artwork:
         caption = ctx.t(section.caption)
         box.addSpacing(s.space(1))
-        box.addWidget(ArtworkView(ctx.images, section.artwork.path,
-                                  caption or ctx.t(section.heading), ctx.colours))
+        box.addWidget(
+            ArtworkView(
+                ctx.images, section.artwork.path, caption or ctx.t(section.heading), ctx.colours
+            )
+        )
         if caption:
             box.addWidget(label(caption, "small", "muted"))
     return widget
 
 
 def _weight(section: Section) -> int:
-    text = sum(len(str(p)) for p in section.paragraphs) + sum(len(str(b)) + 40
-                                                             for b in section.bullets)
+    text = sum(len(str(p)) for p in section.paragraphs) + sum(
+        len(str(b)) + 40 for b in section.bullets
+    )
     return text + 120 + (700 if section.artwork else 0)
 
 

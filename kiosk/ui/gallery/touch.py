@@ -90,14 +90,22 @@ class GestureFilter(QObject):
     # --- event plumbing -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                    QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick):
+        if kind in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+        ):
             assert isinstance(event, QMouseEvent)
             if event.source() != Qt.MouseEventSource.MouseEventNotSynthesized:
                 return False
             return self._mouse(event)
-        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-                    QEvent.Type.TouchCancel):
+        if kind in (
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TouchUpdate,
+            QEvent.Type.TouchEnd,
+            QEvent.Type.TouchCancel,
+        ):
             assert isinstance(event, QTouchEvent)
             return self._touch(event)
         if kind == QEvent.Type.ContextMenu:
@@ -127,8 +135,11 @@ class GestureFilter(QObject):
         return True
 
     def _touch(self, event: QTouchEvent) -> bool:
-        points = [p for p in event.points()
-                  if p.state() != p.State.Released or event.type() == QEvent.Type.TouchEnd]
+        points = [
+            p
+            for p in event.points()
+            if p.state() != p.State.Released or event.type() == QEvent.Type.TouchEnd
+        ]
         kind = event.type()
         if kind == QEvent.Type.TouchCancel:
             self._cancel()
@@ -223,8 +234,9 @@ class GestureFilter(QObject):
         if axis is Axis.VERTICAL:
             ms = int(t * 1000)
             if before is not Axis.VERTICAL:
-                self._scroller.handleInput(QScroller.Input.InputPress,
-                                           QPointF(self._drag.x0, self._drag.y0), ms)
+                self._scroller.handleInput(
+                    QScroller.Input.InputPress, QPointF(self._drag.x0, self._drag.y0), ms
+                )
                 self._scrolling = True
             self._scroller.handleInput(QScroller.Input.InputMove, pos, ms)
         elif axis is Axis.HORIZONTAL:

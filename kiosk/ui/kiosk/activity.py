@@ -8,9 +8,15 @@ from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QWidget
 
 INPUT_EVENTS = {
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
-    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-    QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.Gesture,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseMove,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.Gesture,
 }
 PRESS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
 RELEASE = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
@@ -73,8 +79,10 @@ class ActivityFilter(QObject):
             self._cancel()
         elif kind in (QEvent.Type.MouseMove, QEvent.Type.TouchUpdate) and self._down is not None:
             pos = self._window_pos(event)
-            if pos is not None and (QPointF(pos) - self._down).manhattanLength() > \
-                    self.corner_size():
+            if (
+                pos is not None
+                and (QPointF(pos) - self._down).manhattanLength() > self.corner_size()
+            ):
                 self._cancel()
         return False
 

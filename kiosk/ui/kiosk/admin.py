@@ -62,8 +62,13 @@ class PinPad(_Veil):
         self.buttons: dict[str, object] = {}
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
         for i, key in enumerate(keys):
-            b = nav_button(key, None, pal.text, side,
-                           {"⌫": "Delete a digit", "OK": "Enter the PIN"}.get(key, key))
+            b = nav_button(
+                key,
+                None,
+                pal.text,
+                side,
+                {"⌫": "Delete a digit", "OK": "Enter the PIN"}.get(key, key),
+            )
             b.setMinimumSize(side, side)
             b.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(b, i // 3, i % 3)
@@ -133,16 +138,22 @@ class AdminScreen(_Veil):
         row = QHBoxLayout()
         row.setSpacing(s.space(2))
         row.addWidget(label("Admin", "h1"), 1)
-        self.reload_button = nav_button("Reload content", None, pal.text, s.touch,
-                                        "Reload the content folder")
-        self.fishbowl_button = nav_button("Fishbowl timer", "timer", pal.text, s.touch,
-                                          "Open the fishbowl timer")
-        self.back_button = nav_button("Back to the gallery", "home", pal.text, s.touch,
-                                      "Close the admin screen")
+        self.reload_button = nav_button(
+            "Reload content", None, pal.text, s.touch, "Reload the content folder"
+        )
+        self.fishbowl_button = nav_button(
+            "Fishbowl timer", "timer", pal.text, s.touch, "Open the fishbowl timer"
+        )
+        self.back_button = nav_button(
+            "Back to the gallery", "home", pal.text, s.touch, "Close the admin screen"
+        )
         self.quit_button = nav_button("Quit", "close", pal.text, s.touch, "Quit the app")
-        for b, sig in ((self.reload_button, self.reload_requested),
-                       (self.fishbowl_button, self.fishbowl_requested),
-                       (self.back_button, self.closed), (self.quit_button, self.quit_requested)):
+        for b, sig in (
+            (self.reload_button, self.reload_requested),
+            (self.fishbowl_button, self.fishbowl_requested),
+            (self.back_button, self.closed),
+            (self.quit_button, self.quit_requested),
+        ):
             b.clicked.connect(sig)
             row.addWidget(b)
         self.back_button.clicked.connect(self.hide)
@@ -173,8 +184,13 @@ class AdminScreen(_Veil):
         add(label("Screens", "h3"))
         for screen in QGuiApplication.screens():
             g = screen.geometry()
-            add(label(f"{screen.name()}: {g.width()}×{g.height()} at ({g.x()}, {g.y()}), "
-                      f"{screen.logicalDotsPerInch():.0f} dpi", "small"))
+            add(
+                label(
+                    f"{screen.name()}: {g.width()}×{g.height()} at ({g.x()}, {g.y()}), "
+                    f"{screen.logicalDotsPerInch():.0f} dpi",
+                    "small",
+                )
+            )
         add(label(f"Log: {info.get('log_file') or 'stderr only'}", "h3"))
         for line in info["log_tail"]:
             add(label(line, "small", "muted"))
@@ -208,8 +224,13 @@ class AdminFlow(QObject):
     is no default PIN). On a presenter's laptop with no PIN set, the admin screen opens
     directly: whoever holds the laptop can quit anyway."""
 
-    def __init__(self, window: QWidget, gate, kiosk_mode: bool,  # noqa: ANN001
-                 describe: Callable[[], dict]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        gate,
+        kiosk_mode: bool,  # noqa: ANN001
+        describe: Callable[[], dict],
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.gate = gate

@@ -93,8 +93,9 @@ class AttractOverlay(QWidget):
             self.update()
 
     def offset(self) -> tuple[int, int]:
-        return burn_in_offset(self.shifts, max(2, round(BURN_IN_AMPLITUDE_PX *
-                                                        self.ctx.scale.factor)))
+        return burn_in_offset(
+            self.shifts, max(2, round(BURN_IN_AMPLITUDE_PX * self.ctx.scale.factor))
+        )
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -121,15 +122,23 @@ class AttractOverlay(QWidget):
 
     # --- the first touch wakes it, and only wakes it ---------------------------------------------
     def event(self, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
-                            QEvent.Type.KeyPress, QEvent.Type.MouseButtonDblClick):
+        if event.type() in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonDblClick,
+        ):
             event.accept()
             self.hide()
             self.woke.emit()
             return True
-        if event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
-                            QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-                            QEvent.Type.ContextMenu):
+        if event.type() in (
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseMove,
+            QEvent.Type.TouchUpdate,
+            QEvent.Type.TouchEnd,
+            QEvent.Type.ContextMenu,
+        ):
             event.accept()
             return True
         return super().event(event)
@@ -177,8 +186,9 @@ class AttractOverlay(QWidget):
         title = self.ctx.t(self.ctx.gallery.settings.title)
         p.setPen(QColor(pal.muted))
         p.setFont(self._font(h * 0.035, bold=True))
-        p.drawText(QRectF(w * 0.05, h * 0.03, w * 0.9, h * 0.06), int(Qt.AlignmentFlag.AlignLeft),
-                   title)
+        p.drawText(
+            QRectF(w * 0.05, h * 0.03, w * 0.9, h * 0.06), int(Qt.AlignmentFlag.AlignLeft), title
+        )
         if self.slides:
             slide = self.slides[self.index]
             body = QRectF(w * 0.06, h * 0.12, w * 0.88, h * 0.7)
@@ -193,7 +203,8 @@ class AttractOverlay(QWidget):
         """Where the prompt's letters are (padded): the only part the pulse repaints."""
         rect = self._prompt_rect()
         box = QFontMetricsF(self._font(self.height() * 0.06, bold=True)).boundingRect(
-            rect, int(Qt.AlignmentFlag.AlignCenter), self.prompt)
+            rect, int(Qt.AlignmentFlag.AlignCenter), self.prompt
+        )
         pad = self.height() * 0.01
         return box.adjusted(-pad, -pad, pad, pad).intersected(rect)
 
@@ -216,22 +227,30 @@ class AttractOverlay(QWidget):
         portrait = body.height() > body.width()
         if portrait:
             art = QRectF(body.x(), body.y(), body.width(), body.height() * 0.55)
-            text = QRectF(body.x(), body.y() + body.height() * 0.6, body.width(),
-                          body.height() * 0.4)
+            text = QRectF(
+                body.x(), body.y() + body.height() * 0.6, body.width(), body.height() * 0.4
+            )
         else:
-            art = QRectF(body.x() + body.width() * 0.45, body.y(), body.width() * 0.55,
-                         body.height())
-            text = QRectF(body.x(), body.y() + body.height() * 0.2, body.width() * 0.42,
-                          body.height() * 0.7)
+            art = QRectF(
+                body.x() + body.width() * 0.45, body.y(), body.width() * 0.55, body.height()
+            )
+            text = QRectF(
+                body.x(), body.y() + body.height() * 0.2, body.width() * 0.42, body.height() * 0.7
+            )
         path = poster.artwork.path if poster.artwork else None
         if path is not None:
             ratio = self.devicePixelRatioF()
-            image = self.ctx.images.get(path, QSize(round(art.width() * ratio),
-                                                    round(art.height() * ratio)))
+            image = self.ctx.images.get(
+                path, QSize(round(art.width() * ratio), round(art.height() * ratio))
+            )
             if image is not None and not image.isNull():
                 iw, ih = image.width() / ratio, image.height() / ratio
-                p.drawImage(QRectF(art.x() + (art.width() - iw) / 2,
-                                   art.y() + (art.height() - ih) / 2, iw, ih), image)
+                p.drawImage(
+                    QRectF(
+                        art.x() + (art.width() - iw) / 2, art.y() + (art.height() - ih) / 2, iw, ih
+                    ),
+                    image,
+                )
         place = ", ".join(x for x in (self.ctx.t(poster.city), self.ctx.t(poster.country)) if x)
         y = text.y()
         if place:
@@ -242,8 +261,11 @@ class AttractOverlay(QWidget):
             y += text.height() * 0.16
         f = self._font(text.height() * 0.16, bold=True)
         title = self.ctx.t(poster.title)
-        while f.pixelSize() > 18 and QFontMetricsF(f).boundingRect(
-                QRectF(0, 0, text.width(), 1e6), WRAP, title).height() > text.height() * 0.6:
+        while (
+            f.pixelSize() > 18
+            and QFontMetricsF(f).boundingRect(QRectF(0, 0, text.width(), 1e6), WRAP, title).height()
+            > text.height() * 0.6
+        ):
             f.setPixelSize(f.pixelSize() - 2)
         p.setFont(f)
         p.setPen(QColor(pal.text))
@@ -254,14 +276,18 @@ class AttractOverlay(QWidget):
         words = f"“{self.ctx.t(quote.text)}”"
         px = body.height() * 0.09
         f = self._font(px, italic=True)
-        while px > 16 and QFontMetricsF(f).boundingRect(
-                QRectF(0, 0, body.width(), 1e6), WRAP, words).height() > body.height() * 0.78:
+        while (
+            px > 16
+            and QFontMetricsF(f).boundingRect(QRectF(0, 0, body.width(), 1e6), WRAP, words).height()
+            > body.height() * 0.78
+        ):
             px -= 2
             f = self._font(px, italic=True)
         p.setFont(f)
         p.setPen(QColor(pal.text))
-        text_h = QFontMetricsF(f).boundingRect(QRectF(0, 0, body.width(), 1e6), WRAP,
-                                               words).height()
+        text_h = (
+            QFontMetricsF(f).boundingRect(QRectF(0, 0, body.width(), 1e6), WRAP, words).height()
+        )
         top = body.y() + max(0.0, (body.height() * 0.85 - text_h) / 2)
         p.drawText(QRectF(body.x(), top, body.width(), text_h + 4), WRAP, words)
         who = self.ctx.t(quote.speaker)
@@ -269,5 +295,6 @@ class AttractOverlay(QWidget):
         p.setFont(self._font(max(18.0, px * 0.7), bold=True))
         p.setPen(QColor(pal.accent_text))
         y = top + text_h + px * 0.5
-        p.drawText(QRectF(body.x(), y, body.width(), px * 1.2), 0,
-                   who + (f", {role}" if role else ""))
+        p.drawText(
+            QRectF(body.x(), y, body.width(), px * 1.2), 0, who + (f", {role}" if role else "")
+        )

@@ -120,10 +120,12 @@ class _DBusScreenSaver:
                 self._interface = interface if interface.isValid() else None
                 return None
             why = reply.errorName() or "no reply"
-            if why in ("org.freedesktop.DBus.Error.ServiceUnknown",
-                       "org.freedesktop.DBus.Error.NameHasNoOwner",
-                       "org.freedesktop.DBus.Error.NoReply",
-                       "org.freedesktop.DBus.Error.Timeout"):
+            if why in (
+                "org.freedesktop.DBus.Error.ServiceUnknown",
+                "org.freedesktop.DBus.Error.NameHasNoOwner",
+                "org.freedesktop.DBus.Error.NoReply",
+                "org.freedesktop.DBus.Error.Timeout",
+            ):
                 break  # no such service at all: no point trying the other path
         QDBusConnection.disconnectFromBus(self._name)
         return why.rsplit(".", 1)[-1]
@@ -139,9 +141,12 @@ class _DBusScreenSaver:
         from PySide6.QtDBus import QDBusConnection  # noqa: PLC0415
 
         if self._interface is not None and self._cookie is not None:
-            QMetaObject.invokeMethod(self._interface, "UnInhibit",
-                                     Qt.ConnectionType.DirectConnection,
-                                     Q_ARG("uint", self._cookie))
+            QMetaObject.invokeMethod(
+                self._interface,
+                "UnInhibit",
+                Qt.ConnectionType.DirectConnection,
+                Q_ARG("uint", self._cookie),
+            )
         # closing our own connection ends the inhibition even if UnInhibit did not arrive
         self._interface = None
         self._connection = None
@@ -193,13 +198,15 @@ class _MacPowerAssertion:
             raise OSError("CoreFoundation or IOKit not found")
         cf = ctypes.cdll.LoadLibrary(cf_path)
         iokit = ctypes.cdll.LoadLibrary(iokit_path)
-        cf.CFStringCreateWithCString.argtypes = [ctypes.c_void_p, ctypes.c_char_p,
-                                                 ctypes.c_uint32]
+        cf.CFStringCreateWithCString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_uint32]
         cf.CFStringCreateWithCString.restype = ctypes.c_void_p
         cf.CFRelease.argtypes = [ctypes.c_void_p]
-        iokit.IOPMAssertionCreateWithName.argtypes = [ctypes.c_void_p, ctypes.c_uint32,
-                                                      ctypes.c_void_p,
-                                                      ctypes.POINTER(ctypes.c_uint32)]
+        iokit.IOPMAssertionCreateWithName.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_uint32,
+            ctypes.c_void_p,
+            ctypes.POINTER(ctypes.c_uint32),
+        ]
         iokit.IOPMAssertionCreateWithName.restype = ctypes.c_int32
         iokit.IOPMAssertionRelease.argtypes = [ctypes.c_uint32]
         iokit.IOPMAssertionRelease.restype = ctypes.c_int32
@@ -209,14 +216,16 @@ class _MacPowerAssertion:
         cf, iokit = self._libraries()
 
         def cfstr(text: str) -> Any:
-            return cf.CFStringCreateWithCString(None, text.encode("utf-8"),
-                                                self.K_CF_STRING_ENCODING_UTF8)
+            return cf.CFStringCreateWithCString(
+                None, text.encode("utf-8"), self.K_CF_STRING_ENCODING_UTF8
+            )
 
         kind, name = cfstr("PreventUserIdleDisplaySleep"), cfstr(f"{app_name}: {reason}")
         try:
             assertion = ctypes.c_uint32(0)
-            result = iokit.IOPMAssertionCreateWithName(kind, self.K_IOPM_ASSERTION_LEVEL_ON,
-                                                       name, ctypes.byref(assertion))
+            result = iokit.IOPMAssertionCreateWithName(
+                kind, self.K_IOPM_ASSERTION_LEVEL_ON, name, ctypes.byref(assertion)
+            )
         finally:
             for ref in (kind, name):
                 if ref:
@@ -241,8 +250,14 @@ class DisplayAwake:
     when nothing is). Also a context manager.
     """
 
-    def __init__(self, app_name: str = "kiosk", *, platform: str | None = None,
-                 bus_address: str | None = None, kernel32: Any = None) -> None:
+    def __init__(
+        self,
+        app_name: str = "kiosk",
+        *,
+        platform: str | None = None,
+        bus_address: str | None = None,
+        kernel32: Any = None,
+    ) -> None:
         self.app_name = app_name
         self.platform = platform or sys.platform
         self._backend: _Backend | None = None
@@ -279,8 +294,11 @@ class DisplayAwake:
             return True
         self._backend = self._make_backend()
         try:
-            why = (f"unsupported platform {self.platform!r}" if self._backend is None
-                   else self._backend.inhibit(self.app_name, reason))
+            why = (
+                f"unsupported platform {self.platform!r}"
+                if self._backend is None
+                else self._backend.inhibit(self.app_name, reason)
+            )
         except Exception as exc:  # noqa: BLE001 - ctypes/OS errors of any kind: never fatal
             why = f"{type(exc).__name__}: {exc}"
         if why is None:

@@ -31,7 +31,7 @@ POINTER_HIDE_MS = 3000
 
 
 class StillThere(Veil):
-    """"Still there? Returning to the start in 10 s — tap to stay". The tap only says "I'm
+    """ "Still there? Returning to the start in 10 s — tap to stay". The tap only says "I'm
     here": the veil keeps it from reaching what lies below."""
 
     ALPHA = 210
@@ -48,8 +48,11 @@ class StillThere(Veil):
         box.addWidget(label("Still there?", "display"), 0, Qt.AlignmentFlag.AlignHCenter)
         self.countdown = label("", "lead", "accent", wrap=False)
         box.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(label("Tap anywhere to stay", "h3", "muted", wrap=False), 0,
-                      Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(
+            label("Tap anywhere to stay", "h3", "muted", wrap=False),
+            0,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName("Still there? Tap to stay")
 
@@ -67,8 +70,9 @@ class KioskMode(QObject):
         self.window = window
         settings = window.ctx.gallery.settings
         self.clock = clock or MonotonicClock()
-        self.tracker = IdleTracker(self.clock, settings.idle.timeout_seconds,
-                                   settings.idle.warning_seconds)
+        self.tracker = IdleTracker(
+            self.clock, settings.idle.timeout_seconds, settings.idle.warning_seconds
+        )
         self.filter = ActivityFilter(window)
         QApplication.instance().installEventFilter(self.filter)
         self.filter.activity.connect(self.activity)
@@ -88,8 +92,11 @@ class KioskMode(QObject):
         window.kiosk_mode = True
         self._schedule()
         self._pointer_timer.start()
-        log.info("kiosk mode: reset after %s s without input (+%s s notice)",
-                 settings.idle.timeout_seconds, settings.idle.warning_seconds)
+        log.info(
+            "kiosk mode: reset after %s s without input (+%s s notice)",
+            settings.idle.timeout_seconds,
+            settings.idle.warning_seconds,
+        )
 
     # --- idle -----------------------------------------------------------------------------------
     def activity(self) -> None:
@@ -187,13 +194,16 @@ def install_recovery(recover: Callable[[], None]) -> Callable[..., None]:
     """Log any uncaught exception (a slot, a paint, a timer) with its traceback and recover:
     the kiosk goes back to the home screen and keeps running; no dialog, no exit."""
 
-    def hook(kind: type[BaseException], value: BaseException,
-             tb: TracebackType | None) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
-        log.error("uncaught %s: %s\n%s", kind.__name__, value,
-                  "".join(traceback.format_exception(kind, value, tb)))
+        log.error(
+            "uncaught %s: %s\n%s",
+            kind.__name__,
+            value,
+            "".join(traceback.format_exception(kind, value, tb)),
+        )
         try:
             recover()
             log.info("recovered: back to the home screen")

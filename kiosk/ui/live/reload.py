@@ -20,8 +20,14 @@ class ContentReloader(QObject):
     applied = Signal(object)  # the new Gallery
     rejected = Signal(object)  # the LoadResult with errors
 
-    def __init__(self, window, content_dir: Path, assets_dir: Path,  # noqa: ANN001
-                 last: LoadResult, watch: bool = True) -> None:
+    def __init__(
+        self,
+        window,
+        content_dir: Path,
+        assets_dir: Path,  # noqa: ANN001
+        last: LoadResult,
+        watch: bool = True,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.content_dir = Path(content_dir)
@@ -37,8 +43,9 @@ class ContentReloader(QObject):
         result = load_gallery(self.content_dir, self.assets_dir)
         self.last = result
         if len(result.errors) > len(self.shown.errors):
-            log.warning("content changed but has errors; the last good gallery stays: %s",
-                        result.summary())
+            log.warning(
+                "content changed but has errors; the last good gallery stays: %s", result.summary()
+            )
             for problem in result.errors:
                 log.warning("content: %s", problem)
             self.rejected.emit(result)

@@ -102,8 +102,12 @@ class ContentWatcher(QObject):
             return
         self._running = True
         self._snapshot = self._fingerprint(self._rearm(), self._content_dir)
-        log.debug("watching %s: %d files, %d folders", self._content_dir,
-                  len(self._fs.files()), len(self._fs.directories()))
+        log.debug(
+            "watching %s: %d files, %d folders",
+            self._content_dir,
+            len(self._fs.files()),
+            len(self._fs.directories()),
+        )
 
     def stop(self) -> None:
         """Remove every watch and forget a pending check."""
@@ -186,8 +190,9 @@ class ContentWatcher(QObject):
                         # never into a linked folder outside the content folder: nothing
                         # there is read, not even its list of names
                         if depth < self.MAX_DEPTH and not (
-                                entry.is_symlink() and not Path(entry.path).resolve()
-                                .is_relative_to(real_root)):
+                            entry.is_symlink()
+                            and not Path(entry.path).resolve().is_relative_to(real_root)
+                        ):
                             todo.append((Path(entry.path), depth + 1))
                     elif entry.is_file():
                         path = Path(entry.path)
@@ -199,10 +204,11 @@ class ContentWatcher(QObject):
                     continue
         if len(files) > self.MAX_FILES:
             if not self._warned_full:
-                log.warning("content folder has %d files; watching the first %d",
-                            len(files), self.MAX_FILES)
+                log.warning(
+                    "content folder has %d files; watching the first %d", len(files), self.MAX_FILES
+                )
                 self._warned_full = True
-            files = files[:self.MAX_FILES]
+            files = files[: self.MAX_FILES]
         return dirs, files
 
     def _rearm(self) -> list[Path]:
@@ -219,8 +225,11 @@ class ContentWatcher(QObject):
         new = [p for p in wanted if p not in keep]
         failed = set(self._fs.addPaths(new)) if new else set()
         if failed:
-            log.info("could not watch %d path(s) in %s (they may have just been removed)",
-                     len(failed), self._content_dir)
+            log.info(
+                "could not watch %d path(s) in %s (they may have just been removed)",
+                len(failed),
+                self._content_dir,
+            )
         self._armed = {p: ident for p, ident in wanted.items() if p not in failed}
         return files
 
@@ -234,8 +243,12 @@ class ContentWatcher(QObject):
         for path in files:
             try:
                 st = os.stat(path)
-                if path.suffix.lower() in YAML_SUFFIXES and st.st_size <= _HASH_LIMIT and \
-                        stat.S_ISREG(st.st_mode) and path.resolve().is_relative_to(real_root):
+                if (
+                    path.suffix.lower() in YAML_SUFFIXES
+                    and st.st_size <= _HASH_LIMIT
+                    and stat.S_ISREG(st.st_mode)
+                    and path.resolve().is_relative_to(real_root)
+                ):
                     result[str(path)] = ("yaml", hashlib.sha256(path.read_bytes()).digest())
                 else:
                     result[str(path)] = ("file", st.st_size, st.st_mtime_ns, st.st_ino)

@@ -40,8 +40,9 @@ WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
 def attribution(ctx: Ctx, quote: Quote) -> str:
-    return ", ".join(x for x in (ctx.t(quote.role), ctx.t(quote.organisation), ctx.t(quote.city))
-                     if x)
+    return ", ".join(
+        x for x in (ctx.t(quote.role), ctx.t(quote.organisation), ctx.t(quote.city)) if x
+    )
 
 
 class ProgressLine(QWidget):
@@ -81,9 +82,16 @@ class QuoteCanvas(QWidget):
     """Paints the current quote (and the previous one fading out), sized to fit, with the
     progress line at its foot."""
 
-    def __init__(self, ctx: Ctx, quotes: tuple[Quote, ...], min_px: int, max_px: int,
-                 parent: QWidget | None = None, attribution_scale: float = 0.0,
-                 side_space: float = 3) -> None:
+    def __init__(
+        self,
+        ctx: Ctx,
+        quotes: tuple[Quote, ...],
+        min_px: int,
+        max_px: int,
+        parent: QWidget | None = None,
+        attribution_scale: float = 0.0,
+        side_space: float = 3,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.side_space = side_space  # the margin left and right, in the type scale's spaces
@@ -148,8 +156,13 @@ class QuoteCanvas(QWidget):
 
     def needed(self, i: int, px: int, width: int) -> float:
         inner = max(1, width - 2 * self.side)
-        return (2 * self.pad + self._height(self.text_of(i), self._font(px, italic=True), inner)
-                + self.ctx.scale.space(2) + self.attribution_height(i, px, inner) + self.bar)
+        return (
+            2 * self.pad
+            + self._height(self.text_of(i), self._font(px, italic=True), inner)
+            + self.ctx.scale.space(2)
+            + self.attribution_height(i, px, inner)
+            + self.bar
+        )
 
     def fit(self, i: int, size: QSize | None = None) -> int:
         """The largest text size (min_px…max_px) at which quote ``i`` fits the canvas."""
@@ -278,27 +291,45 @@ class QuoteCarousel(QFrame):
     FADE_MS = 600
     FADE_STEPS = 15  # opacity levels of a cross-fade: 25 frames a second, not the animation's 60
 
-    def __init__(self, ctx: Ctx, quotes: tuple[Quote, ...], mode: str = "poster",
-                 clock=monotonic, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(
+        self,
+        ctx: Ctx,
+        quotes: tuple[Quote, ...],
+        mode: str = "poster",
+        clock=monotonic,
+        parent: QWidget | None = None,
+    ) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.ctx = ctx
         self.quotes = quotes
         self.setProperty("panel", "quote")
         s = ctx.scale
-        sizes = {"poster": (s.px("quote"), s.px("quote")),
-                 "strip": (s.px("small"), round(s.px("quote") * 1.25)),
-                 "screen": (s.px("quote"), round(s.px("quote") * 2.2))}
+        sizes = {
+            "poster": (s.px("quote"), s.px("quote")),
+            "strip": (s.px("small"), round(s.px("quote") * 1.25)),
+            "screen": (s.px("quote"), round(s.px("quote") * 2.2)),
+        }
         lo, hi = sizes[mode]
-        dwell = [ctx.gallery.settings.carousel.dwell_seconds(
-            q.word_count(ctx.lang, ctx.gallery.default_language)) for q in quotes]
+        dwell = [
+            ctx.gallery.settings.carousel.dwell_seconds(
+                q.word_count(ctx.lang, ctx.gallery.default_language)
+            )
+            for q in quotes
+        ]
         self.rotation = Rotation(dwell, clock)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, s.space(1))
         box.setSpacing(0)
         # full screen: wider margins, as the home's panel has beside its quote
-        self.canvas = QuoteCanvas(ctx, quotes, lo, hi, self,
-                                  attribution_scale=0.55 if mode == "screen" else 0.0,
-                                  side_space=8 if mode == "screen" else 3)
+        self.canvas = QuoteCanvas(
+            ctx,
+            quotes,
+            lo,
+            hi,
+            self,
+            attribution_scale=0.55 if mode == "screen" else 0.0,
+            side_space=8 if mode == "screen" else 3,
+        )
         if mode == "screen":
             self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         box.addWidget(self.canvas, 1)
@@ -316,8 +347,9 @@ class QuoteCarousel(QFrame):
             row.addWidget(dot)
         row.addStretch(1)
         grid.addLayout(row, 0, 0)
-        self.pause_button = nav_button("", "pause", ctx.palette.text, max(48, s.space(7)),
-                                       "Pause the quotes")
+        self.pause_button = nav_button(
+            "", "pause", ctx.palette.text, max(48, s.space(7)), "Pause the quotes"
+        )
         self.pause_button.clicked.connect(self.toggle_pause)
         grid.addWidget(self.pause_button, 0, 0, Qt.AlignmentFlag.AlignRight)
         box.addWidget(self.controls)
@@ -353,7 +385,8 @@ class QuoteCarousel(QFrame):
             who = attribution(self.ctx, q)
             self.setAccessibleName(
                 f"Quote {i + 1} of {len(self.quotes)}: {self.ctx.t(q.text)} — "
-                f"{self.ctx.t(q.speaker)}" + (f", {who}" if who else ""))
+                f"{self.ctx.t(q.speaker)}" + (f", {who}" if who else "")
+            )
         self.canvas.line.set_progress(self.rotation.progress())
         self.canvas.update()
         self._schedule()

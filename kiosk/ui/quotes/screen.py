@@ -27,14 +27,16 @@ class QuotesScreen(TouchScreen):
         box.setSpacing(s.space(3))
         row = QHBoxLayout()
         row.setSpacing(s.space(3))
-        self.home_button = nav_button("Home", "home", ctx.palette.text, s.touch,
-                                      "Home: all posters")
+        self.home_button = nav_button(
+            "Home", "home", ctx.palette.text, s.touch, "Home: all posters"
+        )
         self.home_button.clicked.connect(self.home_requested)
         row.addWidget(self.home_button)
         row.addWidget(label("In their words", "h2"), 1)
         box.addLayout(row)
-        self.carousel = QuoteCarousel(ctx, ctx.gallery.quotes, "screen") \
-            if ctx.gallery.quotes else None
+        self.carousel = (
+            QuoteCarousel(ctx, ctx.gallery.quotes, "screen") if ctx.gallery.quotes else None
+        )
         if self.carousel is not None:
             box.addWidget(self.carousel, 1)
         else:
