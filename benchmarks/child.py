@@ -352,7 +352,7 @@ def idle(state: str, seconds: float, wake_seconds: float, warm: float) -> None:
 
     def first(win) -> None:  # noqa: ANN001
         if state == "attract":
-            kiosk = main_window()._services["kiosk"]
+            kiosk = main_window().services.kiosk
             kiosk.reset()
         settle(warm)
         finish({"state": state, **measure_idle(seconds, wake_seconds)})

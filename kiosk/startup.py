@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kiosk import paths
@@ -23,8 +24,14 @@ if TYPE_CHECKING:
 
     from kiosk.content.loader import LoadResult
     from kiosk.content.model import Gallery
+    from kiosk.core.clock import Clock
     from kiosk.theme import TypeScale
     from kiosk.ui.context import Ctx
+    from kiosk.ui.kiosk.activity import ActivityFilter
+    from kiosk.ui.kiosk.admin import AdminFlow
+    from kiosk.ui.kiosk.awake import DisplayAwake
+    from kiosk.ui.kiosk.unattended import KioskMode
+    from kiosk.ui.live.reload import ContentReloader
     from kiosk.ui.main_window import MainWindow
 
 logger = logging.getLogger("kiosk")
@@ -72,7 +79,7 @@ def make_context(
     size: tuple[int, int],
     lang: str | None = None,
     reduced_motion: bool = False,
-    presenter: bool = True,
+    kiosk: bool = False,
 ) -> Ctx:
     """Fonts, palette, type scale and image store for a window of ``size``."""
     from kiosk import theme
@@ -92,7 +99,7 @@ def make_context(
         scale=scale,
         lang=lang or settings.default_language,
         reduced_motion=reduced_motion or settings.reduced_motion,
-        presenter=presenter,
+        kiosk=kiosk,
     )
 
 
@@ -167,10 +174,10 @@ def gallery_window(
     shares one application)."""
     from kiosk.ui.main_window import MainWindow
 
-    ctx = make_context(result.gallery, size, lang, reduced_motion, presenter=not kiosk)
+    ctx = make_context(result.gallery, size, lang, reduced_motion, kiosk=kiosk)
     if theme:
         apply_theme(get_app(), result.gallery, ctx.scale)
-    return MainWindow(ctx, kiosk_mode=kiosk, size=size)
+    return MainWindow(ctx, size=size)
 
 
 def after_first_frame(window: QWidget, fn: Callable[[], None], fallback_ms: int = 2000) -> None:
@@ -208,26 +215,46 @@ def after_first_frame(window: QWidget, fn: Callable[[], None], fallback_ms: int 
     fallback.start(fallback_ms)
 
 
-def attach_services(
-    window,
-    result,
-    kiosk_on: bool,
-    content: str | None,  # noqa: ANN001
-    clock=None,
-    watch: bool = True,
-) -> dict:  # noqa: ANN001
-    """What runs around the gallery window: live reload, the admin gesture and screen, recovery
-    from errors, and in kiosk mode the idle reset, the attract loop and the display kept awake.
-    Returns the parts (tests reach them through it)."""
-    from PySide6.QtWidgets import QApplication
+@dataclass
+class Services:
+    """What runs around the gallery window once its first frame is on screen."""
 
+    reloader: ContentReloader
+    admin: AdminFlow
+    activity: ActivityFilter
+    kiosk: KioskMode | None = None
+    awake: DisplayAwake | None = None
+    fishbowl: tuple[QWidget, Any] | None = None
+
+    def stop(self) -> None:
+        """Everything that watches or ticks, stopped (a test's end, the soak's end)."""
+        if self.kiosk is not None:
+            self.kiosk.stop()
+        get_app().removeEventFilter(self.activity)
+        if self.awake is not None:
+            self.awake.release()
+        self.reloader.watcher.stop()
+
+
+def attach_services(
+    window: MainWindow,
+    result: LoadResult,
+    content: str | None,
+    clock: Clock | None = None,
+    watch: bool = True,
+) -> Services:
+    """What runs around the gallery window: live reload, the admin gesture and screen, recovery
+    from errors, and in kiosk mode (the window's context says) the idle reset, the attract loop
+    and the display kept awake."""
     from kiosk.core.clock import MonotonicClock
+    from kiosk.core.modes import Mode
     from kiosk.core.pin import PinGate, PinStore
     from kiosk.ui.kiosk.activity import ActivityFilter
     from kiosk.ui.kiosk.admin import AdminFlow, log_tail
     from kiosk.ui.kiosk.unattended import KioskMode, install_recovery
     from kiosk.ui.live.reload import ContentReloader
 
+    app = get_app()
     clock = clock or MonotonicClock()
     folder = paths.content_dir(content)
     reloader = ContentReloader(window, folder, paths.assets_dir(), result, watch=watch)
@@ -244,20 +271,23 @@ def attach_services(
         }
 
     pins = PinStore.in_folder(paths.data_dir())
-    admin = AdminFlow(window, PinGate(clock, pins), kiosk_on, describe)
+    admin = AdminFlow(window, PinGate(clock, pins), describe)
+    activity = ActivityFilter(window)
+    app.installEventFilter(activity)
+    activity.admin_requested.connect(admin.request)
+    services = Services(reloader=reloader, admin=admin, activity=activity)
     admin.screen.reload_requested.connect(reloader.reload)
     admin.screen.reload_requested.connect(admin.screen.refresh)
     admin.screen.quit_requested.connect(window.quit_app)
-    parts: dict = {"reloader": reloader, "admin": admin}
 
     def open_fishbowl() -> None:
         from kiosk.ui.fishbowl.build import build
 
         fish, controller = build(window.ctx, window.ctx.gallery)
         fish.setParent(window, fish.windowFlags())
-        parts["fishbowl"] = (fish, controller)
-        admin.screen.hide()
-        if kiosk_on:
+        services.fishbowl = (fish, controller)
+        window.modes.leave(Mode.ADMIN)
+        if window.kiosk_mode:
             fish.setGeometry(window.geometry())
             fish.showFullScreen()
         else:
@@ -266,24 +296,17 @@ def attach_services(
         fish.activateWindow()
 
     admin.screen.fishbowl_requested.connect(open_fishbowl)
-    if kiosk_on:
-        kiosk = KioskMode(window, clock)
-        kiosk.filter.admin_requested.connect(admin.request)
-        parts["kiosk"] = kiosk
+    if window.kiosk_mode:
+        services.kiosk = KioskMode(window, activity, clock)
         from kiosk.ui.kiosk.awake import DisplayAwake
 
         awake = DisplayAwake()
         awake.inhibit("the gallery kiosk is on show")
-        QApplication.instance().aboutToQuit.connect(awake.release)
-        parts["awake"] = awake
-    else:
-        gesture = ActivityFilter(window)
-        QApplication.instance().installEventFilter(gesture)
-        gesture.admin_requested.connect(admin.request)
-        parts["gesture"] = gesture
+        app.aboutToQuit.connect(awake.release)
+        services.awake = awake
     install_recovery(window.recover)
-    window._services = parts  # kept alive with the window
-    return parts
+    window.services = services  # kept alive with the window
+    return services
 
 
 def render(app: QApplication, window: QWidget, ctx: Ctx) -> QImage:

@@ -170,7 +170,7 @@ class Monkey:
 
         self.window = window
         self.parts = parts
-        self.kiosk = parts["kiosk"]
+        self.kiosk = parts.kiosk
         self.clock = clock
         self.rng = rng
         self.device = touch_device or QTest.createTouchDevice()
@@ -464,7 +464,7 @@ class Monkey:
         )
 
     def reload(self) -> None:
-        self.parts["reloader"].reload()
+        self.parts.reloader.reload()
 
     def rotate(self) -> None:
         """The screen turns (landscape ↔ portrait): the window takes the turned screen's
@@ -485,7 +485,9 @@ class Monkey:
         first sight is then there before the memory reference is taken."""
         from PySide6.QtTest import QTest
 
-        nav = self.window.nav
+        from kiosk.core.modes import Mode
+
+        nav, modes = self.window.nav, self.window.modes
         for i in range(nav.count):
             nav.open(i)
             self._pump()
@@ -493,10 +495,10 @@ class Monkey:
             nav.overview,
             nav.quotes,
             nav.home,
-            nav.toggle_help,
-            nav.toggle_help,
-            nav.toggle_blackout,
-            nav.toggle_blackout,
+            lambda: modes.toggle(Mode.HELP),
+            lambda: modes.toggle(Mode.HELP),
+            lambda: modes.toggle(Mode.BLACKOUT),
+            lambda: modes.toggle(Mode.BLACKOUT),
         ):
             move()
             self._pump()
@@ -532,10 +534,10 @@ class Monkey:
             self._pump()
             if self.kiosk.attract.isVisible():
                 return "a tap did not wake the attract loop"
-        admin = self.parts["admin"]
-        for veil in (admin.pad, admin.screen):
-            if veil.isVisible():
-                veil.hide()
+        from kiosk.core.modes import Mode
+
+        for organiser in (Mode.PIN, Mode.ADMIN):
+            self.window.modes.leave(organiser)
         self.kiosk.activity()  # a touch, as far as the idle rules go
         self.window.activateWindow()
         self.window.setFocus()
@@ -600,17 +602,12 @@ def build_kiosk(
     """The gallery window in kiosk mode, as ``kiosk --kiosk`` builds it (animations on), with
     ``clock`` for the idle rules and no file watching; returns (window, services). ``theme``
     False leaves the application's style alone (a test suite shares one application)."""
-    from kiosk import paths, startup
-    from kiosk.ui.main_window import MainWindow
+    from kiosk import startup
 
-    app = startup.get_app()
     result = startup.load(str(content) if content else None)
-    ctx = startup.make_context(result.gallery, size, reduced_motion=False, presenter=False)
-    if theme:
-        startup.apply_theme(app, result.gallery, ctx.scale)
-    window = MainWindow(ctx, kiosk_mode=True)
+    window = startup.gallery_window(result, size, kiosk=True, theme=theme)
     parts = startup.attach_services(
-        window, result, True, str(content) if content else None, clock=clock, watch=False
+        window, result, str(content) if content else None, clock=clock, watch=False
     )
     from PySide6.QtGui import QGuiApplication
 
@@ -620,7 +617,6 @@ def build_kiosk(
         window.setGeometry(screen.geometry())  # as kiosk mode does: the whole screen
     window.show()
     window.activateWindow()
-    del paths
     return window, parts
 
 
@@ -660,9 +656,9 @@ def soak(
         report.wakes += 1
 
     window.screen_changed.connect(screen_shown)
-    parts["kiosk"].reset_done.connect(reset_done)
-    parts["kiosk"].attract.woke.connect(woke)  # (a reload makes a new one: counted below too)
-    window.gallery_changed.connect(lambda _g: parts["kiosk"].attract.woke.connect(woke))
+    parts.kiosk.reset_done.connect(reset_done)
+    parts.kiosk.attract.woke.connect(woke)  # (a reload makes a new one: counted below too)
+    window.gallery_changed.connect(lambda _g: parts.kiosk.attract.woke.connect(woke))
     catcher = _Catcher(report)
     kiosk_log = logging.getLogger("kiosk")
     kiosk_log.addHandler(catcher)
@@ -904,7 +900,7 @@ def main(argv: list[str] | None = None) -> int:
     write_results(report, args.out)
     print(report.summary(), flush=True)
     print(f"results in {args.out}/", flush=True)
-    parts["kiosk"].stop()
+    parts.kiosk.stop()
     window._allow_close = True
     window.close()
     return 0 if report.ok else 1

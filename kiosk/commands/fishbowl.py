@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
             )
     primary = QGuiApplication.primaryScreen()
     size = startup.window_size(primary, args.windowed)
-    ctx = startup.make_context(gallery, size, args.lang, args.reduced_motion, presenter=True)
+    ctx = startup.make_context(gallery, size, args.lang, args.reduced_motion)
     startup.apply_theme(app, gallery, ctx.scale)
     export_dir = Path(args.export_dir) if args.export_dir else None
     window, controller = build(ctx, gallery, export_dir, public_elsewhere=public_screen is not None)

@@ -49,7 +49,7 @@ def _run(args: argparse.Namespace) -> int:
     logger.info("window shown on %s (%dx%d)", screen.name(), *size)
 
     def services() -> None:
-        startup.attach_services(window, result, kiosk_on, args.content)
+        startup.attach_services(window, result, args.content)
         gc.freeze()
         gc.enable()
 

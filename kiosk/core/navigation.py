@@ -1,7 +1,10 @@
-"""Where the visitor or presenter is: which screen, which poster, which overlays.
+"""Where the visitor or presenter is: which screen and which poster.
 
-Plain Python, so every key and swipe rule is tested without widgets. The main window calls
-these methods and re-renders from ``state`` when a listener is told something changed.
+The one owner of the current poster: keys, clicker, taps, the edge arrows and swipes all end in
+a call here, and the window renders ``state`` when a listener is told it changed (a swipe only
+reports the visitor's intent; the deck animates what this decides). Plain Python, so every key
+and swipe rule is tested without widgets. What lies over the screen (help, blackout, the
+kiosk's layers) is ``kiosk.core.modes``'.
 """
 
 from __future__ import annotations
@@ -22,8 +25,6 @@ class Screen(StrEnum):
 class NavState:
     screen: Screen = Screen.HOME
     index: int = 0  # the current poster (also the overview's selection)
-    blackout: bool = False
-    help: bool = False
 
 
 Listener = Callable[[NavState, NavState], None]
@@ -36,6 +37,7 @@ class Navigation:
         self._count = max(0, count)
         self._ids = list(ids or [])
         self._state = NavState()
+        self._before_quotes: NavState | None = None  # where Q (or Esc) on the quotes returns
         self._listeners: list[Listener] = []
 
     # --- reading -----------------------------------------------------------------------------
@@ -76,12 +78,13 @@ class Navigation:
             self._count = max(0, count)
         if ids is not None:
             self._ids = list(ids)
-        self._set(screen=Screen.HOME, index=0, blackout=False, help=False)
+        self._before_quotes = None
+        self._set(screen=Screen.HOME, index=0)
 
     def open(self, index: int) -> bool:
         if not 0 <= index < self._count:
             return False
-        return self._set(screen=Screen.POSTER, index=index, help=False, blackout=False)
+        return self._set(screen=Screen.POSTER, index=index)
 
     def open_id(self, poster_id: str) -> bool:
         return poster_id in self._ids and self.open(self._ids.index(poster_id))
@@ -96,6 +99,15 @@ class Navigation:
         if s.screen is Screen.QUOTES:
             return False  # the quotes screen's own carousel takes next and previous
         return self.can_next() and self._set(index=s.index + 1)
+
+    def swipe(self, step: int) -> bool:
+        """A swipe or an edge arrow asks for the poster ``step`` away: granted only on a poster
+        and within the posters (a swipe that ends after the visitor left the posters, by Esc,
+        Home or an idle reset, moves nothing)."""
+        s = self._state
+        if s.screen is not Screen.POSTER or step not in (-1, 1):
+            return False
+        return 0 <= s.index + step < self._count and self._set(index=s.index + step)
 
     def previous(self) -> bool:
         s = self._state
@@ -117,17 +129,30 @@ class Navigation:
         return self.open(number - 1)
 
     def home(self) -> bool:
-        return self._set(screen=Screen.HOME, help=False, blackout=False)
+        return self._set(screen=Screen.HOME)
 
     def overview(self) -> bool:
-        return self._set(screen=Screen.OVERVIEW, help=False, blackout=False)
+        return self._set(screen=Screen.OVERVIEW)
 
     def quotes(self) -> bool:
-        """The full-screen quotes; from there, Esc goes home."""
-        return self._set(screen=Screen.QUOTES, help=False, blackout=False)
+        """The full-screen quotes; Q again (or Esc) returns to where they were opened from."""
+        if self._state.screen is not Screen.QUOTES:
+            self._before_quotes = self._state
+        return self._set(screen=Screen.QUOTES)
+
+    def back_from_quotes(self) -> bool:
+        """Back to the screen and poster the quotes were opened from (home if none)."""
+        if self._state.screen is not Screen.QUOTES:
+            return False
+        before, self._before_quotes = self._before_quotes, None
+        if before is None or before.index >= self._count:
+            return self.home()
+        return self._set(screen=before.screen, index=before.index)
 
     def toggle_quotes(self) -> bool:
-        return self.home() if self._state.screen is Screen.QUOTES else self.quotes()
+        if self._state.screen is Screen.QUOTES:
+            return self.back_from_quotes()
+        return self.quotes()
 
     def select(self, index: int) -> bool:
         """Move the overview's selection (clamped)."""
@@ -142,23 +167,14 @@ class Navigation:
         return False
 
     def escape(self) -> bool:
-        """Esc closes an overlay first; on a poster it opens the overview; in the overview it
-        goes back to the selected poster."""
+        """Esc on a poster opens the overview; in the overview it goes back to the selected
+        poster; on the quotes, back to where they were opened from. (An open help card or
+        blackout takes Esc first: ``Modes.escape``.)"""
         s = self._state
-        if s.help:
-            return self._set(help=False)
-        if s.blackout:
-            return self._set(blackout=False)
         if s.screen is Screen.POSTER:
             return self.overview()
         if s.screen is Screen.OVERVIEW:
             return self.open(s.index)
         if s.screen is Screen.QUOTES:
-            return self.home()
+            return self.back_from_quotes()
         return self.overview() if self._count else False
-
-    def toggle_blackout(self) -> bool:
-        return self._set(blackout=not self._state.blackout)
-
-    def toggle_help(self) -> bool:
-        return self._set(help=not self._state.help)

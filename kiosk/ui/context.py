@@ -21,11 +21,16 @@ class Ctx:
     scale: TypeScale
     lang: str | None = None
     reduced_motion: bool = False
-    presenter: bool = True  # not kiosk mode: show key hints
+    kiosk: bool = False  # unattended: locked, no key hints (the one place this is decided)
 
     def t(self, text: LocalText | None) -> str:
         """Text in the language on screen (falling back to the gallery's default)."""
         return self.gallery.text(text, self.lang)
+
+    @property
+    def presenter(self) -> bool:
+        """A presenter or an organiser holds the keyboard: key hints are shown."""
+        return not self.kiosk
 
     def with_scale(self, scale: TypeScale) -> Ctx:
         return replace(self, scale=scale)

@@ -1,4 +1,9 @@
-"""The one window: home, poster and overview screens, overlays, keys, driven by Navigation."""
+"""The one window: the gallery's screens and the layers over them, rendered from two owners.
+
+``Navigation`` owns the screen and the poster; ``Modes`` owns the layers (help, blackout, the
+kiosk's notice, attract loop, PIN pad and admin screen) and their order. The window only
+renders what they say and turns keys and taps into calls on them: it keeps no flag of its own,
+and never reads a widget's visibility back as state."""
 
 from __future__ import annotations
 
@@ -17,7 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from kiosk.core.modes import LAYERS, Mode, Modes
 from kiosk.core.navigation import Navigation, NavState, Screen
 from kiosk.theme import TypeScale, stylesheet
 from kiosk.ui.context import Ctx
@@ -86,24 +93,27 @@ class PosterScreen(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """Holds the screens and the overlays; turns keys and taps into Navigation calls."""
+    """Holds the screens and the layers; turns keys and taps into Navigation and Modes calls."""
 
-    screen_changed = Signal(str)  # "home", "poster <id>", "overview"
+    screen_changed = Signal(str)  # "home", "poster <id>", "overview", "quotes"
+    mode_changed = Signal(str, bool)  # a layer or screen (Mode value) entered (True) or left
     gallery_changed = Signal(object)  # live reload applied new content
 
     def __init__(
         self,
         ctx: Ctx,
         nav: Navigation | None = None,
-        kiosk_mode: bool = False,
         size: tuple[int, int] | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
-        self.kiosk_mode = kiosk_mode  # visitors cannot leave: close, Ctrl+Q, F11 are refused
         self._allow_close = False
+        self.services: object = None  # what runs around it (kiosk.startup.attach_services)
         self.nav = nav or Navigation(len(ctx.gallery.posters), [p.id for p in ctx.gallery.posters])
         self.nav.subscribe(self._on_nav)
+        self.modes = Modes(self.nav)
+        self.modes.subscribe(self._on_mode)
+        self._layers: dict[Mode, QWidget] = {}
         self.setWindowTitle(ctx.t(ctx.gallery.settings.title))
         self.setAccessibleName(ctx.t(ctx.gallery.settings.title))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -116,6 +126,17 @@ class MainWindow(QMainWindow):
             self.resize(*size)
             self.stack.resize(*size)
         self._build(ctx.scale)
+
+    @property
+    def quitting(self) -> bool:
+        """Quit was chosen on the admin screen: the window may close."""
+        return self._allow_close
+
+    @property
+    def kiosk_mode(self) -> bool:
+        """Unattended: visitors cannot leave (close, Ctrl+Q, F11 are refused). Decided once, in
+        the context the window was made with."""
+        return self.ctx.kiosk
 
     # --- building -----------------------------------------------------------------------------
     def _build(self, scale: TypeScale) -> None:
@@ -134,18 +155,19 @@ class MainWindow(QMainWindow):
         self._poster_screen: PosterScreen | None = None
         self._overview: OverviewScreen | None = None
         self._quotes: QuotesScreen | None = None
-        for old in (getattr(self, "blackout", None), getattr(self, "_help", None)):
-            if old is not None:
-                old.hide()
-                old.deleteLater()
+        for mode in (Mode.HELP, Mode.BLACKOUT):
+            old_layer = self._layers.pop(mode, None)
+            if old_layer is not None and isValid(old_layer):
+                old_layer.hide()
+                old_layer.deleteLater()
         self._help: HelpOverlay | None = None
         self.blackout = Blackout(self)
-        # signals reach the navigation (a plain Python object) through lambdas, never as its
-        # bound methods: PySide 6.11 keeps a weak reference for each such connection and leaves
-        # it behind when the sender is deleted, so every rebuild (a reload, a rotated screen)
-        # leaked a few (tests/gui/test_soak_findings.py)
-        self.blackout.dismissed.connect(lambda: self.nav.toggle_blackout())
-        self._place_overlays()
+        # signals reach the navigation and the modes (plain Python objects) through lambdas,
+        # never as their bound methods: PySide 6.11 keeps a weak reference for each such
+        # connection and leaves it behind when the sender is deleted, so every rebuild (a
+        # reload, a rotated screen) leaked a few (tests/gui/test_soak_findings.py)
+        self.blackout.dismissed.connect(lambda: self.modes.leave(Mode.BLACKOUT))
+        self.register_layer(Mode.BLACKOUT, self.blackout)
         self._render(self.nav.state, animate=False)
 
     def _add_screen(self, screen: QWidget) -> None:
@@ -168,10 +190,11 @@ class MainWindow(QMainWindow):
             screen = PosterScreen(self.ctx)
             self._poster_screen = screen
             self._add_screen(screen)
-            screen.deck.settled.connect(self._settled)
+            # a swipe or an edge arrow only asks: navigation decides, the deck animates that
+            screen.deck.swipe_requested.connect(lambda step: self.nav.swipe(step))
             screen.home_button.clicked.connect(lambda: self.nav.home())
             screen.overview_button.clicked.connect(lambda: self.nav.overview())
-            screen.help_button.clicked.connect(lambda: self.nav.toggle_help())
+            screen.help_button.clicked.connect(lambda: self.modes.toggle(Mode.HELP))
         return self._poster_screen
 
     @property
@@ -203,8 +226,8 @@ class MainWindow(QMainWindow):
             from kiosk.ui.overlays import HelpOverlay
 
             self._help = HelpOverlay(self.ctx, self)
-            self._help.dismissed.connect(lambda: self.nav.toggle_help())
-            self._place_overlays()
+            self._help.dismissed.connect(lambda: self.modes.leave(Mode.HELP))
+            self.register_layer(Mode.HELP, self._help)
         return self._help
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
@@ -212,19 +235,46 @@ class MainWindow(QMainWindow):
         scale = TypeScale.for_size(self.width(), self.height())
         if self._built_scale is None or abs(scale.factor - self._built_scale.factor) > 0.02:
             self._build(scale)
-        self._place_overlays()
+        self._render_layers()
 
-    def _place_overlays(self) -> None:
-        for overlay in (self._help, self.blackout):
-            if overlay is not None:
-                overlay.setGeometry(self.rect())
-                overlay.raise_()
+    # --- layers: what Modes says is on top, and nothing else ------------------------------------
+    def register_layer(self, mode: Mode, widget: QWidget) -> None:
+        """``widget`` is what ``mode`` looks like (a full-window child). The window shows it
+        exactly while the mode is open, in the modes' stacking order; a later registration for
+        the same mode replaces the widget (a reload rebuilds them)."""
+        if mode not in LAYERS:
+            raise ValueError(f"{mode} is a screen, not a layer")
+        self._layers[mode] = widget
+        self._render_layers()
 
-    def _settled(self, index: int) -> None:
-        """A swipe or an edge arrow settled on a poster. A swipe that settles after the visitor
-        left the posters (Esc, Home, an idle reset during the slide) does not pull them back."""
-        if self.nav.state.screen is Screen.POSTER:
-            self.nav.open(index)
+    def layer(self, mode: Mode) -> QWidget | None:
+        return self._layers.get(mode)
+
+    def _render_layers(self) -> None:
+        open_layers = self.modes.layers
+        if Mode.HELP in open_layers:
+            self.help  # noqa: B018 - built the first time it is asked for
+        for mode in LAYERS:
+            widget = self._layers.get(mode)
+            if widget is None or not isValid(widget):
+                continue
+            if mode in open_layers:
+                widget.setGeometry(self.rect())
+                widget.show()
+                widget.raise_()  # in LAYERS order: the last raised is on top
+            elif widget.isVisible():
+                widget.hide()
+        top = self._layers.get(open_layers[-1]) if open_layers else None
+        if top is not None and top.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            top.setFocus()
+        elif not open_layers and self.isActiveWindow() and self.focusWidget() is None:
+            self.setFocus()
+
+    def _on_mode(self, mode: Mode, entered: bool) -> None:
+        if mode in LAYERS:
+            log.info("%s %s", mode.value, "on" if entered else "off")
+            self._render_layers()
+        self.mode_changed.emit(mode.value, entered)
 
     # --- navigation → screen ------------------------------------------------------------------
     def _on_nav(self, old: NavState, new: NavState) -> None:
@@ -241,32 +291,18 @@ class MainWindow(QMainWindow):
 
     def _render(self, state: NavState, animate: bool, old: NavState | None = None) -> None:
         screen = self._screen_for(state.screen)
+        self.stack.setCurrentWidget(screen)
         if state.screen is Screen.POSTER:
             slide = animate and old is not None and old.screen is Screen.POSTER
-            self.stack.setCurrentWidget(screen)
             self.deck.show_index(state.index, animate=slide)
             self.poster_screen.progress.setText(self.nav.progress())
-        else:
-            self.stack.setCurrentWidget(screen)
         if state.screen is Screen.OVERVIEW:
             self.overview.select(state.index)
-        if state.help or self._help is not None:
-            self.help.setVisible(state.help)
-        self.blackout.setVisible(state.blackout)
-        self._place_overlays()
-        if (
-            old is None
-            or (old.screen, old.index) != (state.screen, state.index)
-            or old.screen is not state.screen
-        ):
-            name = self.screen_name(state)
-            if old is None or name != self.screen_name(old):
-                log.info("screen %s", name)
-                self.screen_changed.emit(name)
-        if old is not None and old.blackout != state.blackout:
-            log.info("blackout %s", "on" if state.blackout else "off")
-        if old is not None and old.help != state.help:
-            log.info("help %s", "shown" if state.help else "closed")
+        self._render_layers()
+        name = self.screen_name(state)
+        if old is None or name != self.screen_name(old):
+            log.info("screen %s", name)
+            self.screen_changed.emit(name)
 
     def screen_name(self, state: NavState) -> str:
         if state.screen is Screen.POSTER:
@@ -286,24 +322,29 @@ class MainWindow(QMainWindow):
 
     def handle_key(self, event: QKeyEvent) -> bool:
         key = event.key()
-        nav = self.nav
+        nav, modes = self.nav, self.modes
         state = nav.state
         text = event.text()
+        if not modes.takes_gallery_keys():
+            # the notice, the PIN pad, the admin screen and the attract loop take their own
+            # keys; nothing reaches the gallery beneath them
+            if key == Qt.Key.Key_Escape and modes.top is Mode.ADMIN:
+                modes.leave(Mode.ADMIN)
+            return True
         if key in (Qt.Key.Key_B, Qt.Key.Key_Period):
-            return nav.toggle_blackout() or True
-        if state.blackout:  # a clicker's next or back wakes the screen first
+            return modes.toggle(Mode.BLACKOUT) or True
+        if modes.is_open(Mode.BLACKOUT):  # a clicker's next or back wakes the screen first
             if key in NEXT_KEYS | PREVIOUS_KEYS | {Qt.Key.Key_Escape}:
-                nav.toggle_blackout()
+                modes.leave(Mode.BLACKOUT)
             return True
         if key in (Qt.Key.Key_H, Qt.Key.Key_Question) or text == "?":
-            return nav.toggle_help() or True
+            return modes.toggle(Mode.HELP) or True
         if key == Qt.Key.Key_Escape:
             if self._poster_screen is not None and self.deck.zoom.isVisible():
                 self.deck.zoom.close_zoom()
                 return True
-            return nav.escape() or True
-        if state.help:
-            nav.toggle_help()
+            return modes.escape() or nav.escape() or True
+        modes.leave(Mode.HELP)  # any other key closes the help card, then acts
         if key in (Qt.Key.Key_F, Qt.Key.Key_F11):
             if self.kiosk_mode:
                 log.info("full screen toggle refused (kiosk mode)")
@@ -313,7 +354,7 @@ class MainWindow(QMainWindow):
         if key == Qt.Key.Key_Q and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.close()  # refused in kiosk mode by closeEvent
             return True
-        if key == Qt.Key.Key_Q and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if key == Qt.Key.Key_Q:
             return nav.toggle_quotes() or True
         if (
             state.screen is Screen.QUOTES
@@ -347,12 +388,8 @@ class MainWindow(QMainWindow):
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             down = key == Qt.Key.Key_Down
             if state.screen is Screen.OVERVIEW:
-                return (
-                    nav.select(
-                        state.index + (self.overview.columns if down else -self.overview.columns)
-                    )
-                    or True
-                )
+                columns = self.overview.columns
+                return nav.select(state.index + (columns if down else -columns)) or True
             view = self.deck.current() if self._poster_screen is not None else None
             if state.screen is Screen.POSTER and view is not None:
                 view.scroll_by(0.5 if down else -0.5)
@@ -400,21 +437,19 @@ class MainWindow(QMainWindow):
 
     # --- reset, recovery, reload --------------------------------------------------------------
     def reset_for_next_visitor(self) -> None:
-        """Overlays closed, posters back at the top, quotes from the first, home screen."""
+        """Every layer closed (the admin screen and PIN pad first), posters back at the top,
+        quotes from the first, the home screen."""
         if self._poster_screen is not None:
             self.deck.zoom.close_zoom()
             for i in self.deck.built():
                 self.deck.view(i).to_top()
         for carousel in self.findChildren(QuoteCarousel):
             carousel.restart()
-        self.nav.reset()
+        self.modes.reset()
 
     def recover(self) -> None:
-        """After an uncaught error: back to a known good screen."""
+        """After an uncaught error: back to a known good screen, nothing over it."""
         self.reset_for_next_visitor()
-        for overlay in (self._help, self.blackout):
-            if overlay is not None:
-                overlay.hide()
 
     def set_gallery(self, gallery: Gallery) -> None:
         """New content (live reload): rebuild the screens, stay on the same poster if it still

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
 from kiosk.core.clock import FakeClock
 from kiosk.ui.main_window import MainWindow
+from tests.gui.kiosk_rig import KioskRig
 from tests.gui.touch import touch_device
 
 WindowFactory = Callable[..., MainWindow]
@@ -35,10 +37,9 @@ def make_window(qtbot) -> WindowFactory:
     ) -> MainWindow:
         folder = content or paths.default_content_dir()
         result = load_gallery(folder, paths.assets_dir())
-        ctx = startup.make_context(
-            result.gallery, size, reduced_motion=reduced_motion, presenter=presenter
+        window = startup.gallery_window(
+            result, size, reduced_motion=reduced_motion, kiosk=not presenter, theme=False
         )
-        window = MainWindow(ctx)
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()
@@ -70,3 +71,19 @@ def make_carousel(qtbot):
         return carousel, clock
 
     return make
+
+
+@pytest.fixture
+def make_rig(qtbot, tmp_path):
+    rigs: list[KioskRig] = []
+    hook = sys.excepthook
+
+    def factory(kiosk_on: bool = True, watch: bool = False, content: Path | None = None):
+        rig = KioskRig(qtbot, content or paths.default_content_dir(), kiosk_on, watch)
+        rigs.append(rig)
+        return rig
+
+    yield factory
+    for rig in rigs:
+        rig.close()
+    sys.excepthook = hook

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,78 +12,11 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk import paths, startup
-from kiosk.content.loader import load_gallery
-from kiosk.core.clock import FakeClock
+from kiosk import paths
 from kiosk.core.idle import IdleState
 from kiosk.core.navigation import Screen
 from kiosk.core.pin import PinStore
-from kiosk.ui.main_window import MainWindow
-
-
-class KioskRig:
-    def __init__(self, qtbot, content: Path, kiosk_on: bool = True, watch: bool = False) -> None:
-        self.result = load_gallery(content, paths.assets_dir())
-        self.ctx = startup.make_context(
-            self.result.gallery, (1920, 1080), reduced_motion=True, presenter=not kiosk_on
-        )
-        self.window = MainWindow(self.ctx, kiosk_mode=kiosk_on)
-        self.clock = FakeClock(500.0)
-        self.parts = startup.attach_services(
-            self.window, self.result, kiosk_on, str(content), clock=self.clock, watch=watch
-        )
-        qtbot.addWidget(self.window)
-        self.window.resize(1920, 1080)
-        self.window.show()
-        qtbot.waitExposed(self.window)
-        self.qtbot = qtbot
-
-    @property
-    def kiosk(self):  # noqa: ANN201
-        return self.parts["kiosk"]
-
-    def fire_idle_timer(self) -> None:
-        """The kiosk's single-shot timer, fired by hand after the fake clock moved."""
-        self.kiosk._timer.timeout.emit()
-
-    def close(self) -> None:
-        for key in ("kiosk",):
-            if key in self.parts:
-                self.parts[key].stop()
-        if "gesture" in self.parts:
-            QApplication.instance().removeEventFilter(self.parts["gesture"])
-        if "awake" in self.parts:
-            self.parts["awake"].release()
-        self.parts["reloader"].watcher.stop()
-        self.window._allow_close = True
-
-
-@pytest.fixture
-def make_rig(qtbot, tmp_path):
-    rigs: list[KioskRig] = []
-    hook = sys.excepthook
-
-    def factory(kiosk_on: bool = True, watch: bool = False, content: Path | None = None):
-        rig = KioskRig(qtbot, content or paths.default_content_dir(), kiosk_on, watch)
-        rigs.append(rig)
-        return rig
-
-    yield factory
-    for rig in rigs:
-        rig.close()
-    sys.excepthook = hook
-
-
-def idle_until(rig: KioskRig, state: IdleState) -> None:
-    wait = rig.kiosk.tracker.next_change_in()
-    assert wait is not None
-    rig.clock.advance(wait + 0.01)
-    rig.fire_idle_timer()
-    if state is IdleState.IDLE:  # reset at once: the attract loop plays, nothing times out
-        assert rig.kiosk.attract.isVisible() and rig.kiosk.tracker.paused
-        assert not rig.kiosk._timer.isActive()
-    else:
-        assert rig.kiosk.tracker.state() is state
+from tests.gui.kiosk_rig import hold_corner, idle_until, tap, type_pin
 
 
 def test_idle_notice_then_reset_then_attract_then_a_touch_goes_home(make_rig) -> None:
@@ -111,7 +43,7 @@ def test_a_tap_during_the_notice_keeps_the_visitor(make_rig, qtbot) -> None:
     rig = make_rig()
     rig.window.nav.open(1)
     idle_until(rig, IdleState.WARNING)
-    qtbot.mouseClick(rig.kiosk.notice, Qt.MouseButton.LeftButton)
+    tap(rig, QPoint(960, 540))
     assert not rig.kiosk.notice.isVisible()
     assert rig.window.nav.state.screen is Screen.POSTER and rig.window.deck.index == 1
 
@@ -159,45 +91,21 @@ def test_the_pointer_hides_after_three_seconds(make_rig) -> None:
     assert not rig.kiosk.pointer_hidden()
 
 
-def hold_corner(rig: KioskRig, qtbot) -> None:
-    QTest.mousePress(
-        rig.window.home.viewport(),
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-        QPoint(10, 10),
-    )
-    filt = rig.kiosk.filter if "kiosk" in rig.parts else rig.parts["gesture"]
-    assert filt.holding()
-    filt._hold.timeout.emit()  # three seconds later (the timer, fired by hand)
-    QTest.mouseRelease(
-        rig.window.home.viewport(),
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-        QPoint(10, 10),
-    )
-
-
-def type_pin(pad, pin: str) -> None:
-    for digit in pin:
-        pad.press(digit)
-    pad.press("OK")
-
-
 def test_admin_needs_a_pin_in_kiosk_mode(make_rig, qtbot) -> None:
     rig = make_rig()
     hold_corner(rig, qtbot)
-    pad = rig.parts["admin"].pad
+    pad = rig.parts.admin.pad
     assert pad.isVisible()
     assert "No admin PIN is set" in pad.message.text() and "set-pin" in pad.message.text()
     type_pin(pad, "1234")
-    assert not rig.parts["admin"].screen.isVisible()
+    assert not rig.parts.admin.screen.isVisible()
 
 
 def test_wrong_pins_lock_the_pad_then_the_right_pin_opens_admin(make_rig, qtbot) -> None:
     PinStore.in_folder(paths.data_dir()).set_pin("2468")
     rig = make_rig()
     hold_corner(rig, qtbot)
-    pad, screen = rig.parts["admin"].pad, rig.parts["admin"].screen
+    pad, screen = rig.parts.admin.pad, rig.parts.admin.screen
     for _ in range(5):
         type_pin(pad, "1111")
     assert "too many wrong pins: try again in 60 s" in pad.message.text().lower()
@@ -215,16 +123,16 @@ def test_wrong_pins_lock_the_pad_then_the_right_pin_opens_admin(make_rig, qtbot)
 def test_admin_quit_is_the_way_out(make_rig, qtbot) -> None:
     PinStore.in_folder(paths.data_dir()).set_pin("2468")
     rig = make_rig()
-    rig.parts["admin"].request()
-    type_pin(rig.parts["admin"].pad, "2468")
-    qtbot.mouseClick(rig.parts["admin"].screen.quit_button, Qt.MouseButton.LeftButton)
+    rig.parts.admin.request()
+    type_pin(rig.parts.admin.pad, "2468")
+    qtbot.mouseClick(rig.parts.admin.screen.quit_button, Qt.MouseButton.LeftButton)
     assert not rig.window.isVisible()
 
 
 def test_presenter_laptop_without_a_pin_opens_admin_directly(make_rig, qtbot) -> None:
     rig = make_rig(kiosk_on=False)
     hold_corner(rig, qtbot)
-    assert rig.parts["admin"].screen.isVisible()
+    assert rig.parts.admin.screen.isVisible()
 
 
 @pytest.mark.qt_no_exception_capture
@@ -259,7 +167,7 @@ def test_live_reload_applies_an_edit_and_keeps_the_poster(
     make_rig, qtbot, mini_gallery, by_rename
 ) -> None:
     rig = make_rig(kiosk_on=False, watch=True, content=mini_gallery)
-    reloader = rig.parts["reloader"]
+    reloader = rig.parts.reloader
     rig.window.nav.open(1)
     with qtbot.waitSignal(reloader.applied, timeout=5000):
         edit(
@@ -279,7 +187,7 @@ def test_live_reload_keeps_the_last_good_gallery_when_content_breaks(
     make_rig, qtbot, mini_gallery
 ) -> None:
     rig = make_rig(kiosk_on=False, watch=True, content=mini_gallery)
-    reloader = rig.parts["reloader"]
+    reloader = rig.parts.reloader
     with qtbot.waitSignal(reloader.rejected, timeout=5000):
         edit(mini_gallery / "posters" / "dock.yaml", "kind: case", "kind: [broken")
     assert [p.id for p in rig.window.ctx.gallery.posters] == ["harbour-intro", "dock-cooperative"]
@@ -308,9 +216,9 @@ def test_deleting_a_poster_still_listed_is_an_error_and_changes_nothing(
     make_rig, qtbot, mini_gallery
 ) -> None:
     rig = make_rig(kiosk_on=False, watch=True, content=mini_gallery)
-    with qtbot.waitSignal(rig.parts["reloader"].rejected, timeout=5000):
+    with qtbot.waitSignal(rig.parts.reloader.rejected, timeout=5000):
         (mini_gallery / "posters" / "intro.yaml").unlink()
     assert len(rig.window.ctx.gallery.posters) == 2
     assert "names the poster 'harbour-intro', which does not exist" in " ".join(
-        str(p) for p in rig.parts["reloader"].last.errors
+        str(p) for p in rig.parts.reloader.last.errors
     )

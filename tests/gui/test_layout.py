@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from kiosk.core.modes import Mode
 from kiosk.theme import contrast
 
 SIZES = [(1280, 720), (1920, 1080), (3840, 2160), (1080, 1920)]
@@ -63,7 +64,7 @@ def test_overview_and_help_layout(make_window, size) -> None:
     window = make_window(size=size)
     window.nav.overview()
     assert_nothing_clipped(window, window.overview)
-    window.nav.toggle_help()
+    window.modes.enter(Mode.HELP)
     assert_nothing_clipped(window, window.help)
 
 

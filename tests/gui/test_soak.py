@@ -46,9 +46,9 @@ def test_a_random_visitor_cannot_break_the_kiosk(qtbot, capsys) -> None:
             touch_device=touch_device(),
         )
     finally:
-        parts["kiosk"].stop()
-        parts["awake"].release()
-        QApplication.instance().removeEventFilter(parts["kiosk"].filter)
+        parts.kiosk.stop()
+        parts.awake.release()
+        QApplication.instance().removeEventFilter(parts.kiosk.filter)
         window._allow_close = True
         sys.excepthook = hook
     with capsys.disabled():

@@ -12,7 +12,7 @@ def nav() -> Navigation:
 
 
 def test_starts_at_home() -> None:
-    assert nav().state == NavState(Screen.HOME, 0, False, False)
+    assert nav().state == NavState(Screen.HOME, 0)
 
 
 def test_next_from_home_opens_first_then_walks_and_stops_at_last() -> None:
@@ -50,13 +50,40 @@ def test_escape_opens_overview_and_goes_back_to_selection() -> None:
     assert n.escape() and n.state.screen is Screen.POSTER
 
 
-def test_escape_closes_overlays_first() -> None:
+def test_quotes_twice_return_to_the_poster_they_were_opened_from() -> None:
     n = nav()
-    n.open(1)
-    n.toggle_help()
-    assert n.escape() and not n.state.help and n.state.screen is Screen.POSTER
-    n.toggle_blackout()
-    assert n.escape() and not n.state.blackout and n.state.screen is Screen.POSTER
+    n.open(2)
+    assert n.toggle_quotes() and n.state.screen is Screen.QUOTES
+    assert n.toggle_quotes() and n.state == NavState(Screen.POSTER, 2)
+    n.overview()
+    n.select(3)
+    n.quotes()
+    assert n.escape() and n.state == NavState(Screen.OVERVIEW, 3)  # Esc goes back too
+    n.home()
+    n.toggle_quotes()
+    assert n.toggle_quotes() and n.state.screen is Screen.HOME
+
+
+def test_quotes_return_home_when_their_poster_was_removed_meanwhile() -> None:
+    n = nav()
+    n.open(3)
+    n.quotes()
+    n.reset(count=2, ids=["a", "b"])  # a reload sends everything home and forgets the way back
+    n.quotes()
+    assert n.back_from_quotes() and n.state.screen is Screen.HOME
+
+
+def test_a_swipe_moves_only_between_posters() -> None:
+    n = nav()
+    assert not n.swipe(1) and n.state.screen is Screen.HOME  # a swipe ending after Home
+    n.open(0)
+    assert not n.swipe(-1) and n.state.index == 0
+    assert n.swipe(1) and n.state.index == 1
+    assert not n.swipe(2) and n.state.index == 1  # only neighbours
+    n.last()
+    assert not n.swipe(1) and n.state.index == 3
+    n.overview()
+    assert not n.swipe(-1) and n.state.screen is Screen.OVERVIEW
 
 
 def test_listeners_hear_each_change_once() -> None:
@@ -65,11 +92,8 @@ def test_listeners_hear_each_change_once() -> None:
     n.subscribe(lambda old, new: heard.append((old, new)))
     n.open(1)
     n.open(1)  # no change, no call
-    n.toggle_blackout()
-    assert [new for _, new in heard] == [
-        NavState(Screen.POSTER, 1),
-        NavState(Screen.POSTER, 1, blackout=True),
-    ]
+    n.next()
+    assert [new for _, new in heard] == [NavState(Screen.POSTER, 1), NavState(Screen.POSTER, 2)]
 
 
 def test_open_id_and_reset() -> None:

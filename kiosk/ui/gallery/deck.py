@@ -313,7 +313,7 @@ class ZoomLayer(QWidget):
 class PosterDeck(QWidget):
     """Holds the poster views, runs swipes and slides, and owns the zoom layer."""
 
-    settled = Signal(int)  # a swipe settled on this poster index
+    swipe_requested = Signal(int)  # a swipe or an edge arrow asks for the poster -1 or +1 away
     activity = Signal()
 
     SLIDE_MS = 320
@@ -334,7 +334,7 @@ class PosterDeck(QWidget):
         self._anim.valueChanged.connect(self._on_anim)
         self._anim.finished.connect(self._on_anim_done)
         self._target_step = 0
-        self._swiped = False  # the running slide ends a swipe (report where it settles)
+        self._released = False  # a swipe was let go and waits for navigation's answer
         side = ctx.scale.touch
         self.prev_button = nav_button(
             "", "previous", ctx.palette.text, side, "Previous poster", role="edge", parent=self
@@ -390,12 +390,21 @@ class PosterDeck(QWidget):
         return self._views.get(self.index)
 
     def show_index(self, index: int, animate: bool = True) -> None:
-        """Show poster ``index``; slide to it when it is a neighbour and motion is allowed."""
+        """Show poster ``index`` (navigation decided it); slide to it when it is a neighbour and
+        motion is allowed. A swipe that was let go on its way to this poster finishes from
+        where the finger left it."""
         if not 0 <= index < self.count:
+            return
+        step = index - self.index
+        released, self._released = self._released, False
+        if released and abs(step) == 1 and self.slide.isVisible():
+            self._run(self.slide.offset, -step * self.width(), step)
             return
         if self._anim.state() == QVariantAnimation.State.Running:
             self._anim.stop()
             self._finish_slide()
+        elif self.slide.isVisible():  # a finger still dragging: the screen changes under it
+            self._drop_slide()
         self.zoom.close_zoom()
         if index == self.index and self.current() is not None:
             self.current().show()
@@ -496,10 +505,8 @@ class PosterDeck(QWidget):
 
     # --- moving between posters -----------------------------------------------------------------
     def step(self, direction: int) -> None:
-        """Edge arrows: ask the window to move (it owns navigation)."""
-        target = self.index + direction
-        if 0 <= target < self.count:
-            self.settled.emit(target)
+        """Edge arrows: ask navigation for the next or previous poster."""
+        self.swipe_requested.emit(direction)
 
     def _begin_slide_layer(self) -> None:
         self.slide.setGeometry(self.rect())
@@ -531,15 +538,20 @@ class PosterDeck(QWidget):
         step = swipe_outcome(
             dx, velocity, self.width(), self.index > 0, self.index < self.count - 1, fling
         )
-        self._run(self.slide.offset, -step * self.width(), step, swiped=True)
+        if step:
+            # navigation decides; when it grants the move, show_index continues this slide
+            self._released = True
+            self.swipe_requested.emit(step)
+            self._released = False
+        if self.slide.isVisible() and self._anim.state() != QVariantAnimation.State.Running:
+            self._run(self.slide.offset, 0.0, 0)  # refused, or not far enough: back in place
 
     def _swipe_cancelled(self) -> None:
         if self.slide.isVisible():
             self._run(self.slide.offset, 0.0, 0)
 
-    def _run(self, start: float, end: float, step: int, swiped: bool = False) -> None:
+    def _run(self, start: float, end: float, step: int) -> None:
         self._target_step = step
-        self._swiped = swiped
         distance = abs(end - start)
         duration = (
             0
@@ -565,16 +577,15 @@ class PosterDeck(QWidget):
 
     def _finish_slide(self) -> None:
         step, self._target_step = self._target_step, 0
-        swiped, self._swiped = self._swiped, False
-        self.slide.hide()
-        self.slide.current = self.slide.before = self.slide.after = None
+        self._drop_slide()
         if step:
-            target = self.index + step
-            self._switch_to(target)
-            if swiped:  # a slide that navigation started must not report back to it: the
-                self.settled.emit(target)  # visitor may have moved on meanwhile
+            self._switch_to(self.index + step)
         self._prepare_timer.start()
         self.activity.emit()
+
+    def _drop_slide(self) -> None:
+        self.slide.hide()
+        self.slide.current = self.slide.before = self.slide.after = None
 
     def is_animating(self) -> bool:
         return self.slide.isVisible()

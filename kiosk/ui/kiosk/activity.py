@@ -1,30 +1,37 @@
-"""One application-wide event filter: it tells the idle tracker that someone is here, and notices
-the hidden admin gesture (a long press on the window's top-left corner). It never eats events."""
+"""Input, read once per event at the window: it tells the idle rules that someone is here, and
+notices the hidden admin gesture (a long press on the gallery window's top-left corner). It
+never eats events.
+
+Installed on the application, it looks only at events addressed to a ``QWindow`` (the platform
+window), as qutebrowser's event filter does: every key, click, touch and wheel reaches the
+window once before Qt hands it to a widget and then to that widget's parents. Looking at the
+widgets instead saw one click four times."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QTimer, Signal
-from PySide6.QtGui import QWindow
+from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
+from PySide6.QtGui import QEnterEvent, QMouseEvent, QTouchEvent, QWindow
 from PySide6.QtWidgets import QWidget
 
-INPUT_EVENTS = {
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonRelease,
-    QEvent.Type.MouseMove,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate,
-    QEvent.Type.TouchEnd,
-    QEvent.Type.KeyPress,
-    QEvent.Type.Wheel,
-    QEvent.Type.Gesture,
-}
 PRESS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
 RELEASE = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
+MOVE = {QEvent.Type.MouseMove, QEvent.Type.TouchUpdate}
+ACTIVITY = (
+    PRESS
+    | MOVE
+    | {
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+    }
+)
+"""What says "someone is here": a release only ends a press that already said it, so a click
+is one signal, a drag one per step."""
 
 
 class ActivityFilter(QObject):
-    activity = Signal()
-    moved = Signal()  # the mouse moved (to show a hidden pointer again)
+    activity = Signal()  # once per input event, in any of the app's windows
+    moved = Signal()  # the mouse moved over the gallery window (to show a hidden pointer)
     admin_requested = Signal()
 
     HOLD_MS = 3000
@@ -42,34 +49,28 @@ class ActivityFilter(QObject):
     def corner_size(self) -> int:
         return max(60, round(min(self.window.width(), self.window.height()) * self.CORNER))
 
-    def _window_pos(self, event: QEvent) -> QPoint | None:
-        points = getattr(event, "points", None)
-        if callable(points):
-            pts = points()
-            if not pts:
-                return None
-            global_pos = pts[0].globalPosition()
-        elif hasattr(event, "globalPosition"):
-            global_pos = event.globalPosition()
-        else:
-            return None
-        return self.window.mapFromGlobal(global_pos.toPoint())
+    @staticmethod
+    def _pos(event: QEvent) -> QPointF | None:
+        """Where the event is, in the window's coordinates."""
+        if isinstance(event, QTouchEvent):
+            points = event.points()
+            return points[0].position() if points else None
+        if isinstance(event, QMouseEvent | QEnterEvent):
+            return event.position()
+        return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if kind not in INPUT_EVENTS and kind not in RELEASE:
+        if not isinstance(watched, QWindow) or (kind not in ACTIVITY and kind not in RELEASE):
             return False
-        if isinstance(watched, QWindow):
-            # the platform window sees every pointer move, tracked by a widget or not
-            if kind == QEvent.Type.MouseMove and watched is self.window.windowHandle():
-                self.moved.emit()
-                self.activity.emit()
+        if kind in ACTIVITY:
+            self.activity.emit()
+        if watched is not self.window.windowHandle():
             return False
-        if not isinstance(watched, QWidget) or watched.window() is not self.window:
-            return False
-        self.activity.emit()
+        if kind == QEvent.Type.MouseMove:
+            self.moved.emit()
         if kind in PRESS:
-            pos = self._window_pos(event)
+            pos = self._pos(event)
             side = self.corner_size()
             if pos is not None and 0 <= pos.x() < side and 0 <= pos.y() < side:
                 if not self._hold.isActive():
@@ -77,12 +78,9 @@ class ActivityFilter(QObject):
                     self._hold.start()
         elif kind in RELEASE:
             self._cancel()
-        elif kind in (QEvent.Type.MouseMove, QEvent.Type.TouchUpdate) and self._down is not None:
-            pos = self._window_pos(event)
-            if (
-                pos is not None
-                and (QPointF(pos) - self._down).manhattanLength() > self.corner_size()
-            ):
+        elif kind in MOVE and self._down is not None:
+            pos = self._pos(event)
+            if pos is not None and (pos - self._down).manhattanLength() > self.corner_size():
                 self._cancel()
         return False
 

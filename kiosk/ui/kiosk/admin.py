@@ -6,9 +6,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,10 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.modes import Mode
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.poster import panel
 from kiosk.ui.overlays import Veil
 from kiosk.ui.widgets import label, nav_button
+
+if TYPE_CHECKING:
+    from kiosk.core.pin import PinGate
+    from kiosk.ui.main_window import MainWindow
 
 LOG_LINES = 30
 log = logging.getLogger("kiosk.admin")
@@ -98,14 +104,14 @@ class PinPad(_Veil):
     def show_message(self, text: str) -> None:
         self.message.setText(text or " ")
 
-    def open(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Each time the pad opens it starts empty."""
         self.digits = ""
         self._show()
-        super().open()
+        super().showEvent(event)
 
     def cancel(self) -> None:
         self.digits = ""
-        self.hide()
         self.cancelled.emit()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
@@ -156,7 +162,6 @@ class AdminScreen(_Veil):
         ):
             b.clicked.connect(sig)
             row.addWidget(b)
-        self.back_button.clicked.connect(self.hide)
         outer.addLayout(row)
         scroll = QScrollArea()
         scroll.setObjectName("screen")
@@ -197,9 +202,10 @@ class AdminScreen(_Veil):
         add(label(info.get("pin_note", ""), "small", "muted"))
         self.body_box.addStretch(1)
 
-    def open(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Each time the screen opens it shows the content's and the log's state now."""
         self.refresh()
-        super().open()
+        super().showEvent(event)
 
 
 def log_tail(path: Path | None, lines: int = LOG_LINES) -> list[str]:
@@ -218,7 +224,8 @@ def log_tail(path: Path | None, lines: int = LOG_LINES) -> list[str]:
 
 
 class AdminFlow(QObject):
-    """The hidden gesture → the PIN pad → the admin screen.
+    """The hidden gesture → the PIN pad → the admin screen, as layers the window's ``Modes``
+    opens and closes (so an idle reset closes them, and the next visitor meets the PIN again).
 
     In kiosk mode the PIN is required, and with no PIN set the pad says how to set one (there
     is no default PIN). On a presenter's laptop with no PIN set, the admin screen opens
@@ -226,41 +233,46 @@ class AdminFlow(QObject):
 
     def __init__(
         self,
-        window: QWidget,
-        gate,
-        kiosk_mode: bool,  # noqa: ANN001
+        window: MainWindow,
+        gate: PinGate,
         describe: Callable[[], dict],
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.modes = window.modes
         self.gate = gate
-        self.kiosk_mode = kiosk_mode
         self.pad = PinPad(window.ctx, window)
         self.screen = AdminScreen(window.ctx, window, describe)
-        self.pad.entered.connect(self._entered)
         self.pad.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.pad.entered.connect(self._entered)
+        self.pad.cancelled.connect(lambda: self.modes.leave(Mode.PIN))
+        self.screen.closed.connect(self.close_screen)
+        window.register_layer(Mode.PIN, self.pad)
+        window.register_layer(Mode.ADMIN, self.screen)
 
     def request(self) -> None:
         from kiosk.core.pin import Outcome
 
         status = self.gate.status()
         log.info("admin gesture: %s", status.outcome.value)
-        if status.outcome is Outcome.NO_PIN and not self.kiosk_mode:
+        if status.outcome is Outcome.NO_PIN and not self.window.kiosk_mode:
             self.open_screen()
             return
-        self.pad.open()
-        self.pad.setFocus()
-        self.pad.show_message(status.message)
+        if self.modes.enter(Mode.PIN):
+            self.pad.show_message(status.message)
 
     def _entered(self, pin: str) -> None:
         result = self.gate.try_pin(pin)
         log.info("admin PIN: %s", result.outcome.value)
         if result.ok:
-            self.pad.hide()
-            self.open_screen()
+            self.open_screen()  # closes the pad
         else:
             self.pad.show_message(result.message)
 
     def open_screen(self) -> None:
-        self.screen.open()
-        log.info("admin screen opened")
+        if self.modes.enter(Mode.ADMIN):
+            log.info("admin screen opened")
+
+    def close_screen(self) -> None:
+        if self.modes.leave(Mode.ADMIN):
+            log.info("admin screen closed")

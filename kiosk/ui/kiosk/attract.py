@@ -70,13 +70,6 @@ class AttractOverlay(QWidget):
         self.hide()
 
     # --- running --------------------------------------------------------------------------------
-    def start(self) -> None:
-        self.index = 0
-        self._frame = None
-        self.setGeometry(self.parentWidget().rect())
-        self.show()
-        self.raise_()
-        self.setFocus()
 
     def advance(self) -> None:
         if not self.slides:
@@ -98,7 +91,11 @@ class AttractOverlay(QWidget):
         )
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        """The loop starts from its first slide each time it is shown; its timers run only
+        while it is on screen."""
         super().showEvent(event)
+        self.index = 0
+        self._frame = None
         self._timer.start()
         if not self.ctx.reduced_motion:
             self._anim.start()
@@ -129,8 +126,7 @@ class AttractOverlay(QWidget):
             QEvent.Type.MouseButtonDblClick,
         ):
             event.accept()
-            self.hide()
-            self.woke.emit()
+            self.woke.emit()  # the kiosk leaves the attract mode: the window hides this
             return True
         if event.type() in (
             QEvent.Type.MouseButtonRelease,

@@ -13,17 +13,23 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.core.clock import Clock, MonotonicClock
 from kiosk.core.idle import IdleState, IdleTracker
+from kiosk.core.modes import Mode
 from kiosk.ui.gallery.poster import panel
 from kiosk.ui.kiosk.activity import ActivityFilter
 from kiosk.ui.kiosk.attract import AttractOverlay
 from kiosk.ui.overlays import Veil
 from kiosk.ui.widgets import label
+
+if TYPE_CHECKING:
+    from kiosk.ui.main_window import MainWindow
 
 log = logging.getLogger("kiosk.kiosk")
 
@@ -61,25 +67,38 @@ class StillThere(Veil):
 
 
 class KioskMode(QObject):
-    """Attach to a MainWindow to run it unattended."""
+    """Attach to a MainWindow to run it unattended: every change of what is on top goes through
+    the window's ``Modes`` (the notice, the reset, the attract loop, the wake)."""
 
     reset_done = Signal()
 
-    def __init__(self, window, clock: Clock | None = None) -> None:  # noqa: ANN001
+    ADMIN_TIMEOUT_S = 120.0
+    """The admin screen closes itself after this long without input: an organiser who walks
+    away must not leave Quit on the screen for the next visitor."""
+
+    RESTORE_MS = 500
+    """How soon a minimised, hidden or covered kiosk window is brought back."""
+
+    def __init__(
+        self, window: MainWindow, activity: ActivityFilter, clock: Clock | None = None
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.modes = window.modes
         settings = window.ctx.gallery.settings
         self.clock = clock or MonotonicClock()
         self.tracker = IdleTracker(
             self.clock, settings.idle.timeout_seconds, settings.idle.warning_seconds
         )
-        self.filter = ActivityFilter(window)
-        QApplication.instance().installEventFilter(self.filter)
-        self.filter.activity.connect(self.activity)
-        self.filter.moved.connect(self._pointer_moved)
+        self.admin_tracker = IdleTracker(self.clock, self.ADMIN_TIMEOUT_S, 0.0)
+        self.admin_tracker.pause()  # counts only while the admin screen is open
+        self.filter = activity
+        activity.activity.connect(self.activity)
+        activity.moved.connect(self._pointer_moved)
         self.notice = StillThere(window, window.ctx)
-        self.attract = AttractOverlay(window.ctx, window)
-        self.attract.woke.connect(self._woke)
+        window.register_layer(Mode.STILL_THERE, self.notice)
+        self.attract = self._make_attract()
+        self.modes.subscribe(self._mode_changed)
         window.gallery_changed.connect(self._new_gallery)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -89,7 +108,13 @@ class KioskMode(QObject):
         self._pointer_timer.setInterval(POINTER_HIDE_MS)
         self._pointer_timer.timeout.connect(self._hide_pointer)
         self._pointer_hidden = False
-        window.kiosk_mode = True
+        # a window manager's menu or a stray key can minimise the kiosk: bring it back
+        self._restore_timer = QTimer(self)
+        self._restore_timer.setSingleShot(True)
+        self._restore_timer.setInterval(self.RESTORE_MS)
+        self._restore_timer.timeout.connect(self._restore)
+        self._full_screen = window.isFullScreen()  # what to restore (tests run it in a window)
+        window.installEventFilter(self)
         self._schedule()
         self._pointer_timer.start()
         log.info(
@@ -98,73 +123,127 @@ class KioskMode(QObject):
             settings.idle.warning_seconds,
         )
 
+    def _make_attract(self) -> AttractOverlay:
+        attract = AttractOverlay(self.window.ctx, self.window)
+        attract.woke.connect(self._woke)
+        self.window.register_layer(Mode.ATTRACT, attract)
+        return attract
+
     # --- idle -----------------------------------------------------------------------------------
     def activity(self) -> None:
-        if self.attract.isVisible():
+        if self.modes.is_open(Mode.ATTRACT):
             return  # the attract loop's own first touch wakes it
+        if self.modes.is_open(Mode.ADMIN):
+            self.admin_tracker.activity()
         was = self.tracker.state()
         self.tracker.activity()
-        if was is IdleState.WARNING:
-            self.notice.hide()
+        if was is IdleState.WARNING and self.modes.leave(Mode.STILL_THERE):
             log.info("kiosk: visitor stayed")
         self._schedule()
 
     def _schedule(self) -> None:
-        wait = self.tracker.next_change_in()
-        second = self.tracker.next_second_in()  # the notice's count, redrawn as it drops
-        if second is not None and wait is not None:
-            wait = min(wait, second)
-        if wait is None:
+        waits = [
+            self.tracker.next_change_in(),
+            self.tracker.next_second_in(),
+            self.admin_tracker.next_change_in(),
+        ]
+        due = [w for w in waits if w is not None]
+        if not due:
             self._timer.stop()
         else:
-            self._timer.start(max(1, round(wait * 1000)))
+            self._timer.start(max(1, round(min(due) * 1000)))
 
     def _check(self) -> None:
+        if self.admin_tracker.update() is IdleState.IDLE:
+            log.info("kiosk: admin screen closed after %.0f s without input", self.ADMIN_TIMEOUT_S)
+            self.modes.leave(Mode.ADMIN)  # resumes the visitor countdown (_mode_changed)
         state = self.tracker.update()
         if state is IdleState.WARNING:
-            self.notice.setGeometry(self.window.rect())
             self.notice.set_seconds(self.tracker.warning_seconds_shown())
-            if not self.notice.isVisible():
+            if self.modes.enter(Mode.STILL_THERE):
                 log.info("kiosk: still there? notice")
-            self.notice.show()
-            self.notice.raise_()
         elif state is IdleState.IDLE:
-            self.notice.hide()
             self.reset()
             return
         self._schedule()
 
     def reset(self) -> None:
-        """Back to the start: overlays closed, posters at the top, default language, quotes
-        from the first; then the attract loop."""
+        """Back to the start: every layer closed (the admin screen and the PIN pad first),
+        posters at the top, quotes from the first, the home screen; then the attract loop."""
         self.window.reset_for_next_visitor()
         self.tracker.reset()
         log.info("kiosk: reset after idle")
         if self.window.ctx.gallery.settings.attract.enabled:
             self.tracker.pause()  # nothing to time out while the loop plays
-            self._timer.stop()
-            self.attract.start()
+            self.modes.enter(Mode.ATTRACT)
             log.info("kiosk: attract loop")
-        else:
-            self._schedule()
+        self._schedule()
         self.reset_done.emit()
+
+    def _mode_changed(self, mode: Mode, entered: bool) -> None:
+        if mode is Mode.ADMIN:
+            # while the organiser works the visitor countdown waits; the admin's own runs
+            if entered:
+                self.tracker.pause()
+                self.admin_tracker.resume()
+            else:
+                self.admin_tracker.pause()
+                self.tracker.resume()
+            self._schedule()
 
     def _new_gallery(self, _gallery: object) -> None:
         """Content reloaded: the attract loop shows the new posters and quotes."""
-        showing = self.attract.isVisible()
-        self.attract.hide()
-        self.attract.deleteLater()
-        self.attract = AttractOverlay(self.window.ctx, self.window)
-        self.attract.woke.connect(self._woke)
-        if showing:
-            self.attract.start()
+        old = self.attract
+        self.attract = self._make_attract()  # registered in its place: shown if the loop is on
+        old.hide()
+        old.deleteLater()
 
     def _woke(self) -> None:
-        self.window.nav.home()
+        self.modes.wake()
         self.tracker.resume()
         self.tracker.activity()
         self._schedule()
         log.info("kiosk: woken by a visitor")
+
+    # --- the window stays on screen ---------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window and event.type() in (
+            QEvent.Type.WindowStateChange,
+            QEvent.Type.Hide,
+            QEvent.Type.WindowDeactivate,
+        ):
+            self._restore_timer.start()
+        return False
+
+    def needs_restoring(self) -> bool:
+        """Minimised, hidden, or not the active window (covered by another program)."""
+        w = self.window
+        return w.isMinimized() or not w.isVisible() or not w.isActiveWindow()
+
+    def _restore(self) -> None:
+        """Minimised, hidden or pushed behind: shown, on top and active again (a kiosk must
+        never leave a black screen or a desktop). Not while one of the app's own windows (the
+        fishbowl timer opened from the admin screen) is in front, nor once Quit was chosen."""
+        w = self.window
+        if w.quitting or not self.needs_restoring():
+            return
+        active = QApplication.activeWindow()
+        if active is not None and active is not w:
+            return
+        was = "minimised" if w.isMinimized() else "hidden" if not w.isVisible() else "covered"
+        if self._full_screen:
+            screen = w.screen()
+            if screen is not None:
+                w.setGeometry(screen.geometry())
+            w.setWindowState(Qt.WindowState.WindowFullScreen)
+            w.showFullScreen()
+        else:
+            w.setWindowState(Qt.WindowState.WindowNoState)
+            w.show()
+        if QGuiApplication.platformName() != "offscreen":  # (it has no stacking to change)
+            w.raise_()
+        w.activateWindow()
+        log.info("kiosk: window restored (it was %s)", was)
 
     # --- pointer ----------------------------------------------------------------------------------
     def _pointer_moved(self) -> None:
@@ -182,7 +261,8 @@ class KioskMode(QObject):
         return self._pointer_hidden
 
     def stop(self) -> None:
-        QApplication.instance().removeEventFilter(self.filter)
+        self.window.removeEventFilter(self)
+        self._restore_timer.stop()
         self._timer.stop()
         self._pointer_timer.stop()
         if self._pointer_hidden:
