@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.quotes.carousel import ProgressLine
 
 TOLERANCE = 24
 """Colour levels (of 255) a pixel may differ by and still look the same. Qt's raster engine
@@ -11,10 +15,22 @@ later ones (measured: at most 8 levels, on the edges of the 80 px title); a stal
 misplaced element differs by far more."""
 
 
-def differing_pixels(a: QImage, b: QImage, tolerance: int = TOLERANCE) -> int:
+def moving_parts(window: QWidget) -> list[QRect]:
+    """Where a window shows real time passing (the quote carousels' progress lines), in window
+    coordinates: two renders of one state a few milliseconds apart differ there."""
+    return [
+        QRect(line.mapTo(window, line.rect().topLeft()), line.size())
+        for line in window.findChildren(ProgressLine)
+        if line.isVisible()
+    ]
+
+
+def differing_pixels(
+    a: QImage, b: QImage, tolerance: int = TOLERANCE, ignore: list[QRect] | None = None
+) -> int:
     """How many pixels differ by more than ``tolerance`` in a colour channel (-1 when the
-    sizes differ). Rows that are byte-for-byte equal are skipped, so this is fast when the
-    pictures are nearly the same."""
+    sizes differ), outside the ``ignore`` rectangles. Rows that are byte-for-byte equal are
+    skipped, so this is fast when the pictures are nearly the same."""
     a = a.convertToFormat(QImage.Format.Format_RGB32)
     b = b.convertToFormat(QImage.Format.Format_RGB32)
     if a.size() != b.size():
@@ -26,11 +42,16 @@ def differing_pixels(a: QImage, b: QImage, tolerance: int = TOLERANCE) -> int:
         ra, rb = da[y * row : (y + 1) * row], db[y * row : (y + 1) * row]
         if ra == rb:
             continue
-        for x in range(0, a.width() * 4, 4):
-            if any(abs(ra[x + i] - rb[x + i]) > tolerance for i in range(3)):
+        for x in range(a.width()):
+            if any(r.contains(x, y) for r in ignore or ()):
+                continue
+            if any(abs(ra[4 * x + i] - rb[4 * x + i]) > tolerance for i in range(3)):
                 count += 1
     return count
 
 
-def looks_the_same(a: QImage, b: QImage) -> bool:
-    return differing_pixels(a, b) == 0
+def live_equals_fresh(live: QWidget, fresh: QWidget) -> int:
+    """Pixels where a grab of the live window differs from a fresh render of the same state
+    (0: a person sees the same), the carousels' progress lines aside."""
+    ignore = moving_parts(live) + moving_parts(fresh)
+    return differing_pixels(live.grab().toImage(), fresh.grab().toImage(), ignore=ignore)

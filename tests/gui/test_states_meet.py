@@ -16,7 +16,7 @@ from kiosk.core.modes import Mode
 from kiosk.core.navigation import NavState, Screen
 from kiosk.core.pin import PinStore
 from tests.gui.kiosk_rig import hold_corner, idle_until, tap, type_pin
-from tests.gui.pictures import differing_pixels
+from tests.gui.pictures import live_equals_fresh
 
 
 def key(window, k: Qt.Key) -> None:  # noqa: ANN001
@@ -81,8 +81,6 @@ def test_a_reset_while_admin_is_open_closes_it_and_the_wake_lands_home(make_rig,
     tap(rig, QPoint(300, 300))
     assert rig.window.modes.top is Mode.HOME and rig.window.nav.state == NavState()
     settle(qtbot, rig.window)
-    live = rig.window.grab().toImage()
-
     fresh = startup.gallery_window(
         rig.result, (1920, 1080), reduced_motion=True, kiosk=True, theme=False
     )
@@ -90,7 +88,7 @@ def test_a_reset_while_admin_is_open_closes_it_and_the_wake_lands_home(make_rig,
     fresh.show()
     qtbot.waitExposed(fresh)
     settle(qtbot, fresh)
-    assert differing_pixels(live, fresh.grab().toImage()) == 0
+    assert live_equals_fresh(rig.window, fresh) == 0
 
 
 def test_one_click_is_one_activity_signal(make_rig, qtbot) -> None:
