@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kiosk import log as klog
 from kiosk import startup
+from kiosk.core.modes import Mode
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -48,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
     if screen == "quotes":
         window.nav.quotes()
     if screen == "help":
-        window.nav.toggle_help()
+        window.modes.enter(Mode.HELP)
     if screen == "blackout":
-        window.nav.toggle_blackout()
+        window.modes.enter(Mode.BLACKOUT)
     return _save(startup.render(app, window, window.ctx), args.out, screen, width, height)
 
 

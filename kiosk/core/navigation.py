@@ -10,7 +10,7 @@ kiosk's layers) is ``kiosk.core.modes``'.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -63,8 +63,11 @@ class Navigation:
         self._listeners.append(listener)
 
     # --- moving ------------------------------------------------------------------------------
-    def _set(self, **changes: object) -> bool:
-        new = replace(self._state, **changes)
+    def _set(self, screen: Screen | None = None, index: int | None = None) -> bool:
+        new = NavState(
+            self._state.screen if screen is None else screen,
+            self._state.index if index is None else index,
+        )
         if new == self._state:
             return False
         old, self._state = self._state, new

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -86,7 +86,7 @@ class PosterScreen(QWidget):
         box.addWidget(self.deck, 1)
         self._ctx = ctx
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         # presenter key hints only where the bar has room for them beside the buttons
         self.hints.setVisible(self._ctx.presenter and self.width() / self._ctx.scale.factor >= 1500)
@@ -147,8 +147,7 @@ class MainWindow(QMainWindow):
         self.ctx = self.ctx.with_scale(scale)
         self._built_scale = scale
         self.setStyleSheet(stylesheet(self.ctx.palette, scale))
-        while self.stack.count():
-            old = self.stack.widget(0)
+        while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
         self._home: HomeScreen | None = None
@@ -230,7 +229,7 @@ class MainWindow(QMainWindow):
             self.register_layer(Mode.HELP, self._help)
         return self._help
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         scale = TypeScale.for_size(self.width(), self.height())
         if self._built_scale is None or abs(scale.factor - self._built_scale.factor) > 0.02:
@@ -356,12 +355,8 @@ class MainWindow(QMainWindow):
             return True
         if key == Qt.Key.Key_Q:
             return nav.toggle_quotes() or True
-        if (
-            state.screen is Screen.QUOTES
-            and self._quotes is not None
-            and self._quotes.carousel is not None
-        ):
-            carousel = self.quotes.carousel
+        carousel = self._quotes.carousel if self._quotes is not None else None
+        if state.screen is Screen.QUOTES and carousel is not None:
             if key in NEXT_KEYS:
                 carousel.next()
                 return True

@@ -63,11 +63,6 @@ class Veil(QWidget):
     def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         event.accept()
 
-    def open(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
-        self.show()
-        self.raise_()
-
 
 class HelpOverlay(Veil):
     """The keys, large enough to read from the back of a room; any tap closes it."""

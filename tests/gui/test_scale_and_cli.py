@@ -93,6 +93,23 @@ def test_shot_renders_the_quotes_screen(tmp_path) -> None:
     assert (image.width(), image.height()) == (1080, 1920)
 
 
+def test_shot_renders_the_help_card_and_the_blackout_over_a_poster(tmp_path) -> None:
+    """The layers go through the window's modes, as a key press would open them."""
+    images = {}
+    for screen in ("poster", "help", "blackout"):
+        out = tmp_path / f"{screen}.png"
+        proc = run_kiosk("shot", "--screen", screen, "--size", "1280x720", str(out))
+        assert proc.returncode == 0, proc.stderr
+        images[screen] = QImage(str(out))
+    black = images["blackout"]
+    assert {black.pixelColor(x, y).name() for x in (5, 640, 1270) for y in (5, 360, 715)} == {
+        "#000000"
+    }
+    centre = [(x, y) for x in range(400, 880, 40) for y in range(200, 520, 40)]
+    changed = sum(images["help"].pixel(*p) != images["poster"].pixel(*p) for p in centre)
+    assert changed > len(centre) // 2  # the card covers the middle of the poster
+
+
 def test_shot_renders_the_fishbowl_states(tmp_path) -> None:
     pictures = {}
     for state in ("normal", "overtime"):

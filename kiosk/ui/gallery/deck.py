@@ -23,7 +23,16 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap, QRegion
+from PySide6.QtGui import (
+    QColor,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
 from shiboken6 import isValid
 
@@ -46,7 +55,7 @@ class MoreCue(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAccessibleName("More below: scroll down")
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         bg = QColor(self._ctx.palette.background)
         gradient = QLinearGradient(0, 0, 0, self.height())
@@ -104,7 +113,7 @@ class PosterView(QScrollArea):
             self.setWidget(self._page)
         return self._page
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         if not isValid(self):
             # The window is being torn down (its Python wrapper went first, as when the garbage
             # collector deletes a closed window) and Qt still lays out what is left: nothing to
@@ -152,7 +161,7 @@ class SlideLayer(QWidget):
         self.offset = 0.0
         self.hide()
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         w = self.width()
         x = round(self.offset)
@@ -213,7 +222,9 @@ class ZoomLayer(QWidget):
         self.zoom = max(1.0, min(self.MAX, zoom))
         self.centre = QPointF(point)
         self._clamp()
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         m = self._ctx.scale.space(3)
         hint = self.reset_button.sizeHint()
         self.reset_button.setGeometry(
@@ -256,7 +267,7 @@ class ZoomLayer(QWidget):
         w, h = self.width() / self.zoom, self.height() / self.zoom
         return QRectF(self.centre.x() - w / 2, self.centre.y() - h / 2, w, h)
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         p.fillRect(self.rect(), QColor(self._ctx.palette.background))
         if self.pixmap is None:
@@ -406,8 +417,9 @@ class PosterDeck(QWidget):
         elif self.slide.isVisible():  # a finger still dragging: the screen changes under it
             self._drop_slide()
         self.zoom.close_zoom()
-        if index == self.index and self.current() is not None:
-            self.current().show()
+        shown = self.current()
+        if index == self.index and shown is not None:
+            shown.show()
             return
         step = index - self.index
         previous = self.current()
@@ -471,7 +483,7 @@ class PosterDeck(QWidget):
         if self.index >= 0 and self.isVisible():
             self._prepare_timer.start()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self.index >= 0:
             self._prepare_timer.start()  # what was let go or arrived while hidden
@@ -486,7 +498,7 @@ class PosterDeck(QWidget):
         self.slide.raise_()
         self.zoom.raise_()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         if not isValid(self):
             return  # being torn down: see PosterView.resizeEvent
         super().resizeEvent(event)

@@ -176,10 +176,9 @@ class AdminScreen(_Veil):
         self.setAccessibleName("Admin screen")
 
     def refresh(self) -> None:
-        while self.body_box.count():
-            item = self.body_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        while (item := self.body_box.takeAt(0)) is not None:
+            if (old := item.widget()) is not None:
+                old.deleteLater()
         info = self.describe()
         add = self.body_box.addWidget
         add(label(f"Content: {info['content_dir']}", "label"))

@@ -9,7 +9,17 @@ few slides. Timers run only while the loop is on screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QEvent, QRectF, QSize, Qt, QTimeLine, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHideEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Poster, Quote
@@ -90,7 +100,7 @@ class AttractOverlay(QWidget):
             self.shifts, max(2, round(BURN_IN_AMPLITUDE_PX * self.ctx.scale.factor))
         )
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """The loop starts from its first slide each time it is shown; its timers run only
         while it is on screen."""
         super().showEvent(event)
@@ -100,13 +110,13 @@ class AttractOverlay(QWidget):
         if not self.ctx.reduced_motion:
             self._anim.start()
 
-    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)
         self._timer.stop()
         self._anim.stop()
         self._frame = self._prompt = self._box = None  # no full-screen pixmap while hidden
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._frame = self._prompt = self._box = None
 
@@ -151,7 +161,7 @@ class AttractOverlay(QWidget):
         h = self.height()
         return QRectF(0, h * 0.84, self.width(), h * 0.12)
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """The slide is painted once into a pixmap; the pulsing prompt (60 times a second, in
         its own rectangle) only blits that pixmap and fades a pre-rendered prompt over it:
         large text is not glyph-cached (PITFALLS.md §6), so re-drawing it each frame cost
@@ -190,7 +200,7 @@ class AttractOverlay(QWidget):
             body = QRectF(w * 0.06, h * 0.12, w * 0.88, h * 0.7)
             if isinstance(slide, Poster):
                 self._paint_poster(p, slide, body)
-            else:
+            elif isinstance(slide, Quote):
                 self._paint_quote(p, slide, body)
         p.end()
         return frame
