@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
-from kiosk.core.fishbowl import FishbowlConfig, FishbowlError
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.theme import FONT_FAMILY, stylesheet
 from kiosk.ui.fishbowl.setup import (
     SetupPanel,

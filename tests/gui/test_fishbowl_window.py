@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication
 from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
 from kiosk.core.clock import FakeClock
-from kiosk.core.fishbowl import FishbowlConfig, FishbowlSession, Phase, State
-from kiosk.core.fishbowl_store import SessionStore
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.session import FishbowlSession, Phase
+from kiosk.core.fishbowl.store import SessionStore
 from kiosk.ui.fishbowl.build import open_session
 from kiosk.ui.fishbowl.controller import FishbowlController
 from kiosk.ui.fishbowl.window import FishbowlWindow

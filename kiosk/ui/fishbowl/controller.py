@@ -15,8 +15,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 
-from kiosk.core.fishbowl import Event, FishbowlConfig, FishbowlError, FishbowlSession, Phase, State
-from kiosk.core.fishbowl_store import AutoSaver, SessionStore, export_session
+from kiosk.core.fishbowl.autosave import AutoSaver
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.errors import FishbowlError
+from kiosk.core.fishbowl.export import export_session
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.session import Event, FishbowlSession, Phase
+from kiosk.core.fishbowl.store import SessionStore
 
 log = logging.getLogger("kiosk.fishbowl")
 

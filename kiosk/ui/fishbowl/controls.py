@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.fishbowl import State, format_duration
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.text import format_duration
 from kiosk.ui.context import Ctx
 from kiosk.ui.fishbowl.controller import STEP_SECONDS, FishbowlController
 from kiosk.ui.widgets import label, nav_button

@@ -19,13 +19,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signa
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.core.fishbowl import (
-    FishbowlSession,
-    Phase,
-    State,
-    format_clock,
-    format_duration,
-)
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.session import FishbowlSession, Phase
+from kiosk.core.fishbowl.text import format_clock, format_duration
 from kiosk.core.ticks import until_label_changes
 from kiosk.theme import FONT_FAMILY, Palette, mix
 

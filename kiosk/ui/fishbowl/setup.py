@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.fishbowl import FishbowlConfig, FishbowlError
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.theme import FONT_FAMILY, Palette, TypeScale, mix
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.touch import GestureFilter

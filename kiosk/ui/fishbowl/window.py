@@ -9,7 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.core.fishbowl import FishbowlConfig, State
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.records import State
 from kiosk.theme import stylesheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.fishbowl.controller import FishbowlController
