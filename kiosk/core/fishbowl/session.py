@@ -300,7 +300,7 @@ class FishbowlSession:
                     i,
                     person,
                     i == speaking,
-                    queued.get(pid),
+                    None if pid is None else queued.get(pid),
                     pid is not None and pid in spoken,
                     talk[i],
                 )

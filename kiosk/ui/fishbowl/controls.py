@@ -103,7 +103,7 @@ class ControlPanel(QFrame):
 
         edit_row = QHBoxLayout()
         edit_row.setSpacing(s.space(1))
-        self.name_edit = QLineEdit()
+        self.name_edit: QLineEdit = QLineEdit()  # typed here: the Join button's lambda reads it
         self.name_edit.setPlaceholderText("Name for the touched chair")
         self.name_edit.setProperty("role", "field")
         self.name_edit.setMinimumHeight(s.touch)
