@@ -370,7 +370,7 @@ def idle_fishbowl(seconds: float, wake_seconds: float, warm: float) -> None:
     normal phase through the measurement)."""
     from kiosk import paths, startup
     from kiosk.core.clock import MonotonicClock
-    from kiosk.core.fishbowl import FishbowlSession
+    from kiosk.core.fishbowl.session import FishbowlSession
 
     app = startup.get_app()
     result = startup.load(None)

@@ -35,7 +35,8 @@ def measure(seconds: float, turn: float | None = None) -> dict:
     from PySide6.QtCore import QTimer
 
     from kiosk.core.clock import MonotonicClock
-    from kiosk.core.fishbowl import FishbowlConfig, FishbowlSession
+    from kiosk.core.fishbowl.config import FishbowlConfig
+    from kiosk.core.fishbowl.session import FishbowlSession
     from kiosk.startup import get_app
     from kiosk.theme import palette_for
     from kiosk.ui.fishbowl.public import PublicView
@@ -129,7 +130,8 @@ def fake_clock_drift(seconds: float = 600.0) -> dict:
     import random
 
     from kiosk.core.clock import FakeClock
-    from kiosk.core.fishbowl import FishbowlConfig, FishbowlSession
+    from kiosk.core.fishbowl.config import FishbowlConfig
+    from kiosk.core.fishbowl.session import FishbowlSession
 
     clock = FakeClock(1000.0)
     turn = seconds * 2

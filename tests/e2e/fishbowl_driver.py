@@ -55,7 +55,7 @@ def run(turn_at: float) -> int:
 
     from kiosk import paths, startup
     from kiosk.content.loader import load_gallery
-    from kiosk.core.fishbowl import FishbowlConfig
+    from kiosk.core.fishbowl.config import FishbowlConfig
     from kiosk.ui.fishbowl.build import build
 
     app = startup.get_app()

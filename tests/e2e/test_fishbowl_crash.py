@@ -144,8 +144,10 @@ def test_the_next_save_is_due_five_seconds_after_the_last_one(tmp_path: Path) ->
     """What the controller arms its save timer with: not a fixed 5 s tick (which, after a save
     for a change, skipped the next tick and left up to 10 s unsaved)."""
     from kiosk.core.clock import FakeClock
-    from kiosk.core.fishbowl import FishbowlConfig, FishbowlSession
-    from kiosk.core.fishbowl_store import AutoSaver, SessionStore
+    from kiosk.core.fishbowl.autosave import AutoSaver
+    from kiosk.core.fishbowl.config import FishbowlConfig
+    from kiosk.core.fishbowl.session import FishbowlSession
+    from kiosk.core.fishbowl.store import SessionStore
 
     clock = FakeClock(100.0)
     session = FishbowlSession(clock, FishbowlConfig(chairs=4, empty_chairs=1))

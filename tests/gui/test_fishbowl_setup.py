@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
-from kiosk.core.fishbowl import FishbowlConfig, FishbowlError
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.theme import FONT_FAMILY, stylesheet
 from kiosk.ui.fishbowl.setup import (
     SetupPanel,
@@ -372,8 +373,8 @@ def assert_fits(panel: SetupPanel) -> None:
             ), name
             # wholly inside its parent: a button taller than its row is cut off
             assert button.parentWidget().rect().contains(button.geometry()), name
-    body = panel.scroll.widget()
-    assert body.width() <= panel.scroll.viewport().width()  # never a sideways scroll
+    body = panel.scroll_area.widget()
+    assert body.width() <= panel.scroll_area.viewport().width()  # never a sideways scroll
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -385,7 +386,7 @@ def test_layout_fits_at_three_sizes(make_panel, size) -> None:
         for button in (stepper.decrease_button, stepper.increase_button):
             assert button.width() >= touch and button.height() >= touch
     # the preset's setup is seen at a glance: nothing below the fold
-    assert panel.scroll.verticalScrollBar().maximum() == 0
+    assert panel.scroll_area.verticalScrollBar().maximum() == 0
     # big type through the stylesheet (qt-material ignores setFont)
     assert panel.chairs.value_label.font().pixelSize() == panel.ctx.scale.px("h2")
     assert panel.question_edit.font().pixelSize() == panel.ctx.scale.px("label")
@@ -445,6 +446,6 @@ def test_many_long_questions_scroll_without_clipping(make_panel) -> None:
     config = FishbowlConfig(questions=questions)
     panel = make_panel((1280, 720), config)
     assert_fits(panel)
-    assert panel.scroll.verticalScrollBar().maximum() > 0  # it scrolls rather than squeezes
+    assert panel.scroll_area.verticalScrollBar().maximum() > 0  # it scrolls rather than squeezes
     assert [c.text_label.text() for c in panel.choices] == list(config.questions)
     assert panel.config() == config

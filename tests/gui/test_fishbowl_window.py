@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
 from kiosk.core.clock import FakeClock
-from kiosk.core.fishbowl import FishbowlConfig, FishbowlSession, Phase, State
-from kiosk.core.fishbowl_store import SessionStore
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.session import FishbowlSession, Phase
+from kiosk.core.fishbowl.store import SessionStore
 from kiosk.ui.fishbowl.build import open_session
 from kiosk.ui.fishbowl.controller import FishbowlController
 from kiosk.ui.fishbowl.window import FishbowlWindow
@@ -69,6 +72,14 @@ def test_opens_on_setup_and_enter_starts(rig) -> None:
     assert not rig.window.showing_setup()
     assert rig.session.speaker is not None
     assert rig.window.view.timer_active()
+
+
+def test_the_widgets_keep_qwidgets_own_palette_and_scroll(rig) -> None:
+    """Attributes named ``palette`` or ``scroll`` once hid these QWidget methods."""
+    assert isinstance(rig.window.view.palette(), QPalette)
+    assert isinstance(rig.window.setup.palette(), QPalette)
+    assert callable(rig.window.setup.scroll)
+    assert rig.window.view.colours is rig.ctx.palette
 
 
 def test_space_pauses_and_resumes_and_paused_time_does_not_count(rig) -> None:

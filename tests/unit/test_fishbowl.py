@@ -10,16 +10,11 @@ from kiosk import paths
 from kiosk.content.loader import load_gallery
 from kiosk.content.model import FishbowlPreset
 from kiosk.core.clock import FakeClock
-from kiosk.core.fishbowl import (
-    Event,
-    FishbowlConfig,
-    FishbowlError,
-    FishbowlSession,
-    Phase,
-    State,
-    format_clock,
-    format_duration,
-)
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.errors import FishbowlError
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.session import Event, FishbowlSession, Phase
+from kiosk.core.fishbowl.text import format_clock, format_duration
 
 
 def make(clock: FakeClock | None = None, **config: object) -> FishbowlSession:

@@ -17,8 +17,11 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from kiosk.core.clock import FakeClock
-from kiosk.core.fishbowl import FishbowlConfig, FishbowlError, FishbowlSession, State
-from kiosk.core.fishbowl_store import SessionStore
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.errors import FishbowlError
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.session import FishbowlSession
+from kiosk.core.fishbowl.store import SessionStore
 
 seconds = st.sampled_from([0.001, 0.5, 1, 29.999, 30, 150, 180.001, 600]) | st.floats(0, 900)
 names = st.none() | st.sampled_from(["", "Ana", "  Bo  ", "x" * 61]) | st.text(max_size=8)

@@ -15,15 +15,12 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.clock import FakeClock
-from kiosk.core.fishbowl import FishbowlConfig, FishbowlSession, State
-from kiosk.core.fishbowl_store import (
-    AutoSaver,
-    SessionStore,
-    export_log,
-    export_session,
-    session_csv,
-    session_summary,
-)
+from kiosk.core.fishbowl.autosave import AutoSaver
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.export import export_log, export_session, session_csv, session_summary
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.session import FishbowlSession
+from kiosk.core.fishbowl.store import SessionStore
 from tests.conftest import REPO
 
 WALL = 1_497_880_800.0  # 19 June 2017, in the afternoon in Montreal
@@ -106,8 +103,9 @@ def test_a_process_killed_right_after_a_change_restores_that_change(tmp_path: Pa
     child = textwrap.dedent(f"""
         import os, signal
         from kiosk.core.clock import FakeClock
-        from kiosk.core.fishbowl import FishbowlSession
-        from kiosk.core.fishbowl_store import AutoSaver, SessionStore
+        from kiosk.core.fishbowl.autosave import AutoSaver
+        from kiosk.core.fishbowl.session import FishbowlSession
+        from kiosk.core.fishbowl.store import SessionStore
         clock = FakeClock()
         s = FishbowlSession(clock, wall=FakeClock({WALL}))
         AutoSaver(s, SessionStore({str(tmp_path)!r}))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.core.fishbowl import format_clock
+from kiosk.core.fishbowl.text import format_clock
 from kiosk.core.ticks import until_label_changes
 
 

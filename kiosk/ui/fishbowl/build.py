@@ -8,8 +8,9 @@ from pathlib import Path
 
 from kiosk import paths
 from kiosk.core.clock import MonotonicClock, SystemWallClock
-from kiosk.core.fishbowl import FishbowlConfig, FishbowlSession
-from kiosk.core.fishbowl_store import SessionStore
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.session import FishbowlSession
+from kiosk.core.fishbowl.store import SessionStore
 
 logger = logging.getLogger("kiosk.fishbowl")
 

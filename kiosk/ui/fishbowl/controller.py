@@ -11,17 +11,29 @@ import logging
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 
-from kiosk.core.fishbowl import Event, FishbowlConfig, FishbowlError, FishbowlSession, Phase, State
-from kiosk.core.fishbowl_store import AutoSaver, SessionStore, export_session
+from kiosk.core.fishbowl.autosave import AutoSaver
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.errors import FishbowlError
+from kiosk.core.fishbowl.export import export_session
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.session import Event, FishbowlSession, Phase
+from kiosk.core.fishbowl.store import SessionStore
 
 log = logging.getLogger("kiosk.fishbowl")
 
 STEP_SECONDS = 30
 RESET_CONFIRM_MS = 4000
+
+
+class ChimePlayer(Protocol):
+    """What the controller needs of a chime: ``sound.Chime`` in the app, a recorder in tests."""
+
+    def play(self, kind: str) -> object: ...
 
 
 class FishbowlController(QObject):
@@ -34,7 +46,7 @@ class FishbowlController(QObject):
         session: FishbowlSession,
         store: SessionStore | None,
         export_dir: Path,
-        chime: object | None = None,
+        chime: ChimePlayer | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -174,16 +186,18 @@ class FishbowlController(QObject):
         self.changed.emit()
 
     def queue_selected(self) -> bool:
-        if self.selected is None:
+        chair = self.selected
+        if chair is None:
             self.message.emit("Touch a chair first")
             return False
-        return self._do(lambda: self.session.enqueue(self.selected))
+        return self._do(lambda: self.session.enqueue(chair))
 
     def rename_selected(self, name: str) -> bool:
-        if self.selected is None:
+        chair = self.selected
+        if chair is None:
             self.message.emit("Touch a chair first")
             return False
-        return self._do(lambda: self.session.set_participant_name(self.selected, name or None))
+        return self._do(lambda: self.session.set_participant_name(chair, name or None))
 
     def add_note(self, text: str) -> bool:
         return bool(text.strip()) and self._do(lambda: self.session.add_note(text))

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.fishbowl import State, format_duration
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.text import format_duration
 from kiosk.ui.context import Ctx
 from kiosk.ui.fishbowl.controller import STEP_SECONDS, FishbowlController
 from kiosk.ui.widgets import label, nav_button
@@ -102,7 +103,7 @@ class ControlPanel(QFrame):
 
         edit_row = QHBoxLayout()
         edit_row.setSpacing(s.space(1))
-        self.name_edit = QLineEdit()
+        self.name_edit: QLineEdit = QLineEdit()  # typed here: the Join button's lambda reads it
         self.name_edit.setPlaceholderText("Name for the touched chair")
         self.name_edit.setProperty("role", "field")
         self.name_edit.setMinimumHeight(s.touch)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kiosk.content.model import FishbowlPreset
 from kiosk.core.clock import FakeClock
-from kiosk.core.fishbowl import FishbowlSession
+from kiosk.core.fishbowl.session import FishbowlSession
 
 STATES = ("setup", "normal", "warning", "overtime")
 

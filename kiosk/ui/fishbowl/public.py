@@ -16,16 +16,23 @@ import math
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHideEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.core.fishbowl import (
-    FishbowlSession,
-    Phase,
-    State,
-    format_clock,
-    format_duration,
-)
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.session import FishbowlSession, Phase
+from kiosk.core.fishbowl.text import format_clock, format_duration
 from kiosk.core.ticks import until_label_changes
 from kiosk.theme import FONT_FAMILY, Palette, mix
 
@@ -81,7 +88,7 @@ class PublicView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.palette = palette
+        self.colours = palette
         self.reduced_motion = reduced_motion
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -168,16 +175,16 @@ class PublicView(QWidget):
         elif "ring" in self._rects:
             self.update(self._rects["ring"].toAlignedRect().adjusted(-20, -20, 20, 20))
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.refresh()
 
-    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)
         self._timer.stop()
         self._anim.stop()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._rects = {}
         self.update()
@@ -214,13 +221,13 @@ class PublicView(QWidget):
             return RED
         if phase is Phase.WARNING:
             return AMBER
-        return self.palette.text
+        return self.colours.text
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         if not self._rects:
             self._rects = self._layout()
         r = self._rects
-        s, pal = self.session, self.palette
+        s, pal = self.session, self.colours
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -252,7 +259,7 @@ class PublicView(QWidget):
         self.painted.emit(self._labels[0])
 
     def _paint_question(self, p: QPainter, rect: QRectF) -> None:
-        s, pal = self.session, self.palette
+        s, pal = self.session, self.colours
         small = rect.height() * 0.2
         p.setPen(QColor(pal.accent_text))
         title = s.config.title or "Fishbowl discussion"
@@ -315,7 +322,7 @@ class PublicView(QWidget):
         return ""
 
     def _paint_who(self, p: QPainter, rect: QRectF, phase: Phase) -> None:
-        s, pal = self.session, self.palette
+        s, pal = self.session, self.colours
         speaker = s.speaker
         state = self._state_text(phase)
         who = speaker.label if speaker is not None else ""
@@ -330,7 +337,7 @@ class PublicView(QWidget):
         p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _paint_session(self, p: QPainter, rect: QRectF) -> None:
-        s, pal = self.session, self.palette
+        s, pal = self.session, self.colours
         remaining = s.session_remaining()
         text = (
             f"Session: {format_clock(remaining)} left"
@@ -347,7 +354,7 @@ class PublicView(QWidget):
         p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _paint_circle(self, p: QPainter, rect: QRectF) -> None:
-        s, pal = self.session, self.palette
+        s, pal = self.session, self.colours
         chairs = s.chairs()
         n = len(chairs)
         label_h = rect.height() * 0.1
@@ -421,7 +428,7 @@ class PublicView(QWidget):
 
     def _paint_balance(self, p: QPainter, rect: QRectF) -> None:
         """Talk time per chair: who has spoken a lot, who not yet."""
-        s, pal = self.session, self.palette
+        s, pal = self.session, self.colours
         talk = s.talk_time_by_chair()
         chairs = s.chairs()
         n = max(1, len(talk))

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.fishbowl import FishbowlConfig, FishbowlError
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.theme import FONT_FAMILY, Palette, TypeScale, mix
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.touch import GestureFilter
@@ -303,7 +305,7 @@ class QuestionChoice(QToolButton):
         row.setSpacing(s.space(1.5))
         row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text_label, 1)
-        box = QVBoxLayout(self)  # the dot and the text centred as one block, dot on line one
+        box = self._inner = QVBoxLayout(self)  # the dot and text centred as one, dot on line one
         box.setContentsMargins(s.space(2), s.space(1.5), s.space(2.5), s.space(1.5))
         box.setSpacing(0)
         box.addStretch(1)
@@ -323,16 +325,16 @@ class QuestionChoice(QToolButton):
 
     # The button's size comes from its inner layout (QToolButton's own hint ignores it).
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.layout().totalSizeHint().expandedTo(QSize(self._touch, self._touch))
+        return self._inner.totalSizeHint().expandedTo(QSize(self._touch, self._touch))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.layout().totalMinimumSize().expandedTo(QSize(self._touch, self._touch))
+        return self._inner.totalMinimumSize().expandedTo(QSize(self._touch, self._touch))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return max(self._touch, self.layout().totalHeightForWidth(width))
+        return max(self._touch, self._inner.totalHeightForWidth(width))
 
 
 # --- the panel --------------------------------------------------------------------------------
@@ -491,14 +493,14 @@ class SetupPanel(QWidget):
         self._body_grid.setContentsMargins(margin, s.space(1), margin, s.space(2))
         self._body_grid.setHorizontalSpacing(s.space(8))
         self._body_grid.setVerticalSpacing(s.space(5))
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("screen")
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(self.body)
-        self.gestures = GestureFilter(self.scroll, horizontal=False)  # kinetic touch scrolling
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("screen")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setWidget(self.body)
+        self.gestures = GestureFilter(self.scroll_area, horizontal=False)  # kinetic touch scrolling
 
         # footer: the model's complaint, if any, then Start
         self.error_label = label("", "label", "accent")
@@ -522,7 +524,7 @@ class SetupPanel(QWidget):
         header.setContentsMargins(margin, 0, margin, 0)
         footer.setContentsMargins(margin, 0, margin, 0)
         root.addLayout(header)
-        root.addWidget(self.scroll, 1)
+        root.addWidget(self.scroll_area, 1)
         root.addLayout(footer)
 
         for stepper in (self.chairs, self.empty_chairs, self.turn, self.warning, self.session):
@@ -680,6 +682,6 @@ class SetupPanel(QWidget):
             grid.setRowStretch(0, 0)
             grid.setRowStretch(1, 1)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._arrange(self.width() / self.ctx.scale.factor >= WIDE_AT)
         super().resizeEvent(event)

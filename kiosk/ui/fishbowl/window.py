@@ -6,10 +6,11 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.core.fishbowl import FishbowlConfig, State
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.records import State
 from kiosk.theme import stylesheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.fishbowl.controller import FishbowlController
@@ -141,7 +142,7 @@ class FishbowlWindow(QMainWindow):
         x = (self.live.width() - width) // 2
         self.controls.setGeometry(x, self.live.height() - height, width, height)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._place()
 

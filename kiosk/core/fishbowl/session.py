@@ -1,7 +1,4 @@
-"""The fishbowl discussion: chairs, people, a queue, turns and rounds, timed by an injected clock.
-
-Plain Python (no Qt) so every rule is tested without widgets and the same object drives the
-public view, the facilitator's controls, the crash-safe store and the export.
+"""The fishbowl session state machine: chairs, people, a queue, turns and rounds, and its clocks.
 
 Time. The session keeps one running total, ``session_elapsed()``: the seconds it has been
 RUNNING (paused time does not count), read from the injected monotonic clock, never counted in
@@ -32,33 +29,27 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk.core.clock import Clock, SystemWallClock, WallClock
+from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.errors import FishbowlError, InvariantError
+from kiosk.core.fishbowl.records import Participant, State, Turn
+from kiosk.core.fishbowl.snapshot import (
+    Recovery,
+    SavedSession,
+    SnapshotError,
+    from_plain,
+    to_plain,
+)
+from kiosk.core.fishbowl.text import chair_label, clean_text, whole_ms
 
 if TYPE_CHECKING:
     from kiosk.content.model import FishbowlPreset
 
 log = logging.getLogger(__name__)
 
-SNAPSHOT_VERSION = 1
-MAX_CHAIRS = 24
 MAX_NAME = 60
 MAX_NOTE = 2000
 
 TimeTarget = Literal["turn", "session"]
-
-
-class FishbowlError(Exception):
-    """An operation the session refuses; ``str(error)`` is a sentence to show the facilitator."""
-
-
-class InvariantError(AssertionError):
-    """The session's data broke one of its rules: a bug (or a tampered snapshot)."""
-
-
-class State(StrEnum):
-    SETUP = "setup"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
 
 
 class Phase(StrEnum):
@@ -92,58 +83,13 @@ class Event(StrEnum):
 Listener = Callable[[Event], None]
 
 
-def chair_label(chair: int) -> str:
-    """People read chairs from 1: chair index 2 is "Chair 3"."""
-    return f"Chair {chair + 1}"
-
-
-def _ms(seconds: float) -> int:
-    """Whole milliseconds: comparisons and displays ignore float noise below a millisecond."""
-    return round(seconds * 1000)
-
-
-def format_clock(seconds: float) -> str:
-    """A countdown as shown: "2:05", "0:30", "+0:12" in over time, "1:02:03" from one hour.
-
-    Time left is rounded up (the display reaches "0:00" exactly when the time is up); time over
-    is rounded down ("+0:01" one full second after zero). Each label thus lasts one second.
-    """
-    if not math.isfinite(seconds):
-        return "--:--"
-    ms = _ms(seconds)
-    sign, whole = ("+", -ms // 1000) if ms < 0 else ("", -(-ms // 1000))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
-
-
-def format_duration(seconds: float) -> str:
-    """A duration spoken so far, in whole seconds down: "9:10", "1:02:03"."""
-    if not math.isfinite(seconds):
-        return "--:--"
-    whole = max(0, _ms(seconds)) // 1000
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
 def _phase(remaining: float, warning: float) -> Phase:
-    left, warn = _ms(remaining), _ms(warning)
+    left, warn = whole_ms(remaining), whole_ms(warning)
     if left < 0:
         return Phase.OVERTIME
     if warn > 0 and left <= warn:
         return Phase.WARNING
     return Phase.NORMAL
-
-
-def _clean_text(text: str | None, limit: int, what: str) -> str | None:
-    """One line, single spaces, or None when blank."""
-    if text is None:
-        return None
-    cleaned = " ".join(str(text).split())
-    if len(cleaned) > limit:
-        raise FishbowlError(f"{what} is too long: keep it under {limit} characters")
-    return cleaned or None
 
 
 def _positive_seconds(seconds: float) -> float:
@@ -152,104 +98,6 @@ def _positive_seconds(seconds: float) -> float:
     if not math.isfinite(seconds) or seconds <= 0:
         raise FishbowlError("Give a positive number of seconds")
     return float(seconds)
-
-
-@dataclass(frozen=True)
-class FishbowlConfig:
-    """What the setup screen decides; checked on creation so a bad setup never starts."""
-
-    title: str = "Fishbowl discussion"
-    questions: tuple[str, ...] = ("What would it take to make this work in your city?",)
-    chairs: int = 5
-    empty_chairs: int = 1
-    turn_seconds: float = 180.0
-    session_seconds: float = 45 * 60.0
-    warning_seconds: float = 30.0
-    session_warning_seconds: float = 300.0
-    chime: bool = True
-
-    def __post_init__(self) -> None:
-        def number(value: object) -> bool:
-            return (
-                isinstance(value, int | float)
-                and not isinstance(value, bool)
-                and (math.isfinite(value))
-            )
-
-        if not isinstance(self.chairs, int) or not 2 <= self.chairs <= MAX_CHAIRS:
-            raise FishbowlError(f"The circle needs 2 to {MAX_CHAIRS} chairs")
-        if not isinstance(self.empty_chairs, int) or not 0 <= self.empty_chairs < self.chairs:
-            raise FishbowlError(
-                f"Leave 0 to {self.chairs - 1} chairs empty: someone must sit in the circle"
-            )
-        if not number(self.turn_seconds) or self.turn_seconds <= 0:
-            raise FishbowlError("A turn needs a positive number of seconds")
-        if not number(self.session_seconds) or self.session_seconds <= 0:
-            raise FishbowlError("The session needs a positive length")
-        if not number(self.warning_seconds) or not 0 <= self.warning_seconds < self.turn_seconds:
-            raise FishbowlError("The warning must be shorter than the turn")
-        if not number(self.session_warning_seconds) or self.session_warning_seconds < 0:
-            raise FishbowlError("The session warning must be 0 seconds or more")
-        questions = tuple(
-            q for q in (_clean_text(q, 500, "A question") for q in self.questions) if q
-        )
-        if not questions:
-            raise FishbowlError("Give the discussion a question")
-        object.__setattr__(self, "questions", questions)
-        object.__setattr__(self, "title", _clean_text(self.title, 200, "The title") or "")
-
-    @property
-    def is_open(self) -> bool:
-        """An open fishbowl keeps chairs free for the audience; a closed one has none."""
-        return self.empty_chairs > 0
-
-    @classmethod
-    def from_preset(
-        cls, preset: FishbowlPreset, lang: str | None = None, default_lang: str | None = None
-    ) -> FishbowlConfig:
-        """The session as content/fishbowl.yaml describes it, in the visitor's language."""
-        return cls(
-            title=preset.title.get(lang, default_lang),
-            questions=tuple(q.get(lang, default_lang) for q in preset.questions),
-            chairs=preset.inner_chairs,
-            empty_chairs=preset.empty_chairs,
-            turn_seconds=float(preset.turn_seconds),
-            session_seconds=preset.session_minutes * 60.0,
-            warning_seconds=float(preset.warning_seconds),
-            chime=preset.chime,
-        )
-
-
-@dataclass(frozen=True)
-class Participant:
-    """Someone in the circle (or who was). Names are optional: then the chair names them."""
-
-    id: int
-    chair: int
-    name: str | None = None
-    from_audience: bool = False
-    joined_at: float = 0.0  # session seconds
-    left_at: float | None = None  # session seconds; None while seated
-
-    @property
-    def label(self) -> str:
-        return self.name or chair_label(self.chair)
-
-    @property
-    def seated(self) -> bool:
-        return self.left_at is None
-
-
-@dataclass
-class _Turn:
-    number: int
-    round: int
-    chair: int
-    participant: int
-    start: float  # session seconds
-    budget: float  # seconds allowed (turn length plus or minus what was added or removed)
-    started_wall: float  # epoch seconds, for the export only
-    end: float | None = None
 
 
 @dataclass(frozen=True)
@@ -293,15 +141,6 @@ class ChairView:
         return self.participant.label if self.participant else chair_label(self.index)
 
 
-@dataclass(frozen=True)
-class Recovery:
-    """Set on a session restored from a snapshot, so the UI and the log can say so."""
-
-    saved_wall: float
-    was_running: bool
-    elapsed: float
-
-
 class FishbowlSession:
     """A fishbowl session: SETUP → RUNNING ⇄ PAUSED → FINISHED (reset goes back to SETUP)."""
 
@@ -341,7 +180,7 @@ class FishbowlSession:
         self._participants: dict[int, Participant] = {}
         self._next_id = 1
         self._queue: list[int] = []
-        self._turns: list[_Turn] = []
+        self._turns: list[Turn] = []
         self._question_log: list[tuple[float, str]] = []
         self._notes: list[tuple[float, str]] = []
         self._question_index = min(self._question_index, len(c.questions) - 1)
@@ -461,7 +300,7 @@ class FishbowlSession:
                     i,
                     person,
                     i == speaking,
-                    queued.get(pid),
+                    None if pid is None else queued.get(pid),
                     pid is not None and pid in spoken,
                     talk[i],
                 )
@@ -469,10 +308,10 @@ class FishbowlSession:
         return tuple(views)
 
     # --- reading: turns, rounds and time -------------------------------------------------------
-    def _open_turn(self) -> _Turn | None:
+    def _open_turn(self) -> Turn | None:
         return self._turns[-1] if self._turns and self._turns[-1].end is None else None
 
-    def _record(self, turn: _Turn, now: float) -> TurnRecord:
+    def _record(self, turn: Turn, now: float) -> TurnRecord:
         end = turn.end if turn.end is not None else now
         duration = end - turn.start
         return TurnRecord(
@@ -557,9 +396,9 @@ class FishbowlSession:
         if self._state is not State.RUNNING or self._open_turn() is None:
             return None
         left, warn = self.turn_remaining(), self._config.warning_seconds
-        if warn > 0 and _ms(left) > _ms(warn):
+        if warn > 0 and whole_ms(left) > whole_ms(warn):
             return left - warn
-        return left if _ms(left) >= 0 else None
+        return left if whole_ms(left) >= 0 else None
 
     def talk_time_by_participant(self) -> dict[int, float]:
         """Seconds spoken per participant id (everyone who sat), the running turn included."""
@@ -648,7 +487,7 @@ class FishbowlSession:
         if self._turns and seated <= self._spoken_in_round():
             round_ += 1
         self._turns.append(
-            _Turn(
+            Turn(
                 len(self._turns) + 1,
                 round_,
                 chair,
@@ -748,7 +587,7 @@ class FishbowlSession:
         self._check_chair(chair)
         if chair not in free:
             raise FishbowlError(f"{chair_label(chair)} is taken")
-        cleaned = _clean_text(name, MAX_NAME, "The name")
+        cleaned = clean_text(name, MAX_NAME, "The name")
         person = self._seat(chair, cleaned, from_audience=True, joined_at=self.session_elapsed())
         self._emit(Event.CHAIR_TAKEN)
         return person
@@ -809,7 +648,7 @@ class FishbowlSession:
     def set_question(self, question: int | str) -> None:
         """Show question number ``question`` (0-based), or this text (added if new)."""
         if isinstance(question, str):
-            text = _clean_text(question, 500, "The question")
+            text = clean_text(question, 500, "The question")
             if not text:
                 raise FishbowlError("The question is empty")
             if text not in self._config.questions:
@@ -827,7 +666,7 @@ class FishbowlSession:
     def set_participant_name(self, chair: int, name: str | None) -> None:
         """Name (or, with None or "", un-name) the person in ``chair``."""
         pid = self._occupied_pid(chair)
-        cleaned = _clean_text(name, MAX_NAME, "The name")
+        cleaned = clean_text(name, MAX_NAME, "The name")
         self._participants[pid] = replace(self._participants[pid], name=cleaned)
         if self._state is State.SETUP:
             if cleaned:
@@ -863,7 +702,7 @@ class FishbowlSession:
 
     def add_note(self, text: str) -> None:
         """A key point for the harvest, stamped with the session time."""
-        cleaned = _clean_text(text, MAX_NOTE, "The note")
+        cleaned = clean_text(text, MAX_NOTE, "The note")
         if not cleaned:
             raise FishbowlError("The note is empty")
         self._notes.append((self.session_elapsed(), cleaned))
@@ -952,57 +791,25 @@ class FishbowlSession:
         Times are session seconds (relative), never monotonic readings: those mean nothing in
         another process. ``saved_wall`` says when it was written.
         """
-        c = self._config
-        return {
-            "version": SNAPSHOT_VERSION,
-            "saved_wall": self._wall.now(),
-            "state": self._state.value,
-            "elapsed": self.session_elapsed(),
-            "session_budget": self._session_budget,
-            "started_wall": self._started_wall,
-            "config": {
-                "title": c.title,
-                "questions": list(c.questions),
-                "chairs": c.chairs,
-                "empty_chairs": c.empty_chairs,
-                "turn_seconds": c.turn_seconds,
-                "session_seconds": c.session_seconds,
-                "warning_seconds": c.warning_seconds,
-                "session_warning_seconds": c.session_warning_seconds,
-                "chime": c.chime,
-            },
-            "question_index": self._question_index,
-            "chairs": list(self._chairs),
-            "next_id": self._next_id,
-            "participants": [
-                {
-                    "id": p.id,
-                    "chair": p.chair,
-                    "name": p.name,
-                    "from_audience": p.from_audience,
-                    "joined_at": p.joined_at,
-                    "left_at": p.left_at,
-                }
-                for p in self._participants.values()
-            ],
-            "queue": list(self._queue),
-            "turns": [
-                {
-                    "number": t.number,
-                    "round": t.round,
-                    "chair": t.chair,
-                    "participant": t.participant,
-                    "start": t.start,
-                    "end": t.end,
-                    "budget": t.budget,
-                    "started_wall": t.started_wall,
-                }
-                for t in self._turns
-            ],
-            "question_log": [[at, text] for at, text in self._question_log],
-            "notes": [[at, text] for at, text in self._notes],
-            "setup_names": {str(k): v for k, v in self._setup_names.items()},
-        }
+        return to_plain(
+            SavedSession(
+                saved_wall=self._wall.now(),
+                state=self._state,
+                elapsed=self.session_elapsed(),
+                session_budget=self._session_budget,
+                started_wall=self._started_wall,
+                config=self._config,
+                question_index=self._question_index,
+                chairs=tuple(self._chairs),
+                next_id=self._next_id,
+                participants=tuple(self._participants.values()),
+                queue=tuple(self._queue),
+                turns=tuple(self._turns),
+                question_log=tuple(self._question_log),
+                notes=tuple(self._notes),
+                setup_names=self._setup_names,
+            )
+        )
 
     @classmethod
     def from_snapshot(
@@ -1015,11 +822,11 @@ class FishbowlSession:
         with Space when the room is ready. ``recovery`` says what happened.
         Raises ``SnapshotError`` for data that is not a valid session.
         """
+        saved = from_plain(data)
         try:
-            session = _restore(cls, data, clock, wall)
+            session = cls(clock, saved.config, wall=wall)
+            session._restore(saved)
             session.check_invariants()
-        except SnapshotError:
-            raise
         except (
             KeyError,
             TypeError,
@@ -1031,89 +838,20 @@ class FishbowlSession:
             raise SnapshotError(f"The saved session is damaged: {exc!r}") from exc
         return session
 
-
-class SnapshotError(FishbowlError):
-    """A snapshot that cannot be restored (damaged, or from an unknown version)."""
-
-
-def _restore(
-    cls: type[FishbowlSession], d: dict[str, Any], clock: Clock, wall: WallClock | None
-) -> FishbowlSession:
-    def num(value: Any) -> float:
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
-            raise ValueError(f"not a number: {value!r}")
-        return float(value)
-
-    def opt_num(value: Any) -> float | None:
-        return None if value is None else num(value)
-
-    def integer(value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"not a whole number: {value!r}")
-        return value
-
-    def text(value: Any) -> str:
-        if not isinstance(value, str):
-            raise ValueError(f"not text: {value!r}")
-        return value
-
-    if not isinstance(d, dict):
-        raise SnapshotError("The saved session is damaged: not a JSON object")
-    if d.get("version") != SNAPSHOT_VERSION:
-        raise SnapshotError(f"The saved session has an unknown version {d.get('version')!r}")
-    cfg = d["config"]
-    config = FishbowlConfig(
-        title=text(cfg["title"]),
-        questions=tuple(text(q) for q in cfg["questions"]),
-        chairs=integer(cfg["chairs"]),
-        empty_chairs=integer(cfg["empty_chairs"]),
-        turn_seconds=num(cfg["turn_seconds"]),
-        session_seconds=num(cfg["session_seconds"]),
-        warning_seconds=num(cfg["warning_seconds"]),
-        session_warning_seconds=num(cfg["session_warning_seconds"]),
-        chime=bool(cfg["chime"]),
-    )
-    s = cls(clock, config, wall=wall)
-    state = State(d["state"])
-    s._question_index = integer(d["question_index"])
-    s._elapsed_base = num(d["elapsed"])
-    s._session_budget = num(d["session_budget"])
-    s._started_wall = opt_num(d["started_wall"])
-    s._chairs = [None if pid is None else integer(pid) for pid in d["chairs"]]
-    s._next_id = integer(d["next_id"])
-    s._participants = {}
-    for p in d["participants"]:
-        name = p["name"]
-        s._participants[integer(p["id"])] = Participant(
-            integer(p["id"]),
-            integer(p["chair"]),
-            None if name is None else text(name),
-            bool(p["from_audience"]),
-            num(p["joined_at"]),
-            opt_num(p["left_at"]),
-        )
-    s._queue = [integer(pid) for pid in d["queue"]]
-    s._turns = [
-        _Turn(
-            integer(t["number"]),
-            integer(t["round"]),
-            integer(t["chair"]),
-            integer(t["participant"]),
-            num(t["start"]),
-            num(t["budget"]),
-            num(t["started_wall"]),
-            opt_num(t["end"]),
-        )
-        for t in d["turns"]
-    ]
-    s._question_log = [(num(at), text(q)) for at, q in d["question_log"]]
-    s._notes = [(num(at), text(n)) for at, n in d["notes"]]
-    s._setup_names = {integer(int(k)): text(v) for k, v in d["setup_names"].items()}
-    s._state = State.PAUSED if state is State.RUNNING else state
-    s._running_since = None
-    s.recovery = Recovery(num(d["saved_wall"]), state is State.RUNNING, s._elapsed_base)
-    return s
+    def _restore(self, saved: SavedSession) -> None:
+        was_running = saved.state is State.RUNNING
+        self._question_index = saved.question_index
+        self._elapsed_base = saved.elapsed
+        self._session_budget = saved.session_budget
+        self._started_wall = saved.started_wall
+        self._chairs = list(saved.chairs)
+        self._next_id = saved.next_id
+        self._participants = {p.id: p for p in saved.participants}
+        self._queue = list(saved.queue)
+        self._turns = list(saved.turns)
+        self._question_log = list(saved.question_log)
+        self._notes = list(saved.notes)
+        self._setup_names = dict(saved.setup_names)
+        self._state = State.PAUSED if was_running else saved.state
+        self._running_since = None
+        self.recovery = Recovery(saved.saved_wall, was_running, saved.elapsed)

@@ -1,0 +1,54 @@
+"""What the session records and a snapshot saves: the session's state, who sat, the turns.
+
+Kept apart from the session so that the snapshot can save and check them without importing the
+session that changes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kiosk.core.fishbowl.text import chair_label
+
+
+class State(StrEnum):
+    SETUP = "setup"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Someone in the circle (or who was). Names are optional: then the chair names them."""
+
+    id: int
+    chair: int
+    name: str | None = None
+    from_audience: bool = False
+    joined_at: float = 0.0  # session seconds
+    left_at: float | None = None  # session seconds; None while seated
+
+    @property
+    def label(self) -> str:
+        return self.name or chair_label(self.chair)
+
+    @property
+    def seated(self) -> bool:
+        return self.left_at is None
+
+
+@dataclass
+class Turn:
+    """A turn as the session keeps it: the budget grows or shrinks and the end is set while it
+    runs. Only the session and the snapshot see it; the others read a ``TurnRecord``."""
+
+    number: int
+    round: int
+    chair: int
+    participant: int
+    start: float  # session seconds
+    budget: float  # seconds allowed (turn length plus or minus what was added or removed)
+    started_wall: float  # epoch seconds, for the export only
+    end: float | None = None

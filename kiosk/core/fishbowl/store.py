@@ -1,0 +1,143 @@
+"""The fishbowl session on disk: crash-safe saves and the restore after a crash.
+
+Saves must survive a kill or a power cut at any instant, so a save never writes over the file it
+replaces: it writes a temporary file in the same folder, fsyncs it, keeps the previous save as
+``.bak`` and renames the new one into place (``os.replace`` is atomic). At every instant a
+complete save exists under the main name or the backup name. Loading never raises for a damaged
+file: the file is moved aside (``.corrupt-<time>``) for a human to look at, the backup is tried,
+and the caller gets a sentence for the log either way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.atomic import write_atomically
+from kiosk.core.clock import Clock, SystemWallClock, WallClock
+from kiosk.core.fishbowl.errors import FishbowlError
+from kiosk.core.fishbowl.session import FishbowlSession
+from kiosk.core.fishbowl.text import format_duration
+
+log = logging.getLogger(__name__)
+
+SESSION_FILE = "fishbowl-session.json"
+MAX_BYTES = 5_000_000  # a real session is a few kB; anything this big is not ours
+
+
+def _sentence(parts: list[str]) -> str:
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What ``SessionStore.load`` found: a session (or None) and a sentence for the log."""
+
+    session: FishbowlSession | None
+    message: str
+    source: Path | None = None
+
+
+class SessionStore:
+    """The saved session in ``folder`` (the app-data folder in the app, a tmp folder in tests)."""
+
+    def __init__(
+        self, folder: Path | str, *, wall: WallClock | None = None, name: str = SESSION_FILE
+    ) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / name
+        self.backup_path = self.folder / f"{name}.bak"
+        self._wall = wall or SystemWallClock()
+
+    def save(self, snapshot: dict[str, Any]) -> None:
+        """Write ``snapshot`` crash-safely; the previous save becomes the backup.
+        Raises OSError (disk full, read-only folder): the caller decides how loud to be."""
+        text = json.dumps(snapshot, ensure_ascii=False, allow_nan=False, indent=1)
+        write_atomically(self.path, text, keep_backup=self.backup_path)
+
+    def load(self, clock: Clock, *, wall: WallClock | None = None) -> Loaded:
+        """Restore the saved session (paused if it was running), else the backup; never raises
+        for damaged files: they are moved aside and the message says so."""
+        self._remove_stale_temporaries()
+        problems: list[str] = []
+        for path, what in ((self.path, "save"), (self.backup_path, "backup")):
+            if not path.exists():
+                continue
+            try:
+                session = FishbowlSession.from_snapshot(
+                    self._read(path), clock, wall=wall or self._wall
+                )
+            except OSError as exc:
+                problems.append(f"the {what} {path} could not be read ({exc.strerror or exc})")
+                continue
+            except (ValueError, FishbowlError) as exc:
+                moved = self._move_aside(path)
+                where = f"moved to {moved}" if moved else "could not be moved aside"
+                problems.append(f"the {what} was damaged ({exc}; {where})")
+                continue
+            intro = (
+                "Restored the fishbowl session"
+                if what == "save"
+                else "Restored the fishbowl session from the backup"
+            )
+            message = f"{intro} {self._describe(session)}"
+            if problems:
+                message = _sentence(problems) + " " + message
+            log.info(message)
+            return Loaded(session, message, path)
+        if problems:
+            message = _sentence(problems) + " Starting a new session."
+            log.warning(message)
+            return Loaded(None, message)
+        return Loaded(None, "No saved fishbowl session.")
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _read(self, path: Path) -> Any:
+        with path.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise ValueError(f"larger than {MAX_BYTES} bytes")
+        try:
+            return json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            raise ValueError(f"not valid JSON: {exc}") from exc
+
+    def _move_aside(self, path: Path) -> Path | None:
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self._wall.now()))
+        target = path.with_name(f"{path.name}.corrupt-{stamp}")
+        n = 2
+        while target.exists():
+            target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+            n += 1
+        try:
+            os.replace(path, target)
+        except OSError:
+            log.exception("could not move the damaged %s aside", path)
+            return None
+        return target
+
+    def _remove_stale_temporaries(self) -> None:
+        """A crash in the middle of a save leaves a temporary file; the save it belonged to was
+        not (or was already) renamed into place, so it is of no use."""
+        for tmp in self.folder.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+    def _describe(self, session: FishbowlSession) -> str:
+        rec = session.recovery
+        if rec is None:
+            return ""
+        saved = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(rec.saved_wall))
+        state = (
+            "it was running and is paused now: resume when the room is ready"
+            if rec.was_running
+            else f"it was {session.state.value}"
+        )
+        return f"saved at {saved}, {format_duration(rec.elapsed)} into the session; {state}."
