@@ -289,8 +289,7 @@ def _render_screens(test: SelfTest, app: Any, gallery: Any, ctx: Any) -> None:
     rendered = 0
     window = None
     with test.step("window"):
-        window = MainWindow(ctx)
-        window.resize(*SIZE)
+        window = MainWindow(ctx, size=SIZE)
     if window is None:
         return
 

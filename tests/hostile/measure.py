@@ -41,13 +41,10 @@ def window_main(content: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk import paths, startup
     from kiosk.content.loader import load_gallery
-    from kiosk.ui.main_window import MainWindow
-
     app = startup.get_app()
     result = load_gallery(Path(content), paths.assets_dir())
-    ctx = startup.make_context(result.gallery, (1920, 1080), reduced_motion=True)
-    window = MainWindow(ctx)
-    window.resize(1920, 1080)
+    window = startup.gallery_window(result, (1920, 1080), reduced_motion=True, theme=False)
+    ctx = window.ctx
     window.show()
     app.processEvents()
     ctx.images.wait(60000)
