@@ -41,6 +41,7 @@ def window_main(content: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk import paths, startup
     from kiosk.content.loader import load_gallery
+
     app = startup.get_app()
     result = load_gallery(Path(content), paths.assets_dir())
     window = startup.gallery_window(result, (1920, 1080), reduced_motion=True, theme=False)
