@@ -33,7 +33,7 @@ class Mode(StrEnum):
     POSTER = "poster"
     OVERVIEW = "overview"
     QUOTES = "quotes"
-    # the layers, in their stacking order (see LAYERS)
+    # the layers (their stacking order is LAYERS)
     HELP = "help"
     BLACKOUT = "blackout"
     STILL_THERE = "still-there"
@@ -52,12 +52,14 @@ SCREENS = {
 LAYERS: tuple[Mode, ...] = (
     Mode.HELP,
     Mode.BLACKOUT,
-    Mode.STILL_THERE,
     Mode.PIN,
+    Mode.STILL_THERE,
     Mode.ADMIN,
     Mode.ATTRACT,
 )
-"""Bottom to top."""
+"""Bottom to top. The "Still there?" notice covers the PIN pad (a visitor who found the corner
+must still see the countdown); nothing covers the admin screen but the attract loop, which
+only opens after a reset has closed it."""
 
 CLOSES: dict[Mode, frozenset[Mode]] = {
     Mode.HELP: frozenset(),

@@ -31,7 +31,7 @@ def test_the_admin_screen_replaces_the_pin_pad_and_closes_the_visitors_layers() 
     m = modes()
     m.enter(Mode.HELP)
     m.enter(Mode.STILL_THERE)
-    assert m.enter(Mode.PIN) and m.layers == (Mode.STILL_THERE, Mode.PIN)
+    assert m.enter(Mode.PIN) and m.layers == (Mode.PIN, Mode.STILL_THERE)  # countdown on top
     assert m.enter(Mode.ADMIN) and m.layers == (Mode.ADMIN,)
     assert not m.enter(Mode.HELP) and not m.enter(Mode.BLACKOUT)  # nothing hides behind it
     assert not m.enter(Mode.STILL_THERE)  # the visitor countdown waits while admin is open
