@@ -246,7 +246,10 @@ def attach_services(
     pins = PinStore.in_folder(paths.data_dir())
     admin = AdminFlow(window, PinGate(clock, pins), kiosk_on, describe)
     admin.screen.reload_requested.connect(reloader.reload)
-    admin.screen.reload_requested.connect(admin.screen.refresh)
+    # the parse runs in a worker: the admin screen lists its problems once it is done
+    reloader.finished.connect(
+        lambda _result: admin.screen.refresh() if admin.screen.isVisible() else None
+    )
     admin.screen.quit_requested.connect(window.quit_app)
     parts: dict = {"reloader": reloader, "admin": admin}
 
