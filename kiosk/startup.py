@@ -277,7 +277,10 @@ def attach_services(
     activity.admin_requested.connect(admin.request)
     services = Services(reloader=reloader, admin=admin, activity=activity)
     admin.screen.reload_requested.connect(reloader.reload)
-    admin.screen.reload_requested.connect(admin.screen.refresh)
+    # the parse runs in a worker: the admin screen lists its problems once it is done
+    reloader.finished.connect(
+        lambda _result: admin.screen.refresh() if admin.screen.isVisible() else None
+    )
     admin.screen.quit_requested.connect(window.quit_app)
 
     def open_fishbowl() -> None:

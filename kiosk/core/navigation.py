@@ -84,6 +84,24 @@ class Navigation:
         self._before_quotes = None
         self._set(screen=Screen.HOME, index=0)
 
+    def replace_posters(self, ids: list[str]) -> bool:
+        """New content (a reload): the same screen and the same poster (found by id) when it
+        is still there, so nothing over the screen closes; else the home screen. True when the
+        visitor stays where they were."""
+        s = self._state
+        current = self._ids[s.index] if s.index < len(self._ids) else None
+        self._ids, self._count = list(ids), len(ids)
+        self._before_quotes = None
+        if s.screen is Screen.HOME:
+            return self._set(index=0) or True
+        if current is not None and current in self._ids:
+            self._set(index=self._ids.index(current))
+            return True
+        if s.screen is Screen.QUOTES:
+            return self._set(index=0) or True
+        self._set(screen=Screen.HOME, index=0)
+        return False
+
     def open(self, index: int) -> bool:
         if not 0 <= index < self._count:
             return False

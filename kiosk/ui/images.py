@@ -10,6 +10,11 @@ checked): a raster image is measured from its header first and refused above
 one at a time, so two workers never hold two of them; an SVG is read once, checked by
 ``artwork.check_svg`` (no entities, scripts or outside references) and rendered from those
 same bytes. Each refusal is one log line, and the view shows "Image unavailable".
+
+A picture edited in place keeps its path, so a cache by path would show the old pixels for
+ever: ``ImageStore.invalidate`` drops a changed file's decodes (live reload calls it with the
+files whose stamps changed, see ``kiosk.content.changes``), and a decode of the old file still
+under way when that happens is thrown away when it arrives, not cached.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import re
 import threading
 import weakref
 from collections import OrderedDict
+from collections.abc import Iterable
 from concurrent import futures
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -150,7 +156,7 @@ def _render_svg(path: Path, target: QSize) -> QImage:
 
 
 class _Signals(QObject):
-    done = Signal(str, QImage)
+    done = Signal(str, QImage, int)  # key, image, the path's generation when it was asked for
 
 
 _EXECUTOR: ThreadPoolExecutor | None = None
@@ -171,7 +177,9 @@ def _decoder() -> ThreadPoolExecutor:
         return _EXECUTOR
 
 
-def _decode_and_send(key: str, path: Path, size: QSize, signals: _Signals) -> None:
+def _decode_and_send(
+    key: str, path: Path, size: QSize, signals: _Signals, generation: int = 0
+) -> None:
     """A worker's job: decode, then hand the image to the GUI thread (a queued signal)."""
     try:
         image = decode(path, size)
@@ -179,7 +187,7 @@ def _decode_and_send(key: str, path: Path, size: QSize, signals: _Signals) -> No
         log.exception("artwork %s failed to load", path)
         image = QImage()
     try:
-        signals.done.emit(key, image)
+        signals.done.emit(key, image, generation)
     except RuntimeError:  # the store went away meanwhile (a window closed): nobody waits
         pass
 
@@ -190,9 +198,17 @@ def _cancel_all(jobs: set[Future[None]]) -> None:
 
 
 class ImageStore(QObject):
-    """Decoded images by (path, size), loaded in a thread pool, kept in a small LRU cache."""
+    """Decoded images by (path, size), loaded in a thread pool, kept in a small LRU cache.
+
+    The key has no file time in it: the store learns that a file changed from ``invalidate``,
+    called by the live reload with the files whose stamps changed. Keying by modification time
+    instead would cost a ``stat`` in every paint of every artwork, would still leave the
+    pictures made from a decode (the poster deck's pre-rendered slides, the attract loop's
+    frame) showing the old pixels, and would keep the old decodes in the cache until they aged
+    out; the reload knows which files changed anyway, once per edit, off the GUI thread."""
 
     ready = Signal(str)
+    invalidated = Signal(object)  # the set of file paths (str) whose decodes were dropped
     CAPACITY = 96  # images
     BUDGET_BYTES = 192 * 1024 * 1024  # and bytes: a 4K screen's image is 33 MB
 
@@ -202,6 +218,7 @@ class ImageStore(QObject):
         self._bytes = 0
         self._views: weakref.WeakSet[ArtworkView] = weakref.WeakSet()
         self._pending: set[str] = set()
+        self._generation: dict[str, int] = {}  # path -> times it was invalidated
         self._jobs: set[Future[None]] = set()  # submitted, not yet finished
         self._signals = _Signals(self)
         self._signals.done.connect(self._finished)
@@ -216,6 +233,10 @@ class ImageStore(QObject):
     def key(path: Path, size: QSize) -> str:
         return f"{path}|{size.width()}x{size.height()}"
 
+    @staticmethod
+    def path_of(key: str) -> str:
+        return key.rpartition("|")[0]
+
     def get(self, path: Path, size: QSize) -> QImage | None:
         """The image if it is ready; otherwise None, and it is being loaded."""
         k = self.key(path, size)
@@ -224,12 +245,15 @@ class ImageStore(QObject):
             return self._cache[k]
         if k not in self._pending and not size.isEmpty():
             self._pending.add(k)
-            job = _decoder().submit(_decode_and_send, k, path, size, self._signals)
+            generation = self._generation.get(str(path), 0)
+            job = _decoder().submit(_decode_and_send, k, path, size, self._signals, generation)
             self._jobs.add(job)
             job.add_done_callback(self._jobs.discard)  # (the set's method: not the store's)
         return None
 
-    def _finished(self, key: str, image: QImage) -> None:
+    def _finished(self, key: str, image: QImage, generation: int = 0) -> None:
+        if generation != self._generation.get(self.path_of(key), 0):
+            return  # the file changed since this decode was asked for; a new one is asked for
         self._pending.discard(key)
         old = self._cache.pop(key, None)
         if old is not None:
@@ -242,6 +266,22 @@ class ImageStore(QObject):
             _, old = self._cache.popitem(last=False)
             self._bytes -= old.sizeInBytes()
         self.ready.emit(key)
+
+    def invalidate(self, paths: Iterable[Path | str]) -> set[str]:
+        """Forget every decode of these files (they changed on disk): the next ``get`` decodes
+        the file again, and a decode of the old file still under way is dropped when it
+        arrives. Emits ``invalidated`` with the paths so that whatever drew them repaints.
+        Returns the paths."""
+        dropped = {str(p) for p in paths}
+        if not dropped:
+            return dropped
+        for path in dropped:
+            self._generation[path] = self._generation.get(path, 0) + 1
+        for key in [k for k in self._cache if self.path_of(k) in dropped]:
+            self._bytes -= self._cache.pop(key).sizeInBytes()
+        self._pending = {k for k in self._pending if self.path_of(k) not in dropped}
+        self.invalidated.emit(dropped)
+        return dropped
 
     def cached_bytes(self) -> int:
         return self._bytes
@@ -266,10 +306,15 @@ class ImageStore(QObject):
         self._pending.clear()  # asked again later, they are decoded again
 
     def wait(self, msecs: int = 10000) -> None:
-        """Block until every requested image is decoded and delivered (for shots and tests)."""
+        """Block until every requested image is decoded and delivered, and every decode asked
+        for before an ``invalidate`` has arrived and been dropped (for shots and tests)."""
         deadline = QDeadlineTimer(msecs)
-        while self._pending and not deadline.hasExpired():
+        waited = False
+        while (self._pending or self._jobs) and not deadline.hasExpired():
+            waited = True
             futures.wait(list(self._jobs), timeout=0.05)
+            QCoreApplication.processEvents()
+        if waited:  # what the last jobs sent as they finished (a stale one leaves no pending)
             QCoreApplication.processEvents()
 
 
@@ -295,6 +340,7 @@ class ArtworkView(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         store.ready.connect(self._maybe_update)
+        store.invalidated.connect(self._file_changed)
         store.add_view(self)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
@@ -316,6 +362,14 @@ class ArtworkView(QWidget):
 
     def _maybe_update(self, key: str) -> None:
         if self._path is not None and key == self.key():
+            self.update()
+
+    def _file_changed(self, paths: set[str]) -> None:
+        """The file shown here changed on disk: its shape may have too; repaint (which asks
+        the store for the new decode)."""
+        if self._path is not None and str(self._path) in paths:
+            self._aspect = aspect_of(self._path)
+            self.updateGeometry()
             self.update()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override

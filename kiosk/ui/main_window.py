@@ -446,20 +446,48 @@ class MainWindow(QMainWindow):
         """After an uncaught error: back to a known good screen, nothing over it."""
         self.reset_for_next_visitor()
 
-    def set_gallery(self, gallery: Gallery) -> None:
-        """New content (live reload): rebuild the screens, stay on the same poster if it still
-        exists, else go home."""
-        state = self.nav.state
-        current = (
-            self.ctx.gallery.posters[state.index].id
-            if state.screen is Screen.POSTER and self.ctx.gallery.posters
-            else None
-        )
-        self.ctx = replace(self.ctx, gallery=gallery)
-        self.nav.reset(len(gallery.posters), [p.id for p in gallery.posters])
-        self._build(self.ctx.scale)
-        if current is not None and self.nav.open_id(current):
-            log.info("content reloaded: staying on %s", current)
+    def set_gallery(self, gallery: Gallery, changed_files: frozenset = frozenset()) -> None:
+        """New content (live reload); ``changed_files``: the paths of pictures edited on disk
+        since the gallery on screen was loaded (their old decodes are dropped first, so they
+        show their new pixels). Only what shows something new is built again
+        (kiosk.content.changes): a change to some posters rebuilds their pages and cards
+        alone, and the visitor stays where they are (screen, poster, scroll position); a
+        change to gallery-wide settings, to the list of posters or to the quotes rebuilds
+        every screen, staying on the same poster if it still exists, else going home."""
+        from kiosk.content.changes import compare
+
+        self.ctx.images.invalidate(changed_files)
+        change = compare(self.ctx.gallery, gallery, changed_files)
+        if change.whole:
+            log.info("content reloaded (%s changed): every screen rebuilt", change.reason)
+            self._rebuild_all(gallery)
+        elif change.posters:
+            self._rebuild_posters(gallery, change.posters)
         else:
-            log.info("content reloaded: home screen")
+            self.ctx = replace(self.ctx, gallery=gallery)  # (the fishbowl preset may differ)
+            log.info("content reloaded: nothing on screen changed")
+            return
         self.gallery_changed.emit(gallery)
+
+    def _rebuild_all(self, gallery: Gallery) -> None:
+        """Every screen built again for ``gallery``; the same screen and poster if it still
+        exists (and then the layers over it stay open: a reload keeps the modes), else home."""
+        self.ctx = replace(self.ctx, gallery=gallery)
+        stays = self.nav.replace_posters([p.id for p in gallery.posters])
+        self._build(self.ctx.scale)
+        where = self.screen_name(self.nav.state)
+        log.info("content reloaded: %s %s", "staying on" if stays else "back to", where)
+
+    def _rebuild_posters(self, gallery: Gallery, indexes: frozenset) -> None:
+        """The posters at ``indexes`` changed (same list, same order): their cards and pages
+        are built again; navigation and every other widget stay as they are."""
+        self.ctx = replace(self.ctx, gallery=gallery)
+        for screen in (self._home, self._overview):
+            if screen is not None:
+                screen.replace_cards(self.ctx, indexes)
+        if self._poster_screen is not None:
+            self.deck.rebuild(self.ctx, indexes)
+        log.info(
+            "content reloaded: rebuilt %s",
+            ", ".join(gallery.posters[i].id for i in sorted(indexes)),
+        )

@@ -13,6 +13,7 @@ from kiosk.content.loader import load_gallery
 from kiosk.core.clock import FakeClock
 from kiosk.core.idle import IdleState
 from kiosk.ui.kiosk.unattended import KioskMode
+from kiosk.ui.live.reload import ContentReloader
 
 
 class KioskRig:
@@ -31,6 +32,10 @@ class KioskRig:
         self.window.show()
         qtbot.waitExposed(self.window)
         self.qtbot = qtbot
+
+    @property
+    def reloader(self) -> ContentReloader:
+        return self.parts.reloader
 
     @property
     def kiosk(self) -> KioskMode:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import weakref
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
@@ -86,8 +87,14 @@ def test_rebuilding_the_screens_leaves_no_references_behind(qtbot, make_window) 
     window = make_window()
     _visit_every_screen(qtbot, window)
     before = weakref.getweakrefcount(window.nav)
-    for _ in range(5):
-        window.set_gallery(window.ctx.gallery)  # a live reload: every screen rebuilt
+    gallery = window.ctx.gallery
+    # a reload that changes a gallery-wide setting rebuilds every screen (an unchanged
+    # gallery rebuilds nothing)
+    edited = replace(gallery, settings=gallery.settings.model_copy(update={"kiosk": True}))
+    for i in range(5):
+        home = window.home
+        window.set_gallery(edited if i % 2 == 0 else gallery)
+        assert window.home is not home  # every screen rebuilt
         _visit_every_screen(qtbot, window)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()

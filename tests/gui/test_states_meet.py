@@ -7,6 +7,8 @@ minimised."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
@@ -167,3 +169,23 @@ def test_a_minimised_kiosk_window_comes_back(make_rig, qtbot) -> None:
     qtbot.waitUntil(lambda: rig.window.isVisible() and not rig.window.isMinimized(), timeout=2000)
     rig.window.hide()
     qtbot.waitUntil(rig.window.isVisible, timeout=2000)
+
+
+def test_a_reload_keeps_the_modes_and_the_poster(make_rig, qtbot) -> None:
+    """Content reloaded with new gallery-wide settings rebuilds every screen: the visitor stays
+    on their poster, the help card they opened stays open, and in kiosk mode the admin screen
+    stays where the organiser left it (a reload is not a reset)."""
+    rig = make_rig(kiosk_on=False)
+    window = rig.window
+    window.nav.open(2)
+    window.modes.enter(Mode.HELP)
+    gallery = window.ctx.gallery
+    settings = gallery.settings.model_copy(update={"reduced_motion": False})
+    window.set_gallery(dataclasses.replace(gallery, settings=settings, _poster_index={}))
+    assert window.nav.state == NavState(Screen.POSTER, 2) and window.deck.index == 2
+    assert window.modes.layers == (Mode.HELP,) and window.help.isVisible()
+    hold_corner(rig, qtbot)
+    assert window.modes.top is Mode.ADMIN
+    window.set_gallery(gallery)
+    assert window.modes.top is Mode.ADMIN and rig.parts.admin.screen.isVisible()
+    assert window.nav.state == NavState(Screen.POSTER, 2)

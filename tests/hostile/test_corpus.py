@@ -105,7 +105,10 @@ def test_the_window_shows_the_rest(case: Case, tmp_path: Path, qtbot, caplog) ->
                 assert states[0] == "image", poster.id
             assert not window.grab().toImage().isNull()
         window.nav.home()
-        reloader.reload()  # live reload: the same checks, the same refusals
+        # live reload: the same checks, the same refusals (the parse runs in a worker: it is
+        # waited for inside the watch, so what it opens is seen)
+        with qtbot.waitSignal(reloader.finished, timeout=10000):
+            reloader.reload()
         reloader.watcher.stop()
         _settle(qtbot, window)
     assert watch.opened() == []

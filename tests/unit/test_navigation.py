@@ -107,3 +107,15 @@ def test_open_id_and_reset() -> None:
 def test_empty_gallery_goes_nowhere() -> None:
     n = Navigation(0, [])
     assert not n.next() and not n.escape() and n.progress() == ""
+
+
+def test_new_posters_keep_the_visitor_on_their_poster_by_id_or_send_them_home() -> None:
+    n = nav()
+    n.open(2)  # "c"
+    assert n.replace_posters(["z", "c", "d"]) and n.state == NavState(Screen.POSTER, 1)
+    n.overview()
+    assert n.replace_posters(["c", "d"]) and n.state == NavState(Screen.OVERVIEW, 0)
+    n.open(1)  # "d"
+    assert not n.replace_posters(["a", "b"]) and n.state == NavState()
+    n.quotes()
+    assert n.replace_posters(["x"]) and n.state.screen is Screen.QUOTES and n.count == 1

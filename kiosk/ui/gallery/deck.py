@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Collection
 
 from PySide6.QtCore import (
     QEasingCurve,
@@ -637,3 +638,61 @@ class PosterDeck(QWidget):
                 self.zoom.close_zoom()
             else:
                 self.zoom.set_zoom(self.zoom.zoom - 0.5)
+
+    # --- live reload ----------------------------------------------------------------------------
+    def rebuild(self, ctx: Ctx, indexes: Collection[int]) -> None:
+        """New content for the posters at ``indexes`` (live reload); the other posters did not
+        change and keep their views, moved onto ``ctx``. The poster on show is rebuilt in place
+        and keeps its scroll position; the other changed posters' views and pre-rendered
+        slides are let go, to be built from the new content when they are next needed."""
+        self.ctx = ctx
+        changed = set(indexes)
+        if self.slide.isVisible():
+            self._end_slide_for_reload()
+        for i, view in self._views.items():
+            if i not in changed:
+                view.ctx = ctx
+                view.poster = ctx.gallery.posters[i]
+        for i in changed:
+            self._snapshots.pop(i, None)
+        for i in [i for i in self._views if i in changed]:
+            old = self._views.pop(i)
+            if i == self.index:
+                self.zoom.close_zoom()  # it shows a picture of the old page
+                self._replace_current(old)
+            old.hide()
+            old.deleteLater()
+        self._update_edges()
+        self._raise_overlays()
+        self._prepare_timer.start()
+
+    def _replace_current(self, old: PosterView) -> None:
+        """Build the poster on show again, where the visitor had scrolled it to. The scroll
+        range is known once the new page is laid out at the view's size: right away when the
+        deck is on screen, at the next show when it is not (a hidden widget gets its size
+        when shown)."""
+        position = old.verticalScrollBar().value()
+        view = self.view(self.index)
+        view.setGeometry(self.rect())
+        view.show()
+        bar = view.verticalScrollBar()
+        bar.setValue(position)
+        if view.isVisible() or bar.value() == position:
+            return  # (on screen, a shorter new page ends where it ends)
+
+        def restore(_low: int, _high: int) -> None:
+            bar.rangeChanged.disconnect(restore)
+            bar.setValue(position)
+
+        bar.rangeChanged.connect(restore)
+
+    def _end_slide_for_reload(self) -> None:
+        """A slide or swipe under way shows pictures of pages about to change: a slide that
+        navigation started lands where it was going; a finger still dragging is let go (the
+        poster under it springs back, the swipe is over)."""
+        if self._anim.state() == QVariantAnimation.State.Running:
+            self._anim.stop()
+        else:
+            self._target_step = 0
+            self._swiped = False
+        self._finish_slide()

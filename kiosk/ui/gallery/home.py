@@ -6,6 +6,7 @@ Both are a grid of the same poster cards in a kinetic scroll area; a tap on a ca
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -125,6 +126,26 @@ class CardScreen(TouchScreen):
 
     def place_grid(self, box: QVBoxLayout, grid: QGridLayout) -> None:
         box.addLayout(grid)
+
+    def replace_cards(self, ctx: Ctx, indexes: Collection[int]) -> None:
+        """New content for the posters at ``indexes`` (live reload): their cards are made
+        again in the same places of the grid; the other cards, the header, the quotes and the
+        scroll position stay as they are."""
+        self.ctx = ctx
+        page = self.widget()
+        if page is None or page.layout() is None or self._built_for is None:
+            return  # not built yet: it will be built from ``ctx``
+        for i in sorted(indexes):
+            if not 0 <= i < len(self.cards):
+                continue
+            old = self.cards[i]
+            card = PosterCard(ctx, i, ctx.gallery.posters[i], self._built_for[1], self.CARD_TITLE)
+            card.tapped.connect(lambda i=i: self.opened.emit(i))
+            card.set_selected(bool(old.property("selected")))
+            page.layout().replaceWidget(old, card)  # (it looks into the grid's own layout)
+            old.hide()
+            old.deleteLater()
+            self.cards[i] = card
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         columns = self.columns_for(self.width())
