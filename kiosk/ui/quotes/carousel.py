@@ -16,7 +16,6 @@ pixel: nothing else is painted while a quote just sits there.
 from __future__ import annotations
 
 import math
-from time import monotonic
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import Quote
+from kiosk.core.clock import Clock
 from kiosk.core.rotation import Rotation
 from kiosk.theme import FONT_FAMILY
 from kiosk.ui.context import Ctx
@@ -296,9 +296,9 @@ class QuoteCarousel(QFrame):
         ctx: Ctx,
         quotes: tuple[Quote, ...],
         mode: str = "poster",
-        clock=monotonic,
+        clock: Clock | None = None,
         parent: QWidget | None = None,
-    ) -> None:  # noqa: ANN001
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.quotes = quotes
