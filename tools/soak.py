@@ -638,7 +638,7 @@ def soak(
     progress: Callable[[Report], None] | None = None,
 ) -> Report:
     """Drive ``window`` with ``events`` random actions (or until ``seconds`` pass) and report."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
     seed = random.randrange(2**32) if seed is None else seed
     report = Report(seed=seed, events_planned=events, seconds_planned=seconds)
@@ -667,7 +667,7 @@ def soak(
     kiosk_log = logging.getLogger("kiosk")
     kiosk_log.addHandler(catcher)
 
-    def qt_message(mode: QtMsgType, _context: object, message: str) -> None:
+    def qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
             report.exceptions.append(f"Qt critical: {message}")
         elif (
@@ -675,7 +675,7 @@ def soak(
         ):  # the offscreen plugin's own noise
             report.qt_messages.append(message)
         if previous is not None:
-            previous(mode, _context, message)
+            previous(mode, context, message)
 
     previous = qInstallMessageHandler(qt_message)
     start = time.monotonic()

@@ -108,9 +108,9 @@ class SelfTest:
 
 def _install_qt_message_capture(test: SelfTest) -> None:
     """Qt's warnings are collected (and printed to stderr) rather than lost or fatal."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
-    def handler(mode: QtMsgType, _context: object, message: str) -> None:
+    def handler(mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
         if mode in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) or message.startswith(QT_NOISE):
             return
         if len(test.qt_messages) < MAX_QT_MESSAGES:

@@ -5,10 +5,12 @@ Both are a grid of the same poster cards in a kinetic scroll area; a tap on a ca
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -111,7 +113,7 @@ class CardScreen(TouchScreen):
         grid.setSpacing(s.space(3))
         self.cards = []
         for i, poster in enumerate(self.ctx.gallery.posters):
-            card = PosterCard(self.ctx, i, poster, self.art_height(columns), self.CARD_TITLE)
+            card = PosterCard(self.ctx, i, poster, self.art_height(columns), self.card_title())
             card.tapped.connect(lambda i=i: self.opened.emit(i))
             grid.addWidget(card, i // columns, i % columns)
             self.cards.append(card)
@@ -121,12 +123,14 @@ class CardScreen(TouchScreen):
         box.addStretch(1)
         self.setWidget(page)
 
-    CARD_TITLE = "h3"
+    def card_title(self) -> str:
+        """The label role of a card's title."""
+        return "h3"
 
     def place_grid(self, box: QVBoxLayout, grid: QGridLayout) -> None:
         box.addLayout(grid)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         columns = self.columns_for(self.width())
         key = (columns, self.art_height(columns))
         if key != self._built_for:
@@ -165,8 +169,8 @@ class HomeScreen(CardScreen):
             return self.ctx.scale.space(self.SIDE_ART)
         return super().art_height(columns)
 
-    @property
-    def CARD_TITLE(self) -> str:  # noqa: N802 - read like the base class's constant
+    def card_title(self) -> str:
+        """Smaller titles when the quotes share the screen with the cards."""
         return "label" if self.ctx.gallery.quotes else "h3"
 
     def header(self, page: QVBoxLayout) -> None:
@@ -239,10 +243,10 @@ class OverviewScreen(CardScreen):
         return max(1, self._columns)
 
 
-def _date(value: object) -> str:
+def _date(value: dt.date | None) -> str:
     if value is None:
         return ""
     try:
-        return f"{value.day} {value:%B %Y}"  # type: ignore[attr-defined]
-    except (AttributeError, ValueError):
+        return f"{value.day} {value:%B %Y}"
+    except ValueError:
         return str(value)
