@@ -1,5 +1,6 @@
 # The README's two commands: `make run` and `make test`. Each creates .venv and installs into it.
 # `make bundle` adds the pinned PyInstaller to the same venv and builds dist/kiosk/ (build.spec).
+# `make check` runs the guard rails: ruff (lint and format), the import contracts, mypy.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -7,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BUNDLE_STAMP := $(VENV)/.installed-bundle
 ARGS   ?=
 
-.PHONY: run test validate lint shots clean fuzz soak bench theme bundle
+.PHONY: run test validate lint check shots clean fuzz soak bench theme bundle
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -28,8 +29,18 @@ validate: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# All four run even when one fails, so one run shows every problem; the target fails if any did.
+# The contracts and mypy's settings are in pyproject.toml ([tool.importlinter], [tool.mypy]).
+check: $(STAMP)  ## the guard rails: ruff lint, ruff format --check, lint-imports, mypy
+	@status=0; \
+	for step in "ruff check ." "ruff format --check ." "lint-imports" "mypy"; do \
+		echo "== $$step"; \
+		$(BIN)/$$step || { echo "== FAILED: $$step"; status=1; }; \
+	done; \
+	exit $$status
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .hypothesis soak-results
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis soak-results .mypy_cache .import_linter_cache
 
 fuzz: $(STAMP)  ## a long property-based run of the loader (20,000 examples per test)
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit/test_loader_fuzz.py -q

@@ -7,6 +7,8 @@ import logging.handlers
 from pathlib import Path
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# the names of the handlers setup() adds, so that a second call replaces them and nobody else's
+CONSOLE, LOG_FILE = "kiosk.console", "kiosk.file"
 
 
 def setup(data_dir: Path | None, level: int = logging.INFO) -> Path | None:
@@ -14,11 +16,12 @@ def setup(data_dir: Path | None, level: int = logging.INFO) -> Path | None:
     root = logging.getLogger()
     root.setLevel(level)
     for handler in list(root.handlers):
-        if getattr(handler, "_kiosk", False):
+        if handler.get_name() in (CONSOLE, LOG_FILE):
             root.removeHandler(handler)
+            handler.close()
     console = logging.StreamHandler()
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    console._kiosk = True  # type: ignore[attr-defined]
+    console.set_name(CONSOLE)
     root.addHandler(console)
     path = None
     if data_dir is not None:
@@ -30,7 +33,7 @@ def setup(data_dir: Path | None, level: int = logging.INFO) -> Path | None:
                 path, maxBytes=2 * 1024 * 1024, backupCount=3, encoding="utf-8"
             )
             handler.setFormatter(logging.Formatter(FORMAT))
-            handler._kiosk = True  # type: ignore[attr-defined]
+            handler.set_name(LOG_FILE)
             root.addHandler(handler)
         except OSError as exc:
             logging.getLogger(__name__).warning("no log file: %s", exc)
@@ -40,7 +43,7 @@ def setup(data_dir: Path | None, level: int = logging.INFO) -> Path | None:
 
 def route_qt_messages() -> None:
     """Send qDebug/qWarning/... into the log instead of stderr alone."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
     qt_log = logging.getLogger("qt")
     levels = {
@@ -51,7 +54,7 @@ def route_qt_messages() -> None:
         QtMsgType.QtFatalMsg: logging.CRITICAL,
     }
 
-    def handler(mode: QtMsgType, _context: object, message: str) -> None:
+    def handler(mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
         qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
 
     qInstallMessageHandler(handler)

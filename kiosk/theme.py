@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
 
 
-def _hex(rgb: tuple[float, float, float]) -> str:
+def _hex(rgb: Iterable[float]) -> str:
     return "#" + "".join(f"{max(0, min(255, round(v))):02x}" for v in rgb)
 
 
@@ -47,7 +48,7 @@ def contrast(a: str, b: str) -> float:
 
 def mix(a: str, b: str, t: float) -> str:
     ra, rb = _rgb(a), _rgb(b)
-    return _hex(tuple(x + (y - x) * t for x, y in zip(ra, rb, strict=True)))
+    return _hex(x + (y - x) * t for x, y in zip(ra, rb, strict=True))
 
 
 def readable_on(colour: str, background: str, minimum: float = 4.5) -> str:

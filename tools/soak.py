@@ -35,7 +35,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.startup import Services
 
 log = logging.getLogger("kiosk.soak")
 
@@ -161,7 +164,7 @@ class Monkey:
     def __init__(
         self,
         window,
-        parts: dict,
+        parts: Services,
         clock,
         rng: random.Random,  # noqa: ANN001
         touch_device=None,
@@ -170,6 +173,7 @@ class Monkey:
 
         self.window = window
         self.parts = parts
+        assert parts.kiosk is not None, "the soak drives a kiosk"
         self.kiosk = parts.kiosk
         self.clock = clock
         self.rng = rng
@@ -622,7 +626,7 @@ def build_kiosk(
 
 def soak(
     window,
-    parts: dict,
+    parts: Services,
     clock,
     events: int,
     seconds: float | None = None,  # noqa: ANN001
@@ -634,7 +638,7 @@ def soak(
     progress: Callable[[Report], None] | None = None,
 ) -> Report:
     """Drive ``window`` with ``events`` random actions (or until ``seconds`` pass) and report."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
     seed = random.randrange(2**32) if seed is None else seed
     report = Report(seed=seed, events_planned=events, seconds_planned=seconds)
@@ -656,14 +660,16 @@ def soak(
         report.wakes += 1
 
     window.screen_changed.connect(screen_shown)
-    parts.kiosk.reset_done.connect(reset_done)
-    parts.kiosk.attract.woke.connect(woke)  # (a reload makes a new one: counted below too)
-    window.gallery_changed.connect(lambda _g: parts.kiosk.attract.woke.connect(woke))
+    kiosk = parts.kiosk
+    assert kiosk is not None, "the soak drives a kiosk"
+    kiosk.reset_done.connect(reset_done)
+    kiosk.attract.woke.connect(woke)  # (a reload makes a new one: counted below too)
+    window.gallery_changed.connect(lambda _g: kiosk.attract.woke.connect(woke))
     catcher = _Catcher(report)
     kiosk_log = logging.getLogger("kiosk")
     kiosk_log.addHandler(catcher)
 
-    def qt_message(mode: QtMsgType, _context: object, message: str) -> None:
+    def qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
             report.exceptions.append(f"Qt critical: {message}")
         elif (
@@ -671,7 +677,7 @@ def soak(
         ):  # the offscreen plugin's own noise
             report.qt_messages.append(message)
         if previous is not None:
-            previous(mode, _context, message)
+            previous(mode, context, message)
 
     previous = qInstallMessageHandler(qt_message)
     start = time.monotonic()
@@ -900,7 +906,7 @@ def main(argv: list[str] | None = None) -> int:
     write_results(report, args.out)
     print(report.summary(), flush=True)
     print(f"results in {args.out}/", flush=True)
-    parts.kiosk.stop()
+    parts.stop()
     window._allow_close = True
     window.close()
     return 0 if report.ok else 1

@@ -21,8 +21,9 @@ import platform
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -35,7 +36,7 @@ MAX_QT_MESSAGES = 20
 QT_NOISE = ("This plugin does not support propagateSizeHints",)
 
 
-def needs_offscreen(env: dict[str, str] | None = None, system: str | None = None) -> bool:
+def needs_offscreen(env: Mapping[str, str] | None = None, system: str | None = None) -> bool:
     """True on Linux with no display and no Qt platform chosen: then the test runs offscreen."""
     env = os.environ if env is None else env
     system = sys.platform if system is None else system
@@ -107,9 +108,9 @@ class SelfTest:
 
 def _install_qt_message_capture(test: SelfTest) -> None:
     """Qt's warnings are collected (and printed to stderr) rather than lost or fatal."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
-    def handler(mode: QtMsgType, _context: object, message: str) -> None:
+    def handler(mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
         if mode in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) or message.startswith(QT_NOISE):
             return
         if len(test.qt_messages) < MAX_QT_MESSAGES:
@@ -196,8 +197,8 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
         from kiosk.content.loader import load_gallery
 
         result = load_gallery(folder, paths.assets_dir())
-        for problem in result.errors:
-            test.fail(f"content: {problem}")
+        for error in result.errors:
+            test.fail(f"content: {error}")
         g = result.gallery
         test.counts.update(
             posters=len(g.posters), quotes=len(g.quotes), content_warnings=len(result.warnings)
@@ -256,9 +257,9 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
     with test.step("sounds"):
         from kiosk.ui.fishbowl.sound import SOUNDS, Chime, sounds_dir
 
-        for name in SOUNDS.values():
-            if not (sounds_dir() / name).is_file():
-                test.fail(f"sounds: {name} is missing in {sounds_dir()}")
+        for sound in SOUNDS.values():
+            if not (sounds_dir() / sound).is_file():
+                test.fail(f"sounds: {sound} is missing in {sounds_dir()}")
         chime = Chime()
         test.info["chime"] = "ready" if chime.available else (chime.silent_reason or "silent")
         try:
@@ -310,7 +311,7 @@ def _render_screens(test: SelfTest, app: Any, gallery: Any, ctx: Any) -> None:
     for poster in gallery.posters:
         screen(
             f"poster {poster.id}",
-            lambda pid=poster.id: window.nav.open_id(pid),
+            partial(window.nav.open_id, poster.id),
             f"poster {poster.id}",
         )
     screen("overview", window.nav.overview, "overview")

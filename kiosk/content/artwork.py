@@ -116,8 +116,9 @@ class Lookup:
                 found = exc
             self._found[source] = (found, warnings)
         found, warnings = self._found[source]
-        for message in warnings if warn is not None else ():
-            warn(message)
+        if warn is not None:
+            for message in warnings:
+                warn(message)
         if isinstance(found, ArtworkError):
             raise ArtworkError(str(found))
         return found

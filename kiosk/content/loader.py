@@ -99,9 +99,9 @@ def _load(content_dir: Path, assets_dir: Path | None) -> LoadResult:
     poster_ids = {p.id for p in posters}
     # a poster id that exists but failed validation is not "dangling": its own errors say why
     known_ids = poster_ids | {
-        d.data.get("id")
+        poster_id
         for d in poster_docs.values()
-        if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)
+        if isinstance(d.data, dict) and isinstance(poster_id := d.data.get("id"), str)
     }
     quotes = _check_quote_refs(quotes, quote_docs, known_ids)
     quote_ids = {q.id for q in quotes}
@@ -239,9 +239,9 @@ def _load_posters(
     if files is None:
         return posters, by_id
     if not files:
-        doc = Document(f"{POSTERS_DIR}/")
-        doc.problems.append(Problem(doc.file, 0, 0, "no poster files (*.yaml) were found"))
-        docs.append(doc)
+        folder = Document(f"{POSTERS_DIR}/")
+        folder.problems.append(Problem(folder.file, 0, 0, "no poster files (*.yaml) were found"))
+        docs.append(folder)
     for path in files:
         name = f"{POSTERS_DIR}/{path.name}"
         doc = _read(content_dir, name, docs, required=True)

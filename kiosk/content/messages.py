@@ -10,9 +10,10 @@ import difflib
 import re
 import types
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from kiosk.content.errors import Severity
 from kiosk.content.text import COLOUR_RE, ID_RE, LANG_RE, kind_of
@@ -116,7 +117,7 @@ def _yaml11_hint(
     )
 
 
-def sentence(doc: Document, model: type[BaseModel], err: dict[str, Any], base: Loc) -> str:
+def sentence(doc: Document, model: type[BaseModel], err: ErrorDetails, base: Loc) -> str:
     """One plain sentence for one pydantic error (without the file position)."""
     loc = (*base, *err["loc"])
     kind = err["type"]
@@ -168,13 +169,16 @@ def sentence(doc: Document, model: type[BaseModel], err: dict[str, Any], base: L
     return f"{path}: {err['msg']}"
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
 def validate(
     doc: Document,
-    model: type[BaseModel],
+    model: type[M],
     data: Any,
     base: Loc = (),
     salvage: dict[str, Any] | None = None,
-) -> Any:
+) -> M | None:
     """Validate ``data`` (found at ``base`` in ``doc``) as ``model``.
 
     Every problem goes onto the document. Unknown keys are warnings and are dropped, so a typo

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kiosk.content.text import Artwork, Colour, FactValue, Id, LangCode, LocalText
 
-THEMES = (
+ThemeName = Literal[
     "dark_amber.xml",
     "dark_blue.xml",
     "dark_cyan.xml",
@@ -43,9 +43,8 @@ THEMES = (
     "light_teal.xml",
     "light_teal_500.xml",
     "light_yellow.xml",
-)
-
-ThemeName = Literal[THEMES]  # type: ignore[valid-type]
+]
+THEMES: tuple[str, ...] = get_args(ThemeName)  # qt-material's themes, by file name
 PosterKind = Literal["introduction", "case", "discussion"]
 SectionKind = Literal[
     "background", "history", "approach", "measures", "outcomes", "future", "discussion", "other"
@@ -81,8 +80,8 @@ class Credit(Strict):
 
 
 class IdleSettings(Strict):
-    timeout_seconds: int = Field(90, ge=10, le=86400)
-    warning_seconds: int = Field(10, ge=1, le=600)
+    timeout_seconds: int = Field(default=90, ge=10, le=86400)
+    warning_seconds: int = Field(default=10, ge=1, le=600)
 
 
 class AttractSettings(Strict):
@@ -121,9 +120,9 @@ class GallerySettings(Strict):
     subtitle: LocalText | None = None
     date: Annotated[dt.date, Field(strict=False)] | None = None
     place: LocalText | None = None
-    organisers: tuple[LocalText, ...] = Field((), max_length=MAX_ITEMS)
-    credits: tuple[Credit, ...] = Field((), max_length=MAX_ITEMS)
-    languages: tuple[LangCode, ...] = Field(("en",), min_length=1, max_length=MAX_ITEMS)
+    organisers: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
+    credits: tuple[Credit, ...] = Field(default=(), max_length=MAX_ITEMS)
+    languages: tuple[LangCode, ...] = Field(default=("en",), min_length=1, max_length=MAX_ITEMS)
     theme: Theme = Theme()
     posters: tuple[Id, ...] | None = None
     idle: IdleSettings = IdleSettings()
@@ -140,8 +139,8 @@ class GallerySettings(Strict):
 class Section(Strict):
     heading: LocalText
     kind: SectionKind = "other"
-    paragraphs: tuple[LocalText, ...] = Field((), max_length=MAX_ITEMS)
-    bullets: tuple[LocalText, ...] = Field((), max_length=MAX_ITEMS)
+    paragraphs: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
+    bullets: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
     artwork: Artwork | None = None
     caption: LocalText | None = None
 
@@ -171,11 +170,11 @@ class Poster(Strict):
     tagline: LocalText | None = None
     artwork: Artwork | None = None
     accent: Colour | None = None
-    sections: tuple[Section, ...] = Field((), max_length=MAX_ITEMS)
-    facts: tuple[Fact, ...] = Field((), max_length=MAX_FACTS)
-    lessons: tuple[LocalText, ...] = Field((), max_length=MAX_ITEMS)
-    quotes: tuple[Id, ...] = Field((), max_length=MAX_QUOTES)
-    sources: tuple[LocalText, ...] = Field((), max_length=MAX_ITEMS)
+    sections: tuple[Section, ...] = Field(default=(), max_length=MAX_ITEMS)
+    facts: tuple[Fact, ...] = Field(default=(), max_length=MAX_FACTS)
+    lessons: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
+    quotes: tuple[Id, ...] = Field(default=(), max_length=MAX_QUOTES)
+    sources: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
 
 
 class Quote(Strict):
@@ -201,13 +200,14 @@ class FishbowlPreset(Strict):
 
     title: LocalText = LocalText.plain("Fishbowl discussion")
     questions: tuple[LocalText, ...] = Field(
-        (LocalText.plain("What would it take to make this work in your city?"),), min_length=1
+        default=(LocalText.plain("What would it take to make this work in your city?"),),
+        min_length=1,
     )
-    inner_chairs: int = Field(5, ge=2, le=12)
-    empty_chairs: int = Field(1, ge=0, le=11)
-    turn_seconds: int = Field(180, ge=10, le=3600)
-    session_minutes: int = Field(45, ge=1, le=480)
-    warning_seconds: int = Field(30, ge=0, le=3600)
+    inner_chairs: int = Field(default=5, ge=2, le=12)
+    empty_chairs: int = Field(default=1, ge=0, le=11)
+    turn_seconds: int = Field(default=180, ge=10, le=3600)
+    session_minutes: int = Field(default=45, ge=1, le=480)
+    warning_seconds: int = Field(default=30, ge=0, le=3600)
     chime: bool = True
     rules: LocalText | None = None
 

@@ -13,11 +13,17 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import yaml
 
 from kiosk.content.errors import Problem, Severity
+
+if TYPE_CHECKING:
+    from yaml import CSafeLoader as _CSafeLoader
+    from yaml._yaml import Mark as _LibyamlMark
+else:  # without libyaml, _FastLoader is never used
+    _CSafeLoader = getattr(yaml, "CSafeLoader", object)
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
@@ -38,10 +44,21 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
 
+# A position in the text: libyaml's parser gives its own Mark class, PyYAML's parser yaml.Mark;
+# both have the line and column that _pos reads. types-PyYAML's nodes and errors accept only
+# yaml.Mark, although PyYAML's own libyaml composer puts libyaml's marks into nodes too: that is
+# what the `type: ignore[arg-type]` below where an event's mark goes into a node or error say.
+AnyMark: TypeAlias = "yaml.Mark | _LibyamlMark"
+# What the parser hands the composer inside a document (PyYAML's grammar): nodes and their ends.
+_NodeEvent: TypeAlias = (
+    yaml.ScalarEvent | yaml.CollectionStartEvent | yaml.AliasEvent | yaml.CollectionEndEvent
+)
+
+
 class YamlRefused(Exception):
     """A construct we refuse, with the mark where it starts."""
 
-    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+    def __init__(self, message: str, mark: AnyMark | None) -> None:
         super().__init__(message)
         self.message = message
         self.mark = mark
@@ -58,10 +75,18 @@ class _SafeComposer:
     Composer does, but refuses aliases and nesting deeper than MAX_DEPTH as soon as their event
     comes, before anything is built from it, and keeps its own stack instead of recursing."""
 
+    # supplied by the loader this is mixed into (PyYAML's Parser or CParser, Composer, Resolver)
+    anchors: dict[str, yaml.Node]
+    if TYPE_CHECKING:
+
+        def get_event(self) -> _NodeEvent: ...
+        def resolve(self, kind: type[yaml.Node], value: str | None, implicit: object) -> str: ...
+
     def compose_node(self, parent: Any, index: Any) -> yaml.Node:  # PyYAML's hook: the root
         open_nodes: list[yaml.CollectionNode] = []
         keys: list[yaml.Node | None] = []  # for each open mapping, the key awaiting its value
         get_event, start_node = self.get_event, self._start_node
+        node: yaml.Node
         while True:
             event = get_event()
             if isinstance(event, yaml.CollectionEndEvent):
@@ -72,7 +97,7 @@ class _SafeComposer:
                 node = start_node(
                     event, open_nodes[-1] if open_nodes else None, len(open_nodes) + 1
                 )
-                if not isinstance(node, yaml.ScalarNode):
+                if isinstance(node, yaml.CollectionNode):
                     open_nodes.append(node)
                     keys.append(None)
                     continue
@@ -88,7 +113,10 @@ class _SafeComposer:
                 keys[-1] = None
 
     def _start_node(
-        self, event: yaml.NodeEvent, parent: yaml.CollectionNode | None, depth: int
+        self,
+        event: yaml.ScalarEvent | yaml.CollectionStartEvent | yaml.AliasEvent,
+        parent: yaml.CollectionNode | None,
+        depth: int,
     ) -> yaml.Node:
         """The node that ``event`` starts (inside ``parent``, at ``depth``), still empty."""
         if isinstance(event, yaml.AliasEvent):
@@ -106,20 +134,31 @@ class _SafeComposer:
                 f"found duplicate anchor {anchor!r}; first occurrence",
                 self.anchors[anchor].start_mark,
                 "second occurrence",
-                event.start_mark,
+                event.start_mark,  # type: ignore[arg-type]  # libyaml's Mark: see AnyMark
             )
+        node: yaml.Node
         if isinstance(event, yaml.ScalarEvent):
             if tag is None or tag == "!":
                 tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
             # libyaml gives a plain scalar the style '', PyYAML None
             node = yaml.ScalarNode(
-                tag, event.value, event.start_mark, event.end_mark, style=event.style or None
+                tag,
+                event.value,
+                event.start_mark,  # type: ignore[arg-type]  # libyaml's Mark: see AnyMark
+                event.end_mark,  # type: ignore[arg-type]
+                style=event.style or None,
             )
         else:
             kind = _COLLECTIONS[type(event)]
             if tag is None or tag == "!":
                 tag = self.resolve(kind, None, event.implicit)
-            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            node = kind(
+                tag,
+                [],
+                event.start_mark,  # type: ignore[arg-type]  # libyaml's Mark: see AnyMark
+                None,
+                flow_style=event.flow_style,
+            )
         if anchor is not None:
             self.anchors[anchor] = node
         return node
@@ -133,7 +172,7 @@ class _NotForLibyaml(yaml.YAMLError):
     """A text that libyaml may read differently from PyYAML: the pure-Python parser reads it."""
 
 
-class _FastLoader(_SafeComposer, yaml.composer.Composer, getattr(yaml, "CSafeLoader", object)):
+class _FastLoader(_SafeComposer, yaml.composer.Composer, _CSafeLoader):
     """libyaml's C parser (its composer would follow aliases and recurse without limit): the
     same events and marks as the pure-Python parser, over ten times faster."""
 
@@ -142,10 +181,14 @@ class _FastLoader(_SafeComposer, yaml.composer.Composer, getattr(yaml, "CSafeLoa
         yaml.composer.Composer.__init__(self)
 
     def _start_node(
-        self, event: yaml.NodeEvent, parent: yaml.CollectionNode | None, depth: int
+        self,
+        event: yaml.ScalarEvent | yaml.CollectionStartEvent | yaml.AliasEvent,
+        parent: yaml.CollectionNode | None,
+        depth: int,
     ) -> yaml.Node:
-        node = super()._start_node(event, parent, depth)
-        if event.tag is not None:  # libyaml resolves a bare '!' differently
+        node = super()._start_node(event, parent, depth)  # (it refuses an alias)
+        if not isinstance(event, yaml.AliasEvent) and event.tag is not None:
+            # libyaml resolves a bare '!' differently
             raise _NotForLibyaml("an explicit tag")
         if (
             parent is not None
@@ -211,7 +254,7 @@ class Document:
         return not any(p.is_error for p in self.problems)
 
 
-def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
+def _pos(mark: AnyMark | None) -> tuple[int, int]:
     if mark is None:
         return (1, 1)
     return (mark.line + 1, mark.column + 1)

@@ -8,15 +8,18 @@ asks ``due_in()`` and sets one single-shot timer for that moment.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-Clock = Callable[[], float]
+from kiosk.core.clock import Clock, MonotonicClock
 
 
 class Rotation:
-    def __init__(self, dwell: Sequence[float], clock: Clock) -> None:
+    """The rotation of ``dwell`` (seconds per quote) on ``clock``: the app's monotonic clock
+    unless a test passes a FakeClock."""
+
+    def __init__(self, dwell: Sequence[float], clock: Clock | None = None) -> None:
         self._dwell = [max(0.5, float(d)) for d in dwell]
-        self._clock = clock
+        self._clock = clock if clock is not None else MonotonicClock()
         self.index = 0
         self._shown = 0.0  # seconds the current quote has been on screen, up to _since
         self._since: float | None = None  # running since this clock reading (None: stopped)
@@ -38,7 +41,7 @@ class Rotation:
     def _settle(self) -> None:
         """Fold the running interval into ``_shown``."""
         if self._since is not None:
-            now = self._clock()
+            now = self._clock.now()
             self._shown += now - self._since
             self._since = now
 
@@ -46,14 +49,14 @@ class Rotation:
         self._settle()
         if self._moving():
             if self._since is None:
-                self._since = self._clock()
+                self._since = self._clock.now()
         else:
             self._since = None
 
     def elapsed(self) -> float:
         shown = self._shown
         if self._since is not None:
-            shown += self._clock() - self._since
+            shown += self._clock.now() - self._since
         return shown
 
     def progress(self) -> float:
@@ -78,7 +81,7 @@ class Rotation:
     def _go(self, index: int) -> None:
         self.index = index % self.count if self.count else 0
         self._shown = 0.0
-        self._since = self._clock() if self._moving() else None
+        self._since = self._clock.now() if self._moving() else None
 
     def next(self) -> None:
         if self.count:

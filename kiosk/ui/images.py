@@ -39,7 +39,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 from shiboken6 import isValid
@@ -372,7 +380,7 @@ class ArtworkView(QWidget):
             self.updateGeometry()
             self.update()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if self._path is not None and self.width() > 1 and self.height() > 1:
             self._store.get(self._path, self._target())  # start decoding before it is seen

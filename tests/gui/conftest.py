@@ -63,7 +63,7 @@ def make_carousel(qtbot):
         gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
         ctx = startup.make_context(gallery, (1920, 1080), reduced_motion=reduced_motion)
         clock = FakeClock(50.0)
-        carousel = QuoteCarousel(ctx, gallery.quotes, mode, clock=clock.now)
+        carousel = QuoteCarousel(ctx, gallery.quotes, mode, clock=clock)
         qtbot.addWidget(carousel)
         carousel.resize(*size)
         carousel.show()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core.clock import FakeClock
 from kiosk.core.navigation import Screen
 from kiosk.ui.quotes.carousel import QuoteCarousel
 
@@ -105,10 +106,12 @@ def in_poster(window, poster_id: str):
 def test_tap_on_a_poster_quote_pauses_it(qtbot, make_window) -> None:
     window = make_window()
     view, carousel, vp, centre = in_poster(window, "montreal-technopole-angus")
+    clock = FakeClock(100.0)
+    view.gestures.clock = clock
     qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=centre)
     assert carousel.rotation.paused
     assert window.deck.index == 1  # the poster did not change
-    view.gestures.clock = lambda: 1e6  # far later: not a double tap
+    clock.advance(10)  # far later: not a double tap
     qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=centre)
     assert not carousel.rotation.paused
 

@@ -36,7 +36,7 @@ def on_poster(qtbot, window):
     window.nav.open(1)
     view = window.deck.current()
     clock = FakeClock(100.0)
-    view.gestures.clock = clock.now
+    view.gestures.clock = clock
     return window, view, clock
 
 
@@ -132,7 +132,7 @@ def test_touch_tap_on_a_home_card_opens_it(qtbot, window) -> None:
 def test_drag_on_a_card_is_not_a_tap(qtbot, window) -> None:
     card = window.home.cards[0]
     clock = FakeClock(100.0)
-    window.home.gestures.clock = clock.now
+    window.home.gestures.clock = clock
     c = card.rect().center()
     mouse_drag(card, c, c + QPoint(0, -150), clock, 0.3)
     assert window.nav.state.screen is Screen.HOME

@@ -15,7 +15,7 @@ def clock() -> FakeClock:
 
 
 def running(dwell, clock) -> Rotation:
-    r = Rotation(dwell, clock.now)
+    r = Rotation(dwell, clock)
     r.set_running(True)
     return r
 
@@ -34,7 +34,7 @@ def test_advances_after_each_quotes_own_dwell_and_wraps(clock) -> None:
 
 
 def test_not_running_means_no_time_passes(clock) -> None:
-    r = Rotation([10, 10], clock.now)
+    r = Rotation([10, 10], clock)
     clock.advance(100)
     assert not r.tick() and r.due_in() is None and r.elapsed() == 0
     r.set_running(True)

@@ -5,11 +5,13 @@ Both are a grid of the same poster cards in a kinetic scroll area; a tap on a ca
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -112,7 +114,7 @@ class CardScreen(TouchScreen):
         grid.setSpacing(s.space(3))
         self.cards = []
         for i, poster in enumerate(self.ctx.gallery.posters):
-            card = PosterCard(self.ctx, i, poster, self.art_height(columns), self.CARD_TITLE)
+            card = PosterCard(self.ctx, i, poster, self.art_height(columns), self.card_title())
             card.tapped.connect(lambda i=i: self.opened.emit(i))
             grid.addWidget(card, i // columns, i % columns)
             self.cards.append(card)
@@ -122,7 +124,9 @@ class CardScreen(TouchScreen):
         box.addStretch(1)
         self.setWidget(page)
 
-    CARD_TITLE = "h3"
+    def card_title(self) -> str:
+        """The label role of a card's title."""
+        return "h3"
 
     def place_grid(self, box: QVBoxLayout, grid: QGridLayout) -> None:
         box.addLayout(grid)
@@ -133,21 +137,22 @@ class CardScreen(TouchScreen):
         scroll position stay as they are."""
         self.ctx = ctx
         page = self.widget()
-        if page is None or page.layout() is None or self._built_for is None:
+        grid = page.layout() if page is not None else None
+        if grid is None or self._built_for is None:
             return  # not built yet: it will be built from ``ctx``
         for i in sorted(indexes):
             if not 0 <= i < len(self.cards):
                 continue
             old = self.cards[i]
-            card = PosterCard(ctx, i, ctx.gallery.posters[i], self._built_for[1], self.CARD_TITLE)
+            card = PosterCard(ctx, i, ctx.gallery.posters[i], self._built_for[1], self.card_title())
             card.tapped.connect(lambda i=i: self.opened.emit(i))
             card.set_selected(bool(old.property("selected")))
-            page.layout().replaceWidget(old, card)  # (it looks into the grid's own layout)
+            grid.replaceWidget(old, card)  # (it looks into the grid's own layout)
             old.hide()
             old.deleteLater()
             self.cards[i] = card
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         columns = self.columns_for(self.width())
         key = (columns, self.art_height(columns))
         if key != self._built_for:
@@ -186,8 +191,8 @@ class HomeScreen(CardScreen):
             return self.ctx.scale.space(self.SIDE_ART)
         return super().art_height(columns)
 
-    @property
-    def CARD_TITLE(self) -> str:  # noqa: N802 - read like the base class's constant
+    def card_title(self) -> str:
+        """Smaller titles when the quotes share the screen with the cards."""
         return "label" if self.ctx.gallery.quotes else "h3"
 
     def header(self, page: QVBoxLayout) -> None:
@@ -260,10 +265,10 @@ class OverviewScreen(CardScreen):
         return max(1, self._columns)
 
 
-def _date(value: object) -> str:
+def _date(value: dt.date | None) -> str:
     if value is None:
         return ""
     try:
-        return f"{value.day} {value:%B %Y}"  # type: ignore[attr-defined]
-    except (AttributeError, ValueError):
+        return f"{value.day} {value:%B %Y}"
+    except ValueError:
         return str(value)

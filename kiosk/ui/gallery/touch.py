@@ -16,7 +16,7 @@ still scrolls the page.
 from __future__ import annotations
 
 import math
-from time import monotonic
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPalette, QTouchEvent
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.clock import Clock, MonotonicClock
 from kiosk.core.swipe import Axis, Drag, TapCounter
 from kiosk.ui.widgets import TapFrame
 
@@ -53,6 +54,17 @@ def mm_to_px(widget: QWidget, mm: float) -> float:
     return mm * dpi / MM_PER_INCH
 
 
+@runtime_checkable
+class GestureTarget(Protocol):
+    """A child that takes the gestures that start on it (see the module docstring)."""
+
+    gesture_target: bool
+
+    def gesture_hold(self, held: bool) -> None: ...
+    def gesture_swipe(self, step: int) -> None: ...
+    def gesture_tap(self) -> None: ...
+
+
 class GestureFilter(QObject):
     """Recognises gestures on ``area``'s viewport and reports them as signals."""
 
@@ -68,7 +80,9 @@ class GestureFilter(QObject):
 
     SLOP_MM = 4.0
 
-    def __init__(self, area: QAbstractScrollArea, horizontal: bool = True) -> None:
+    def __init__(
+        self, area: QAbstractScrollArea, horizontal: bool = True, clock: Clock | None = None
+    ) -> None:
         super().__init__(area)
         self._area = area
         self._viewport = area.viewport()
@@ -77,8 +91,9 @@ class GestureFilter(QObject):
         self._taps = TapCounter(radius=mm_to_px(area, 8))
         self._scrolling = False
         self._pinch_start: float | None = None
-        self._target: QWidget | None = None
-        self.clock = monotonic  # injectable, so tests can make a drag slow or fast
+        self._target: GestureTarget | None = None
+        # a FakeClock from a test makes a drag slow or fast (a test may also set it later)
+        self.clock: Clock = clock if clock is not None else MonotonicClock()
         self._viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self._scroller = QScroller.scroller(self._viewport)
         self._viewport.installEventFilter(self)
@@ -117,7 +132,7 @@ class GestureFilter(QObject):
 
     def _mouse(self, event: QMouseEvent) -> bool:
         pos = self._local(event.globalPosition())
-        t = self.clock()
+        t = self.clock.now()
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
             if event.button() != Qt.MouseButton.LeftButton or self._on_button(pos):
@@ -149,7 +164,7 @@ class GestureFilter(QObject):
         if len(event.points()) >= 2:
             return self._two_fingers(event)
         pos = self._local(points[0].globalPosition())
-        t = self.clock()
+        t = self.clock.now()
         if kind == QEvent.Type.TouchBegin:
             if self._on_button(pos):
                 event.ignore()  # let Qt turn it into a mouse click on the button
@@ -191,15 +206,15 @@ class GestureFilter(QObject):
         event.accept()
         return True
 
-    def _target_at(self, pos: QPointF) -> QWidget | None:
+    def _target_at(self, pos: QPointF) -> GestureTarget | None:
         child = self._viewport.childAt(pos.toPoint())
         while child is not None and child is not self._viewport:
-            if getattr(child, "gesture_target", False):
+            if isinstance(child, GestureTarget) and child.gesture_target:
                 return child
             child = child.parentWidget()
         return None
 
-    def _release_target(self) -> QWidget | None:
+    def _release_target(self) -> GestureTarget | None:
         target, self._target = self._target, None
         if target is not None:
             target.gesture_hold(False)

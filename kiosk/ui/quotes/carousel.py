@@ -16,10 +16,21 @@ pixel: nothing else is painted while a quote just sits there.
 from __future__ import annotations
 
 import math
-from time import monotonic
+from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHideEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -31,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import Quote
+from kiosk.core.clock import Clock
 from kiosk.core.rotation import Rotation
 from kiosk.theme import FONT_FAMILY
 from kiosk.ui.context import Ctx
@@ -66,7 +78,7 @@ class ProgressLine(QWidget):
         if self._filled(progress) != self._drawn:
             self.update()
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         pal = self.ctx.palette
         p = QPainter(self)
         p.fillRect(self.rect(), QColor(pal.surface))  # the panel: theme.py, QFrame[panel="quote"]
@@ -194,7 +206,7 @@ class QuoteCanvas(QWidget):
     def fits(self, i: int) -> bool:
         return self.needed(i, self.fit(i), self.width()) <= self.height() + 0.5
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._fit_cache.clear()
         self.forget_pixmaps()
         self.line.setGeometry(0, self.height() - self.bar, self.width(), self.bar)
@@ -220,7 +232,7 @@ class QuoteCanvas(QWidget):
             self._pixmaps[i] = pixmap
         return self._pixmaps[i]
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         if not self.quotes:
             return
         p = QPainter(self)
@@ -271,7 +283,7 @@ class Dot(QToolButton):
         self.setFixedSize(side, side)
         self.setAccessibleName(f"Quote {index + 1} of {total}")
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.ctx.palette
@@ -296,9 +308,9 @@ class QuoteCarousel(QFrame):
         ctx: Ctx,
         quotes: tuple[Quote, ...],
         mode: str = "poster",
-        clock=monotonic,
+        clock: Clock | None = None,
         parent: QWidget | None = None,
-    ) -> None:  # noqa: ANN001
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.quotes = quotes
@@ -456,7 +468,7 @@ class QuoteCarousel(QFrame):
         return self._fade.state() == QVariantAnimation.State.Running
 
     # --- actions ------------------------------------------------------------------------------
-    def _move(self, action) -> None:  # noqa: ANN001
+    def _move(self, action: Callable[[], None]) -> None:
         old = self.rotation.index
         action()
         if self.rotation.index != old:
@@ -491,7 +503,7 @@ class QuoteCarousel(QFrame):
         self.toggle_pause()
 
     # --- visibility ---------------------------------------------------------------------------
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
         # painted while resting: it has come into view (scrolled to, or uncovered)
         if self.isVisible() and not self.rotation.running and not self._resume_pending:
@@ -504,12 +516,12 @@ class QuoteCarousel(QFrame):
             self.rotation.set_running(True)
             self._sync()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.rotation.set_running(True)
         self._sync()
 
-    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)
         self.rotation.set_running(False)
         self._fade.stop()
