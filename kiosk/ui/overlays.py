@@ -8,8 +8,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Ctx
-from kiosk.ui.gallery.poster import panel
-from kiosk.ui.widgets import label
+from kiosk.ui.widgets import label, panel
 
 KEYS = [
     ("→  PageDown  Space", "next poster"),

@@ -128,3 +128,10 @@ class TapFrame(QFrame):
         if event.type() == QEvent.Type.ContextMenu:
             return True  # no context menus anywhere
         return super().event(event)
+
+
+def panel(kind: str, parent: QWidget | None = None) -> QFrame:
+    """A frame the stylesheet draws as a panel of ``kind`` (card, tile, help, banner...)."""
+    frame = QFrame(parent)
+    frame.setProperty("panel", kind)
+    return frame

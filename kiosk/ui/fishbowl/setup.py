@@ -35,7 +35,7 @@ from kiosk.core.fishbowl.config import FishbowlConfig
 from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.theme import FONT_FAMILY, Palette, TypeScale, mix
 from kiosk.ui.context import Ctx
-from kiosk.ui.gallery.touch import GestureFilter
+from kiosk.ui.touch import GestureFilter
 from kiosk.ui.widgets import label, nav_button
 
 MINUS = "\u2212"  # a real minus sign: as wide as the plus, unlike a hyphen

@@ -41,7 +41,7 @@ from kiosk.core.swipe import swipe_offset, swipe_outcome
 from kiosk.ui import memory
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.poster import PosterPage, is_wide
-from kiosk.ui.gallery.touch import GestureFilter, mm_to_px, own_viewport
+from kiosk.ui.touch import GestureFilter, mm_to_px, own_viewport
 from kiosk.ui.widgets import icon_pixmap, nav_button
 
 log = logging.getLogger(__name__)

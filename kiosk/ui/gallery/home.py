@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.context import Ctx
-from kiosk.ui.gallery.poster import KIND_LABEL, panel
-from kiosk.ui.gallery.touch import TouchScreen
+from kiosk.ui.gallery.poster import KIND_LABEL
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.quotes.carousel import QuoteCarousel
-from kiosk.ui.widgets import TapFrame, label, nav_button
+from kiosk.ui.touch import TouchScreen
+from kiosk.ui.widgets import TapFrame, label, nav_button, panel
 
 if TYPE_CHECKING:
     from kiosk.content.model import Poster

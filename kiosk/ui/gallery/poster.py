@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.context import Ctx
 from kiosk.ui.images import ArtworkView
-from kiosk.ui.widgets import icon_pixmap, label
+from kiosk.ui.widgets import icon_pixmap, label, panel
 
 if TYPE_CHECKING:
     from kiosk.content.model import Fact, Poster, Quote, Section
@@ -33,12 +33,6 @@ WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two col
 
 def is_wide(ctx: Ctx, width: int) -> bool:
     return width / ctx.scale.factor >= WIDE_AT
-
-
-def panel(kind: str, parent: QWidget | None = None) -> QFrame:
-    frame = QFrame(parent)
-    frame.setProperty("panel", kind)
-    return frame
 
 
 def _vbox(widget: QWidget | None, spacing: int, margins: int = 0) -> QVBoxLayout:

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.modes import Mode
 from kiosk.ui.context import Ctx
-from kiosk.ui.gallery.poster import panel
 from kiosk.ui.overlays import Veil
-from kiosk.ui.widgets import label, nav_button
+from kiosk.ui.widgets import label, nav_button, panel
 
 if TYPE_CHECKING:
     from kiosk.core.pin import PinGate

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from kiosk.core.clock import Clock, MonotonicClock
 from kiosk.core.idle import IdleState, IdleTracker
 from kiosk.core.modes import Mode
-from kiosk.ui.gallery.poster import panel
 from kiosk.ui.kiosk.activity import ActivityFilter
 from kiosk.ui.kiosk.attract import AttractOverlay
 from kiosk.ui.overlays import Veil
-from kiosk.ui.widgets import label
+from kiosk.ui.widgets import label, panel
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow

@@ -7,8 +7,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Ctx
-from kiosk.ui.gallery.touch import TouchScreen
 from kiosk.ui.quotes.carousel import QuoteCarousel
+from kiosk.ui.touch import TouchScreen
 from kiosk.ui.widgets import label, nav_button
 
 
