@@ -49,7 +49,7 @@ def run(display: str, *args: str) -> str:
 
 
 @pytest.fixture
-def display() -> Iterator[str]:
+def display(tmp_path: Path) -> Iterator[str]:
     number = next(
         n
         for n in range(120, 200)
@@ -69,18 +69,25 @@ def display() -> Iterator[str]:
             10,
             "Xvfb started",
         )
-        manager = subprocess.Popen(
-            ["openbox", "--sm-disable"],
-            env={**os.environ, "DISPLAY": name},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_until(
-                lambda: "_NET_SUPPORTING_WM_CHECK(WINDOW)" in run(name, "xprop", "-root"),
-                10,
-                "openbox managing the screen",
+        said = tmp_path / "openbox.out"
+        with said.open("w") as out:
+            manager = subprocess.Popen(
+                ["openbox", "--sm-disable"],
+                env={**os.environ, "DISPLAY": name},
+                stdout=out,
+                stderr=subprocess.STDOUT,
             )
+        try:
+            try:
+                wait_until(
+                    lambda: "_NET_SUPPORTING_WM_CHECK(WINDOW)" in run(name, "xprop", "-root"),
+                    30,
+                    "openbox managing the screen",
+                )
+            except AssertionError as e:
+                raise AssertionError(
+                    f"{e} (openbox exit {manager.poll()}, said {said.read_text()[-500:]!r})"
+                ) from None
             yield name
         finally:
             manager.terminate()

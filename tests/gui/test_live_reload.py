@@ -292,7 +292,7 @@ def test_a_reload_during_a_swipe_ends_it_and_the_next_swipe_works(
     view = window.deck.current()
     assert poster_title(view) == "Angus"
     clock = FakeClock(100.0)
-    view.gestures.clock = clock.now
+    view.gestures.clock = clock
     new_vp = view.viewport()
     QTest.mousePress(new_vp, press, move, QPoint(1500, 500))
     for x in (1300, 1000, 700):
