@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Ctx
 from kiosk.ui.widgets import label, panel
@@ -62,6 +62,19 @@ class Veil(QWidget):
     def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         event.accept()
 
+    def centred_card(self, side: float = 5) -> tuple[QFrame, QVBoxLayout]:
+        """A card centred on the veil (the help card, the notice, the PIN pad) and the layout
+        to fill it with; ``side``: its side margins in spacing units."""
+        s = self.ctx.scale
+        outer = QVBoxLayout(self)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        card = panel("help")
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        box = QVBoxLayout(card)
+        box.setContentsMargins(s.space(side), s.space(4), s.space(side), s.space(4))
+        box.setSpacing(s.space(2))
+        return card, box
+
 
 class HelpOverlay(Veil):
     """The keys, large enough to read from the back of a room; any tap closes it."""
@@ -71,13 +84,7 @@ class HelpOverlay(Veil):
     def __init__(self, ctx: Ctx, parent: QWidget) -> None:
         super().__init__(ctx, parent)
         s = ctx.scale
-        outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        card = panel("help")
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
-        box = QVBoxLayout(card)
-        box.setContentsMargins(s.space(5), s.space(4), s.space(5), s.space(4))
-        box.setSpacing(s.space(2))
+        card, box = self.centred_card()
         box.addWidget(label("Keys and clicker", "h2"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(s.space(5))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.modes import Mode
 from kiosk.ui.context import Ctx
 from kiosk.ui.overlays import Veil
-from kiosk.ui.widgets import label, nav_button, panel
+from kiosk.ui.widgets import label, nav_button
 
 if TYPE_CHECKING:
     from kiosk.core.pin import PinGate
@@ -47,12 +47,7 @@ class PinPad(_Veil):
         super().__init__(ctx, parent)
         s, pal = ctx.scale, ctx.palette
         self.digits = ""
-        outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        card = panel("help")
-        box = QVBoxLayout(card)
-        box.setContentsMargins(s.space(5), s.space(4), s.space(5), s.space(4))
-        box.setSpacing(s.space(2))
+        _card, box = self.centred_card()
         box.addWidget(label("Admin PIN", "h2"), 0, Qt.AlignmentFlag.AlignHCenter)
         self.dots = label(" ", "h1", "accent", wrap=False)
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -82,7 +77,6 @@ class PinPad(_Veil):
         cancel = nav_button("Cancel", "close", pal.text, s.touch, "Cancel")
         cancel.clicked.connect(self.cancel)
         box.addWidget(cancel, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName("Admin PIN pad")
 
     def press(self, key: str) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.core.clock import Clock, MonotonicClock
 from kiosk.core.idle import IdleState, IdleTracker
@@ -25,7 +25,7 @@ from kiosk.core.modes import Mode
 from kiosk.ui.kiosk.activity import ActivityFilter
 from kiosk.ui.kiosk.attract import AttractOverlay
 from kiosk.ui.overlays import Veil
-from kiosk.ui.widgets import label, panel
+from kiosk.ui.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
@@ -43,13 +43,7 @@ class StillThere(Veil):
 
     def __init__(self, window: QWidget, ctx) -> None:  # noqa: ANN001
         super().__init__(ctx, window)
-        s = ctx.scale
-        outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        card = panel("help")
-        box = QVBoxLayout(card)
-        box.setContentsMargins(s.space(6), s.space(4), s.space(6), s.space(4))
-        box.setSpacing(s.space(2))
+        _card, box = self.centred_card(side=6)
         box.addWidget(label("Still there?", "display"), 0, Qt.AlignmentFlag.AlignHCenter)
         self.countdown = label("", "lead", "accent", wrap=False)
         box.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -58,7 +52,6 @@ class StillThere(Veil):
             0,
             Qt.AlignmentFlag.AlignHCenter,
         )
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName("Still there? Tap to stay")
 
     def set_seconds(self, seconds: int) -> None:
