@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from kiosk.ui.kiosk.unattended import KioskMode
     from kiosk.ui.live.reload import ContentReloader
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.watchdog import Heartbeat
 
 logger = logging.getLogger("kiosk")
 
@@ -225,9 +226,12 @@ class Services:
     kiosk: KioskMode | None = None
     awake: DisplayAwake | None = None
     fishbowl: tuple[QWidget, Any] | None = None
+    heartbeat: Heartbeat | None = None
 
     def stop(self) -> None:
         """Everything that watches or ticks, stopped (a test's end, the soak's end)."""
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
         if self.kiosk is not None:
             self.kiosk.stop()
         get_app().removeEventFilter(self.activity)
@@ -253,6 +257,7 @@ def attach_services(
     from kiosk.ui.kiosk.admin import AdminFlow, log_tail
     from kiosk.ui.kiosk.unattended import KioskMode, install_recovery
     from kiosk.ui.live.reload import ContentReloader
+    from kiosk.ui.watchdog import start_heartbeat
 
     app = get_app()
     clock = clock or MonotonicClock()
@@ -308,6 +313,7 @@ def attach_services(
         app.aboutToQuit.connect(awake.release)
         services.awake = awake
     install_recovery(window.recover)
+    services.heartbeat = start_heartbeat(window, "kiosk" if window.kiosk_mode else "gallery")
     window.services = services  # kept alive with the window
     return services
 

@@ -47,6 +47,13 @@ def run(args: argparse.Namespace) -> int:
         public.showFullScreen()
     window.resize(*size)
     startup.show_on(window, primary, args.windowed)
+    from kiosk.ui.watchdog import start_heartbeat
+
+    # the facilitator's session under a supervisor: a hung timer is restarted (and restored)
+    heartbeats = []  # kept alive while the app runs
+    startup.after_first_frame(
+        window, lambda: heartbeats.append(start_heartbeat(window, "fishbowl"))
+    )
     code = app.exec()
     controller.close()
     del public

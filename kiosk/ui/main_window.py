@@ -442,6 +442,12 @@ class MainWindow(QMainWindow):
             carousel.restart()
         self.modes.reset()
 
+    def rebuild(self) -> None:
+        """Every screen built and painted again, where the visitor is (a frame that stopped
+        drawing: kiosk.ui.kiosk.unattended.KioskMode.check_frame)."""
+        self._build(self.ctx.scale)
+        self.repaint()
+
     def recover(self) -> None:
         """After an uncaught error: back to a known good screen, nothing over it."""
         self.reset_for_next_visitor()

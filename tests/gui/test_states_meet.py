@@ -189,3 +189,22 @@ def test_a_reload_keeps_the_modes_and_the_poster(make_rig, qtbot) -> None:
     window.set_gallery(gallery)
     assert window.modes.top is Mode.ADMIN and rig.parts.admin.screen.isVisible()
     assert window.nav.state == NavState(Screen.POSTER, 2)
+
+
+def test_a_frame_that_stopped_drawing_is_noticed_and_rebuilt(make_rig, qtbot, caplog) -> None:
+    """The once-a-minute check reads what the window system shows: content passes; a window
+    whose screen stopped drawing (here its widgets were hidden: only the flat background is
+    left) is rebuilt and logged; a blackout is black on purpose and left alone."""
+    rig = make_rig()
+    window = rig.window
+    settle(qtbot, window)
+    assert not rig.kiosk.check_frame()
+    window.stack.currentWidget().hide()
+    window.repaint()
+    assert rig.kiosk.check_frame()
+    assert any("one flat colour" in r.getMessage() for r in caplog.records)
+    settle(qtbot, window)
+    assert window.stack.currentWidget().isVisible() and not rig.kiosk.check_frame()
+    window.modes.enter(Mode.BLACKOUT)
+    window.repaint()
+    assert not rig.kiosk.check_frame()

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.core.clock import Clock, MonotonicClock
@@ -58,6 +58,18 @@ class StillThere(Veil):
         self.countdown.setText(f"Returning to the start in {seconds} s")
 
 
+def flat(image: QImage, columns: int = 16, rows: int = 9) -> bool:
+    """True when a grid of samples across ``image`` is one colour: no gallery screen is (each
+    has text, cards or artwork), so such a frame is a screen that stopped drawing."""
+    w, h = image.width(), image.height()
+    first = image.pixel(w // (2 * columns), h // (2 * rows))
+    return all(
+        image.pixel((2 * c + 1) * w // (2 * columns), (2 * r + 1) * h // (2 * rows)) == first
+        for c in range(columns)
+        for r in range(rows)
+    )
+
+
 class KioskMode(QObject):
     """Attach to a MainWindow to run it unattended: every change of what is on top goes through
     the window's ``Modes`` (the notice, the reset, the attract loop, the wake)."""
@@ -70,6 +82,10 @@ class KioskMode(QObject):
 
     RESTORE_MS = 500
     """How soon a minimised, hidden or covered kiosk window is brought back."""
+
+    FRAME_CHECK_MS = 60_000
+    """How often the frame on screen is checked for a uniform colour where content should be
+    (a lost backing store after a display came back, a driver glitch): then it is rebuilt."""
 
     def __init__(
         self, window: MainWindow, activity: ActivityFilter, clock: Clock | None = None
@@ -106,6 +122,10 @@ class KioskMode(QObject):
         self._restore_timer.setInterval(self.RESTORE_MS)
         self._restore_timer.timeout.connect(self._restore)
         self._full_screen = window.isFullScreen()  # what to restore (tests run it in a window)
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setInterval(self.FRAME_CHECK_MS)
+        self._frame_timer.timeout.connect(self.check_frame)
+        self._frame_timer.start()
         window.installEventFilter(self)
         self._schedule()
         self._pointer_timer.start()
@@ -237,6 +257,21 @@ class KioskMode(QObject):
         w.activateWindow()
         log.info("kiosk: window restored (it was %s)", was)
 
+    def check_frame(self) -> bool:
+        """What the screen really shows (the window system's copy, not a fresh render): one
+        flat colour where the gallery should be means nothing is being drawn. Rebuild the
+        screens and say so in the log. True when it did. A blackout is black on purpose."""
+        w = self.window
+        if not w.isVisible() or w.isMinimized() or self.modes.is_open(Mode.BLACKOUT):
+            return False
+        screen = w.screen()
+        image = screen.grabWindow(w.winId()).toImage() if screen is not None else None
+        if image is None or image.isNull() or not flat(image):
+            return False
+        log.warning("kiosk: the screen showed one flat colour where content belongs: rebuilt")
+        w.rebuild()
+        return True
+
     # --- pointer ----------------------------------------------------------------------------------
     def _pointer_moved(self) -> None:
         if self._pointer_hidden:
@@ -255,6 +290,7 @@ class KioskMode(QObject):
     def stop(self) -> None:
         self.window.removeEventFilter(self)
         self._restore_timer.stop()
+        self._frame_timer.stop()
         self._timer.stop()
         self._pointer_timer.stop()
         if self._pointer_hidden:
