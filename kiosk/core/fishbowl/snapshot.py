@@ -128,7 +128,9 @@ def from_plain(data: Any) -> SavedSession:
         )
     try:
         return _read(data)
-    except (KeyError, TypeError, ValueError, AttributeError, FishbowlError) as exc:
+    except KeyError as exc:
+        raise SnapshotError(f"The saved session is damaged: {exc} is missing") from exc
+    except (TypeError, ValueError, AttributeError, FishbowlError) as exc:
         raise SnapshotError(f"The saved session is damaged: {exc}") from exc
 
 
