@@ -13,6 +13,9 @@ the same clock in every process, so the test can tell the session's elapsed time
 instant), then ``{"event": "turn", ...}`` for each turn, with all turns so far. After
 ``--turn-at`` seconds of session time it makes one more turn, then it runs until it is killed.
 
+``shown`` runs the real ``kiosk fishbowl`` full screen (for the bare-X test) and prints where its
+windows and the timer page's parts are once the window is exposed.
+
 ``restore`` runs the real ``kiosk fishbowl --windowed`` entry point, which restores the saved
 session; as soon as its event loop runs, it prints the restored session (state, elapsed time,
 turns, the recovery note) and quits; the log (stderr) has the sentence for the facilitator.
@@ -114,11 +117,78 @@ def restore() -> int:
     return fishbowl_cmd.run(args)
 
 
+def shown(public_screen: int | None) -> int:
+    """``kiosk fishbowl`` full screen (not windowed), as a kiosk starts it after a crash; once
+    the X server has exposed the fishbowl window, print where Qt placed each window and the
+    timer page's parts, then run until terminated (the test reads the X windows meanwhile)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk import startup
+    from kiosk.cli import build_parser
+    from kiosk.commands import fishbowl as fishbowl_cmd
+    from kiosk.ui.fishbowl.window import FishbowlWindow, PublicWindow
+
+    startup.get_app()  # the timers below need the application; the command reuses it
+    done: list[bool] = []
+
+    def rect(w) -> list[int]:  # noqa: ANN001
+        g = w.geometry()
+        return [g.x(), g.y(), g.width(), g.height()]
+
+    def report() -> None:
+        if done:
+            return
+        done.append(True)
+        tops = QApplication.topLevelWidgets()
+        window = next(w for w in tops if isinstance(w, FishbowlWindow))
+        public = next((w for w in tops if isinstance(w, PublicWindow) and w.isVisible()), None)
+        screen = window.screen().geometry()
+        say(
+            event="shown",
+            screen=[screen.x(), screen.y(), screen.width(), screen.height()],
+            state=window.controller.session.state.value,
+            setup=window.showing_setup(),
+            window=rect(window),
+            live=rect(window.live),
+            view=rect(window.view),
+            view_in_window=[*window.view.mapTo(window, window.view.rect().topLeft()).toTuple()],
+            controls=rect(window.controls),
+            controls_visible=window.controls.isVisible(),
+            public=None if public is None else rect(public),
+            public_view=None if public is None else rect(public.view),
+        )
+
+    class ExposeWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Expose and watched.isExposed():  # type: ignore[attr-defined]
+                QTimer.singleShot(0, report)  # after the expose has been handled
+            return False
+
+    watch = ExposeWatch()
+
+    def hook() -> None:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FishbowlWindow))
+        handle = window.windowHandle()
+        handle.installEventFilter(watch)
+        if handle.isExposed():
+            QTimer.singleShot(0, report)
+
+    QTimer.singleShot(0, hook)  # once the command has built and shown its windows
+    argv = ["fishbowl", "--content", str(MINI)]
+    if public_screen is not None:
+        argv += ["--public-screen", str(public_screen)]
+    return fishbowl_cmd.run(build_parser().parse_args(argv))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["run", "restore"])
+    parser.add_argument("mode", choices=["run", "restore", "shown"])
     parser.add_argument("--turn-at", type=float, default=6.5)
+    parser.add_argument("--public-screen", type=int)
     args = parser.parse_args()
+    if args.mode == "shown":
+        return shown(args.public_screen)
     return run(args.turn_at) if args.mode == "run" else restore()
 
 

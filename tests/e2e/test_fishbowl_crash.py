@@ -163,3 +163,46 @@ def test_the_next_save_is_due_five_seconds_after_the_last_one(tmp_path: Path) ->
     assert saver.due_in() == pytest.approx(5.0)
     session.pause()
     assert saver.due_in() is None
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['"elapsed": 1e308', '"saved_wall": 1e20', f'"elapsed": {"9" * 400}'],
+    ids=["elapsed-1e308", "saved-at-1e20", "elapsed-400-digits"],
+)
+def test_a_hostile_save_does_not_stop_kiosk_fishbowl_from_starting(
+    tmp_path: Path, hostile: str
+) -> None:
+    """The real ``kiosk fishbowl`` on a save with one hostile number. Before, each of these
+    raised OverflowError out of the restore: exit 1 at every start, the file left in place."""
+    from kiosk.core.clock import FakeClock
+    from kiosk.core.fishbowl.config import FishbowlConfig
+    from kiosk.core.fishbowl.session import FishbowlSession
+
+    clock = FakeClock(10.0)
+    session = FishbowlSession(clock, FishbowlConfig(chairs=4), wall=FakeClock(time.time()))
+    session.start()
+    clock.advance(30)
+    text = json.dumps(session.snapshot())
+    key = hostile.split(":")[0]
+    start = text.index(key)
+    end = text.index(",", start)
+    folder = tmp_path / "fishbowl"
+    folder.mkdir()
+    damaged = text[:start] + hostile + text[end:]
+    (folder / "fishbowl-session.json").write_text(damaged, "utf-8")
+
+    again = Driver(tmp_path, "restore")
+    try:
+        restored = again.event("restored")
+        assert again.proc.wait(timeout=60) == 0, "".join(again.stderr)
+    finally:
+        again.kill()
+    assert restored["state"] == "setup" and restored["recovery"] is None
+    (aside,) = folder.glob("fishbowl-session.json.corrupt-*")
+    assert aside.read_text("utf-8") == damaged  # kept for a human to look at
+    # the app closed normally, saving its new session in the file's place
+    assert json.loads((folder / "fishbowl-session.json").read_text("utf-8"))["state"] == "setup"
+    log = "".join(again.stderr)
+    assert "The save was damaged" in log and "Starting a new session." in log
+    assert "Traceback" not in log

@@ -1,12 +1,17 @@
 """When the fishbowl session is saved: after every change, and every few seconds while it runs.
 
 The store decides how a save survives a crash; this decides how much a crash can lose (at most
-``interval`` seconds of a running turn) and that a failing save never stops the discussion.
+``interval`` seconds of a running turn) and that a failing save never stops the discussion. A
+failing save is not quiet either: from the first failure until a save succeeds, ``problem`` is a
+sentence for the facilitator ("Not saved since 12:03: the disk is full"), because a crash then
+would lose everything since that time.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
+import time
 from collections.abc import Callable
 
 from kiosk.core.fishbowl.records import State
@@ -14,6 +19,28 @@ from kiosk.core.fishbowl.session import Event, FishbowlSession
 from kiosk.core.fishbowl.store import SessionStore
 
 log = logging.getLogger(__name__)
+
+# what a failed save's error means, in the facilitator's words
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EACCES: "the app may not write to its save folder",
+    errno.EPERM: "the app may not write to its save folder",
+    errno.EROFS: "the disk is read-only",
+}
+
+
+def save_failure_reason(exc: BaseException) -> str:
+    """Why a save failed, in plain words: the usual causes by name, else the system's own words
+    (lower case, to follow a colon)."""
+    if isinstance(exc, OSError):
+        if exc.errno in _REASONS:
+            return _REASONS[exc.errno]
+        if exc.strerror:
+            return exc.strerror.lower()
+    if isinstance(exc, ValueError):
+        return "the session could not be written"
+    return str(exc) or type(exc).__name__
 
 
 class AutoSaver:
@@ -23,13 +50,21 @@ class AutoSaver:
     discussion goes on, and ``last_error`` tells the facilitator view."""
 
     def __init__(
-        self, session: FishbowlSession, store: SessionStore, interval: float = 5.0
+        self,
+        session: FishbowlSession,
+        store: SessionStore,
+        interval: float = 5.0,
+        on_problem: Callable[[str | None], None] | None = None,
     ) -> None:
         self.session = session
         self.store = store
         self.interval = interval
         self.last_error: str | None = None
+        self.problem: str | None = None  # for the facilitator; None once a save succeeds
+        self._on_problem = on_problem
         self._saved_at: float | None = None
+        self._last_good_wall: float | None = None  # when a save last succeeded
+        self._failing_since_wall: float | None = None  # the first failure since then
         self._unsubscribe: Callable[[], None] = session.subscribe(self._changed)
 
     def _changed(self, _event: Event) -> None:
@@ -56,14 +91,35 @@ class AutoSaver:
 
     def save_now(self) -> bool:
         self._saved_at = self.session.clock.now()
+        wall = self.store.wall.now()
         try:
             self.store.save(self.session.snapshot())
         except (OSError, ValueError) as exc:
             self.last_error = f"The session could not be saved: {exc}"
             log.warning(self.last_error)
+            if self._failing_since_wall is None:
+                self._failing_since_wall = wall
+            since = self._last_good_wall
+            if since is None:
+                since = self._failing_since_wall
+            self._set_problem(
+                f"Not saved since {time.strftime('%H:%M', time.localtime(since))}: "
+                f"{save_failure_reason(exc)}"
+            )
             return False
         self.last_error = None
+        self._last_good_wall = wall
+        self._failing_since_wall = None
+        self._set_problem(None)
         return True
+
+    def _set_problem(self, problem: str | None) -> None:
+        """Tell the listener when the sentence changes, not at every save."""
+        if problem == self.problem:
+            return
+        self.problem = problem
+        if self._on_problem is not None:
+            self._on_problem(problem)
 
     def close(self) -> None:
         self._unsubscribe()

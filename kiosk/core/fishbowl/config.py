@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from kiosk.content.model import FishbowlPreset
 
 MAX_CHAIRS = 24
+# No discussion is timed in more than a week of seconds: the bound keeps every time the setup,
+# the session and a restored file hold small enough to format, add and show without overflow.
+MAX_SECONDS = 7 * 24 * 3600.0
+MAX_QUESTIONS = 200  # questions for one session: far more than a setup screen lists
 
 
 @dataclass(frozen=True)
@@ -34,11 +38,10 @@ class FishbowlConfig:
 
     def __post_init__(self) -> None:
         def number(value: object) -> bool:
-            return (
-                isinstance(value, int | float)
-                and not isinstance(value, bool)
-                and (math.isfinite(value))
-            )
+            # an int is always finite; math.isfinite would raise OverflowError on a huge one
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return False
+            return isinstance(value, int) or math.isfinite(value)
 
         if not isinstance(self.chairs, int) or not 2 <= self.chairs <= MAX_CHAIRS:
             raise FishbowlError(f"The circle needs 2 to {MAX_CHAIRS} chairs")
@@ -48,12 +51,20 @@ class FishbowlConfig:
             )
         if not number(self.turn_seconds) or self.turn_seconds <= 0:
             raise FishbowlError("A turn needs a positive number of seconds")
+        if self.turn_seconds > MAX_SECONDS:
+            raise FishbowlError("A turn can last at most a week")
         if not number(self.session_seconds) or self.session_seconds <= 0:
             raise FishbowlError("The session needs a positive length")
+        if self.session_seconds > MAX_SECONDS:
+            raise FishbowlError("The session can last at most a week")
         if not number(self.warning_seconds) or not 0 <= self.warning_seconds < self.turn_seconds:
             raise FishbowlError("The warning must be shorter than the turn")
-        if not number(self.session_warning_seconds) or self.session_warning_seconds < 0:
-            raise FishbowlError("The session warning must be 0 seconds or more")
+        if not number(self.session_warning_seconds) or not (
+            0 <= self.session_warning_seconds <= MAX_SECONDS
+        ):
+            raise FishbowlError("The session warning must be 0 seconds or more, at most a week")
+        if len(self.questions) > MAX_QUESTIONS:
+            raise FishbowlError(f"Give at most {MAX_QUESTIONS} questions")
         questions = tuple(
             q for q in (clean_text(q, 500, "A question") for q in self.questions) if q
         )

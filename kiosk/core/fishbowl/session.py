@@ -29,7 +29,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk.core.clock import Clock, SystemWallClock, WallClock
-from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.config import MAX_SECONDS, FishbowlConfig
 from kiosk.core.fishbowl.errors import FishbowlError, InvariantError
 from kiosk.core.fishbowl.records import Participant, State, Turn
 from kiosk.core.fishbowl.snapshot import (
@@ -98,6 +98,14 @@ def _positive_seconds(seconds: float) -> float:
     if not math.isfinite(seconds) or seconds <= 0:
         raise FishbowlError("Give a positive number of seconds")
     return float(seconds)
+
+
+def _bounded_budget(seconds: float, what: str) -> float:
+    """A budget after adding or removing time: at least zero, and at most a week, which is what
+    a restore accepts; so the session never saves a time it could not read back."""
+    if seconds > MAX_SECONDS:
+        raise FishbowlError(f"{what} can last at most a week")
+    return max(0.0, seconds)
 
 
 @dataclass(frozen=True)
@@ -622,9 +630,9 @@ class FishbowlSession:
             turn = self._open_turn()
             if turn is None:
                 raise FishbowlError("No one is speaking: there is no turn to change")
-            turn.budget = max(0.0, turn.budget + delta)
+            turn.budget = _bounded_budget(turn.budget + delta, "A turn")
         elif target == "session":
-            self._session_budget = max(0.0, self._session_budget + delta)
+            self._session_budget = _bounded_budget(self._session_budget + delta, "The session")
         else:
             raise FishbowlError(f"Cannot change the time of {target!r}: use 'turn' or 'session'")
         self._emit(Event.TIME_CHANGED)

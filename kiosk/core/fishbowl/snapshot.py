@@ -9,11 +9,12 @@ then checks its own rules (``FishbowlSession.from_snapshot``).
 from __future__ import annotations
 
 import math
+import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.config import MAX_CHAIRS, MAX_QUESTIONS, MAX_SECONDS, FishbowlConfig
 from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.core.fishbowl.records import Participant, State, Turn
 
@@ -114,92 +115,167 @@ def from_plain(data: Any) -> SavedSession:
     """Read back what ``to_plain`` wrote (after a JSON round trip).
 
     Raises ``SnapshotError`` for anything else: not an object, an unknown version, a missing
-    field or a field of the wrong type, a setup ``FishbowlConfig`` refuses.
+    field or a field of the wrong type, a number out of its bounds (see ``Bounds``), a setup
+    ``FishbowlConfig`` refuses. Every number is bounded here, before the session or the UI uses
+    it, so a damaged or hostile file cannot overflow a conversion, hang a loop or index a chair
+    that is not there.
     """
     if not isinstance(data, dict):
         raise SnapshotError("The saved session is damaged: not a JSON object")
     if data.get("version") != SNAPSHOT_VERSION:
-        raise SnapshotError(f"The saved session has an unknown version {data.get('version')!r}")
+        raise SnapshotError(
+            f"The saved session has an unknown version {reprlib.repr(data.get('version'))}"
+        )
     try:
         return _read(data)
-    except (KeyError, TypeError, ValueError, AttributeError, FishbowlError) as exc:
-        raise SnapshotError(f"The saved session is damaged: {exc!r}") from exc
+    except KeyError as exc:
+        raise SnapshotError(f"The saved session is damaged: {exc} is missing") from exc
+    except (TypeError, ValueError, AttributeError, FishbowlError) as exc:
+        raise SnapshotError(f"The saved session is damaged: {exc}") from exc
 
 
-def _num(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"not a number: {value!r}")
+# --- bounds -----------------------------------------------------------------------------------
+# Far beyond any real session, far below what would overflow, hang or fill memory. Session
+# times (offsets, budgets) stay within a week (config.MAX_SECONDS); wall-clock times (when it was
+# saved, when a turn started) are epoch seconds before the year 3000, which every platform's
+# ``time.localtime`` can format; lists are bounded before they are walked.
+MAX_WALL = 32_503_680_000.0  # 1 January 3000, UTC
+MAX_ITEMS = 100_000  # turns, participants, notes, question changes
+
+
+def _num(value: Any, what: str, high: float) -> float:
+    """A finite number in 0..high. A JSON integer may have hundreds of digits: compared as an
+    int first, so it is refused instead of raising OverflowError on the way to a float."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{what} is not a number: {reprlib.repr(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{what} is not a finite number: {value!r}")
+    if not 0 <= value <= high:
+        raise ValueError(f"{what} is out of range (0 to {high:g}): {reprlib.repr(value)}")
     return float(value)
 
 
-def _opt_num(value: Any) -> float | None:
-    return None if value is None else _num(value)
+def _seconds(value: Any, what: str) -> float:
+    return _num(value, what, MAX_SECONDS)
 
 
-def _integer(value: Any) -> int:
+def _opt_seconds(value: Any, what: str) -> float | None:
+    return None if value is None else _seconds(value, what)
+
+
+def _wall(value: Any, what: str) -> float:
+    return _num(value, what, MAX_WALL)
+
+
+def _integer(value: Any, what: str, low: int, high: int) -> int:
+    """A whole number in low..high (a negative index would silently count from the end)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"not a whole number: {value!r}")
+        raise ValueError(f"{what} is not a whole number: {reprlib.repr(value)}")
+    if not low <= value <= high:
+        raise ValueError(f"{what} is out of range ({low} to {high}): {reprlib.repr(value)}")
     return value
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, what: str = "a text") -> str:
     if not isinstance(value, str):
-        raise ValueError(f"not text: {value!r}")
+        raise ValueError(f"{what} is not text: {reprlib.repr(value)}")
     return value
 
 
-def _participant(p: Any) -> Participant:
+def _items(value: Any, what: str, limit: int) -> list[Any]:
+    """A JSON list of at most ``limit`` entries, checked before anything walks it."""
+    if not isinstance(value, list):
+        raise ValueError(f"{what} is not a list")
+    if len(value) > limit:
+        raise ValueError(f"{what} has {len(value)} entries, more than {limit}")
+    return value
+
+
+def _participant(p: Any, chairs: int, next_id: int) -> Participant:
     name = p["name"]
     return Participant(
-        _integer(p["id"]),
-        _integer(p["chair"]),
-        None if name is None else _text(name),
+        _integer(p["id"], "a participant's id", 1, next_id - 1),
+        _integer(p["chair"], "a participant's chair", 0, chairs - 1),
+        None if name is None else _text(name, "a participant's name"),
         bool(p["from_audience"]),
-        _num(p["joined_at"]),
-        _opt_num(p["left_at"]),
+        _seconds(p["joined_at"], "a participant's joining time"),
+        _opt_seconds(p["left_at"], "a participant's leaving time"),
     )
 
 
-def _turn(t: Any) -> Turn:
+def _turn(t: Any, chairs: int, next_id: int) -> Turn:
     return Turn(
-        _integer(t["number"]),
-        _integer(t["round"]),
-        _integer(t["chair"]),
-        _integer(t["participant"]),
-        _num(t["start"]),
-        _num(t["budget"]),
-        _num(t["started_wall"]),
-        _opt_num(t["end"]),
+        _integer(t["number"], "a turn's number", 1, MAX_ITEMS),
+        _integer(t["round"], "a turn's round", 1, MAX_ITEMS),
+        _integer(t["chair"], "a turn's chair", 0, chairs - 1),
+        _integer(t["participant"], "a turn's speaker", 1, next_id - 1),
+        _seconds(t["start"], "a turn's start"),
+        _seconds(t["budget"], "a turn's time"),
+        _wall(t["started_wall"], "a turn's start time"),
+        _opt_seconds(t["end"], "a turn's end"),
     )
+
+
+def _stamped(entry: Any, what: str) -> tuple[float, str]:
+    at, text = _items(entry, what, 2)
+    return _seconds(at, f"the time of {what}"), _text(text, what)
 
 
 def _read(d: dict[str, Any]) -> SavedSession:
     cfg = d["config"]
     config = FishbowlConfig(
-        title=_text(cfg["title"]),
-        questions=tuple(_text(q) for q in cfg["questions"]),
-        chairs=_integer(cfg["chairs"]),
-        empty_chairs=_integer(cfg["empty_chairs"]),
-        turn_seconds=_num(cfg["turn_seconds"]),
-        session_seconds=_num(cfg["session_seconds"]),
-        warning_seconds=_num(cfg["warning_seconds"]),
-        session_warning_seconds=_num(cfg["session_warning_seconds"]),
+        title=_text(cfg["title"], "the title"),
+        questions=tuple(
+            _text(q, "a question") for q in _items(cfg["questions"], "the questions", MAX_QUESTIONS)
+        ),
+        chairs=_integer(cfg["chairs"], "the number of chairs", 2, MAX_CHAIRS),
+        empty_chairs=_integer(cfg["empty_chairs"], "the empty chairs", 0, MAX_CHAIRS),
+        turn_seconds=_seconds(cfg["turn_seconds"], "the time per turn"),
+        session_seconds=_seconds(cfg["session_seconds"], "the session's length"),
+        warning_seconds=_seconds(cfg["warning_seconds"], "the turn warning"),
+        session_warning_seconds=_seconds(cfg["session_warning_seconds"], "the session warning"),
         chime=bool(cfg["chime"]),
     )
+    chairs = config.chairs
+    next_id = _integer(d["next_id"], "the next participant id", 1, MAX_ITEMS + 1)
+
+    def person(pid: Any, what: str) -> int:
+        return _integer(pid, what, 1, next_id - 1)
+
     return SavedSession(
         config=config,
         state=State(d["state"]),
-        question_index=_integer(d["question_index"]),
-        elapsed=_num(d["elapsed"]),
-        session_budget=_num(d["session_budget"]),
-        started_wall=_opt_num(d["started_wall"]),
-        chairs=tuple(None if pid is None else _integer(pid) for pid in d["chairs"]),
-        next_id=_integer(d["next_id"]),
-        participants=tuple(_participant(p) for p in d["participants"]),
-        queue=tuple(_integer(pid) for pid in d["queue"]),
-        turns=tuple(_turn(t) for t in d["turns"]),
-        question_log=tuple((_num(at), _text(q)) for at, q in d["question_log"]),
-        notes=tuple((_num(at), _text(n)) for at, n in d["notes"]),
-        setup_names={_integer(int(k)): _text(v) for k, v in d["setup_names"].items()},
-        saved_wall=_num(d["saved_wall"]),
+        question_index=_integer(
+            d["question_index"], "the question's index", 0, len(config.questions) - 1
+        ),
+        elapsed=_seconds(d["elapsed"], "the elapsed time"),
+        session_budget=_seconds(d["session_budget"], "the session's time"),
+        started_wall=None if d["started_wall"] is None else _wall(d["started_wall"], "the start"),
+        chairs=tuple(
+            None if pid is None else person(pid, "a chair's occupant")
+            for pid in _items(d["chairs"], "the chairs", chairs)
+        ),
+        next_id=next_id,
+        participants=tuple(
+            _participant(p, chairs, next_id)
+            for p in _items(d["participants"], "the participants", MAX_ITEMS)
+        ),
+        queue=tuple(person(pid, "the queue") for pid in _items(d["queue"], "the queue", chairs)),
+        turns=tuple(_turn(t, chairs, next_id) for t in _items(d["turns"], "the turns", MAX_ITEMS)),
+        question_log=tuple(
+            _stamped(e, "a question change")
+            for e in _items(d["question_log"], "the question log", MAX_ITEMS)
+        ),
+        notes=tuple(_stamped(e, "a note") for e in _items(d["notes"], "the notes", MAX_ITEMS)),
+        setup_names=_setup_names(d["setup_names"], chairs),
+        saved_wall=_wall(d["saved_wall"], "the save time"),
     )
+
+
+def _setup_names(value: Any, chairs: int) -> dict[int, str]:
+    if not isinstance(value, dict) or len(value) > chairs:
+        raise ValueError("the setup's names are not one per chair")
+    return {
+        _integer(int(k), "a setup name's chair", 0, chairs - 1): _text(v, "a setup name")
+        for k, v in value.items()
+    }

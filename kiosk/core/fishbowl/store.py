@@ -5,7 +5,9 @@ replaces: it writes a temporary file in the same folder, fsyncs it, keeps the pr
 ``.bak`` and renames the new one into place (``os.replace`` is atomic). At every instant a
 complete save exists under the main name or the backup name. Loading never raises for a damaged
 file: the file is moved aside (``.corrupt-<time>``) for a human to look at, the backup is tried,
-and the caller gets a sentence for the log either way.
+and the caller gets a sentence for the log and the facilitator either way. "Damaged" is anything
+a restore raises, not only the errors the reader foresees: a file left in place that breaks the
+restore in an unforeseen way would stop every later start the same way.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from kiosk.core.atomic import write_atomically
 from kiosk.core.clock import Clock, SystemWallClock, WallClock
@@ -36,31 +38,47 @@ def _sentence(parts: list[str]) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
+class Writer(Protocol):
+    """How a save reaches the disk: ``write_atomically`` in the app; a test may hand the store
+    one whose system call fails (a full disk cannot be made on demand in a test)."""
+
+    def __call__(self, path: Path, text: str, *, keep_backup: Path | None = None) -> None: ...
+
+
 @dataclass(frozen=True)
 class Loaded:
-    """What ``SessionStore.load`` found: a session (or None) and a sentence for the log."""
+    """What ``SessionStore.load`` found: a session (or None) and a sentence for the log.
+    ``trouble`` is True when a file had to be moved aside or could not be read: the facilitator
+    must then be told on screen, not only the log."""
 
     session: FishbowlSession | None
     message: str
     source: Path | None = None
+    trouble: bool = False
 
 
 class SessionStore:
     """The saved session in ``folder`` (the app-data folder in the app, a tmp folder in tests)."""
 
     def __init__(
-        self, folder: Path | str, *, wall: WallClock | None = None, name: str = SESSION_FILE
+        self,
+        folder: Path | str,
+        *,
+        wall: WallClock | None = None,
+        name: str = SESSION_FILE,
+        writer: Writer = write_atomically,
     ) -> None:
         self.folder = Path(folder)
         self.path = self.folder / name
         self.backup_path = self.folder / f"{name}.bak"
-        self._wall = wall or SystemWallClock()
+        self.wall: WallClock = wall or SystemWallClock()
+        self._write = writer
 
     def save(self, snapshot: dict[str, Any]) -> None:
         """Write ``snapshot`` crash-safely; the previous save becomes the backup.
         Raises OSError (disk full, read-only folder): the caller decides how loud to be."""
         text = json.dumps(snapshot, ensure_ascii=False, allow_nan=False, indent=1)
-        write_atomically(self.path, text, keep_backup=self.backup_path)
+        self._write(self.path, text, keep_backup=self.backup_path)
 
     def load(self, clock: Clock, *, wall: WallClock | None = None) -> Loaded:
         """Restore the saved session (paused if it was running), else the backup; never raises
@@ -71,32 +89,46 @@ class SessionStore:
             if not path.exists():
                 continue
             try:
-                session = FishbowlSession.from_snapshot(
-                    self._read(path), clock, wall=wall or self._wall
-                )
+                data = self._read(path)
             except OSError as exc:
+                # unreadable is not damaged (a permission, a failing disk): left where it is
                 problems.append(f"the {what} {path} could not be read ({exc.strerror or exc})")
                 continue
-            except (ValueError, FishbowlError) as exc:
-                moved = self._move_aside(path)
-                where = f"moved to {moved}" if moved else "could not be moved aside"
-                problems.append(f"the {what} was damaged ({exc}; {where})")
+            except Exception as exc:  # noqa: BLE001 - not JSON, too big: damaged, moved aside
+                problems.append(self._damaged(path, what, exc))
+                continue
+            try:
+                session = FishbowlSession.from_snapshot(data, clock, wall=wall or self.wall)
+                description = self._describe(session)
+            except Exception as exc:  # noqa: BLE001 - whatever a restore raises: see the module
+                if not isinstance(exc, ValueError | FishbowlError):
+                    log.warning("unforeseen error restoring %s", path, exc_info=True)
+                problems.append(self._damaged(path, what, exc))
                 continue
             intro = (
                 "Restored the fishbowl session"
                 if what == "save"
                 else "Restored the fishbowl session from the backup"
             )
-            message = f"{intro} {self._describe(session)}"
+            message = f"{intro} {description}"
             if problems:
                 message = _sentence(problems) + " " + message
             log.info(message)
-            return Loaded(session, message, path)
+            return Loaded(session, message, path, trouble=bool(problems))
         if problems:
             message = _sentence(problems) + " Starting a new session."
             log.warning(message)
-            return Loaded(None, message)
+            return Loaded(None, message, trouble=True)
         return Loaded(None, "No saved fishbowl session.")
+
+    def _damaged(self, path: Path, what: str, exc: BaseException) -> str:
+        """Move a file that cannot be restored aside; the clause that says so."""
+        moved = self._move_aside(path)
+        where = f"moved to {moved}" if moved else "could not be moved aside"
+        reason = str(exc) or type(exc).__name__
+        if len(reason) > 200:  # the sentence is shown on screen: a reason, not a dump
+            reason = reason[:199] + "…"
+        return f"the {what} was damaged ({reason}; {where})"
 
     # --- helpers -------------------------------------------------------------------------------
     def _read(self, path: Path) -> Any:
@@ -110,7 +142,7 @@ class SessionStore:
             raise ValueError(f"not valid JSON: {exc}") from exc
 
     def _move_aside(self, path: Path) -> Path | None:
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self._wall.now()))
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self.wall.now()))
         target = path.with_name(f"{path.name}.corrupt-{stamp}")
         n = 2
         while target.exists():

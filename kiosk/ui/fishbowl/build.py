@@ -10,7 +10,7 @@ from kiosk import paths
 from kiosk.core.clock import MonotonicClock, SystemWallClock
 from kiosk.core.fishbowl.config import FishbowlConfig
 from kiosk.core.fishbowl.session import FishbowlSession
-from kiosk.core.fishbowl.store import SessionStore
+from kiosk.core.fishbowl.store import Loaded, SessionStore
 
 logger = logging.getLogger("kiosk.fishbowl")
 
@@ -22,13 +22,25 @@ def open_session(
     default_lang: str | None,
 ) -> tuple[FishbowlSession, str]:
     """The saved session if there is one (paused, nothing lost), else a new one from the preset."""
+    session, loaded = restore_or_new(store, preset, lang, default_lang)
+    return session, loaded.message
+
+
+def restore_or_new(
+    store: SessionStore,
+    preset,
+    lang: str | None,  # noqa: ANN001
+    default_lang: str | None,
+) -> tuple[FishbowlSession, Loaded]:
+    """``open_session`` with what the store found, so the caller can tell whether the
+    facilitator must read the sentence (a restore, or a damaged file moved aside)."""
     loaded = store.load(MonotonicClock(), wall=SystemWallClock())
     if loaded.session is not None:
-        return loaded.session, loaded.message
+        return loaded.session, loaded
     session = FishbowlSession.from_preset(
         preset, MonotonicClock(), wall=SystemWallClock(), lang=lang, default_lang=default_lang
     )
-    return session, loaded.message
+    return session, loaded
 
 
 def build(
@@ -44,7 +56,8 @@ def build(
     from kiosk.ui.fishbowl.window import FishbowlWindow
 
     store = SessionStore(paths.data_dir() / "fishbowl", wall=SystemWallClock())
-    session, message = open_session(store, gallery.fishbowl, ctx.lang, gallery.default_language)
+    session, loaded = restore_or_new(store, gallery.fishbowl, ctx.lang, gallery.default_language)
+    message = loaded.message
     if message:
         logger.info("fishbowl: %s", message)
     controller = FishbowlController(
@@ -57,6 +70,8 @@ def build(
         setup if session.state.value == "setup" else session.config,
         public_elsewhere=public_elsewhere,
     )
-    if message and session.recovery is not None:
+    if message and (session.recovery is not None or loaded.trouble):
+        # on screen, not only in the log: a restored session waits for the facilitator, and a
+        # damaged save was moved aside (the facilitator would otherwise wonder where it went)
         controller.message.emit(message)
     return window, controller

@@ -38,6 +38,9 @@ class ChimePlayer(Protocol):
 
 class FishbowlController(QObject):
     message = Signal(str)  # a sentence for the facilitator (refusals, exports, restores)
+    # "Not saved since 12:03: the disk is full" while saves fail, "" once one succeeds: a
+    # state, not a passing message, so the views keep it on screen until it is over
+    save_problem = Signal(str)
     changed = Signal()
     setup_requested = Signal()
 
@@ -61,7 +64,11 @@ class FishbowlController(QObject):
         self._reset_timer.setSingleShot(True)
         self._reset_timer.setInterval(RESET_CONFIRM_MS)
         self._reset_timer.timeout.connect(self._disarm_reset)
-        self.saver = AutoSaver(session, store) if store is not None else None
+        self.saver = (
+            AutoSaver(session, store, on_problem=self._save_problem_changed)
+            if store is not None
+            else None
+        )
         self._phase = session.turn_phase()
         # one single-shot timer for the next chime, from the model's own phase schedule
         self._chime_timer = QTimer(self)
@@ -76,6 +83,18 @@ class FishbowlController(QObject):
         self._save_timer.timeout.connect(self._periodic_save)
         session.subscribe(self._on_event)
         self._arm()
+
+    @property
+    def save_problem_text(self) -> str:
+        """The save problem now ("" when the last save worked), for a view built later."""
+        return (self.saver.problem or "") if self.saver is not None else ""
+
+    def _save_problem_changed(self, problem: str | None) -> None:
+        if problem:
+            log.warning("fishbowl: %s", problem)
+        else:
+            log.info("fishbowl: saving works again")
+        self.save_problem.emit(problem or "")
 
     # --- model events ---------------------------------------------------------------------------
     def _on_event(self, event: Event) -> None:

@@ -134,11 +134,18 @@ class ControlPanel(QFrame):
 
         self.notes_label = label("", "small", "muted")
         self.message_label = label("", "label", "accent")
+        # stays while saves fail (a message is replaced by the next one; this must not be)
+        self.save_banner = label("", "label", "accent")
+        self.save_banner.setObjectName("saveBanner")
+        self.save_banner.setAccessibleName("Saving problem")
+        box.addWidget(self.save_banner)
         box.addWidget(self.notes_label)
         box.addWidget(self.message_label)
         self.message_label.hide()
+        self.show_save_problem(controller.save_problem_text)
         controller.changed.connect(self.refresh)
         controller.message.connect(self.show_message)
+        controller.save_problem.connect(self.show_save_problem)
         self.refresh()
 
     def _chair_clicked(self, chair: int) -> None:
@@ -152,6 +159,11 @@ class ControlPanel(QFrame):
         self.note_edit.clearFocus()  # the keys go back to the timer
         self.window().setFocus()
         self.activity.emit()
+
+    def show_save_problem(self, text: str) -> None:
+        """The session is not safe on disk: say since when and why, until a save works."""
+        self.save_banner.setText(text)
+        self.save_banner.setVisible(bool(text))
 
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)

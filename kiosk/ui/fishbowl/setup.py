@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.config import MAX_CHAIRS, FishbowlConfig
 from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.theme import FONT_FAMILY, Palette, TypeScale, mix
 from kiosk.ui.context import Ctx
@@ -46,6 +46,25 @@ CHAIRS = (2, 12, 1)
 TURN = (60, 30 * 60, 30)  # seconds
 WARNING = (0, 120, 5)  # seconds
 SESSION = (5 * 60, 240 * 60, 5 * 60)  # seconds
+# ... but never beyond these, whatever a preset or a restored file says: a range of 1e300
+# seconds once made the panel list every value of it (100 % CPU, gigabytes of memory)
+CHAIRS_LIMIT = (2, MAX_CHAIRS)
+TURN_LIMIT = (1, 4 * 3600)  # seconds
+WARNING_LIMIT = (0, 4 * 3600)  # seconds
+SESSION_LIMIT = (60, 24 * 3600)  # seconds
+MAX_LISTED = 500  # values a stepper formats to find its widest text; beyond, a sample
+# the widest range any stepper takes (a chair count, seconds): its valueChanged carries a C int,
+# which a bigger number would overflow
+STEPPER_BOUND = 10_000_000
+
+
+def bounded(value: float, limit: tuple[int, int]) -> int:
+    """``value`` as a whole number inside ``limit``, clamped before rounding, so no huge or
+    non-finite number ever reaches ``round`` or a range."""
+    low, high = limit
+    if value != value:  # NaN: the low end
+        return low
+    return round(max(low, min(high, value)))
 
 
 # --- how values read --------------------------------------------------------------------------
@@ -116,6 +135,10 @@ def _repolish(widget: QWidget) -> None:
 
 
 # --- the stepper ------------------------------------------------------------------------------
+def _within_bound(value: int) -> int:
+    return max(-STEPPER_BOUND, min(STEPPER_BOUND, int(value)))
+
+
 class _ValueLabel(QLabel):
     """The stepper's value: as wide as its widest value, so the buttons never move."""
 
@@ -184,7 +207,8 @@ class Stepper(QWidget):
         super().__init__(parent)
         if step <= 0 or minimum > maximum:
             raise ValueError(f"bad stepper range {minimum}..{maximum} step {step}")
-        self._min, self._max, self._step = minimum, maximum, step
+        self._min, self._max = _within_bound(minimum), _within_bound(maximum)
+        self._step = min(step, STEPPER_BOUND)
         self._fmt = fmt
         self._caption = caption
         self._value = minimum
@@ -249,7 +273,7 @@ class Stepper(QWidget):
         """New bounds; the value is clamped into them (and valueChanged says so)."""
         if minimum > maximum:
             raise ValueError(f"bad stepper range {minimum}..{maximum}")
-        self._min, self._max = minimum, maximum
+        self._min, self._max = _within_bound(minimum), _within_bound(maximum)
         self.value_label.updateGeometry()  # the widest value may have changed
         self.set_value(self._value)
 
@@ -263,7 +287,11 @@ class Stepper(QWidget):
 
     # --- showing ------------------------------------------------------------------------------
     def _all_texts(self) -> list[str]:
-        values = set(range(self._min, self._max + 1, self._step)) | {self._max, self._value}
+        """The texts the value may show, to size the label: every value on the grid when there
+        are few, else an even sample with both ends (a wide range must stay cheap to size)."""
+        count = (self._max - self._min) // self._step + 1
+        stride = self._step * max(1, -(-count // MAX_LISTED))
+        values = set(range(self._min, self._max + 1, stride)) | {self._max, self._value}
         return [self._fmt(v) for v in values]
 
     def _refresh(self) -> None:
@@ -502,6 +530,12 @@ class SetupPanel(QWidget):
         self.scroll_area.setWidget(self.body)
         self.gestures = GestureFilter(self.scroll_area, horizontal=False)  # kinetic touch scrolling
 
+        # a sentence for the facilitator that is not about the setup (a damaged save moved
+        # aside at start): shown here because the controls are not on screen during the setup
+        self.notice_label = label("", "label", "accent")
+        self.notice_label.setAccessibleName("Notice")
+        self.notice_label.hide()
+
         # footer: the model's complaint, if any, then Start
         self.error_label = label("", "label", "accent")
         self.error_label.setAccessibleName("Problem with the setup")
@@ -524,6 +558,10 @@ class SetupPanel(QWidget):
         header.setContentsMargins(margin, 0, margin, 0)
         footer.setContentsMargins(margin, 0, margin, 0)
         root.addLayout(header)
+        notice_row = QHBoxLayout()
+        notice_row.setContentsMargins(margin, 0, margin, 0)
+        notice_row.addWidget(self.notice_label)
+        root.addLayout(notice_row)
         root.addWidget(self.scroll_area, 1)
         root.addLayout(footer)
 
@@ -556,16 +594,17 @@ class SetupPanel(QWidget):
         self.question_edit.clear()
         self._last_choice = 0
         self._set_custom(False)
-        for stepper, (low, high, _step), value in (
-            (self.chairs, CHAIRS, config.chairs),
-            (self.turn, TURN, round(config.turn_seconds)),
-            (self.warning, WARNING, round(config.warning_seconds)),
-            (self.session, SESSION, round(config.session_seconds)),
+        for stepper, (low, high, _step), limit, raw in (
+            (self.chairs, CHAIRS, CHAIRS_LIMIT, config.chairs),
+            (self.turn, TURN, TURN_LIMIT, config.turn_seconds),
+            (self.warning, WARNING, WARNING_LIMIT, config.warning_seconds),
+            (self.session, SESSION, SESSION_LIMIT, config.session_seconds),
         ):
+            value = bounded(raw, limit)
             stepper.set_range(min(low, value), max(high, value))
             stepper.set_value(value)
         self.empty_chairs.set_range(0, self.chairs.value - 1)
-        self.empty_chairs.set_value(config.empty_chairs)
+        self.empty_chairs.set_value(bounded(config.empty_chairs, (0, self.chairs.value - 1)))
         self.chime_button.setChecked(config.chime)
         self._chime_toggled(config.chime)
         self.config()
@@ -610,6 +649,15 @@ class SetupPanel(QWidget):
         )
         self.error_label.setVisible(bool(message))
         self.start_button.setEnabled(not message)
+
+    def show_notice(self, text: str) -> None:
+        """A sentence from the controller (e.g. why a saved session could not be restored)."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    @property
+    def notice(self) -> str:
+        return self.notice_label.text() if self.notice_label.isVisibleTo(self) else ""
 
     @property
     def error(self) -> str:

@@ -17,6 +17,7 @@ from kiosk.ui.fishbowl.controller import FishbowlController
 from kiosk.ui.fishbowl.controls import ControlPanel, key_hints
 from kiosk.ui.fishbowl.public import PublicView
 from kiosk.ui.fishbowl.setup import SetupPanel
+from kiosk.ui.widgets import label
 
 log = logging.getLogger("kiosk.fishbowl")
 
@@ -96,6 +97,16 @@ class FishbowlWindow(QMainWindow):
         self.controls.activity.connect(self.show_controls)
         controller.setup_requested.connect(self._show_setup)
         controller.message.connect(lambda _text: self.show_controls())
+        controller.message.connect(self.setup.show_notice)
+        # the save problem, small in a corner of the window: the controls' banner says it too,
+        # but with one screen they hide themselves and the setup page has none
+        self.save_notice = label("", "small", "accent", wrap=False)
+        self.save_notice.setParent(self)
+        self.save_notice.setObjectName("saveNotice")
+        self.save_notice.setAccessibleName("Saving problem")
+        self.save_notice.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.save_notice.hide()
+        controller.save_problem.connect(self._save_problem)
         self.view.setMouseTracking(True)
         self.live.setMouseTracking(True)
         self.installEventFilter(self)
@@ -105,23 +116,48 @@ class FishbowlWindow(QMainWindow):
             self._show_setup()
         else:
             self._show_live()
+        self._save_problem(controller.save_problem_text)
 
     # --- pages ----------------------------------------------------------------------------------
     def _show_setup(self) -> None:
         self.setup.set_config(self.controller.session.config)
         self.stack.setCurrentWidget(self.setup)
+        self._update_save_notice()
         log.info("fishbowl screen setup")
 
     def _show_live(self) -> None:
         self.stack.setCurrentWidget(self.live)
         self._place()
+        self._update_save_notice()
         self.show_controls()
         self.setFocus()  # the timer's keys, not a text field
         log.info("fishbowl screen timer")
 
     def _start(self, config: FishbowlConfig) -> None:
         if self.controller.start_with(config):
+            self.setup.show_notice("")  # said; the session has moved on
             self._show_live()
+        self._update_save_notice()
+
+    # --- saving problems --------------------------------------------------------------------------
+    def _save_problem(self, text: str) -> None:
+        self.save_notice.setText(text)
+        self._update_save_notice()
+
+    def _update_save_notice(self) -> None:
+        """Shown while saves fail, except where the facilitator always sees the controls' banner
+        (the laptop of a two-screen setup, on the timer page)."""
+        banner_always_seen = self.public_elsewhere and not self.showing_setup()
+        self.save_notice.setVisible(bool(self.save_notice.text()) and not banner_always_seen)
+        if self.save_notice.isVisible():
+            self.save_notice.adjustSize()
+            margin = self.ctx.scale.space(1)
+            self.save_notice.move(self.width() - self.save_notice.width() - margin, margin)
+            self.save_notice.raise_()
+
+    def save_notice_text(self) -> str:
+        """What the corner notice shows now ("" when hidden)."""
+        return self.save_notice.text() if self.save_notice.isVisibleTo(self) else ""
 
     def showing_setup(self) -> bool:
         return self.stack.currentWidget() is self.setup
@@ -145,6 +181,7 @@ class FishbowlWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._place()
+        self._update_save_notice()
 
     def show_controls(self) -> None:
         if not self.controls.isVisible():
@@ -170,6 +207,13 @@ class FishbowlWindow(QMainWindow):
         return self.controls.isVisible()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.live and event.type() == QEvent.Type.Resize:
+            # the view and the controls follow the page's own size, not the window's resize:
+            # a window given its geometry before it is first shown (full screen on a bare X
+            # server) is resized while its layout is not yet active, and the page only reaches
+            # its size when shown; placing from the window's resize left the timer at 640×480
+            # under the controls until the first touch
+            self._place()
         if event.type() in ACTIVITY_EVENTS and self.stack.currentWidget() is self.live:
             toggling = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_C  # type: ignore[attr-defined]
             if not toggling:
