@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from kiosk.content.loader import LoadResult
     from kiosk.content.model import Gallery
-    from kiosk.core.clock import Clock
+    from kiosk.core.clock import Clock, WallClock
     from kiosk.theme import TypeScale
     from kiosk.ui.context import Ctx
     from kiosk.ui.kiosk.activity import ActivityFilter
@@ -246,11 +246,14 @@ def attach_services(
     content: str | None,
     clock: Clock | None = None,
     watch: bool = True,
+    wall: WallClock | None = None,
 ) -> Services:
     """What runs around the gallery window: live reload, the admin gesture and screen, recovery
     from errors, and in kiosk mode (the window's context says) the idle reset, the attract loop
-    and the display kept awake."""
-    from kiosk.core.clock import MonotonicClock
+    and the display kept awake. ``clock`` and ``wall`` stand in for the real clocks in tests
+    (the wall clock dates the PIN lockout saved across restarts)."""
+    from kiosk.core.clock import MonotonicClock, SystemWallClock
+    from kiosk.core.lockout import LockoutStore
     from kiosk.core.modes import Mode
     from kiosk.core.pin import PinGate, PinStore
     from kiosk.ui.kiosk.activity import ActivityFilter
@@ -276,7 +279,15 @@ def attach_services(
         }
 
     pins = PinStore.in_folder(paths.data_dir())
-    admin = AdminFlow(window, PinGate(clock, pins), describe)
+    # the lockout is kept in the app-data folder, with wall-clock deadlines, so that a restart
+    # (a pulled plug) neither forgets nor shortens it
+    gate = PinGate(
+        clock,
+        pins,
+        lockouts=LockoutStore.in_folder(paths.data_dir()),
+        wall=wall or SystemWallClock(),
+    )
+    admin = AdminFlow(window, gate, describe)
     activity = ActivityFilter(window)
     app.installEventFilter(activity)
     activity.admin_requested.connect(admin.request)

@@ -8,8 +8,13 @@ in the shell's history and is visible in the process list while the command runs
 The PIN is stored as a salted scrypt hash in ``<data_dir>/admin-pin.json`` (see kiosk.core.pin);
 a running kiosk reads it at the next PIN entry, no restart needed.
 
+Something other than a regular file at the PIN file's path (a FIFO, a symbolic link, a folder) is
+never written over: the rename would replace it silently, and whoever put it there should look
+at it first. The command says what is there and changes nothing.
+
 Exit codes: 0 saved; 1 not saved (the PIN breaks the rule, the two entries differ, the entry was
-cancelled, or the file could not be written); 2 usage (no PIN on standard input).
+cancelled, something other than a regular file is in the way, or the file could not be written);
+2 usage (no PIN on standard input).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.core.pin import PIN_RULE, PinStore, valid_pin, weak_pin
+from kiosk.core.pin import PIN_RULE, PinFileUnusable, PinStore, valid_pin, weak_pin
 
 EXIT_OK, EXIT_NOT_SET, EXIT_USAGE = 0, 1, 2
 MAX_LINE = 256  # a PIN is at most 8 digits; never read a whole stream into memory
@@ -97,6 +102,13 @@ def run(
     store = PinStore.in_folder(Path(data_dir))
     try:
         store.set_pin(pin)
+    except PinFileUnusable as exc:  # a FIFO, a link, a folder: a human looks at it first
+        print(
+            f"kiosk set-pin: will not write over {store.path}: {exc.reason}; "
+            "the PIN was not changed",
+            file=stderr,
+        )
+        return EXIT_NOT_SET
     except OSError as exc:
         print(f"kiosk set-pin: could not save {store.path}: {exc.strerror or exc}", file=stderr)
         return EXIT_NOT_SET

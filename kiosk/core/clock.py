@@ -73,3 +73,26 @@ class FakeClock:
         if target < self._ns:
             raise ValueError(f"a monotonic clock cannot go back (from {self.now()} to {t})")
         self._ns = target
+
+
+class FakeWallClock:
+    """A calendar clock that moves only when a test says so, forwards or back.
+
+    Unlike ``FakeClock`` it may be set back: a real wall clock does that (NTP steps, an owner
+    fixing the date, a PC without a clock battery booting in the past), and the code that keeps
+    wall-clock deadlines (the PIN lockout) must be tested against it.
+    """
+
+    def __init__(self, start: float = 1_767_225_600.0) -> None:  # 2026-01-01 00:00 UTC
+        self._t = float(start)
+
+    def now(self) -> float:
+        return self._t
+
+    def advance(self, seconds: float) -> None:
+        """Move by ``seconds``; negative moves it back."""
+        self._t += seconds
+
+    def set(self, t: float) -> None:
+        """Jump to ``t``, earlier or later."""
+        self._t = float(t)

@@ -6,7 +6,11 @@ A PIN of 4 to 8 digits has at most 10^8 values, so no hash can make it expensive
 offline. The hash serves two narrower purposes: the PIN is never readable at a glance from the
 file or a backup of it, and a PIN reused elsewhere does not leak from it. The real protection is
 (1) the file lives in the app's own data folder, written with mode 0600 where the OS has modes,
-and (2) the touchscreen pad allows five wrong PINs, then locks for a minute (``PinGate``).
+and is only read if it is still a private regular file (``kiosk.core.private_file``); and
+(2) the touchscreen pad allows five wrong PINs, then locks: for a minute, then each further
+lockout twice as long, up to an hour, remembered across restarts (``PinGate``). With that
+schedule a 4-digit PIN takes about 41 days of non-stop guessing on average, a 6-digit one about
+11 years (the arithmetic is in docs/kiosk-setup.md).
 
 Storage format (``admin-pin.json``, written by ``kiosk set-pin``)::
 
@@ -24,7 +28,9 @@ No PIN set: no admin
 --------------------
 There is no default PIN. Until ``kiosk set-pin`` has been run on the machine, ``PinGate`` refuses
 every entry with ``Outcome.NO_PIN`` and a sentence saying how to set one; a damaged PIN file is
-treated the same way (never as "no protection"). The owner is not locked out by this: the kiosk
+treated the same way (never as "no protection"), and so is a PIN file that is not a private
+regular file (a FIFO, a link, a folder, a file other users may write): the pad says it is
+unusable and the log says why. The owner is not locked out by this: the kiosk
 can always be stopped from the operating system (``systemctl --user stop kiosk``, Task Manager,
 an SSH session), see docs/kiosk-setup.md.
 """
@@ -36,6 +42,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import logging
 import re
 import secrets
 from collections.abc import Mapping
@@ -45,7 +52,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kiosk.core.atomic import write_atomically
-from kiosk.core.clock import Clock
+from kiosk.core.clock import Clock, SystemWallClock, WallClock
+from kiosk.core.lockout import LockoutFileError, LockoutRecord, LockoutStore
+from kiosk.core.private_file import UnsafeFileError, not_regular, read_private
 
 FILE_NAME = "admin-pin.json"
 FORMAT = "kiosk-admin-pin"
@@ -70,9 +79,23 @@ _SALT_LEN = (8, 64)
 
 _PIN_RE = re.compile(r"[0-9]{4,8}", re.ASCII)
 
+log = logging.getLogger(__name__)
+
 
 class PinFileError(Exception):
     """The PIN file exists but cannot be used (unreadable, not JSON, not a PIN record)."""
+
+
+class PinFileUnusable(PinFileError):
+    """Something other than a private regular file is where the PIN file should be (a FIFO, a
+    link, a folder, a file of another user or writable by others, a huge file). Kept apart from
+    a damaged record because the fix differs: a human must look at what is there and remove it;
+    ``kiosk set-pin`` will not write over it. ``reason`` is a short phrase saying what it is."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 def valid_pin(pin: object) -> bool:
@@ -228,16 +251,17 @@ class PinStore:
 
     def load(self) -> dict[str, Any] | None:
         """The record; None when no PIN has been set. Raises PinFileError for a file that exists
-        but cannot be used, so the caller can say "damaged" rather than "not set"."""
+        but cannot be used, so the caller can say "damaged" rather than "not set";
+        PinFileUnusable (a PinFileError) when the entry is not a private regular file, which is
+        checked before anything is opened, so a FIFO there cannot block the caller."""
         try:
-            with open(self.path, "rb") as f:
-                data = f.read(MAX_FILE_BYTES + 1)
-        except FileNotFoundError:
-            return None
+            data = read_private(self.path, MAX_FILE_BYTES)
+        except UnsafeFileError as exc:
+            raise PinFileUnusable(self.path, exc.reason) from exc
         except OSError as exc:
             raise PinFileError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
-        if len(data) > MAX_FILE_BYTES:
-            raise PinFileError(f"{self.path} is too big to be a PIN record")
+        if data is None:
+            return None
         try:
             record = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -255,8 +279,16 @@ class PinStore:
             return False
 
     def save(self, record: Mapping[str, Any]) -> None:
-        """Write ``record`` atomically (0600). Raises OSError if the folder is not writable."""
-        text = json.dumps(check_record(record), indent=2, sort_keys=True) + "\n"
+        """Write ``record`` atomically (0600). Raises OSError if the folder is not writable, and
+        PinFileUnusable if something other than a regular file is at the path: the rename would
+        replace a FIFO or a link without a word, and whoever put it there may be relying on it
+        (or meant something by it), so a human removes it first. A regular file that is merely
+        not private is replaced: the new file is the owner's, mode 0600, which is the fix."""
+        record = check_record(record)
+        reason = not_regular(self.path)
+        if reason is not None:
+            raise PinFileUnusable(self.path, f"{reason}; remove it first")
+        text = json.dumps(record, indent=2, sort_keys=True) + "\n"
         write_atomically(self.path, text, newline="\n", mode=0o600)
 
     def set_pin(self, pin: str) -> None:
@@ -297,34 +329,170 @@ class PinResult:
 
 
 class PinGate:
-    """Checks PIN entries against the store, with a lockout on an injected monotonic clock.
+    """Checks PIN entries against the store, with an escalating lockout that survives restarts.
 
-    After ``max_attempts`` wrong PINs in a row the gate refuses everything, the right PIN
-    included, for ``lockout_seconds``; then the attempts start afresh. A right PIN also resets
-    the count. The record is re-read on every entry, so ``kiosk set-pin`` run while the kiosk is
-    up takes effect at the next entry. The count lives in memory: a restart of the app resets it
-    (a visitor cannot restart a locked-down kiosk).
+    The schedule
+        After ``max_attempts`` (5) wrong PINs in a row the gate refuses everything, the right PIN
+        included, for ``lockout_seconds`` (60 s); then the attempts start afresh, and each
+        further lockout lasts twice the one before, up to ``max_lockout_seconds`` (an hour):
+        60, 120, 240, 480, 960, 1920, 3600, 3600... A right PIN resets the count and the
+        escalation. The record is re-read on every entry, so ``kiosk set-pin`` run while the
+        kiosk is up takes effect at the next entry.
+
+    Restarts
+        With a ``LockoutStore``, every change (a wrong PIN, a lockout, its end, a right PIN) is
+        written atomically before the result is returned, and read back when a gate starts: a
+        visitor who pulls the plug after four wrong PINs meets one try left, and one who pulls
+        it during a lockout meets the rest of it. A power cut while the hash is being checked
+        (before the write) costs the guesser the answer too, so it buys nothing.
+
+    Two clocks, and a wall clock that jumps
+        While the app runs, a lockout is timed on the monotonic ``clock``: setting the wall
+        clock back or forward changes nothing. Across a restart only wall-clock time means
+        anything, so the file holds wall-clock ``locked_at``/``locked_until`` (``wall``), and at
+        start the rest of a lockout is read as follows, ``now`` being the wall clock then:
+
+        - ``now`` before ``locked_at`` (the clock was set back, or a kiosk without a clock
+          battery booted in the past): how long has passed cannot be known, so the whole step
+          starts again from now. Setting the clock back can only lengthen a lockout, never
+          shorten it.
+        - otherwise the rest is ``locked_until - now``, but never more than the step's full
+          length (a deadline further away than that was not written by this schedule).
+
+        A wall clock moved forward across a restart does shorten the rest of a lockout: nothing
+        on the machine can tell that from real time passing. A visitor at a touchscreen cannot
+        set the clock, and whoever can also has the files.
+
+    A damaged or hostile lockout file never unlocks
+        If the file cannot be read as a record we wrote (garbage, NaN, huge numbers, a FIFO, a
+        link, a folder, another user's file), the gate assumes the worst it could have meant:
+        the longest step (``max_lockout_seconds``) from now, at the top of the escalation, and
+        writes that back as a proper record (the rename replaces what was there, a folder
+        excepted). Why the strictest rather than the first step: the file is written
+        atomically, so a crash cannot damage it; damage means a disk fault or someone with
+        access to the files, and a lenient rule would make any way of spoiling the file a way
+        to restart the escalation at 60 s. The cost is an hour's wait for the owner, once, and a
+        log line saying why; the owner can also stop the kiosk, delete the file and start it.
+
+    If the lockout cannot be written (a full disk, a folder in its place), it still holds in
+    memory until the app stops, and the log says so.
     """
 
     def __init__(
-        self, clock: Clock, source: PinSource, max_attempts: int = 5, lockout_seconds: float = 60.0
+        self,
+        clock: Clock,
+        source: PinSource,
+        max_attempts: int = 5,
+        lockout_seconds: float = 60.0,
+        *,
+        max_lockout_seconds: float = 3600.0,
+        lockouts: LockoutStore | None = None,
+        wall: WallClock | None = None,
     ) -> None:
         if max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
         if lockout_seconds < 0:
             raise ValueError("lockout_seconds must be 0 or more")
+        if max_lockout_seconds < lockout_seconds:
+            raise ValueError("max_lockout_seconds must be at least lockout_seconds")
         self._clock = clock
+        self._wall: WallClock = wall or SystemWallClock()
         self._source = source
+        self._lockouts = lockouts
         self.max_attempts = max_attempts
         self.lockout_seconds = float(lockout_seconds)
+        self.max_lockout_seconds = float(max_lockout_seconds)
+        self._top_level = self._level_reaching_the_cap()
         self._failures = 0
-        self._locked_until: float | None = None
+        self._level = 0  # lockouts since the last right PIN
+        self._locked_until: float | None = None  # monotonic
+        self._wall_lock: tuple[float, float] | None = None  # (locked_at, locked_until), wall
+        self._problem: str | None = None  # the PIN file problem last logged
+        if lockouts is not None:
+            self._restore(lockouts)
+
+    # --- the schedule -------------------------------------------------------------------------
+    def _level_reaching_the_cap(self) -> int:
+        level = 1
+        while level < 64 and self.step_seconds(level) < self.max_lockout_seconds:
+            level += 1
+        return level
+
+    def step_seconds(self, level: int) -> float:
+        """How long lockout number ``level`` (1, 2, ...) lasts: doubling, capped."""
+        if level < 1:
+            return 0.0
+        return min(self.lockout_seconds * 2.0 ** (min(level, 64) - 1), self.max_lockout_seconds)
+
+    @property
+    def level(self) -> int:
+        """Lockouts since the last right PIN (0: the next lockout is the first step)."""
+        return self._level
+
+    # --- persistence --------------------------------------------------------------------------
+    def _restore(self, store: LockoutStore) -> None:
+        """Take up the state a previous run left, with the rules in the class docstring."""
+        now = self._wall.now()
+        try:
+            saved = store.load()
+        except LockoutFileError as exc:
+            log.warning(
+                "admin lockout file %s is unusable (%s): the PIN pad is locked for %.0f s, "
+                "as after the longest lockout",
+                store.path,
+                exc,
+                self.max_lockout_seconds,
+            )
+            self._level = self._top_level
+            self._lock(self.step_seconds(self._level))
+            return
+        if saved is None:
+            return
+        self._level = min(saved.level, self._top_level)
+        self._failures = min(saved.failures, self.max_attempts - 1)
+        if saved.locked_at is None or saved.locked_until is None:
+            return
+        step = self.step_seconds(max(self._level, 1))
+        if now < saved.locked_at:
+            rest = step  # the clock went back: the whole step again, never less
+        else:
+            rest = min(saved.locked_until - now, step)
+        if rest > 0:
+            self._locked_until = self._clock.now() + rest
+            self._wall_lock = (now + rest - step, now + rest)
+            if self._wall_lock != (saved.locked_at, saved.locked_until):
+                self._save()  # re-anchored: a second restart must not stretch it again
+        else:
+            self._failures = 0  # it ended while the app was not running
+            self._save()
+
+    def _save(self) -> None:
+        if self._lockouts is None:
+            return
+        at, until = self._wall_lock or (None, None)
+        try:
+            self._lockouts.save(LockoutRecord(self._failures, self._level, at, until))
+        except OSError as exc:
+            log.warning(
+                "cannot save the admin lockout to %s (%s): it holds only until the app stops",
+                self._lockouts.path,
+                exc.strerror or exc,
+            )
+
+    def _lock(self, seconds: float) -> None:
+        self._failures = 0  # after the lockout the attempts start afresh
+        self._locked_until = self._clock.now() + seconds
+        now = self._wall.now()
+        self._wall_lock = (now, now + seconds)
+        self._save()
 
     # --- state --------------------------------------------------------------------------------
     def _expire(self) -> None:
         if self._locked_until is not None and self._clock.now() >= self._locked_until:
             self._locked_until = None
+            self._wall_lock = None
             self._failures = 0
+            self._save()
 
     def locked_for(self) -> float:
         """Seconds left of the lockout; 0.0 when the pad is open."""
@@ -339,16 +507,40 @@ class PinGate:
         return 0 if self._locked_until is not None else self.max_attempts - self._failures
 
     def _record(self) -> tuple[Mapping[str, Any] | None, str]:
-        """The current record, or None and the sentence saying why admin is refused."""
+        """The current record, or None and the sentence saying why admin is refused. A problem
+        with the file is logged once, in one line naming why, until it changes or is fixed:
+        the pad re-reads the file at every gesture and entry, the log needs it once."""
+        problem: str | None = None
         try:
             record = self._source.load()
+        except PinFileUnusable as exc:
+            problem = f"admin PIN file {exc.path} refused: {exc.reason}"
+            record, why = (
+                None,
+                (f"The admin PIN file is unusable: {exc.reason}. Remove it, then {SET_PIN_HINT}"),
+            )
         except PinFileError as exc:
-            return None, f"The admin PIN file is damaged ({exc}). Set a new PIN: {SET_PIN_HINT}"
+            problem = f"admin PIN file refused: {exc}"
+            record, why = (
+                None,
+                f"The admin PIN file is damaged ({exc}). Set a new PIN: {SET_PIN_HINT}",
+            )
         except OSError as exc:
-            return None, f"The admin PIN file cannot be read ({exc}). {SET_PIN_HINT.capitalize()}"
-        if record is None:
-            return None, f"No admin PIN is set. To open the admin screen, {SET_PIN_HINT}"
-        return record, ""
+            problem = f"admin PIN file cannot be read: {exc}"
+            record, why = (
+                None,
+                (f"The admin PIN file cannot be read ({exc}). {SET_PIN_HINT.capitalize()}"),
+            )
+        else:
+            why = (
+                ""
+                if record is not None
+                else (f"No admin PIN is set. To open the admin screen, {SET_PIN_HINT}")
+            )
+        if problem is not None and problem != self._problem:
+            log.warning("%s", problem)
+        self._problem = problem
+        return record, why
 
     def status(self) -> PinResult:
         """What the pad shows before any entry: READY, LOCKED or NO_PIN (nothing is counted)."""
@@ -362,7 +554,8 @@ class PinGate:
 
     def try_pin(self, pin: str) -> PinResult:
         """Check one entry. Any entry that is not the PIN counts as wrong (empty, too short…),
-        except while locked (nothing is checked) or while no PIN is set (nothing to check)."""
+        except while locked (nothing is checked) or while no PIN is set (nothing to check).
+        The new count is on disk before the result is returned."""
         locked = self.locked_for()
         if locked > 0:
             return self._locked(locked)
@@ -370,12 +563,17 @@ class PinGate:
         if record is None:
             return PinResult(Outcome.NO_PIN, self.attempts_left, 0.0, why)
         if verify(record, pin):
-            self._failures = 0
+            if self._failures or self._level:
+                self._failures, self._level = 0, 0
+                self._save()
             return PinResult(Outcome.OK, self.max_attempts, 0.0, "PIN accepted")
         self._failures += 1
         if self._failures >= self.max_attempts:
-            self._locked_until = self._clock.now() + self.lockout_seconds
-            return self._locked(self.lockout_seconds)
+            self._level = min(self._level + 1, self._top_level)
+            seconds = self.step_seconds(self._level)
+            self._lock(seconds)
+            return self._locked(seconds)
+        self._save()
         left = self.max_attempts - self._failures
         return PinResult(
             Outcome.WRONG, left, 0.0, f"Wrong PIN: {left} attempt{'s' if left != 1 else ''} left"
@@ -383,4 +581,8 @@ class PinGate:
 
     def _locked(self, seconds: float) -> PinResult:
         whole = max(1, int(-(-seconds // 1)))  # ceil, at least 1 while locked
-        return PinResult(Outcome.LOCKED, 0, seconds, f"Too many wrong PINs: try again in {whole} s")
+        if whole <= 90:
+            wait = f"{whole} s"
+        else:  # "3600 s" means little on a screen; whole minutes, rounded up
+            wait = f"{-(-whole // 60)} min"
+        return PinResult(Outcome.LOCKED, 0, seconds, f"Too many wrong PINs: try again in {wait}")

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
-from kiosk.core.clock import FakeClock
+from kiosk.core.clock import FakeClock, FakeWallClock
 from kiosk.core.idle import IdleState
 from kiosk.ui.kiosk.unattended import KioskMode
 from kiosk.ui.live.reload import ContentReloader
@@ -24,8 +24,9 @@ class KioskRig:
         )
         self.ctx = self.window.ctx
         self.clock = FakeClock(500.0)
+        self.wall = FakeWallClock()
         self.parts = startup.attach_services(
-            self.window, self.result, str(content), clock=self.clock, watch=watch
+            self.window, self.result, str(content), clock=self.clock, watch=watch, wall=self.wall
         )
         qtbot.addWidget(self.window)
         self.window.resize(1920, 1080)

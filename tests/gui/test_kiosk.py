@@ -16,6 +16,7 @@ from kiosk import paths
 from kiosk.core.idle import IdleState
 from kiosk.core.navigation import Screen
 from kiosk.core.pin import PinStore
+from tests.fifo_guard import FifoGuard
 from tests.gui.kiosk_rig import hold_corner, idle_until, tap, type_pin
 
 
@@ -118,6 +119,42 @@ def test_wrong_pins_lock_the_pad_then_the_right_pin_opens_admin(make_rig, qtbot)
     assert "6 posters, 7 quotes" in labels and "Screens" in labels
     qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
     assert not screen.isVisible()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX FIFOs")
+def test_a_fifo_as_pin_file_shows_unusable_and_does_not_freeze(make_rig, qtbot, caplog) -> None:
+    """Reading a FIFO blocks until someone writes to it: on the GUI thread that froze the
+    kiosk at the admin gesture. The guard unblocks a regressed read after 5 s so the suite
+    goes on, and the test fails."""
+    fifo = PinStore.in_folder(paths.data_dir()).path
+    os.mkfifo(fifo)
+    rig = make_rig()
+    caplog.set_level(logging.WARNING, logger="kiosk.core.pin")
+    with FifoGuard(fifo) as guard:
+        hold_corner(rig, qtbot)
+        type_pin(rig.parts.admin.pad, "2468")
+    assert not guard.fired, "the admin gesture blocked on the FIFO"
+    pad = rig.parts.admin.pad
+    assert pad.isVisible() and not rig.parts.admin.screen.isVisible()
+    assert "PIN file is unusable" in pad.message.text() and "FIFO" in pad.message.text()
+    why = [r.getMessage() for r in caplog.records if r.name == "kiosk.core.pin"]
+    assert len(why) == 1 and "FIFO" in why[0] and str(fifo) in why[0]
+
+
+def test_a_restart_does_not_undo_the_lockout(make_rig, qtbot) -> None:
+    """A visitor who pulls the plug after five wrong PINs meets the same lockout."""
+    PinStore.in_folder(paths.data_dir()).set_pin("2468")
+    rig = make_rig()
+    hold_corner(rig, qtbot)
+    for _ in range(5):
+        type_pin(rig.parts.admin.pad, "1111")
+    rig.close()  # the app stops
+    again = make_rig()  # a new app on the same app-data folder
+    hold_corner(again, qtbot)
+    pad = again.parts.admin.pad
+    assert "too many wrong pins: try again in 60 s" in pad.message.text().lower()
+    type_pin(pad, "2468")
+    assert not again.parts.admin.screen.isVisible()
 
 
 def test_admin_quit_is_the_way_out(make_rig, qtbot) -> None:
