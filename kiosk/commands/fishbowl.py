@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
         public.showFullScreen()
     window.resize(*size)
     startup.show_on(window, primary, args.windowed)
+    startup.after_first_frame(window, lambda: logger.info("fishbowl timer on screen"))
     code = app.exec()
     controller.close()
     del public
