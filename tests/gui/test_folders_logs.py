@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
-import selectors
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from PySide6.QtWidgets import QLabel
@@ -94,45 +96,69 @@ def test_the_gallery_falls_back_and_the_admin_screen_says_why(qtbot, tmp_path: P
         window._allow_close = True
 
 
-def wait_for_line(proc: subprocess.Popen[str], text: str, timeout: float = 60) -> list[str]:
-    """Lines of ``proc``'s stderr up to the first holding ``text`` (or its end, or the
-    deadline): blocking reads with a deadline, no sleeping."""
-    assert proc.stderr is not None
-    lines: list[str] = []
-    deadline = time.monotonic() + timeout
-    with selectors.DefaultSelector() as sel:
-        sel.register(proc.stderr, selectors.EVENT_READ)
+class Stderr:
+    """A process's stderr, read line by line by a thread and handed over by a queue, so that
+    a wait sees each line as it comes (no line sits unseen in a buffer) and never sleeps."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        assert proc.stderr is not None
+        self.proc, self.lines = proc, []
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._read, args=(proc.stderr,), daemon=True)
+        self._thread.start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            self._queue.put(line.rstrip("\n"))
+        self._queue.put(None)
+
+    def wait_for(self, text: str, timeout: float = 60) -> bool:
+        """True once a line holding ``text`` came; False at the end of the output or after
+        ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
         while (left := deadline - time.monotonic()) > 0:
-            if not sel.select(left):
-                break
-            line = proc.stderr.readline()
-            if not line:
-                break
-            lines.append(line.rstrip("\n"))
+            try:
+                line = self._queue.get(timeout=left)
+            except queue.Empty:
+                return False
+            if line is None:
+                return False
+            self.lines.append(line)
             if text in line:
+                return True
+        return False
+
+    def stop(self) -> str:
+        """End the process and return all it wrote."""
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self._thread.join(timeout=30)
+        while True:
+            try:
+                line = self._queue.get_nowait()
+            except queue.Empty:
                 break
-    return lines
+            if line is None:
+                break
+            self.lines.append(line)
+        return "\n".join(self.lines)
 
 
-def start_as_user(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, str(AS_USER), *args],
+def start(*args: str, env: dict[str, str], as_user: bool = False) -> Stderr:
+    command = [sys.executable, str(AS_USER)] if as_user else [sys.executable, "-m", "kiosk"]
+    proc = subprocess.Popen(
+        [*command, *args],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
     )
-
-
-def stop(proc: subprocess.Popen[str]) -> str:
-    proc.terminate()
-    try:
-        _out, err = proc.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        _out, err = proc.communicate()
-    return err or ""
+    return Stderr(proc)
 
 
 def test_a_real_kiosk_on_an_unreadable_folder_and_no_data_folder_starts(mini_gallery) -> None:
@@ -144,11 +170,11 @@ def test_a_real_kiosk_on_an_unreadable_folder_and_no_data_folder_starts(mini_gal
         shutil.copytree(mini_gallery, content)
         lock(content)
         env = {**os.environ, "KIOSK_DATA_DIR": NO_DATA_DIR, "QT_QPA_PLATFORM": "offscreen"}
-        proc = start_as_user("--kiosk", "--content", str(content), env=env)
-        lines = wait_for_line(proc, "on screen:")
-        rest = stop(proc)
-    text = "\n".join(lines) + rest
-    assert any("on screen:" in line for line in lines), text
+        err = start("--kiosk", "--content", str(content), env=env, as_user=True)
+        shown = err.wait_for("on screen:")
+        text = err.stop()
+    lines = err.lines
+    assert shown, text
     assert "Traceback" not in text
     assert (
         f"ERROR kiosk: {content}: the content folder cannot be read (permission denied): "
@@ -157,27 +183,25 @@ def test_a_real_kiosk_on_an_unreadable_folder_and_no_data_folder_starts(mini_gal
     data = [line for line in lines if line.startswith("WARNING kiosk: the data folder /proc/x")]
     assert len(data) == 1, text
     assert "cannot be used (no such file or directory): the log, the admin PIN" in data[0]
+    shutil.rmtree(stand_in(data[0]), ignore_errors=True)
 
 
 def test_the_fishbowl_starts_without_a_data_folder() -> None:
     env = {**os.environ, "KIOSK_DATA_DIR": NO_DATA_DIR, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "fishbowl", "--windowed"],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    lines = wait_for_line(proc, "fishbowl timer on screen")
-    rest = stop(proc)
-    text = "\n".join(lines) + rest
-    assert any("fishbowl timer on screen" in line for line in lines), text
+    err = start("fishbowl", "--windowed", env=env)
+    shown = err.wait_for("fishbowl timer on screen")
+    text = err.stop()
+    lines = err.lines
+    assert shown, text
     assert "Traceback" not in text
     notice = [line for line in lines if "the data folder /proc/x cannot be used" in line]
     assert len(notice) == 1 and "temporary folder /tmp/kiosk-data-" in notice[0], text
-    used = Path(notice[0].split("temporary folder ")[1].split(" until")[0])
-    shutil.rmtree(used, ignore_errors=True)
+    shutil.rmtree(stand_in(notice[0]), ignore_errors=True)
+
+
+def stand_in(notice: str) -> Path:
+    """The temporary folder a data-folder notice names (removed by the test that made it)."""
+    return Path(notice.split("temporary folder ")[1].split(" until")[0])
 
 
 def self_test_as_user(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -234,13 +258,12 @@ def test_the_self_test_without_a_data_folder_says_so_and_renders(no_data_dir) ->
 
 
 def test_the_gallery_window_starts_without_a_data_folder(qtbot, no_data_dir, root_logger) -> None:
-    """start_gui, the theme (its cache), the services (the PIN store, the log tail) in-process,
+    """start_gui, the window and the services (the PIN store, the log tail) in-process,
     as ``kiosk`` does them: no OSError anywhere, and the admin screen names the stand-in."""
     assert startup.start_gui() is not None
     result = startup.load(None)
     window = startup.gallery_window(result, (1280, 720), reduced_motion=True, theme=False)
     qtbot.addWidget(window)
-    assert startup.apply_theme(startup.get_app(), result.gallery, window.ctx.scale) in (True, False)
     services = startup.attach_services(window, result, None, watch=False)
     try:
         info = services.admin.screen.describe()
