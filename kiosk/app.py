@@ -23,7 +23,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk import paths
         from kiosk.commands import set_pin
 
-        return set_pin.run(args.pin, paths.data_dir(), sys.stdin, sys.stdout, sys.stderr)
+        try:  # a PIN saved in a temporary stand-in folder would be lost: say so instead
+            folder = paths.data_dir(temporary_ok=False)
+        except paths.DataDirError as exc:
+            print(f"kiosk set-pin: {exc}: the PIN was not saved", file=sys.stderr)
+            return set_pin.EXIT_NOT_SET
+        return set_pin.run(args.pin, folder, sys.stdin, sys.stdout, sys.stderr)
     if args.command == "shot":
         from kiosk.commands import shot
 

@@ -64,10 +64,14 @@ def get_app(argv: list[str] | None = None) -> QApplication:
 
 
 def load(content: str | None) -> LoadResult:
-    """The content folder the app would use, loaded; every problem logged."""
+    """The content folder the app would use, loaded; every problem logged. A folder that cannot
+    be opened is replaced by the bundled default content (:func:`paths.usable_content_dir`), and
+    the log says why; the admin screen says it too (:func:`notices`)."""
     from kiosk.content.loader import load_gallery
 
-    folder = paths.content_dir(content)
+    folder, notice = paths.usable_content_dir(content)
+    if notice is not None:
+        logger.error("%s", notice)
     result = load_gallery(folder, paths.assets_dir())
     for problem in result.problems:
         logger.log(logging.ERROR if problem.is_error else logging.WARNING, "content: %s", problem)
@@ -117,15 +121,26 @@ def apply_theme(app: QApplication, gallery: Gallery, scale: TypeScale) -> bool:
     )
 
 
+def notices(content: str | None) -> list[str]:
+    """What the organiser must know about the folders this run stands on, as sentences: the
+    content folder replaced by the default one, the data folder by a temporary one."""
+    found = [paths.usable_content_dir(content)[1], paths.data_dir_notice()]
+    return [n for n in found if n is not None]
+
+
 def start_gui() -> QApplication | None:
     """The application for a command that opens windows, with the log on disk and Qt's own
-    messages routed into it; None (after saying why) when there is no display."""
+    messages routed into it; None (after saying why) when there is no display. A data folder
+    that cannot be made is replaced by a temporary one (said in the log): the gallery and the
+    fishbowl still start."""
     if display_missing():
         print(NO_DISPLAY, file=sys.stderr)
         return None
     from kiosk import log as klog
 
     klog.setup(paths.data_dir())
+    if (notice := paths.data_dir_notice()) is not None:
+        logger.warning("%s", notice)
     klog.route_qt_messages()
     return get_app()
 
@@ -264,14 +279,15 @@ def attach_services(
 
     app = get_app()
     clock = clock or MonotonicClock()
-    folder = paths.content_dir(content)
+    folder = result.gallery.content_dir  # the default content when the one asked for failed
     reloader = ContentReloader(window, folder, paths.assets_dir(), result, watch=watch)
     log_file = paths.data_dir() / "logs" / "kiosk.log"
 
     def describe() -> dict:
         last = reloader.last
         return {
-            "content_dir": str(folder),
+            "notices": notices(content),
+            "content_dir": paths.escape_path(folder),
             "summary": last.summary(),
             "problems": [str(p) for p in last.problems],
             "log_file": str(log_file) if log_file.exists() else None,

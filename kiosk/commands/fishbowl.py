@@ -51,9 +51,12 @@ def run(args: argparse.Namespace) -> int:
 
     # the facilitator's session under a supervisor: a hung timer is restarted (and restored)
     heartbeats = []  # kept alive while the app runs
-    startup.after_first_frame(
-        window, lambda: heartbeats.append(start_heartbeat(window, "fishbowl"))
-    )
+
+    def on_screen() -> None:
+        logger.info("fishbowl timer on screen")
+        heartbeats.append(start_heartbeat(window, "fishbowl"))
+
+    startup.after_first_frame(window, on_screen)
     code = app.exec()
     controller.close()
     del public

@@ -50,6 +50,7 @@ def _run(args: argparse.Namespace) -> int:
 
     def services() -> None:
         startup.attach_services(window, result, args.content)
+        logger.info("on screen: live reload and the admin gesture are running")
         gc.freeze()
         gc.enable()
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk import paths, startup
+from kiosk.content.errors import one_line
 
 EXIT_OK, EXIT_FAILED = 0, 1
 SIZE = (1920, 1080)  # the screens are rendered at the reference size
@@ -115,7 +116,7 @@ def _install_qt_message_capture(test: SelfTest) -> None:
             return
         if len(test.qt_messages) < MAX_QT_MESSAGES:
             test.qt_messages.append(message)
-        print(f"kiosk self-test: Qt says: {message}", file=sys.stderr)
+        print(f"kiosk self-test: Qt says: {one_line(message, 2000)}", file=sys.stderr)
 
     qInstallMessageHandler(handler)
 
@@ -185,15 +186,19 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
     _install_qt_message_capture(test)
     app = startup.get_app()
     test.info["platform"] = app.platformName()
-    folder = paths.content_dir(content)
+    # the folder the gallery would show: the default content when the one asked for cannot be
+    # opened; the self-test fails then (the organiser's content would not be on screen) but
+    # goes on to check what the gallery would show instead
+    folder, notice = paths.usable_content_dir(content)
+    if notice is not None:
+        test.fail(f"content: {notice}")
+        test.info["content_asked"] = paths.escape_path(paths.content_dir(content))
     test.info["content"] = str(folder)
     test.info["content_from"] = paths.content_origin(content)
     test.info["data_dir"] = None
 
     result = None
     with test.step("content"):
-        if not folder.is_dir():
-            raise FileNotFoundError(f"{folder} is not a folder")
         from kiosk.content.loader import load_gallery
 
         result = load_gallery(folder, paths.assets_dir())
@@ -220,6 +225,8 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
     ctx = None
     with test.step("theme"):
         test.info["data_dir"] = str(paths.data_dir())
+        if (data_notice := paths.data_dir_notice()) is not None:
+            test.fail(f"data folder: {data_notice}")
         ctx = startup.make_context(gallery, SIZE, reduced_motion=True)
         name = gallery.settings.theme.name
         if not startup.apply_theme(app, gallery, ctx.scale):
@@ -349,7 +356,8 @@ def _app_version() -> str:
 def _finish(test: SelfTest, started: float, out: TextIO, err: TextIO) -> int:
     summary = test.summary(started)
     for failure in test.failures:
-        print(f"kiosk self-test: FAIL {failure}", file=err)
-    print(json.dumps(summary, ensure_ascii=False, separators=(", ", ": ")), file=out)
+        print(f"kiosk self-test: FAIL {one_line(failure, 2000)}", file=err)
+    # ASCII: a title or a path from the content cannot carry a control or bidi character out
+    print(json.dumps(summary, ensure_ascii=True, separators=(", ", ": ")), file=out)
     out.flush()
     return EXIT_OK if not test.failures else EXIT_FAILED

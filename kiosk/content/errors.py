@@ -2,24 +2,60 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
 MAX_MESSAGE = 400  # characters: a message quotes the author's value, which may be huge
-_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+MAX_WARNINGS = 20  # per file: the first ones show where the trouble is; the rest are counted
+# explicit embeddings, overrides and isolates (they reorder what follows them on the line) and the
+# invisible direction marks: written as escapes so a line reads as the bytes it holds
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# a data: URI with a long payload (an SVG's embedded picture, quoted back by Qt): the payload says
+# nothing to a reader and can be megabytes, written into the log at every decode
+_DATA_URI = re.compile(
+    r"(data:[\w.+-]*/?[\w.+-]*(?:;[\w.+-]+(?:=[\w.+-]+)?)*),([A-Za-z0-9+/=%_-]{48,})"
+)
+
+
+def _unsafe(c: str) -> bool:
+    """C0 and C1 controls, DEL, line and paragraph separators, bidi controls."""
+    return unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in _BIDI
+
+
+def size_text(n: int) -> str:
+    """1234567 -> '1.2 MB' (decimal units, as file managers show them)."""
+    for unit, step in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if n >= step:
+            return f"{n / step:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def _data_summary(m: re.Match[str]) -> str:
+    payload = m.group(2)
+    base64 = ";base64" in m.group(1).lower()
+    size = len(payload) * 3 // 4 if base64 else len(payload)
+    return f"{m.group(1)},… ({size_text(size)})"
+
+
+def escape(text: str) -> str:
+    """``text`` with every control character written as a visible escape (``\\x1b``, ``\\n``,
+    ``\\u202e``) and long ``data:`` URIs summarised: what a content file names (a file name, a
+    key, a value) then cannot clear or recolour a terminal, nor start a forged line in a log."""
+    if "data:" in text:
+        text = _DATA_URI.sub(_data_summary, text)
+    if any(_unsafe(c) for c in text):
+        text = "".join(
+            c.encode("unicode_escape").decode("ascii") if _unsafe(c) else c for c in text
+        )
+    return text
 
 
 def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
-    """``text`` safe to print on one line of a terminal or a log: control characters (newlines,
-    escape sequences) and bidi overrides written as escapes, and a long middle cut out."""
-    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in _BIDI for c in text):
-        text = "".join(
-            c.encode("unicode_escape").decode("ascii")
-            if unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in _BIDI
-            else c
-            for c in text
-        )
+    """``text`` safe to print on one line of a terminal or a log (see :func:`escape`), with a long
+    middle cut out."""
+    text = escape(text)
     if len(text) > limit:
         keep = (limit - 1) // 2
         text = text[:keep] + "…" + text[-keep:]
@@ -44,6 +80,8 @@ class Problem:
     col: int
     message: str
     severity: Severity = Severity.ERROR
+    # "and N more warnings in this file": the line stands for N warnings left unsaid
+    hidden: int = 0
 
     def __post_init__(self) -> None:
         # one problem, one line: a value quoted from the file may hold newlines or be 1 MB long
@@ -56,7 +94,7 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def __str__(self) -> str:
-        where = self.file
+        where = one_line(self.file)  # a file name is the author's text too
         if self.line:
             where += f":{self.line}:{self.col}"
         prefix = "" if self.is_error else "warning: "

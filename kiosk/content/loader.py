@@ -58,9 +58,11 @@ class LoadResult:
 
     def summary(self) -> str:
         g = self.gallery
+        # the "and N more warnings" line of a file stands for the N warnings it did not list
+        warnings = sum(p.hidden or 1 for p in self.warnings)
         return (
             f"{plural(len(g.posters), 'poster')}, {plural(len(g.quotes), 'quote')}: "
-            f"{plural(len(self.errors), 'error')}, {plural(len(self.warnings), 'warning')}"
+            f"{plural(len(self.errors), 'error')}, {plural(warnings, 'warning')}"
         )
 
 
@@ -118,8 +120,22 @@ def _load(content_dir: Path, assets_dir: Path | None) -> LoadResult:
     # an error and a warning on the same line: the error says it
     errors_at = {(p.file, p.line) for p in found if p.is_error}
     found = {p for p in found if p.is_error or (p.file, p.line) not in errors_at}
+    for doc in docs:
+        if doc.hidden_warnings:
+            found.add(
+                Problem(
+                    doc.file,
+                    0,
+                    0,
+                    f"and {doc.hidden_warnings:,} more "
+                    f"{'warning' if doc.hidden_warnings == 1 else 'warnings'} in this file",
+                    Severity.WARNING,
+                    hidden=doc.hidden_warnings,
+                )
+            )
     problems = sorted(
-        found, key=lambda p: (p.file != GALLERY_FILE, p.file, p.line, p.col, p.message)
+        found,
+        key=lambda p: (p.file != GALLERY_FILE, p.file, p.hidden > 0, p.line, p.col, p.message),
     )
     return LoadResult(gallery, problems)
 
@@ -186,7 +202,13 @@ def _load_settings(content_dir: Path, docs: list[Document]) -> GallerySettings:
 def _poster_files(content_dir: Path, docs: list[Document]) -> list[Path] | None:
     """The poster files to read, in name order; None when the folder itself is refused."""
     folder = content_dir / POSTERS_DIR
-    if not folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return []
+    except OSError as exc:  # there, but this user may not look inside the content folder
+        doc = Document(f"{POSTERS_DIR}/")
+        doc.problems.append(Problem(doc.file, 0, 0, f"cannot be read: {exc.strerror or exc}"))
+        docs.append(doc)
         return []
     try:
         outside = not folder.resolve(strict=True).is_relative_to(content_dir.resolve(strict=True))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import yaml
 
-from kiosk.content.errors import Problem, Severity
+from kiosk.content.errors import MAX_WARNINGS, Problem, Severity
 
 if TYPE_CHECKING:
     from yaml import CSafeLoader as _CSafeLoader
@@ -222,6 +222,15 @@ class Document:
     _lines: list[str] | None = field(default=None, repr=False)  # its lines, split when needed
     # paths whose value was refused (a tag): the schema's complaint about them would repeat it
     refused: set[Loc] = field(default_factory=set)
+    # warnings past MAX_WARNINGS, counted and not kept: a file with 100,000 unknown keys would
+    # otherwise print (and log, at every load) 100,000 lines and bury the one error that matters
+    hidden_warnings: int = 0
+    _warnings_kept: int = field(default=0, repr=False)
+
+    @property
+    def warnings_full(self) -> bool:
+        """True once the file has all the warnings it will show (the rest are only counted)."""
+        return self._warnings_kept >= MAX_WARNINGS
 
     def where(self, loc: Loc, prefer_key: bool = True) -> tuple[int, int]:
         """Line and column for a data path, walking up until a known node is found."""
@@ -240,6 +249,11 @@ class Document:
     ) -> Problem:
         line, col = self.where(loc, prefer_key)
         p = Problem(self.file, line, col, message, severity)
+        if severity is Severity.WARNING:
+            if self.warnings_full:
+                self.hidden_warnings += 1
+                return p
+            self._warnings_kept += 1
         self.problems.append(p)
         return p
 

@@ -49,3 +49,25 @@ def test_the_log_file_receives_records(root, tmp_path: Path) -> None:
     for handler in root.handlers:
         handler.flush()
     assert "WARNING kiosk.test: a line for the file" in path.read_text(encoding="utf-8")
+
+
+def test_every_record_is_one_line_whatever_it_quotes(root, tmp_path: Path) -> None:
+    """C0 and C1 controls, DEL and bidi overrides are written as escapes; an exception's own
+    newlines stay, indented, so a line at the margin is always the start of a record."""
+    path = log.setup(tmp_path)
+    assert path is not None
+    logger = logging.getLogger("kiosk.test")
+    logger.warning("name %s", "a\x1b[31mb\x9bc\x7fd\u202ee\u2066f\r\ng")
+    try:
+        raise ValueError("first\n2026-01-01 00:00:00,000 ERROR kiosk: forged")
+    except ValueError:
+        logger.exception("it failed")
+    for handler in root.handlers:
+        handler.flush()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].endswith(
+        "WARNING kiosk.test: name a\\x1b[31mb\\x9bc\\x7fd\\u202ee\\u2066f\\r\\ng"
+    )
+    assert lines[1].endswith("ERROR kiosk.test: it failed")
+    assert all(line.startswith("  ") for line in lines[2:]), lines
+    assert "  2026-01-01 00:00:00,000 ERROR kiosk: forged" in lines

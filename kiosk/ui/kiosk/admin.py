@@ -174,6 +174,8 @@ class AdminScreen(_Veil):
                 old.deleteLater()
         info = self.describe()
         add = self.body_box.addWidget
+        for notice in info.get("notices", []):  # the folders the app could not use come first
+            add(label(notice, "body", "accent"))
         add(label(f"Content: {info['content_dir']}", "label"))
         add(label(info["summary"], "body", "accent"))
         for line in info["problems"] or ["No problems in the content."]:
