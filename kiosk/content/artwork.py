@@ -212,9 +212,9 @@ _SAFE_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1"
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']+)[\"']", re.I)
 
 
-def clean_svg(data: bytes, source: str) -> bytes:
-    """The SVG rebuilt from what may be drawn (``svgsafe``): the bytes to hand to Qt, in the
-    loader's check and the renderer alike, so what is shown is exactly what was checked.
+def clean_svg(data: bytes, source: str) -> svgsafe.Clean:
+    """The SVG rebuilt from what may be drawn (``svgsafe``): its ``data`` are the bytes to hand
+    to Qt, in the loader's check and the renderer alike, so what is shown is what was checked.
     ArtworkError says what is wrong and where (the line in the SVG). ``data`` must be all of
     the file."""
     if len(data) > MAX_SVG_BYTES:
@@ -231,7 +231,7 @@ def clean_svg(data: bytes, source: str) -> bytes:
             f"{declared.group(1).decode('ascii', 'replace')}: save it as UTF-8"
         )
     try:
-        return svgsafe.clean(data).data
+        return svgsafe.clean(data)
     except svgsafe.SvgError as exc:
         where = f" (line {exc.line} of the SVG)" if exc.line else ""
         advice = f": {exc.advice}" if exc.advice else ""

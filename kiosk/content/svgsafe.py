@@ -114,10 +114,13 @@ class Node:
 
 @dataclass(frozen=True)
 class Clean:
-    """The re-serialised document (UTF-8 bytes) and what it draws once expanded."""
+    """The re-serialised document (UTF-8 bytes), how many elements it draws once expanded,
+    and the pictures embedded in it (their bytes, for the renderer to try first: when Qt
+    cannot decode an embedded picture it takes the whole ``data:`` URI for a file name)."""
 
     data: bytes
     elements: int
+    pictures: tuple[bytes, ...] = ()
 
 
 def clean(data: bytes) -> Clean:
@@ -133,6 +136,7 @@ class _Cleaner:
         self.ids: dict[str, Node] = {}
         self.style_refs: list[str] = []  # url(#id) in <style> sheets: painted from the root
         self.embedded_pixels = 0
+        self.pictures: list[bytes] = []
         self.doctype_line = 0
         self.declarations = False
         self.parser = expat.ParserCreate(namespace_separator=" ")
@@ -172,7 +176,7 @@ class _Cleaner:
         if self.root is None or self.root.name != "svg":
             raise SvgError("is not an SVG file")
         elements = self._expanded()
-        return Clean(_serialise(self.root), elements)
+        return Clean(_serialise(self.root), elements, tuple(self.pictures))
 
     def _doctype(self, _name: str, _sys: str | None, _pub: str | None, subset: int) -> None:
         self.doctype_line = self.line()
@@ -308,6 +312,16 @@ class _Cleaner:
         raise SvgError(f"refers to something outside the file, '{shown}'", line, SELF_CONTAINED)
 
     def _href(self, node: Node, value: str, line: int) -> str:
+        if node.name == "image" and not value.strip().startswith("data:"):
+            # Qt reads any <image> link that is not a data: URI as a file name (relative to
+            # the working folder): '#x' included
+            if _FRAGMENT.match(value):
+                raise SvgError(
+                    f"has an <image> linking to '{value[:40]}', which is not a picture",
+                    line,
+                    "embed the picture (data:image/png;base64,...)",
+                )
+            self._outside(value, line)
         if _FRAGMENT.match(value):
             node.refs.append(value[1:])
             return value
@@ -347,6 +361,7 @@ class _Cleaner:
                 line,
                 "embed smaller copies",
             )
+        self.pictures.append(picture)
         return f"data:image/{kind.lower()};base64,{packed}"
 
     def _paint(self, value: str, line: int, refs: list[str]) -> str:

@@ -159,8 +159,14 @@ def _render_svg(path: Path, target: QSize) -> QImage:
     except artwork.ArtworkError as exc:
         log.warning("artwork %s refused: %s", path, exc)
         return QImage()
+    QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
+    for picture in clean.pictures:  # (each within MAX_PIXELS, from its header)
+        if QImage.fromData(picture).isNull():
+            # Qt would then take the whole data: URI for a file name and look for it
+            log.warning("artwork %s refused: a picture embedded in it cannot be decoded", path)
+            return QImage()
     buffer = QBuffer()
-    buffer.setData(QByteArray(clean))
+    buffer.setData(QByteArray(clean.data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer, b"svg")
     size = reader.size().scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
@@ -246,8 +252,12 @@ class ImageStore(QObject):
     # A picture still decoding this long after its worker took it up is given up on: the view
     # shows "Image unavailable" and the file is not tried again until it changes. The worker
     # cannot be interrupted (Qt has no way to stop a drawing) and finishes in its own time;
-    # what bounds that time is the loader's checks (pixels, the SVG's expanded size).
+    # what bounds that time is the loader's checks (pixels, the SVG's expanded size). An SVG's
+    # cost is not in its size (3 kB of <use> drew for minutes), so it has 2 s; a raster's is
+    # bounded by its header's size (at most 100 megapixels, big ones one at a time): a genuine
+    # 9000×9000 photo took over 2 s on a busy two-core machine, so rasters have a backstop.
     DEADLINE_S = 2.0
+    RASTER_DEADLINE_S = 30.0
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -261,6 +271,7 @@ class ImageStore(QObject):
         self._started: dict[tuple[str, int], float] = {}  # (key, generation) -> when begun
         self._timed_out: dict[str, int] = {}  # path -> the generation that ran out of time
         self.deadline = self.DEADLINE_S
+        self.raster_deadline = self.RASTER_DEADLINE_S
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(200)
         self._watchdog.timeout.connect(self._check_deadlines)
@@ -312,7 +323,8 @@ class ImageStore(QObject):
             path = self.path_of(key)
             if generation != self._generation.get(path, 0) or key not in self._pending:
                 continue  # a stale decode: dropped when it arrives anyway
-            if now - began < self.deadline:
+            limit = self.deadline if path.lower().endswith(".svg") else self.raster_deadline
+            if now - began < limit:
                 continue
             self._started.pop((key, generation), None)
             if self._timed_out.get(path) != generation:
@@ -321,7 +333,7 @@ class ImageStore(QObject):
                     "artwork %s took more than %.1f s to decode or draw: not shown (the "
                     "placeholder is; it is not tried again until the file changes)",
                     path,
-                    self.deadline,
+                    limit,
                 )
             for other in [k for k in self._pending if self.path_of(k) == path]:
                 self._pending.discard(other)

@@ -210,6 +210,14 @@ SVG_HIDING_PLACES = [
         OUTSIDE_REF,
     ),
     (
+        "image-linking-a-fragment",
+        # Qt takes an <image> link that is not data: for a file name, relative to the working
+        # folder: this one names '#secret.png' there (the tests run from the outside folder)
+        _HEAD + '<image href="#secret.png" width="10" height="10"/>\n</svg>\n',
+        3,
+        "has an <image> linking to '#secret.png', which is not a picture",
+    ),
+    (
         "entity",
         '<?xml version="1.0"?>\n<!DOCTYPE svg [\n<!ENTITY out "{outside}">\n]>\n'
         + _HEAD

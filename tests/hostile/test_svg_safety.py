@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import shutil
 import subprocess
@@ -42,6 +43,7 @@ def _gallery(root: Path, svg: bytes) -> tuple[Path, Path]:
     shutil.copytree(FIXTURES / "mini", content)
     outside.mkdir()
     (outside / "secret.png").write_bytes(pictures.png(8, 8, (250, 0, 250)))
+    (outside / "#secret.png").write_bytes(pictures.png(8, 8, (250, 0, 250)))
     (content / "images" / "art.svg").write_bytes(svg)
     (content / "posters" / "extra.yaml").write_text(POSTER, encoding="utf-8")
     return content, outside
@@ -75,7 +77,14 @@ def test_the_loader_refuses_each_hiding_place_and_opens_nothing_outside(
 
 @pytest.mark.parametrize(("name", "text", "line", "reason"), PLACES, ids=[p[0] for p in PLACES])
 def test_the_renderer_handed_the_file_opens_nothing_outside(
-    tmp_path: Path, qapp, caplog, name: str, text: str, line: int, reason: str
+    tmp_path: Path,
+    qapp,
+    caplog,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    text: str,
+    line: int,
+    reason: str,
 ) -> None:
     """The file changed after the loader checked it: the decoder's own check, on the bytes it
     hands Qt, is what stands between the file and the renderer."""
@@ -83,6 +92,7 @@ def test_the_renderer_handed_the_file_opens_nothing_outside(
     content, outside = _gallery(tmp_path, b"")
     path = content / "images" / "art.svg"
     path.write_bytes(_hostile(text, outside))
+    monkeypatch.chdir(outside)  # where Qt would look for a relative file name
     with OpenWatch(outside) as watch:
         kernel = watch.kernel
         image = decode(path, QSize(200, 200))
@@ -233,3 +243,31 @@ def test_wait_returns_when_a_drawing_runs_past_its_deadline(qtbot, slow_svg: Pat
     image = store.get(slow_svg, QSize(640, 360))
     assert image is not None and image.isNull()
     futures.wait(jobs, timeout=60)
+
+
+def test_a_damaged_embedded_picture_is_refused_not_looked_up_as_a_file(
+    tmp_path: Path, qapp, caplog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data: picture with a sound header and damaged data passes every header check; Qt,
+    failing to decode it, took the whole URI for a file name in the working folder (seen
+    with strace). The renderer decodes embedded pictures first and refuses the SVG."""
+    caplog.set_level(logging.WARNING)
+    png = pictures.png(8, 8)
+    damaged = base64.b64encode(png[:40] + bytes(20) + png[60:]).decode()
+    assert "/" not in damaged  # the file below can be made
+    outside = tmp_path / "outside"
+    (outside / "data:image").mkdir(parents=True)
+    (outside / "data:image" / f"png;base64,{damaged}").write_bytes(pictures.png(8, 8))
+    path = tmp_path / "art.svg"
+    path.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'viewBox="0 0 10 10"><image width="10" height="10" '
+        f'xlink:href="data:image/png;base64,{damaged}"/></svg>',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(outside)
+    with OpenWatch(outside) as watch:
+        image = decode(path, QSize(100, 100))
+    assert watch.opened() == []
+    assert image.isNull()
+    assert [r for r in caplog.records if "embedded in it cannot be decoded" in r.getMessage()]
