@@ -246,7 +246,6 @@ class Reading:
     def __init__(self, data: bytes) -> None:
         self.elements: list[tuple[str, dict[str, str], list[int], str]] = []  # name, attrs, kids
         self.stack: list[int] = []
-        self.root_refs: list[str] = []
         p = expat.ParserCreate(namespace_separator=" ")
         p.buffer_text = True
         p.StartElementHandler = self.start
@@ -313,12 +312,12 @@ class Reading:
                     size = image_size(kind, picture)
                     assert size is not None and 0 < size[0] * size[1] <= MAX_PIXELS
             else:
-                out += self.urls(value)
+                self.urls(value)  # checked; a paint server is not drawn again (see svgsafe)
             if attr == "style":
                 assert "\\" not in value and "@" not in value, value
         if name == "style":
             assert "\\" not in text and "@" not in text, text
-            self.root_refs += self.urls(text)
+            self.urls(text)
         return out
 
     @staticmethod
@@ -347,9 +346,8 @@ class Reading:
                 return memo[i]
             assert i not in visiting, "a reference cycle in the clean document"
             visiting.add(i)
-            targets = edges[i] + (self.root_refs if i == 0 else [])
             total = 1 + sum(size(k) for k in self.elements[i][2])
-            total += sum(size(ids[r]) for r in targets if r in ids)
+            total += sum(size(ids[r]) for r in edges[i] if r in ids)
             visiting.discard(i)
             memo[i] = min(total, 10 * svgsafe.MAX_EXPANDED)
             return memo[i]
