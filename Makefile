@@ -45,7 +45,7 @@ clean:
 fuzz: $(STAMP)  ## a long property-based run of the loader and the SVG sanitizer (20,000 examples per test)
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit/test_loader_fuzz.py tests/hostile/test_svg_fuzz.py -q
 
-fuzz-svg: $(STAMP)  ## the SVG sanitizer alone, long (FUZZ_EXAMPLES=60000: about 20 minutes here), with statistics
+fuzz-svg: $(STAMP)  ## the SVG sanitizer alone, long, with statistics (FUZZ_EXAMPLES=60000: about 18 minutes here)
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/hostile/test_svg_fuzz.py -q --hypothesis-show-statistics
 
 soak: $(STAMP)  ## an hour of a random visitor on the real window, offscreen (with DISPLAY set: on that display); SOAK_SECONDS=1800 for half; figures in soak-results/
