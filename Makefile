@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BUNDLE_STAMP := $(VENV)/.installed-bundle
 ARGS   ?=
 
-.PHONY: run test validate lint check shots clean fuzz soak bench theme bundle
+.PHONY: run test validate lint check shots clean fuzz fuzz-svg soak bench theme bundle
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -42,8 +42,11 @@ check: $(STAMP)  ## the guard rails: ruff lint, ruff format --check, lint-import
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis soak-results .mypy_cache .import_linter_cache
 
-fuzz: $(STAMP)  ## a long property-based run of the loader (20,000 examples per test)
-	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit/test_loader_fuzz.py -q
+fuzz: $(STAMP)  ## a long property-based run of the loader and the SVG sanitizer (20,000 examples per test)
+	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit/test_loader_fuzz.py tests/hostile/test_svg_fuzz.py -q
+
+fuzz-svg: $(STAMP)  ## the SVG sanitizer alone, long, with statistics (FUZZ_EXAMPLES=60000: about 18 minutes here)
+	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/hostile/test_svg_fuzz.py -q --hypothesis-show-statistics
 
 soak: $(STAMP)  ## an hour of a random visitor on the real window, offscreen (with DISPLAY set: on that display); SOAK_SECONDS=1800 for half; figures in soak-results/
 	$(BIN)/python -m tools.soak --events 10000000 --seconds $${SOAK_SECONDS:-3600} --out soak-results $(ARGS)

@@ -3,10 +3,10 @@
 Besides the path, the file itself is checked before the app ever decodes it (pure Python, no
 Qt): its first bytes must match its type, a PNG, JPEG or WebP must be complete and its header's
 size within a pixel budget (a 20000×20000 "decompression bomb" is refused from its header,
-without decompressing anything), and an SVG must be self-contained, plain drawing: no DTD with
-entities (the "billion laughs"), no script or event handlers, no reference to anything outside
-the file (web addresses, files, absolute paths). ``check_svg`` is shared with the decoder, which
-renders exactly the bytes it checked.
+without decompressing anything), and an SVG must be self-contained, plain drawing: parsed by a
+real XML parser and rebuilt from an allowlist (``svgsafe``: no DTD with entities, no script or
+event handlers, no reference to anything outside the file, a bounded amount of drawing).
+``clean_svg`` is shared with the decoder, which hands Qt the rebuilt document, never the file.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ import re
 import struct
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from kiosk.content import svgsafe
+from kiosk.content.headers import MAX_PIXELS, image_size
 
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".webp"}
 _MAGIC = {
@@ -26,10 +29,9 @@ _MAGIC = {
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # http:, file:, data: (one letter is a drive)
 
-# Raster budget. A picture is decoded whole before it is scaled to the screen, at 4 bytes a
-# pixel: 100 megapixels is 400 MB for a moment. Above it the file is refused; above the warning
-# size it still shows, scaled, but the author is told a smaller copy would do.
-MAX_PIXELS = 100_000_000
+# Raster budget (MAX_PIXELS, in headers: embedded pictures in an SVG are held to it too). Above
+# it the file is refused; above the warning size it still shows, scaled, but the author is told
+# a smaller copy would do.
 WARN_PIXELS = 25_000_000
 MAX_SVG_BYTES = 5 * 1024 * 1024
 HEADER_BYTES = 256 * 1024  # enough to find a JPEG's size after its EXIF block
@@ -136,7 +138,7 @@ def _check_content(path: Path, source: str, warn: Warn | None) -> None:
             raise ArtworkError(f"'{source}' is an empty file")
         if b"<svg" not in head[:4096] and b"<?xml" not in head[:512]:
             raise ArtworkError(f"'{source}' is not an SVG file")
-        check_svg(head, source)
+        clean_svg(head, source)
         return
     check_pixels(check_raster(path, source), source, warn)
 
@@ -205,78 +207,16 @@ def _complete(kind: str, head: bytes, tail: bytes, size: int) -> bool:
     return 12 <= declared <= size
 
 
-def image_size(kind: str, head: bytes) -> tuple[int, int] | None:
-    """Width and height from a PNG, JPEG or WebP header (None when the header is damaged)."""
-    try:
-        if kind == "PNG":
-            if head[12:16] != b"IHDR":
-                return None
-            return struct.unpack(">II", head[16:24])
-        if kind == "JPEG":
-            return _jpeg_size(head)
-        return _webp_size(head)
-    except (struct.error, IndexError):
-        return None
-
-
-def _jpeg_size(data: bytes) -> tuple[int, int] | None:
-    i = 2
-    while i + 4 <= len(data):
-        if data[i] != 0xFF:
-            return None
-        marker = data[i + 1]
-        if marker == 0xFF:  # fill byte
-            i += 1
-            continue
-        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # no length
-            i += 2
-            continue
-        length = struct.unpack(">H", data[i + 2 : i + 4])[0]
-        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-            height, width = struct.unpack(">HH", data[i + 5 : i + 9])
-            return width, height
-        if length < 2:
-            return None
-        i += 2 + length
-    return None
-
-
-def _webp_size(data: bytes) -> tuple[int, int] | None:
-    chunk = data[12:16]
-    if chunk == b"VP8 ":
-        if data[23:26] != b"\x9d\x01\x2a":
-            return None
-        w, h = struct.unpack("<HH", data[26:30])
-        return w & 0x3FFF, h & 0x3FFF
-    if chunk == b"VP8L":
-        b = data[21:25]
-        bits = int.from_bytes(b, "little")
-        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
-    if chunk == b"VP8X":
-        w = int.from_bytes(data[24:27], "little") + 1
-        h = int.from_bytes(data[27:30], "little") + 1
-        return w, h
-    return None
-
-
 # --- SVG ---------------------------------------------------------------------------------------
 _SAFE_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1"}
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']+)[\"']", re.I)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_DOCTYPE = re.compile(r"<!\s*DOCTYPE\b[^\[>]*(\[)?", re.I)
-_ENTITY = re.compile(r"<!\s*ENTITY\b", re.I)
-_SCRIPT = re.compile(r"<\s*(?:[\w.-]+:)?script\b", re.I)
-_TAG = re.compile(r"<\s*[A-Za-z][^<>]*>", re.S)
-_HANDLER = re.compile(r"\s(on[a-z]+)\s*=", re.I)
-_REF_ATTR = re.compile(r"(?<![\w.-])(?:[\w.-]+:)?(href|src)\s*=\s*([\"'])(.*?)\2", re.S | re.I)
-_CSS_URL = re.compile(r"url\(\s*([\"']?)(.*?)\1\s*\)", re.S | re.I)
-_IMPORT = re.compile(r"@import\b", re.I)
-_DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g|webp|gif);base64,", re.I)
 
 
-def check_svg(data: bytes, source: str) -> None:
-    """Refuse an SVG that is not self-contained plain drawing; ArtworkError says what and where
-    (the line in the SVG). The whole file is checked, so ``data`` must be all of it."""
+def clean_svg(data: bytes, source: str) -> svgsafe.Clean:
+    """The SVG rebuilt from what may be drawn (``svgsafe``): its ``data`` are the bytes to hand
+    to Qt, in the loader's check and the renderer alike, so what is shown is what was checked.
+    ArtworkError says what is wrong and where (the line in the SVG). ``data`` must be all of
+    the file."""
     if len(data) > MAX_SVG_BYTES:
         raise ArtworkError(
             f"'{source}' is over {MAX_SVG_BYTES // (1024 * 1024)} MB, the limit "
@@ -290,56 +230,9 @@ def check_svg(data: bytes, source: str) -> None:
             f"'{source}' declares the encoding "
             f"{declared.group(1).decode('ascii', 'replace')}: save it as UTF-8"
         )
-    text = data.decode("utf-8", errors="replace")
-    # comments say nothing to the renderer; blank them, keeping line numbers
-    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-
-    def line(index: int) -> str:
-        return f"line {text.count(chr(10), 0, index) + 1} of the SVG"
-
-    if m := _ENTITY.search(text):
-        raise ArtworkError(
-            f"'{source}' declares an entity ({line(m.start())}): SVG artwork may "
-            "not declare entities; remove the <!DOCTYPE ...> block"
-        )
-    for m in _DOCTYPE.finditer(text):
-        if m.group(1):
-            raise ArtworkError(
-                f"'{source}' has a DOCTYPE with declarations ({line(m.start())}): "
-                "remove the <!DOCTYPE ...> block"
-            )
-    if m := _SCRIPT.search(text):
-        raise ArtworkError(
-            f"'{source}' contains a script ({line(m.start())}): the app does not "
-            "run scripts in artwork; remove it"
-        )
-    for tag in _TAG.finditer(text):
-        if h := _HANDLER.search(tag.group(0)):
-            raise ArtworkError(
-                f"'{source}' has an event handler, {h.group(1)}= "
-                f"({line(tag.start() + h.start(1))}): the app does not run "
-                "scripts in artwork; remove it"
-            )
-    for m in _REF_ATTR.finditer(text):
-        _check_reference(m.group(3), source, line(m.start()))
-    for m in _CSS_URL.finditer(text):
-        _check_reference(m.group(2), source, line(m.start()))
-    if m := _IMPORT.search(text):
-        raise ArtworkError(
-            f"'{source}' imports a style sheet ({line(m.start())}): SVG artwork "
-            "must be self-contained"
-        )
-    if "<svg" not in text:
-        raise ArtworkError(f"'{source}' is not an SVG file")
-
-
-def _check_reference(value: str, source: str, where: str) -> None:
-    value = value.strip()
-    if value.startswith("#") or _DATA_IMAGE.match(value):
-        return  # a part of the same file, or a picture embedded in it
-    shown = value if len(value) <= 60 else value[:57] + "..."
-    raise ArtworkError(
-        f"'{source}' refers to something outside the file, '{shown}' ({where}): "
-        "SVG artwork must be self-contained (embed pictures, no links to files "
-        "or web addresses)"
-    )
+    try:
+        return svgsafe.clean(data)
+    except svgsafe.SvgError as exc:
+        where = f" (line {exc.line} of the SVG)" if exc.line else ""
+        advice = f": {exc.advice}" if exc.advice else ""
+        raise ArtworkError(f"'{source}' {exc.why}{where}{advice}") from None

@@ -7,9 +7,11 @@ image arrives, and a clear "image unavailable" card if it never can (PITFALLS.md
 Hostile files are stopped here too, not only by the loader (a file may change after it was
 checked): a raster image is measured from its header first and refused above
 ``artwork.MAX_PIXELS`` (a decompression bomb is never decompressed), very large ones are decoded
-one at a time, so two workers never hold two of them; an SVG is read once, checked by
-``artwork.check_svg`` (no entities, scripts or outside references) and rendered from those
-same bytes. Each refusal is one log line, and the view shows "Image unavailable".
+one at a time, so two workers never hold two of them; an SVG is read once, parsed and rebuilt by
+``artwork.clean_svg`` (no entities, scripts or outside references, a bounded amount of drawing)
+and Qt draws the rebuilt document from memory, never the file. Each refusal is one log line,
+and the view shows "Image unavailable"; so does a picture still decoding past the store's
+deadline (``ImageStore.DEADLINE_S``), which is then not tried again until its file changes.
 
 A picture edited in place keeps its path, so a cache by path would show the old pixels for
 ever: ``ImageStore.invalidate`` drops a changed file's decodes (live reload calls it with the
@@ -22,6 +24,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -30,13 +33,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QBuffer,
     QByteArray,
     QCoreApplication,
     QDeadlineTimer,
+    QIODevice,
     QObject,
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -48,7 +54,6 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 from shiboken6 import isValid
 
@@ -135,6 +140,14 @@ def decode(path: Path, target: QSize) -> QImage:
 
 
 def _render_svg(path: Path, target: QSize) -> QImage:
+    """The SVG at ``path`` drawn into ``target`` from the cleaned document (``clean_svg``), in
+    memory: Qt never sees the file, so nothing the checks did not see (markup hidden from
+    them, references out of the content folder) can reach the renderer.
+
+    Drawn by Qt's SVG image plugin through ``QImageReader``, not by ``QSvgRenderer.render``:
+    the binding holds Python's global lock for the whole of ``render`` (measured: a drawing of
+    1.3 s froze the GUI thread for 1.3 s, the "lock the decoder holds"), while
+    ``QImageReader.read`` lets it go, so a slow drawing in a worker never stops the GUI."""
     try:
         with path.open("rb") as fh:
             data = fh.read(artwork.MAX_SVG_BYTES + 1)
@@ -142,25 +155,30 @@ def _render_svg(path: Path, target: QSize) -> QImage:
         log.warning("artwork %s cannot be read: %s", path, exc.strerror or exc)
         return QImage()
     try:
-        artwork.check_svg(data, path.name)
+        clean = artwork.clean_svg(data, path.name)
     except artwork.ArtworkError as exc:
         log.warning("artwork %s refused: %s", path, exc)
         return QImage()
-    renderer = QSvgRenderer(QByteArray(data))
-    if not renderer.isValid():
-        log.warning("artwork %s is not a valid SVG", path)
-        return QImage()
-    size = renderer.defaultSize().scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
+    QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
+    for picture in clean.pictures:  # (each within MAX_PIXELS, from its header)
+        if QImage.fromData(picture).isNull():
+            # Qt would then take the whole data: URI for a file name and look for it
+            log.warning("artwork %s refused: a picture embedded in it cannot be decoded", path)
+            return QImage()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(clean.data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, b"svg")
+    size = reader.size().scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
     if size.isEmpty():
-        log.warning("artwork %s has no size to draw at", path)
+        log.warning("artwork %s is not a valid SVG or has no size to draw at", path)
         return QImage()
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
-    painter.end()
-    return image
+    reader.setScaledSize(size)
+    image = reader.read()
+    if image.isNull():
+        log.warning("artwork %s could not be drawn: %s", path, reader.errorString())
+        return image
+    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
 
 class _Signals(QObject):
@@ -186,14 +204,26 @@ def _decoder() -> ThreadPoolExecutor:
 
 
 def _decode_and_send(
-    key: str, path: Path, size: QSize, signals: _Signals, generation: int = 0
+    key: str,
+    path: Path,
+    size: QSize,
+    signals: _Signals,
+    generation: int = 0,
+    started: dict[tuple[str, int], float] | None = None,
 ) -> None:
-    """A worker's job: decode, then hand the image to the GUI thread (a queued signal)."""
+    """A worker's job: decode, then hand the image to the GUI thread (a queued signal).
+    ``started`` (the store's) learns when the job began, for its deadline; a plain dict
+    assignment, so the GUI thread never waits on a lock to read it."""
+    if started is not None:
+        started[(key, generation)] = time.monotonic()
     try:
         image = decode(path, size)
     except Exception:  # a worker must never take the app down
         log.exception("artwork %s failed to load", path)
         image = QImage()
+    finally:
+        if started is not None:
+            started.pop((key, generation), None)
     try:
         signals.done.emit(key, image, generation)
     except RuntimeError:  # the store went away meanwhile (a window closed): nobody waits
@@ -219,6 +249,15 @@ class ImageStore(QObject):
     invalidated = Signal(object)  # the set of file paths (str) whose decodes were dropped
     CAPACITY = 96  # images
     BUDGET_BYTES = 192 * 1024 * 1024  # and bytes: a 4K screen's image is 33 MB
+    # A picture still decoding this long after its worker took it up is given up on: the view
+    # shows "Image unavailable" and the file is not tried again until it changes. The worker
+    # cannot be interrupted (Qt has no way to stop a drawing) and finishes in its own time;
+    # what bounds that time is the loader's checks (pixels, the SVG's expanded size). An SVG's
+    # cost is not in its size (3 kB of <use> drew for minutes), so it has 2 s; a raster's is
+    # bounded by its header's size (at most 100 megapixels, big ones one at a time): a genuine
+    # 9000×9000 photo took over 2 s on a busy two-core machine, so rasters have a backstop.
+    DEADLINE_S = 2.0
+    RASTER_DEADLINE_S = 30.0
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -228,6 +267,14 @@ class ImageStore(QObject):
         self._pending: set[str] = set()
         self._generation: dict[str, int] = {}  # path -> times it was invalidated
         self._jobs: set[Future[None]] = set()  # submitted, not yet finished
+        self._job_of: dict[str, Future[None]] = {}  # pending key -> its job
+        self._started: dict[tuple[str, int], float] = {}  # (key, generation) -> when begun
+        self._timed_out: dict[str, int] = {}  # path -> the generation that ran out of time
+        self.deadline = self.DEADLINE_S
+        self.raster_deadline = self.RASTER_DEADLINE_S
+        self._watchdog = QTimer(self)
+        self._watchdog.setInterval(200)
+        self._watchdog.timeout.connect(self._check_deadlines)
         self._signals = _Signals(self)
         self._signals.done.connect(self._finished)
         app = QCoreApplication.instance()
@@ -251,18 +298,67 @@ class ImageStore(QObject):
         if k in self._cache:
             self._cache.move_to_end(k)
             return self._cache[k]
+        generation = self._generation.get(str(path), 0)
+        if self._timed_out.get(str(path)) == generation:  # it ran out of time: not again
+            self._put(k, QImage())
+            return self._cache[k]
         if k not in self._pending and not size.isEmpty():
             self._pending.add(k)
-            generation = self._generation.get(str(path), 0)
-            job = _decoder().submit(_decode_and_send, k, path, size, self._signals, generation)
+            job = _decoder().submit(
+                _decode_and_send, k, path, size, self._signals, generation, self._started
+            )
             self._jobs.add(job)
+            self._job_of[k] = job
             job.add_done_callback(self._jobs.discard)  # (the set's method: not the store's)
+            if not self._watchdog.isActive():
+                self._watchdog.start()
         return None
 
+    def _check_deadlines(self) -> None:
+        """Give up on the decodes that have run past the deadline (see ``DEADLINE_S``): each
+        is delivered as a null image (the "Image unavailable" card) with one log line, and
+        its file is remembered so that no page turn asks for it again."""
+        now = time.monotonic()
+        for (key, generation), began in list(self._started.items()):
+            path = self.path_of(key)
+            if generation != self._generation.get(path, 0) or key not in self._pending:
+                continue  # a stale decode: dropped when it arrives anyway
+            limit = self.deadline if path.lower().endswith(".svg") else self.raster_deadline
+            if now - began < limit:
+                continue
+            self._started.pop((key, generation), None)
+            if self._timed_out.get(path) != generation:
+                self._timed_out[path] = generation
+                log.warning(
+                    "artwork %s took more than %.1f s to decode or draw: not shown (the "
+                    "placeholder is; it is not tried again until the file changes)",
+                    path,
+                    limit,
+                )
+            for other in [k for k in self._pending if self.path_of(k) == path]:
+                self._pending.discard(other)
+                job = self._job_of.pop(other, None)
+                if job is not None:
+                    job.cancel()  # not started yet: never will be
+                    self._jobs.discard(job)  # ``wait`` no longer waits for it
+                self._put(other, QImage())
+                self.ready.emit(other)
+        if not self._pending and not self._started:
+            self._watchdog.stop()
+
     def _finished(self, key: str, image: QImage, generation: int = 0) -> None:
-        if generation != self._generation.get(self.path_of(key), 0):
+        path = self.path_of(key)
+        if generation != self._generation.get(path, 0):
             return  # the file changed since this decode was asked for; a new one is asked for
+        if self._timed_out.get(path) == generation:
+            return  # it ran out of time: the placeholder stays (and nothing is pending)
         self._pending.discard(key)
+        self._job_of.pop(key, None)
+        self._put(key, image)
+        self.ready.emit(key)
+
+    def _put(self, key: str, image: QImage) -> None:
+        """Cache ``image`` under ``key``, the oldest let go past the count or byte budget."""
         old = self._cache.pop(key, None)
         if old is not None:
             self._bytes -= old.sizeInBytes()
@@ -273,7 +369,6 @@ class ImageStore(QObject):
         ):
             _, old = self._cache.popitem(last=False)
             self._bytes -= old.sizeInBytes()
-        self.ready.emit(key)
 
     def invalidate(self, paths: Iterable[Path | str]) -> set[str]:
         """Forget every decode of these files (they changed on disk): the next ``get`` decodes
@@ -288,6 +383,7 @@ class ImageStore(QObject):
         for key in [k for k in self._cache if self.path_of(k) in dropped]:
             self._bytes -= self._cache.pop(key).sizeInBytes()
         self._pending = {k for k in self._pending if self.path_of(k) not in dropped}
+        self._job_of = {k: j for k, j in self._job_of.items() if k in self._pending}
         self.invalidated.emit(dropped)
         return dropped
 
@@ -312,16 +408,20 @@ class ImageStore(QObject):
         delivered only if the store still exists)."""
         _cancel_all(self._jobs)
         self._pending.clear()  # asked again later, they are decoded again
+        self._job_of.clear()
 
     def wait(self, msecs: int = 10000) -> None:
         """Block until every requested image is decoded and delivered, and every decode asked
-        for before an ``invalidate`` has arrived and been dropped (for shots and tests)."""
+        for before an ``invalidate`` has arrived and been dropped (for shots and tests); at
+        most ``msecs``, and a decode past its deadline is given up on meanwhile (it is not
+        waited for), so ``kiosk shot`` and the self-test always finish."""
         deadline = QDeadlineTimer(msecs)
         waited = False
         while (self._pending or self._jobs) and not deadline.hasExpired():
             waited = True
             futures.wait(list(self._jobs), timeout=0.05)
             QCoreApplication.processEvents()
+            self._check_deadlines()
         if waited:  # what the last jobs sent as they finished (a stale one leaves no pending)
             QCoreApplication.processEvents()
 

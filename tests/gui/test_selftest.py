@@ -68,9 +68,10 @@ def test_the_default_content_passes_and_it_goes_offscreen_by_itself() -> None:
 
 
 def test_a_broken_image_fails_and_is_named(mini_gallery: Path) -> None:
-    # passes the loader's cheap checks (an .svg that starts like one), but cannot be decoded
+    # passes the loader's checks (well-formed, only what Qt may draw), but Qt cannot draw it:
+    # a size of 0×0
     (mini_gallery / "images" / "wave.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg"><rect width='
+        '<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"><rect width="1"/></svg>'
     )
     proc = self_test("--content", str(mini_gallery))
     assert proc.returncode == 1
@@ -127,3 +128,17 @@ def test_offscreen_only_when_linux_has_no_display() -> None:
     assert not needs_offscreen({"QT_QPA_PLATFORM": "xcb"}, "linux")
     assert not needs_offscreen({}, "win32")
     assert not needs_offscreen({}, "darwin")
+
+
+def test_a_cut_short_svg_is_named_by_the_content_check(mini_gallery: Path) -> None:
+    """An SVG cut short is no longer left to the decoder: the loader parses it and says where."""
+    (mini_gallery / "images" / "wave.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect width='
+    )
+    proc = self_test("--content", str(mini_gallery))
+    assert proc.returncode == 1
+    failures = [line for line in proc.stderr.splitlines() if "FAIL" in line]
+    assert any(
+        "artwork 'images/wave.svg' is not well-formed XML" in line and "(line 1 of the SVG)" in line
+        for line in failures
+    ), proc.stderr

@@ -1122,6 +1122,38 @@ CASES: list[Case] = [
         placeholder=("extra",),
     ),
     Case(
+        "svg-use-bomb",
+        art_file("uses.svg", pictures.svg_use_bomb(8)),
+        (
+            svg_refused(
+                "images/uses.svg",
+                "draws more than 50,000 elements once its <use> copies are counted: "
+                "simplify it or save it as a PNG",
+            ),
+        ),
+        shows=WITH_EXTRA,
+        placeholder=("extra",),
+        cli=True,
+    ),
+    Case(
+        "svg-use-cycle",
+        art_file(
+            "cycle.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+            b' viewBox="0 0 10 10">\n<g id="a">\n<use xlink:href="#b"/></g>\n'
+            b'<g id="b"><use xlink:href="#a"/></g>\n</svg>\n',
+        ),
+        (
+            svg_refused(
+                "images/cycle.svg",
+                "refers to itself in a loop, through the <g> on line 4 (line 3 of the SVG): "
+                "remove the reference",
+            ),
+        ),
+        shows=WITH_EXTRA,
+        placeholder=("extra",),
+    ),
+    Case(
         "svg-not-svg",
         art_file("plain.svg", b"just some words\n"),
         (P(4, 1, "artwork 'images/plain.svg' is not an SVG file"),),

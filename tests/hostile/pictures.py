@@ -143,3 +143,94 @@ SVG_ONLOAD = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"
   <rect width="10" height="10"/>
 </svg>
 """
+
+
+def svg_use_bomb(depth: int = 8, fan_out: int = 10) -> bytes:
+    """``<use>`` elements nested ``depth`` deep, ``fan_out`` a level: fan_out**depth copies of
+    one rectangle in about 3 kB (8 deep: 100 million; Qt drew 7 deep in 1.5 s, each level
+    ten times longer, holding Python's lock the while)."""
+    parts = [
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'viewBox="0 0 100 100">\n<defs><rect id="l0" width="1" height="1" fill="#c33"/>\n'
+    ]
+    for level in range(1, depth + 1):
+        uses = "".join(f'<use xlink:href="#l{level - 1}"/>' for _ in range(fan_out))
+        parts.append(f'<g id="l{level}">{uses}</g>\n')
+    parts.append(f'</defs><use xlink:href="#l{depth}"/>\n</svg>\n')
+    return "".join(parts).encode()
+
+
+# Markup an old text check could not see (a regular expression blanked "comments" that were
+# not comments), and other places to put a reference to ``{outside}``, an absolute path
+# outside the content folder filled in at test time. Each entry: (id, SVG text, the line of the
+# SVG the loader must name, the start of the reason it must give).
+_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+_HEAD += 'viewBox="0 0 10 10">\n<rect width="10" height="10" fill="#2a6"/>\n'
+OUTSIDE_REF = "refers to something outside the file, '{outside}"
+SVG_HIDING_PLACES = [
+    (
+        "cdata-comment",
+        _HEAD + '<g><![CDATA[<!--]]></g>\n<image href="{outside}" width="10" height="10"/>\n'
+        "<g><![CDATA[-->]]></g>\n</svg>\n",
+        4,
+        OUTSIDE_REF,
+    ),
+    (
+        "processing-instruction",
+        _HEAD + '<?hide <!-- ?>\n<image href="{outside}" width="10" height="10"/>\n'
+        "<?hide --> ?>\n</svg>\n",
+        4,
+        OUTSIDE_REF,
+    ),
+    (
+        "xlink-href-hidden",
+        _HEAD + '<g><![CDATA[<!--]]></g>\n<image xlink:href="{outside}" width="10" '
+        'height="10"/>\n<g><![CDATA[-->]]></g>\n</svg>\n',
+        4,
+        OUTSIDE_REF,
+    ),
+    (
+        "image-in-defs-used-later",
+        _HEAD + '<defs><g><![CDATA[<!--]]></g>\n<image id="i" href="{outside}" width="10" '
+        'height="10"/>\n<g><![CDATA[-->]]></g></defs>\n<use xlink:href="#i"/>\n</svg>\n',
+        4,
+        OUTSIDE_REF,
+    ),
+    (
+        "style-url",
+        _HEAD + '<rect width="5" height="5" style="fill:url({outside})"/>\n</svg>\n',
+        3,
+        OUTSIDE_REF,
+    ),
+    (
+        "style-sheet-url-hidden",
+        _HEAD + "<style><![CDATA[/*]]></style>\n<style>rect { fill: url({outside}) }</style>\n"
+        "<style><![CDATA[*/]]></style>\n</svg>\n",
+        4,
+        OUTSIDE_REF,
+    ),
+    (
+        "image-linking-a-fragment",
+        # Qt takes an <image> link that is not data: for a file name, relative to the working
+        # folder: this one names '#secret.png' there (the tests run from the outside folder)
+        _HEAD + '<image href="#secret.png" width="10" height="10"/>\n</svg>\n',
+        3,
+        "has an <image> linking to '#secret.png', which is not a picture",
+    ),
+    (
+        "entity",
+        '<?xml version="1.0"?>\n<!DOCTYPE svg [\n<!ENTITY out "{outside}">\n]>\n'
+        + _HEAD
+        + '<image href="&out;" width="10" height="10"/>\n</svg>\n',
+        3,
+        "declares an entity",
+    ),
+    (
+        "undeclared-entity-with-external-dtd",
+        '<?xml version="1.0"?>\n<!DOCTYPE svg SYSTEM "{outside}">\n'
+        + _HEAD
+        + '<image href="&out;" width="10" height="10"/>\n</svg>\n',
+        5,
+        "uses the entity &out; that it does not declare",
+    ),
+]

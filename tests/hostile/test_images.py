@@ -111,7 +111,7 @@ def test_safe_svg_features_still_render(tmp_path: Path, qapp) -> None:
     )
     path = tmp_path / "ok.svg"
     path.write_text(svg, encoding="utf-8")
-    artwork.check_svg(path.read_bytes(), "ok.svg")  # no ArtworkError
+    artwork.clean_svg(path.read_bytes(), "ok.svg")  # no ArtworkError
     image = decode(path, QSize(200, 100))
     assert (image.width(), image.height()) == (200, 100)
     assert image.pixelColor(150, 50).red() > 200
