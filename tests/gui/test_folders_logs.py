@@ -306,8 +306,10 @@ def test_a_crafted_file_name_cannot_forge_a_line_of_kiosk_log(
 def test_an_svg_embedding_a_huge_picture_is_summarised_in_the_log(
     qapp, tmp_path: Path, root_logger
 ) -> None:
-    """Qt quotes the whole data: URI when it refuses the picture inside (over its allocation
-    limit): ~1 MB of base64 per decode into the log. It is written as its size instead."""
+    """Qt quoted the whole data: URI when it refused the picture inside (over its allocation
+    limit): ~1 MB of base64 per decode into the log. The SVG sanitizer now refuses such a
+    picture before Qt sees it, in one short line; and any message that still quotes a data:
+    URI (Qt's own, or ours) is written with the URI's size instead."""
     import base64
 
     from PySide6.QtCore import QSize
@@ -329,10 +331,14 @@ def test_an_svg_embedding_a_huge_picture_is_summarised_in_the_log(
     decode(svg, QSize(200, 200))
     import logging
 
+    logging.getLogger("kiosk.ui.images").warning(
+        'Could not create image from "data:image/png;base64,%s"', payload
+    )
     for handler in logging.getLogger().handlers:
         handler.flush()
     text = path.read_text(encoding="utf-8")
     assert payload[:200] not in text
+    assert "more than 100 megapixels" in text  # the sanitizer's refusal, not Qt's
     kb = len(payload) * 3 // 4 / 1000  # the PNG's size, ~392 kB
     assert f'Could not create image from "data:image/png;base64,… ({kb:.1f} kB)"' in text, text
     assert len(text) < 2000
