@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.e2e.xserver import xvfb
 
 TOOLS = ("Xvfb", "xdotool", "xwininfo", "xdpyinfo")
 MISSING = [t for t in TOOLS if shutil.which(t) is None]
@@ -55,30 +56,9 @@ def run(display: str, *args: str) -> str:
 @pytest.fixture
 def bare_display() -> Iterator[str]:
     """An X server and nothing else: no window manager to size or place anything."""
-    number = next(
-        n
-        for n in range(200, 280)
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists()
-    )
-    name = f":{number}"
-    server = subprocess.Popen(
-        ["Xvfb", name, "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until(
-            lambda: (
-                subprocess.run(["xdpyinfo", "-display", name], capture_output=True).returncode == 0
-            ),
-            10,
-            "Xvfb started",
-        )
+    with xvfb(WIDTH, HEIGHT) as name:
         assert "_NET_SUPPORTING_WM_CHECK" not in run(name, "xprop", "-root")  # really bare
         yield name
-    finally:
-        server.terminate()
-        server.wait(5)
 
 
 def saved_running_session(data: Path) -> None:

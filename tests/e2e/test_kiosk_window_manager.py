@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.e2e.xserver import xvfb
 
 TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "xdpyinfo")
 MISSING = [t for t in TOOLS if shutil.which(t) is None]
@@ -50,25 +51,7 @@ def run(display: str, *args: str) -> str:
 
 @pytest.fixture
 def display(tmp_path: Path) -> Iterator[str]:
-    number = next(
-        n
-        for n in range(120, 200)
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists()
-    )
-    name = f":{number}"
-    server = subprocess.Popen(
-        ["Xvfb", name, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until(
-            lambda: (
-                subprocess.run(["xdpyinfo", "-display", name], capture_output=True).returncode == 0
-            ),
-            10,
-            "Xvfb started",
-        )
+    with xvfb(1280, 720) as name:
         said = tmp_path / "openbox.out"
         with said.open("w") as out:
             manager = subprocess.Popen(
@@ -92,9 +75,6 @@ def display(tmp_path: Path) -> Iterator[str]:
         finally:
             manager.terminate()
             manager.wait(5)
-    finally:
-        server.terminate()
-        server.wait(5)
 
 
 def wm_state(display: str, window: str) -> str:
