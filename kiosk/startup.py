@@ -142,7 +142,11 @@ def start_gui() -> QApplication | None:
     if (notice := paths.data_dir_notice()) is not None:
         logger.warning("%s", notice)
     klog.route_qt_messages()
-    return get_app()
+    app = get_app()
+    from kiosk.ui.collector import collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # never a collection on a worker thread (see the module)
+    return app
 
 
 def pick_screen(index: int | None) -> QScreen:

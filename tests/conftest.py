@@ -28,3 +28,17 @@ def mini_gallery(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(FIXTURES / "mini", target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _gc_on_gui_thread(request):  # noqa: ANN001, ANN202
+    """As the app does (kiosk.startup.start_gui): in a test with Qt, Python's cycle collector
+    runs on the GUI thread only, never on an image-decoding worker (kiosk.ui.collector)."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from kiosk.ui.collector import collect_on_gui_thread, uninstall
+
+    collect_on_gui_thread(request.getfixturevalue("qapp"))
+    yield
+    uninstall()

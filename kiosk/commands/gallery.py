@@ -51,8 +51,7 @@ def _run(args: argparse.Namespace) -> int:
     def services() -> None:
         startup.attach_services(window, result, args.content)
         logger.info("on screen: live reload and the admin gesture are running")
-        gc.freeze()
-        gc.enable()
+        gc.freeze()  # (collections then run on the GUI thread: kiosk.ui.collector)
 
     # live reload, the admin gesture, recovery and kiosk mode are not part of the first frame
     startup.after_first_frame(window, services)

@@ -8,9 +8,6 @@ drops only that reference.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +26,7 @@ from kiosk.content.model import (
 )
 from kiosk.content.text import Artwork, LocalText, kind_of
 from kiosk.content.yamlsafe import Document, read_document
+from kiosk.gcpause import cyclic_gc_paused
 
 GALLERY_FILE = "gallery.yaml"
 QUOTES_FILE = "quotes.yaml"
@@ -68,23 +66,9 @@ class LoadResult:
 
 def load_gallery(content_dir: Path, assets_dir: Path | None = None) -> LoadResult:
     """Load ``content_dir``; artwork is looked up there first, then in ``assets_dir``."""
-    with _cyclic_gc_paused():
+    # loading builds a few hundred thousand objects and hardly any reference cycles
+    with cyclic_gc_paused():
         return _load(Path(content_dir), assets_dir)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Loading builds a few hundred thousand objects that stay (data, positions, models) and
-    hardly any reference cycles: meanwhile Python's cycle collector would walk the growing heap
-    again and again, a quarter of the time of a 600-poster load. Reference counting still frees
-    everything else as usual; the collector runs again afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load(content_dir: Path, assets_dir: Path | None) -> LoadResult:

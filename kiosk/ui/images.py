@@ -58,6 +58,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from shiboken6 import isValid
 
 from kiosk.content import artwork
+from kiosk.gcpause import cyclic_gc_paused
 
 log = logging.getLogger(__name__)
 
@@ -217,7 +218,8 @@ def _decode_and_send(
     if started is not None:
         started[(key, generation)] = time.monotonic()
     try:
-        image = decode(path, size)
+        with cyclic_gc_paused():  # no collection on this thread: see kiosk.gcpause
+            image = decode(path, size)
     except Exception:  # a worker must never take the app down
         log.exception("artwork %s failed to load", path)
         image = QImage()
