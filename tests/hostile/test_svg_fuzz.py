@@ -19,32 +19,18 @@ runs a long one, ``FUZZ_EXAMPLES`` its length (20,000 examples by default).
 from __future__ import annotations
 
 import base64
-import os
 import re
 import time
 from xml.parsers import expat
 
 import pytest
-from hypothesis import HealthCheck, event, example, given, settings
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from kiosk.content import artwork, svgsafe
 from kiosk.content.headers import MAX_PIXELS, image_size, sniff
+from tests import fuzz_profiles  # noqa: F401 - registers and loads the profile
 from tests.hostile import pictures
-
-settings.register_profile(
-    "ci",
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-settings.register_profile(
-    "fuzz",
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20000")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SECONDS = 2.0  # per document: the loader checks hundreds of pictures at start-up
 IDS = ["a", "b", "c", "d"]

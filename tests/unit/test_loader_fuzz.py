@@ -9,32 +9,18 @@ choose its length (20,000 examples per test by default).
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.content.loader import load_gallery
 from kiosk.content.yamlsafe import yaml_lines
+from tests import fuzz_profiles  # noqa: F401 - registers and loads the profile
 from tests.conftest import FIXTURES
-
-settings.register_profile(
-    "ci",
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-settings.register_profile(
-    "fuzz",
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20000")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # the files mutated, as the loader names them; the rest of the gallery stays valid
 TARGETS = ("posters/dock.yaml", "gallery.yaml", "quotes.yaml", "fishbowl.yaml")
