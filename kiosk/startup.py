@@ -60,6 +60,9 @@ def get_app(argv: list[str] | None = None) -> QApplication:
         app.setApplicationName(paths.APP_NAME)
         app.setOrganizationName(paths.ORG_NAME)
     assert isinstance(app, QApplication), "a QGuiApplication without widgets was made first"
+    from kiosk.ui.collector import collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # never a collection on a worker thread (see the module)
     return app
 
 
@@ -142,11 +145,7 @@ def start_gui() -> QApplication | None:
     if (notice := paths.data_dir_notice()) is not None:
         logger.warning("%s", notice)
     klog.route_qt_messages()
-    app = get_app()
-    from kiosk.ui.collector import collect_on_gui_thread
-
-    collect_on_gui_thread(app)  # never a collection on a worker thread (see the module)
-    return app
+    return get_app()
 
 
 def pick_screen(index: int | None) -> QScreen:

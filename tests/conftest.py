@@ -32,7 +32,7 @@ def mini_gallery(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def _gc_on_gui_thread(request):  # noqa: ANN001, ANN202
-    """As the app does (kiosk.startup.start_gui): in a test with Qt, Python's cycle collector
+    """As the app does (kiosk.startup.get_app): in a test with Qt, Python's cycle collector
     runs on the GUI thread only, never on an image-decoding worker (kiosk.ui.collector)."""
     if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
         yield
