@@ -35,6 +35,7 @@ from kiosk.ui.widgets import label, nav_button
 
 if TYPE_CHECKING:  # the other screens' modules are imported when they are first shown
     from kiosk.content.model import Gallery
+    from kiosk.ui.about import AboutOverlay
     from kiosk.ui.gallery.deck import PosterDeck
     from kiosk.ui.overlays import HelpOverlay
     from kiosk.ui.quotes.screen import QuotesScreen
@@ -154,12 +155,13 @@ class MainWindow(QMainWindow):
         self._poster_screen: PosterScreen | None = None
         self._overview: OverviewScreen | None = None
         self._quotes: QuotesScreen | None = None
-        for mode in (Mode.HELP, Mode.BLACKOUT):
+        for mode in (Mode.HELP, Mode.ABOUT, Mode.BLACKOUT):
             old_layer = self._layers.pop(mode, None)
             if old_layer is not None and isValid(old_layer):
                 old_layer.hide()
                 old_layer.deleteLater()
         self._help: HelpOverlay | None = None
+        self._about: AboutOverlay | None = None
         self.blackout = Blackout(self)
         # signals reach the navigation and the modes (plain Python objects) through lambdas,
         # never as their bound methods: PySide 6.11 keeps a weak reference for each such
@@ -226,8 +228,19 @@ class MainWindow(QMainWindow):
 
             self._help = HelpOverlay(self.ctx, self)
             self._help.dismissed.connect(lambda: self.modes.leave(Mode.HELP))
+            self._help.about_requested.connect(lambda: self.modes.enter(Mode.ABOUT))
             self.register_layer(Mode.HELP, self._help)
         return self._help
+
+    @property
+    def about(self) -> AboutOverlay:
+        if self._about is None:
+            from kiosk.ui.about import AboutOverlay
+
+            self._about = AboutOverlay(self.ctx, self)
+            self._about.dismissed.connect(lambda: self.modes.leave(Mode.ABOUT))
+            self.register_layer(Mode.ABOUT, self._about)
+        return self._about
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -253,6 +266,8 @@ class MainWindow(QMainWindow):
         open_layers = self.modes.layers
         if Mode.HELP in open_layers:
             self.help  # noqa: B018 - built the first time it is asked for
+        if Mode.ABOUT in open_layers:
+            self.about  # noqa: B018 - built the first time it is asked for
         for mode in LAYERS:
             widget = self._layers.get(mode)
             if widget is None or not isValid(widget):
@@ -338,12 +353,15 @@ class MainWindow(QMainWindow):
             return True
         if key in (Qt.Key.Key_H, Qt.Key.Key_Question) or text == "?":
             return modes.toggle(Mode.HELP) or True
+        if key == Qt.Key.Key_A:
+            return modes.toggle(Mode.ABOUT) or True
         if key == Qt.Key.Key_Escape:
             if self._poster_screen is not None and self.deck.zoom.isVisible():
                 self.deck.zoom.close_zoom()
                 return True
             return modes.escape() or nav.escape() or True
-        modes.leave(Mode.HELP)  # any other key closes the help card, then acts
+        modes.leave(Mode.HELP)  # any other key closes the help or About card, then acts
+        modes.leave(Mode.ABOUT)
         if key in (Qt.Key.Key_F, Qt.Key.Key_F11):
             if self.kiosk_mode:
                 log.info("full screen toggle refused (kiosk mode)")

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Ctx
-from kiosk.ui.widgets import label, panel
+from kiosk.ui.widgets import label, nav_button, panel
 
 KEYS = [
     ("→  PageDown  Space", "next poster"),
@@ -22,6 +22,7 @@ KEYS = [
     ("B  or  .", "black out the screen"),
     ("F  or  F11", "full screen"),
     ("H  or  ?", "this help"),
+    ("A", "about: credits and licences"),
 ]
 
 
@@ -77,9 +78,11 @@ class Veil(QWidget):
 
 
 class HelpOverlay(Veil):
-    """The keys, large enough to read from the back of a room; any tap closes it."""
+    """The keys, large enough to read from the back of a room; any tap closes it, except on
+    the About button, which opens the About card in its place."""
 
     dismissed = Signal()
+    about_requested = Signal()
 
     def __init__(self, ctx: Ctx, parent: QWidget) -> None:
         super().__init__(ctx, parent)
@@ -101,6 +104,15 @@ class HelpOverlay(Veil):
                 "muted",
             )
         )
+        self.about_button = nav_button(
+            "About: credits and licences",
+            None,
+            ctx.palette.text,
+            s.touch,
+            "About this gallery: version, credits and licences",
+        )
+        self.about_button.clicked.connect(self.about_requested)
+        box.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignLeft)
         card.setMaximumWidth(s.space(150))
         self.setAccessibleName("Help: keys and gestures")
 
