@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QScroller,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -399,6 +400,8 @@ class RosterEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # a finger drags a long list along (a mouse still selects text)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
     def _chrome(self) -> tuple[int, int]:
         """Width and height around the text: the frame, the stylesheet's padding, the
@@ -851,8 +854,8 @@ class SetupPanel(QWidget):
         self._changed()
 
     def _show_balance(self, has_groups: bool) -> None:
-        """"Balance by group" as it stands: offered once someone listed has a group, with the
-        facilitator's choice; without a group, off, unavailable, and the note says why."""
+        """Show "Balance by group" as it stands: offered once someone listed has a group, with
+        the facilitator's choice; without a group, off, unavailable, and the note says why."""
         button = self.group_balance_button
         on = self._balance_wish and has_groups
         button.setEnabled(has_groups)
