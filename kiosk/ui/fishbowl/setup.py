@@ -388,8 +388,8 @@ class QuestionChoice(QToolButton):
 
 # --- the participants -------------------------------------------------------------------------
 class RosterEdit(QPlainTextEdit):
-    """The list of participants, one per line: never narrower in height than ``lines`` lines,
-    and taller where the screen has room. Lines do not wrap, so one line is one person."""
+    """The list of participants, one per line: never shorter than ``lines`` lines, and taller
+    where the screen has room. Lines do not wrap, so one line on screen is one person."""
 
     def __init__(self, lines: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -849,8 +849,7 @@ class SetupPanel(QWidget):
         self._changed()
 
     def _group_balance_toggled(self, on: bool) -> None:
-        if self.group_balance_button.isEnabled():  # a tap, not the panel showing the state
-            self._balance_wish = on
+        self._balance_wish = on  # a tap: _show_balance changes the button with signals blocked
         self._changed()
 
     def _show_balance(self, has_groups: bool) -> None:
