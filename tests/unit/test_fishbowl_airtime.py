@@ -47,7 +47,7 @@ def test_the_roster_reads_one_person_a_line_with_an_optional_group() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("Ana\nana; Seoul", "ana is listed twice"),
+        ("Ana\nana; Seoul", "Participants, line 2: ana is listed twice (line 1 too)"),
         ("Ana\n; Seoul", "Participants, line 2: a group needs a name before it"),
         (
             "Ana\nBo\n" + "x" * 61,

@@ -41,6 +41,7 @@ def parse_roster(text: str) -> tuple[RosterEntry, ...]:
     Raises ``FishbowlError`` naming the line for a name that is too long or listed twice.
     """
     entries: list[RosterEntry] = []
+    first_line: dict[str, int] = {}
     lines = text.splitlines()
     if len(lines) > MAX_ROSTER * 2:
         raise FishbowlError(f"List at most {MAX_ROSTER} participants")
@@ -55,6 +56,13 @@ def parse_roster(text: str) -> tuple[RosterEntry, ...]:
             if cleaned_group:
                 raise FishbowlError(f"Participants, line {number}: a group needs a name before it")
             continue
+        key = cleaned.casefold()
+        if key in first_line:
+            raise FishbowlError(
+                f"Participants, line {number}: {cleaned} is listed twice "
+                f"(line {first_line[key]} too)"
+            )
+        first_line[key] = number
         entries.append(RosterEntry(cleaned, cleaned_group))
     return _checked_roster(tuple(entries))
 
