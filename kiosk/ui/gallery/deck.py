@@ -219,13 +219,16 @@ class ZoomLayer(QWidget):
         self.hide()
 
     def open_at(self, pixmap: QPixmap, point: QPointF, zoom: float = 2.0) -> None:
+        # the layer takes the deck's size first: the centre is kept inside the picture by that
+        # size, and a layer never shown before still had Qt's default 640×480 (the first zoom
+        # of a scrolled poster showed a corner of it, pushed to the bottom right)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.pixmap = pixmap
         self.zoom = max(1.0, min(self.MAX, zoom))
         self.centre = QPointF(point)
         self._clamp()
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
         m = self._ctx.scale.space(3)
         hint = self.reset_button.sizeHint()
         self.reset_button.setGeometry(
