@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from kiosk.core.clock import FakeClock
@@ -154,7 +154,7 @@ def test_double_tap_zooms_and_double_tap_fits_again(qtbot, on_poster) -> None:
     qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=p)
     zoom = window.deck.zoom
     assert zoom.isVisible() and zoom.zoom == 2.0
-    before = zoom.centre
+    before = QPointF(zoom.centre)  # a copy: the layer's own point moves
     QTest.mousePress(zoom, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
     QTest.mouseMove(zoom, p + QPoint(-200, 0))
     QTest.mouseRelease(
@@ -251,3 +251,28 @@ def test_zooming_a_scrolled_poster_shows_the_part_on_screen(qtbot, make_window, 
     w, h = shown.width() // 2, shown.height() // 2
     for box in ((0, 0, w, h), (w, 0, w, h), (0, h, w, h), (w, h, w, h)):
         assert _background_share(shown, window.ctx.palette.background, box) < 0.97, box
+
+
+def test_the_mouse_wheel_over_an_edge_arrow_scrolls_the_poster(qtbot, on_poster) -> None:
+    """Issue 17: the wheel did nothing over the arrows, though they sit on the poster."""
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    window, view, _clock = on_poster
+    arrow = window.deck.next_button
+    bar = view.verticalScrollBar()
+    assert arrow.isVisible() and bar.value() == 0 and bar.maximum() > 0
+    at = QPointF(arrow.rect().center())
+    wheel = QWheelEvent(
+        at,
+        arrow.mapToGlobal(at),
+        QPoint(0, 0),
+        QPoint(0, -120),  # one notch down
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(arrow, wheel)
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    assert window.deck.index == 1  # it scrolled; it did not change poster

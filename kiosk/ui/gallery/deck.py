@@ -15,6 +15,8 @@ from collections.abc import Collection
 
 from PySide6.QtCore import (
     QEasingCurve,
+    QEvent,
+    QObject,
     QPointF,
     QRect,
     QRectF,
@@ -34,7 +36,14 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from kiosk.core.swipe import swipe_offset, swipe_outcome
@@ -256,7 +265,8 @@ class ZoomLayer(QWidget):
         self.set_zoom(self._base * scale)
 
     def pan(self, dx: float, dy: float) -> None:
-        self.centre -= QPointF(dx / self.zoom, dy / self.zoom)
+        # a new point, not -=: that changes in place a QPointF someone may hold
+        self.centre = self.centre - QPointF(dx / self.zoom, dy / self.zoom)
         self._clamp()
         self.update()
 
@@ -304,8 +314,6 @@ class ZoomLayer(QWidget):
         self._last = None
 
     def event(self, event) -> bool:  # noqa: ANN001
-        from PySide6.QtCore import QEvent
-
         if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd):
             points = event.points()
             if len(points) >= 2:
@@ -359,6 +367,8 @@ class PosterDeck(QWidget):
         )
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))
+        for arrow in (self.prev_button, self.next_button):
+            arrow.installEventFilter(self)  # the wheel over an arrow scrolls the poster
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
         self._prepare_timer.setInterval(60)
@@ -486,6 +496,15 @@ class PosterDeck(QWidget):
         self._snapshots.clear()  # an image now shows where a placeholder was
         if self.index >= 0 and self.isVisible():
             self._prepare_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The edge arrows sit over the poster: the mouse wheel over one scrolls the poster
+        beneath it, as it does everywhere else on the poster."""
+        view = self.current()
+        if event.type() == QEvent.Type.Wheel and view is not None and not self.zoom.isVisible():
+            QApplication.sendEvent(view.viewport(), event)
+            return True
+        return False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
