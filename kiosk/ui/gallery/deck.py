@@ -121,7 +121,20 @@ class PosterView(QScrollArea):
             self._page = PosterPage(self.ctx, self.poster, size.width(), self.side_margin)
             self._built_wide = wide
             self.setWidget(self._page)
+            if self._page.quotes_button is not None:
+                self._page.quotes_button.clicked.connect(self.show_quotes)
         return self._page
+
+    def show_quotes(self) -> None:
+        """Scroll to the poster's quotes (the header's "In their words" button)."""
+        page = self._page
+        if page is None or page.quotes_heading is None:
+            return
+        margin = self.ctx.scale.space(3)
+        target = page.quotes_heading.mapTo(page, page.quotes_heading.rect().topLeft()).y()
+        bar = self.verticalScrollBar()
+        y = max(0, min(bar.maximum(), target - margin))
+        self.gestures.scroller.scrollTo(QPointF(0, y), 400)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         if not isValid(self):
