@@ -29,6 +29,7 @@ from kiosk.core.navigation import Navigation, NavState, Screen
 from kiosk.theme import TypeScale, stylesheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.home import HomeScreen, OverviewScreen
+from kiosk.ui.hints import POSTER_BAR, InputKind, first_input
 from kiosk.ui.overlays import Blackout
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.widgets import label, nav_button
@@ -70,10 +71,9 @@ class PosterScreen(QWidget):
         self.progress = label("", "label", "muted", wrap=False)
         self.progress.setAccessibleName("Poster number")
         row.addWidget(self.home_button)
-        self.hints = label(
-            "→ next   ← previous   Esc overview   B blackout", "small", "muted", wrap=False
-        )
-        self.hints.setVisible(ctx.presenter)
+        self.hints = label("", "small", "muted", wrap=False)
+        self.hints.setAccessibleName("How to move between posters")
+        self.set_hints(first_input(ctx.kiosk))
         row.addStretch(1)
         row.addWidget(self.hints)
         row.addStretch(1)
@@ -87,16 +87,21 @@ class PosterScreen(QWidget):
         box.addWidget(self.deck, 1)
         self._ctx = ctx
 
+    def set_hints(self, kind: InputKind) -> None:
+        """The bar's hint in the words of the input in use (keys, or touch)."""
+        self.hints.setText(POSTER_BAR[kind])
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        # presenter key hints only where the bar has room for them beside the buttons
-        self.hints.setVisible(self._ctx.presenter and self.width() / self._ctx.scale.factor >= 1500)
+        # the hint only where the bar has room for it beside the buttons
+        self.hints.setVisible(self.width() / self._ctx.scale.factor >= 1500)
 
 
 class MainWindow(QMainWindow):
     """Holds the screens and the layers; turns keys and taps into Navigation and Modes calls."""
 
     screen_changed = Signal(str)  # "home", "poster <id>", "overview", "quotes"
+    input_kind_changed = Signal(str)  # "touch" or "keys": the hints and help follow it
     mode_changed = Signal(str, bool)  # a layer or screen (Mode value) entered (True) or left
     gallery_changed = Signal(object)  # live reload applied new content
 
@@ -113,6 +118,7 @@ class MainWindow(QMainWindow):
         self.nav = nav or Navigation(len(ctx.gallery.posters), [p.id for p in ctx.gallery.posters])
         self.nav.subscribe(self._on_nav)
         self.modes = Modes(self.nav)
+        self.input_kind = first_input(ctx.kiosk)
         self.modes.subscribe(self._on_mode)
         self._layers: dict[Mode, QWidget] = {}
         self.setWindowTitle(ctx.t(ctx.gallery.settings.title))
@@ -183,6 +189,8 @@ class MainWindow(QMainWindow):
             self._home.build()
             self._home.opened.connect(lambda index: self.nav.open(index))
             self._home.quotes_requested.connect(lambda: self.nav.quotes())
+            self._home.help_requested.connect(lambda: self.modes.toggle(Mode.HELP))
+            self._home.set_prompt(self.input_kind)
         return self._home
 
     @property
@@ -196,6 +204,7 @@ class MainWindow(QMainWindow):
             screen.home_button.clicked.connect(lambda: self.nav.home())
             screen.overview_button.clicked.connect(lambda: self.nav.overview())
             screen.help_button.clicked.connect(lambda: self.modes.toggle(Mode.HELP))
+            screen.set_hints(self.input_kind)
         return self._poster_screen
 
     @property
@@ -209,6 +218,7 @@ class MainWindow(QMainWindow):
             self._add_screen(self._overview)
             self._overview.build()
             self._overview.opened.connect(lambda index: self.nav.open(index))
+            self._overview.close_requested.connect(lambda: self.nav.escape())
         return self._overview
 
     @property
@@ -226,7 +236,7 @@ class MainWindow(QMainWindow):
         if self._help is None:
             from kiosk.ui.overlays import HelpOverlay
 
-            self._help = HelpOverlay(self.ctx, self)
+            self._help = HelpOverlay(self.ctx, self, self.input_kind)
             self._help.dismissed.connect(lambda: self.modes.leave(Mode.HELP))
             self._help.about_requested.connect(lambda: self.modes.enter(Mode.ABOUT))
             self.register_layer(Mode.HELP, self._help)
@@ -241,6 +251,21 @@ class MainWindow(QMainWindow):
             self._about.dismissed.connect(lambda: self.modes.leave(Mode.ABOUT))
             self.register_layer(Mode.ABOUT, self._about)
         return self._about
+
+    def set_input_kind(self, kind: InputKind | str) -> None:
+        """The input a person last used (a key, or a touch or click): the hints and the help
+        speak its words from now on."""
+        kind = InputKind(kind)
+        if kind == self.input_kind:
+            return
+        self.input_kind = kind
+        if self._poster_screen is not None:
+            self._poster_screen.set_hints(kind)
+        if self._home is not None:
+            self._home.set_prompt(kind)
+        if self._help is not None:
+            self._help.set_kind(kind)
+        self.input_kind_changed.emit(kind.value)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -335,6 +360,7 @@ class MainWindow(QMainWindow):
             super().keyPressEvent(event)
 
     def handle_key(self, event: QKeyEvent) -> bool:
+        self.set_input_kind(InputKind.KEYS)
         key = event.key()
         nav, modes = self.nav, self.modes
         state = nav.state
