@@ -179,7 +179,9 @@ def test_every_quote_fits_everywhere(qtbot, make_window, size) -> None:
         qtbot.waitUntil(lambda: carousel.controls.width() == carousel.width())  # laid out
         dots = carousel.dots
         left, right = dots[0].geometry().left(), dots[-1].geometry().right()
-        assert abs((left + right) / 2 - carousel.controls.width() / 2) <= 2, (size, left, right)
+        # centred to a few pixels: the row sits between two equal side columns now, and each
+        # layout splits an odd pixel its own way
+        assert abs((left + right) / 2 - carousel.controls.width() / 2) <= 3, (size, left, right)
         assert right < carousel.pause_button.geometry().left(), size
 
     check(window.home.carousel)
@@ -195,3 +197,37 @@ def test_every_quote_fits_everywhere(qtbot, make_window, size) -> None:
         window.nav.open_id(poster)
         QApplication.processEvents()
         check(window.deck.current().findChild(QuoteCarousel))
+
+
+def test_the_pause_button_never_covers_a_dot_and_says_paused_in_a_word(qtbot, make_window) -> None:
+    """Issue 17: at 640x400 the pause button covered the last dots; paused, the carousel showed
+    only a small icon."""
+    window = make_window(size=(640, 400))
+    carousel = window.home.carousel
+    assert carousel is not None
+    qtbot.waitUntil(lambda: carousel.dots[-1].isVisible())
+
+    def geometry_in_carousel(widget):  # noqa: ANN001, ANN202
+        from PySide6.QtCore import QRect
+
+        return QRect(widget.mapTo(carousel, widget.rect().topLeft()), widget.size())
+
+    button = geometry_in_carousel(carousel.pause_button)
+    for dot in carousel.dots:
+        assert not geometry_in_carousel(dot).intersects(button)
+    assert carousel.pause_button.text() == ""
+    carousel.toggle_pause()
+    assert carousel.pause_button.text() == "Paused"
+    button = geometry_in_carousel(carousel.pause_button)
+    assert not any(geometry_in_carousel(d).intersects(button) for d in carousel.dots)
+    carousel.toggle_pause()
+    assert carousel.pause_button.text() == ""
+    # and the whole home still fits the small window (no row pushed past its right edge)
+    page = window.home.widget()
+    assert page.width() <= window.home.viewport().width()
+
+
+def test_the_dots_are_a_fingers_target_at_1080p(qtbot, make_window) -> None:
+    window = make_window(size=(1920, 1080))
+    for dot in window.home.carousel.dots:
+        assert dot.width() >= 44 and dot.height() >= 44

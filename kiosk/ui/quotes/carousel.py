@@ -270,6 +270,29 @@ class QuoteCanvas(QWidget):
             p.drawText(QRectF(side, y, width, self._height(who, small, width) + 2), WRAP, who)
 
 
+def dot_side(ctx: Ctx) -> int:
+    """A dot's (and the pause button's) side: 56 px at 1080p, a finger's target (44 px and
+    more) from there up; smaller on a small window, where seven of them and the button must
+    still fit beside the cards (at 640x400 they pushed the home screen off the window)."""
+    return max(28, ctx.scale.space(7))
+
+
+class _Mirror(QWidget):
+    """An empty widget as large as another one (the pause button), on the other side of the
+    dots: the dots stay centred on the panel, whatever the button shows."""
+
+    def __init__(self, twin: QWidget) -> None:
+        super().__init__()
+        self._twin = twin
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._twin.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._twin.minimumSizeHint()
+
+
 class Dot(QToolButton):
     """One dot per quote: a touch-sized button drawn as a small circle."""
 
@@ -279,7 +302,7 @@ class Dot(QToolButton):
         self.current = False
         self.setProperty("role", "dot")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        side = max(48, ctx.scale.space(7))
+        side = dot_side(ctx)
         self.setFixedSize(side, side)
         self.setAccessibleName(f"Quote {index + 1} of {total}")
 
@@ -347,9 +370,12 @@ class QuoteCarousel(QFrame):
         box.addWidget(self.canvas, 1)
         self.controls = QWidget(self)
         self.controls.setObjectName("section")  # transparent, on the quote panel
-        # the dots centred on the whole panel, the pause button over the same row's right end
+        # the dots centred between two equal side columns, the pause button in the right one:
+        # centred on the panel, and never under the button (at 640x400 it covered the last dots);
+        # the left column mirrors the button's size, so the dots stay centred when it grows
         grid = QGridLayout(self.controls)
         grid.setContentsMargins(s.space(1), 0, s.space(1), 0)
+        grid.setHorizontalSpacing(0)  # an empty column gets no spacing: none keeps it even
         row = QHBoxLayout()
         row.setSpacing(0)
         self.dots = [Dot(ctx, i, len(quotes)) for i in range(len(quotes))]
@@ -358,12 +384,14 @@ class QuoteCarousel(QFrame):
             dot.clicked.connect(lambda _=False, i=i: self.jump(i))
             row.addWidget(dot)
         row.addStretch(1)
-        grid.addLayout(row, 0, 0)
-        self.pause_button = nav_button(
-            "", "pause", ctx.palette.text, max(48, s.space(7)), "Pause the quotes"
-        )
+        grid.addLayout(row, 0, 1)
+        side = dot_side(ctx)
+        self.pause_button = nav_button("", "pause", ctx.palette.text, side, "Pause the quotes")
         self.pause_button.clicked.connect(self.toggle_pause)
-        grid.addWidget(self.pause_button, 0, 0, Qt.AlignmentFlag.AlignRight)
+        self._mirror = _Mirror(self.pause_button)
+        grid.addWidget(self._mirror, 0, 0)
+        grid.setColumnStretch(1, 1)
+        grid.addWidget(self.pause_button, 0, 2, Qt.AlignmentFlag.AlignRight)
         box.addWidget(self.controls)
         self.controls.setVisible(len(quotes) > 1)
         self._resume_pending = False
@@ -392,6 +420,14 @@ class QuoteCarousel(QFrame):
         paused = self.rotation.paused
         self.pause_button.setIcon(self._icon("play" if paused else "pause"))
         self.pause_button.setAccessibleName("Play the quotes" if paused else "Pause the quotes")
+        # paused, it says so in a word, not only by the icon's shape
+        self.pause_button.setText("Paused" if paused else "")
+        self.pause_button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if paused
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        self._mirror.updateGeometry()  # its size follows the button's
         if self.quotes:
             q = self.quotes[i]
             who = attribution(self.ctx, q)
