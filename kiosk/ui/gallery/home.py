@@ -11,7 +11,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QGridLayout,
@@ -178,6 +178,7 @@ class HomeScreen(CardScreen):
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         self.carousel: QuoteCarousel | None = None
         self.prompt: QLabel | None = None
+        self.title: QLabel | None = None
         self._kind = first_input(ctx.kiosk)
         super().__init__(ctx, parent)
 
@@ -212,6 +213,7 @@ class HomeScreen(CardScreen):
         box.setSpacing(s.space(1))
         title = label(ctx.t(settings.title), "display")
         title.setObjectName("eventTitle")
+        self.title = title
         box.addWidget(title)
         if settings.subtitle:
             box.addWidget(label(ctx.t(settings.subtitle), "lead", "muted"))
@@ -234,6 +236,33 @@ class HomeScreen(CardScreen):
         self.help_button.clicked.connect(self.help_requested)
         row.addWidget(self.help_button)
         page.addLayout(row)
+
+    def fit_title(self) -> None:
+        """The event's title on one line at display size, else one size down (a poster title's
+        size): a two-line title at display size pushed the last row of cards and the quotes'
+        controls off a 1080p home."""
+        title = self.title
+        if title is None:
+            return
+        s = self.ctx.scale
+        # the banner's width for text: the page's and the banner's side margins off
+        room = (self.viewport().width() or 1920) - 2 * s.space(6) - 2 * s.space(4)
+        font = QFont(title.font())
+        font.setPixelSize(s.px("display"))
+        font.setBold(True)
+        wanted = "display" if QFontMetrics(font).horizontalAdvance(title.text()) <= room else "h1"
+        if title.property("role") != wanted:
+            title.setProperty("role", wanted)
+            title.style().unpolish(title)
+            title.style().polish(title)
+
+    def build(self) -> None:
+        super().build()
+        self.fit_title()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_title()
 
     def set_prompt(self, kind: InputKind) -> None:
         """The line under the banner, in the words of the input in use."""
