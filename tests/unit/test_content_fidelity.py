@@ -12,9 +12,18 @@ of the app's loader) and compare it with the report itself where the report is a
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
+
 import pytest
 
-from tests.unit.test_default_content_figures import CONTENT, REPORT, load, normalise
+from tests.unit.test_default_content_figures import (
+    CONTENT,
+    REPORT,
+    load,
+    normalise,
+    poster_files,
+)
 
 REPO = CONTENT.parent
 ASSETS = REPO / "assets"
@@ -83,3 +92,125 @@ def test_every_quotes_speaker_is_the_name_the_report_prints_after_the_quote() ->
     before = [line.strip() for line in lines[:at] if line.strip()][-3:]
     assert before[0].startswith("These SMEs") and '"' not in before[0]
     assert before[1:] == ["Alexandre Taillefer", "The owner of green taxi company, Taxelco"]
+
+
+# --- 2. no undated "today" -------------------------------------------------------------------
+# The report is of June 2017; a kiosk visitor reads "today", "now" or "current" as the day they
+# stand there. Every such word in the content (every language) has a year in its clause, close
+# by: "23% in 2017", "today (2017)". A quote, which must stay word for word, is dated by its
+# source note instead.
+
+DATE_WORDS = re.compile(
+    r"\b(?:today|now|nowadays|current|currently|presently|at present|these days"
+    r"|aujourd['’]hui|actuellement|à présent|de nos jours"
+    r"|hoy|actualmente|ahora|hoy en día|en la actualidad)\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+CLAUSE_ENDS = ",;:.!?"
+NEARBY = 40  # characters either side, within the clause
+
+# Phrases whose date word is not a date, with the reason. Keep it short and explicit.
+NOT_A_DATE: dict[str, str] = {}
+
+
+def undated(text: str) -> list[str]:
+    """Each date word in ``text`` with no year near it in its clause, shown in its context."""
+    for phrase in NOT_A_DATE:
+        text = text.replace(phrase, " " * len(phrase))
+    found = []
+    for m in DATE_WORDS.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in CLAUSE_ENDS) + 1
+        ends = [i for i in (text.find(c, m.end()) for c in CLAUSE_ENDS) if i != -1]
+        end = min(ends, default=len(text))
+        window = text[max(start, m.start() - NEARBY) : min(end, m.end() + NEARBY)]
+        if not YEAR.search(window):
+            found.append(text[max(0, m.start() - 30) : m.end() + 30].strip())
+    return found
+
+
+def strings(node: object, where: str) -> list[tuple[str, str]]:
+    """Every string value of a loaded YAML document (all languages), with where it stands."""
+    if isinstance(node, dict):
+        return [s for key, value in node.items() for s in strings(value, f"{where}.{key}")]
+    if isinstance(node, list):
+        return [s for i, item in enumerate(node) for s in strings(item, f"{where}[{i}]")]
+    return [(where, node)] if isinstance(node, str) else []
+
+
+def content_texts() -> list[tuple[str, str]]:
+    """Every text of the content folder, but the quotes' own words (checked on their own)."""
+    texts: list[tuple[str, str]] = []
+    for path in sorted(CONTENT.rglob("*.y*ml")):
+        name = path.relative_to(CONTENT).as_posix()
+        data = load(path)
+        if name == "quotes.yaml":
+            data = {"quotes": [{k: v for k, v in q.items() if k != "text"} for q in data["quotes"]]}
+        texts += strings(data, name)
+    return texts
+
+
+def artwork_texts() -> list[tuple[str, str]]:
+    """The words drawn in the posters' SVG artwork (charts say "Today (2017)" too)."""
+    texts: list[tuple[str, str]] = []
+    for path in poster_files().values():
+        poster = load(path)
+        arts = [poster.get("artwork")] + [s.get("artwork") for s in poster.get("sections", [])]
+        for art in filter(None, arts):
+            file = CONTENT / art if (CONTENT / art).is_file() else ASSETS / art
+            if file.suffix.lower() != ".svg":
+                continue
+            for el in ET.parse(file).iter():
+                if el.tag.rsplit("}", 1)[-1] in ("text", "title", "desc"):
+                    texts.append((art, " ".join("".join(el.itertext()).split())))
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Social procurement in Gauteng Province: 23% today, up to 30% planned by 2019.", True),
+        ("Current status", True),
+        ("The site covers 2 million square feet, 50% of which is now developed.", True),
+        ("Seoul est actuellement en transition.", True),
+        ("Hoy, el 23%.", True),
+        ("one of the prevalent problems in our cities today (2017).", False),
+        ("23% in 2017, up to 30% by 2019", False),
+        ("Today (2017)", False),
+        ("It is now known as the Brooklyn of Seoul, since 2017.", True),  # another clause
+        ("known as the Brooklyn of Seoul", False),  # "now" inside a word is no date
+    ],
+)
+def test_the_date_word_check_itself(text: str, flagged: bool) -> None:
+    assert bool(undated(text)) is flagged
+
+
+def test_no_undated_today_in_any_text_of_the_content() -> None:
+    texts = content_texts()
+    assert len(texts) > 300  # every poster, the quotes' notes, the gallery and the fishbowl
+    found = [(where, hit) for where, text in texts for hit in undated(text)]
+    assert not found, found
+
+
+def test_no_undated_today_in_the_posters_artwork() -> None:
+    texts = artwork_texts()
+    assert any("Today (2017)" in text for _, text in texts)  # the Gauteng chart is scanned
+    found = [(where, hit) for where, text in texts for hit in undated(text)]
+    assert not found, found
+
+
+def test_a_quote_that_says_today_or_now_is_dated_by_its_source_note() -> None:
+    dated = 0
+    for quote in quotes():
+        words = [t for _, t in strings(quote["text"], "text")]
+        if any(DATE_WORDS.search(t) for t in words):
+            notes = [t for _, t in strings(quote.get("source", ""), "source")]
+            assert any(YEAR.search(t) for t in notes), quote["id"]
+            dated += 1
+    assert dated >= 1  # Jaemin Song: "Seoul is now in a transition period"
+
+
+def test_the_exceptions_to_the_date_rule_are_still_in_the_content() -> None:
+    everything = " ".join(t for _, t in content_texts() + artwork_texts())
+    stale = [phrase for phrase in NOT_A_DATE if phrase not in everything]
+    assert not stale, f"NOT_A_DATE lists phrases the content no longer has: {stale}"
