@@ -214,3 +214,80 @@ def test_the_exceptions_to_the_date_rule_are_still_in_the_content() -> None:
     everything = " ".join(t for _, t in content_texts() + artwork_texts())
     stale = [phrase for phrase in NOT_A_DATE if phrase not in everything]
     assert not stale, f"NOT_A_DATE lists phrases the content no longer has: {stale}"
+
+
+# --- 3. the fishbowl's general guidance, marked as such --------------------------------------
+
+# What fishbowl.yaml takes from the report: each question with the report's words it restates.
+FROM_THE_REPORT = {
+    "title": ["Transferability – insights on applying SSE"],
+    "questions": [
+        "social and solidarity economy can be a key driver of urban renewal",
+        "the role local governments play in these projects",
+        "how to expand the SSE and transfer each case to other cities",
+        "other cities with the similar context",
+    ],
+    "rules": [
+        "the main speakers sit in a circle and have a conversation in full view of a larger "
+        'group of listeners. The "public" can also be included in this small group discussion.'
+    ],
+}
+# The usual open fishbowl's rules, which the report does not give.
+GUIDANCE = [
+    "Only the people in the inner circle speak",
+    "One chair in the circle is always kept empty",
+    "Each turn has a time limit",
+    "The facilitator keeps time",
+]
+
+
+def test_every_key_of_the_fishbowl_preset_is_from_the_report_or_marked_as_guidance() -> None:
+    preset = load(CONTENT / "fishbowl.yaml")
+    guidance = preset.get("general_guidance")
+    assert guidance, "fishbowl.yaml marks nothing as general guidance"
+    marked = set(guidance["settings"])
+    unmarked = set(preset) - set(FROM_THE_REPORT) - {"general_guidance"} - marked
+    assert not unmarked, f"fishbowl.yaml keys neither from the report nor marked: {unmarked}"
+    # the numbers are the app's defaults, and marked so (5 chairs, 180 s, 45 minutes...)
+    assert {"inner_chairs", "empty_chairs", "turn_seconds", "session_minutes"} <= marked
+    assert "not from the report" in en(guidance["heading"])
+
+
+def test_the_fishbowl_rules_are_the_reports_and_the_guidance_is_apart() -> None:
+    preset = load(CONTENT / "fishbowl.yaml")
+    rules = normalise(en(preset["rules"]))
+    assert "general_guidance" in preset, "fishbowl.yaml marks nothing as general guidance"
+    guidance = normalise(en(preset["general_guidance"]["rules"]))
+    for words in GUIDANCE:
+        assert words in guidance and words not in rules, words
+    assert normalise(FROM_THE_REPORT["rules"][0]) in rules
+    report = normalise(" ".join(report_lines()))
+    for key, phrases in FROM_THE_REPORT.items():
+        for phrase in phrases:
+            assert normalise(phrase) in report, (key, phrase)
+    questions = normalise(" ".join(en(q) for q in preset["questions"]))
+    for word in ("key driver of urban renewal", "local governments play in these projects"):
+        assert word in questions
+    assert normalise(en(preset["title"])) == normalise(FROM_THE_REPORT["title"][0])
+    # none of the guidance is the report's
+    assert not [w for w in GUIDANCE if normalise(w) in report]
+
+
+def test_the_shipped_preset_loads_its_guidance_through_the_app() -> None:
+    from kiosk import paths
+    from kiosk.content.loader import load_gallery
+
+    result = load_gallery(paths.default_content_dir(), paths.assets_dir())
+    preset = result.gallery.fishbowl
+    assert preset.general_guidance is not None
+    assert str(preset.general_guidance.heading) == "General guidance (not from the report)"
+    assert "inner circle" in str(preset.general_guidance.rules)
+    assert "inner circle" not in str(preset.rules)
+    assert preset.general_guidance.settings == (
+        "inner_chairs",
+        "empty_chairs",
+        "turn_seconds",
+        "session_minutes",
+        "warning_seconds",
+        "chime",
+    )
