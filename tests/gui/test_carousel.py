@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -231,3 +232,84 @@ def test_the_dots_are_a_fingers_target_at_1080p(qtbot, make_window) -> None:
     window = make_window(size=(1920, 1080))
     for dot in window.home.carousel.dots:
         assert dot.width() >= 44 and dot.height() >= 44
+
+
+class PaintRecorder:
+    """Stands in for the QPainter of QuoteCanvas._paint_quote: what is drawn, where, how."""
+
+    def __init__(self) -> None:
+        self.font = None
+        self.pen = None
+        self.texts: list[tuple[str, object, int, str]] = []  # text, rect, pixel size, colour
+
+    def setFont(self, font) -> None:  # noqa: N802 - QPainter's name
+        self.font = font
+
+    def setPen(self, pen) -> None:  # noqa: N802 - QPainter's name
+        self.pen = pen
+
+    def drawText(self, rect, _flags, text) -> None:  # noqa: N802 - QPainter's name
+        self.texts.append((text, rect, self.font.pixelSize(), self.pen.color().name()))
+
+
+def painted(image: QImage) -> bool:
+    """Anything drawn in ``image`` (a quote's pixmap starts transparent)."""
+    argb = image.convertToFormat(QImage.Format.Format_ARGB32)  # held while its bits are read
+    data = bytes(argb.constBits())
+    return any(data[3::4])  # the alpha bytes
+
+
+def drawn(canvas, i: int) -> PaintRecorder:
+    recorder = PaintRecorder()
+    canvas._paint_quote(recorder, i)
+    return recorder
+
+
+def test_the_quotes_screen_shows_each_quotes_source_note_under_the_attribution(
+    qtbot, make_window
+) -> None:
+    """A curious visitor finds where a quote comes from (the report's spelling "Makhra", why
+    the environment quote is the CEO's) in a small line under who said it, full screen only."""
+    window = make_window()
+    window.nav.quotes()
+    QApplication.processEvents()
+    carousel = window.quotes.carousel
+    canvas = carousel.canvas
+    ctx = window.ctx
+    notes = {q.id: canvas.source_of(i) for i, q in enumerate(carousel.quotes)}
+    assert all(note.startswith("Source: ") for note in notes.values()), notes
+    assert "Makhra" in notes["makhura-gauteng"]
+    assert "says the CEO" in notes["yaccarini-environment"]
+    for i, quote in enumerate(carousel.quotes):
+        texts = drawn(canvas, i).texts
+        note = notes[quote.id]
+        assert [t[0] for t in texts][-1] == note  # last, under the speaker and their role
+        speaker = next(t for t in texts if t[0] == ctx.t(quote.speaker))
+        _, rect, px, colour = texts[-1]
+        assert rect.top() > speaker[1].bottom()
+        assert px == ctx.scale.px("small") and colour == QColor(ctx.palette.muted).name()
+        assert rect.bottom() <= canvas.height() - canvas.bar  # inside the panel, above the line
+        # and it is really painted there: the rectangle's pixels are not all transparent
+        image = canvas.pixmap(i).toImage()
+        dpr = image.devicePixelRatio()
+        area = QRect(*(round(v * dpr) for v in rect.getRect()))
+        assert painted(image.copy(area)), quote.id
+        above = QRect(area.left(), area.top() - area.height(), area.width(), area.height())
+        assert painted(image.copy(above))  # the attribution: the test sees text where it is
+        below = QRect(area.left(), area.bottom() + 1, area.width(), image.height())
+        assert not painted(image.copy(below))  # nothing under the note
+    carousel.jump(4)
+    assert "Source: " in carousel.accessibleName()
+
+
+def test_the_source_note_stays_off_the_home_strip_and_the_posters(qtbot, make_window) -> None:
+    window = make_window()
+    home = window.home.carousel
+    assert home.canvas.source_of(0) == ""
+    assert not [t for t in drawn(home.canvas, 0).texts if t[0].startswith("Source:")]
+    assert "Source: " not in home.accessibleName()
+    window.nav.open_id("montreal-technopole-angus")
+    QApplication.processEvents()
+    poster = window.deck.current().findChild(QuoteCarousel)
+    assert poster.quotes[0].source is not None
+    assert not [t for t in drawn(poster.canvas, 0).texts if t[0].startswith("Source:")]

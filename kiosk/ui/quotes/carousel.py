@@ -1,4 +1,5 @@
-"""The quote carousel: one quote large, who said it, dots, a pause button and a progress line.
+"""The quote carousel: one quote large, who said it (full screen: its source note too), dots,
+a pause button and a progress line.
 
 It advances by itself after a dwell time that grows with the quote's length, cross-fades (or
 just changes, with reduced motion), pauses on a tap or the pause button (WCAG 2.2.2), holds still
@@ -57,6 +58,12 @@ def attribution(ctx: Ctx, quote: Quote) -> str:
     )
 
 
+def source_note(ctx: Ctx, quote: Quote) -> str:
+    """The quote's ``source`` (where it comes from, and any note on it), as the screen shows it."""
+    note = ctx.t(quote.source)
+    return f"Source: {note}" if note else ""
+
+
 class ProgressLine(QWidget):
     """The strip at the foot of the canvas that fills up until the next quote.
 
@@ -103,10 +110,13 @@ class QuoteCanvas(QWidget):
         parent: QWidget | None = None,
         attribution_scale: float = 0.0,
         side_space: float = 3,
+        show_source: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.side_space = side_space  # the margin left and right, in the type scale's spaces
+        # the quote's source note, small, under the attribution (the full-screen quotes only)
+        self.show_source = show_source
         # 0: the type scale's label and small sizes; else a fraction of the quote's size
         self.attribution_scale = attribution_scale
         self.quotes = quotes
@@ -164,7 +174,17 @@ class QuoteCanvas(QWidget):
         who = attribution(self.ctx, q)
         if who:
             h += self.ctx.scale.space(0.5) + self._height(who, who_font, width)
+        source = self.source_of(i)
+        if source:
+            h += self.ctx.scale.space(1.5) + self._height(source, self.source_font(), width)
         return h
+
+    def source_of(self, i: int) -> str:
+        """The source note shown under quote ``i``'s attribution ("" where none is shown)."""
+        return source_note(self.ctx, self.quotes[i]) if self.show_source else ""
+
+    def source_font(self) -> QFont:
+        return self._font(self.ctx.scale.px("small"))
 
     def needed(self, i: int, px: int, width: int) -> float:
         inner = max(1, width - 2 * self.side)
@@ -267,7 +287,15 @@ class QuoteCanvas(QWidget):
             y += h + s.space(0.5)
             p.setFont(small)
             p.setPen(QPen(QColor(pal.muted)))
-            p.drawText(QRectF(side, y, width, self._height(who, small, width) + 2), WRAP, who)
+            h = self._height(who, small, width)
+            p.drawText(QRectF(side, y, width, h + 2), WRAP, who)
+        source = self.source_of(i)
+        if source:
+            y += h + s.space(1.5)
+            font = self.source_font()
+            p.setFont(font)
+            p.setPen(QPen(QColor(pal.muted)))
+            p.drawText(QRectF(side, y, width, self._height(source, font, width) + 2), WRAP, source)
 
 
 def dot_side(ctx: Ctx) -> int:
@@ -364,6 +392,7 @@ class QuoteCarousel(QFrame):
             self,
             attribution_scale=0.55 if mode == "screen" else 0.0,
             side_space=8 if mode == "screen" else 3,
+            show_source=mode == "screen",
         )
         if mode == "screen":
             self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -431,9 +460,12 @@ class QuoteCarousel(QFrame):
         if self.quotes:
             q = self.quotes[i]
             who = attribution(self.ctx, q)
+            source = self.canvas.source_of(i)
             self.setAccessibleName(
                 f"Quote {i + 1} of {len(self.quotes)}: {self.ctx.t(q.text)} — "
-                f"{self.ctx.t(q.speaker)}" + (f", {who}" if who else "")
+                f"{self.ctx.t(q.speaker)}"
+                + (f", {who}" if who else "")
+                + (f". {source}" if source else "")
             )
         self.canvas.line.set_progress(self.rotation.progress())
         self.canvas.update()
