@@ -123,6 +123,20 @@ class Clean:
     pictures: tuple[bytes, ...] = ()
 
 
+def first_family(value: str) -> str:
+    """The first font of a font-family list ("Roboto, DejaVu Sans, sans-serif" -> "Roboto").
+
+    Qt's SVG renderer takes the whole list as one family name, finds no such font and draws
+    the text in its default font (every chart of the default content was drawn in DejaVu Sans
+    beside Roboto text); the first family is the one the author wanted, and the app ships it
+    or the system substitutes it as it would any missing font."""
+    for family in value.split(","):
+        name = family.strip().strip("'\"").strip()
+        if name:
+            return name
+    return value
+
+
 def clean(data: bytes) -> Clean:
     """The document rebuilt from what Qt may see; SvgError says why it cannot be."""
     return _Cleaner(data).run()
@@ -271,6 +285,8 @@ class _Cleaner:
                         "give each element its own id",
                     )
                 self.ids[value] = node
+            elif attr == "font-family":
+                value = first_family(value)
             elif _URL.search(value):
                 value = self._paint(value, where)
             node.attrs.append((attr, value))
