@@ -162,6 +162,7 @@ class AdminScreen(_Veil):
         row.insertWidget(row.count() - 2, self.about_button)
         outer.addLayout(row)
         self.body_scroll = scroll = QScrollArea()
+        scroll.setAccessibleName("Content, screens, log and about")
         scroll.setObjectName("screen")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
