@@ -681,3 +681,32 @@ def test_a_long_roster_fits_at_three_sizes(make_panel, size, material) -> None:
     edit.setPlainText(roster_text(entries) + "\n; " + "a group with no name " * 2)
     assert "line 41" in panel.error
     assert_fits(panel)
+
+
+def test_the_rules_are_shown_on_request_the_sources_then_general_guidance(qtbot) -> None:
+    """fishbowl.yaml's rules were never shown, though docs/content.md said so: the setup's
+    Rules button shows the report's sentence, then the general guidance under its heading."""
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk import paths, startup
+    from kiosk.content.loader import load_gallery
+    from kiosk.core.fishbowl.config import FishbowlConfig
+    from kiosk.ui.fishbowl.setup import SetupPanel
+
+    gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
+    ctx = startup.make_context(gallery, (1920, 1080), reduced_motion=True)
+    setup = SetupPanel(ctx, FishbowlConfig.from_preset(gallery.fishbowl))
+    qtbot.addWidget(setup)
+    setup.resize(1920, 1080)
+    setup.show()
+    qtbot.waitExposed(setup)
+    assert setup.rules_button.isVisible() and not setup.rules_panel.isVisible()
+    setup.rules_button.click()
+    assert setup.rules_panel.isVisible() and setup.rules_button.text() == "Hide the rules"
+    texts = [lab.text() for lab in setup.rules_panel.findChildren(QLabel)]
+    preset = gallery.fishbowl
+    assert texts[0] == ctx.t(preset.rules) and texts[0].startswith("In a fishbowl, the main")
+    assert texts[1] == "General guidance (not from the report)"
+    assert texts[2] == ctx.t(preset.general_guidance.rules)
+    setup.rules_button.click()
+    assert not setup.rules_panel.isVisible()

@@ -45,7 +45,7 @@ from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.theme import FONT_FAMILY, Palette, TypeScale, mix
 from kiosk.ui.context import Ctx
 from kiosk.ui.touch import GestureFilter
-from kiosk.ui.widgets import label, nav_button
+from kiosk.ui.widgets import label, nav_button, panel
 
 MINUS = "\u2212"  # a real minus sign: as wide as the plus, unlike a hyphen
 WIDE_AT = 1400  # reference pixels (at 1080p) from which the panel has two columns
@@ -689,9 +689,24 @@ class SetupPanel(QWidget):
         )
         self.start_button.setProperty("primary", True)
         self.start_button.clicked.connect(self._start_clicked)
+        # the rules, on request: the source's own sentence, then what is general guidance,
+        # under its heading (never shown as the source's)
+        self.rules_panel = rules_panel(ctx)
+        self.rules_button = nav_button(
+            "Rules", None, p.text, s.touch, "Show or hide how a fishbowl works"
+        )
+        self.rules_button.setCheckable(True)
+        self.rules_button.toggled.connect(self.rules_panel.setVisible)
+        self.rules_button.toggled.connect(
+            lambda shown: self.rules_button.setText("Hide the rules" if shown else "Rules")
+        )
+        rules_layout = self.rules_panel.layout()
+        self.rules_button.setVisible(rules_layout is not None and rules_layout.count() > 0)
+        self.rules_panel.hide()
         footer = QHBoxLayout()
         footer.setSpacing(s.space(3))
         footer.addWidget(self.error_label, 1)
+        footer.addWidget(self.rules_button, 0, Qt.AlignmentFlag.AlignBottom)
         footer.addWidget(
             self.start_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
         )
@@ -707,6 +722,10 @@ class SetupPanel(QWidget):
         notice_row.addWidget(self.notice_label)
         root.addLayout(notice_row)
         root.addWidget(self.scroll_area, 1)
+        rules_row = QHBoxLayout()
+        rules_row.setContentsMargins(margin, 0, margin, 0)
+        rules_row.addWidget(self.rules_panel)
+        root.addLayout(rules_row)
         root.addLayout(footer)
 
         for stepper in (self.chairs, self.empty_chairs, self.turn, self.warning, self.session):
@@ -931,3 +950,22 @@ class SetupPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._arrange(self.width() / self.ctx.scale.factor >= WIDE_AT)
         super().resizeEvent(event)
+
+
+def rules_panel(ctx: Ctx) -> QFrame:
+    """fishbowl.yaml's rules: the source's own words first; then the general guidance, under
+    its heading, so that nothing the source does not say is shown as the source's."""
+    s = ctx.scale
+    preset = ctx.gallery.fishbowl
+    frame = panel("help")
+    frame.setAccessibleName("How a fishbowl works")
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(s.space(3), s.space(2), s.space(3), s.space(2))
+    box.setSpacing(s.space(1))
+    if preset.rules is not None:
+        box.addWidget(label(ctx.t(preset.rules), "body"))
+    guidance = preset.general_guidance
+    if guidance is not None and guidance.rules is not None:
+        box.addWidget(label(ctx.t(guidance.heading), "label", "muted"))
+        box.addWidget(label(ctx.t(guidance.rules), "small"))
+    return frame
