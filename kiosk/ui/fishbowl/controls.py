@@ -13,8 +13,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -105,7 +105,7 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self.row_starts: list[QWidget] = []  # widgets that always begin a new row
+        self.row_starts: list[QWidget] = []  # widgets that begin a new row (see ``rows``)
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -156,6 +156,16 @@ class FlowLayout(QLayout):
         self._items.insert(index, QWidgetItem(widget))
         self.invalidate()
 
+    @staticmethod
+    def _grows(item: QLayoutItem) -> bool:
+        return bool(item.expandingDirections() & Qt.Orientation.Horizontal)
+
+    def _packed_width(self, item: QLayoutItem, width: int) -> int:
+        """The width an item needs in a row: a growing one (a text field) its minimum, since
+        it takes the row's spare width anyway."""
+        size = item.minimumSize() if self._grows(item) else item.sizeHint()
+        return min(width, size.width())
+
     def rows(self, width: int) -> list[list[QLayoutItem]]:
         """The visible items, in the rows they take at ``width``."""
         gap = self.spacing()
@@ -165,8 +175,11 @@ class FlowLayout(QLayout):
         for item in self._items:
             if item.isEmpty():  # a hidden widget
                 continue
-            w = min(width, item.sizeHint().width())
-            if row and (used + gap + w > width or item.widget() in self.row_starts):
+            w = self._packed_width(item, width)
+            # a group (the circle) starts a row of its own, unless the group before it already
+            # wrapped: then it carries on where that one ended, and the strip stays low
+            starts = item.widget() in self.row_starts and not rows
+            if row and (used + gap + w > width or starts):
                 rows.append(row)
                 row, used = [], 0
             used += (gap if row else 0) + w
@@ -182,12 +195,10 @@ class FlowLayout(QLayout):
         gap = self.spacing()
         y = area.y()
         for row in self.rows(width):
-            hints = [min(width, i.sizeHint().width()) for i in row]
+            hints = [self._packed_width(i, width) for i in row]
             height = max(i.sizeHint().height() for i in row)
             spare = width - sum(hints) - gap * (len(row) - 1)
-            growing = [
-                n for n, i in enumerate(row) if i.expandingDirections() & Qt.Orientation.Horizontal
-            ]
+            growing = [n for n, i in enumerate(row) if self._grows(i)]
             x = area.x()
             for n, item in enumerate(row):
                 w = hints[n]
@@ -204,6 +215,52 @@ class FlowLayout(QLayout):
         return total + m.top() + m.bottom()
 
 
+class LineLabel(QLabel):
+    """One line of text that never widens the strip: shortened with "…" in the middle (a
+    path's file names stay readable) to the width it gets. ``text()`` is the whole text; the
+    accessible name is the whole text too."""
+
+    def __init__(self, role: str, tone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setProperty("role", role)
+        self.setProperty("tone", tone)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._full = text
+        self.setAccessibleName(text)
+        self._fit()
+
+    def text(self) -> str:
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideMiddle, max(0, self.width())
+        )
+        if shown != super().text():
+            super().setText(shown)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+
 class ClockLabel(QLabel):
     """The time of day for the facilitator, "14:05": one single-shot timer to the next minute,
     running only while the label is on screen."""
@@ -214,6 +271,8 @@ class ClockLabel(QLabel):
         self.setAccessibleName("Time of day")
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        # precise: a coarse timer may turn the label up to 5 % (3 s) away from the minute
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.refresh)
         self.refresh(schedule=False)
 
@@ -314,14 +373,14 @@ class ControlPanel(QFrame):
         self._chairs_at = self.flow.count()
 
         self.name_edit: QLineEdit = QLineEdit()  # typed here: Join, Name and Queue read it
-        self.name_edit.setPlaceholderText("Name (Join, Name)")
+        self.name_edit.setPlaceholderText("Name")
         self.name_edit.setAccessibleName("Name for joining or for the touched chair")
         self.name_button = button("Name", None, "Give the touched chair this name", self._rename)
         self.queue_button = button(
             "Queue", None, "Put the touched chair next in line", c.queue_selected
         )
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("A key point to harvest (Enter)")
+        self.note_edit.setPlaceholderText("Note to harvest (Enter)")
         self.note_edit.setAccessibleName("A key point to harvest")
         self.note_edit.returnPressed.connect(self._add_note)
         self.note_button = button("Add note", None, "Add the note", self._add_note)
@@ -343,13 +402,10 @@ class ControlPanel(QFrame):
         status.setContentsMargins(0, 0, 0, 0)
         status.setSpacing(s.space(2))
         # stays while saves fail (a message is replaced by the next one; this must not be)
-        self.save_banner = label("", "small", "accent")
+        self.save_banner = LineLabel("small", "accent")
         self.save_banner.setObjectName("saveBanner")
-        self.save_banner.setAccessibleName("Saving problem")
-        self.message_label = label("", "small", "accent")
-        self.message_label.setAccessibleName("Message for the facilitator")
-        self.notes_label = label("", "small", "muted")
-        self.notes_label.setAccessibleName("Notes")
+        self.message_label = LineLabel("small", "accent")
+        self.notes_label = LineLabel("small", "muted")
         self.clock_label = ClockLabel(wall or SystemWallClock())
         self.clock_label.setProperty("role", "small")
         self.clock_label.setProperty("tone", "muted")
