@@ -173,6 +173,25 @@ def test_a_newer_message_is_not_taken_away_by_the_lapse(rig) -> None:
     assert rig.window.controls.message_label.text() == "Chime off"
 
 
+def test_the_next_action_takes_an_old_sentence_away(rig) -> None:
+    """A sentence is about its moment: "Paused now: resume when..." must not stay on screen
+    while the discussion runs, nor a reset question once the facilitator moved on."""
+    rig.start()
+    rig.key(Qt.Key.Key_Space)
+    rig.controller.say("Paused now: resume when the room is ready")
+    rig.key(Qt.Key.Key_Space)  # resumed
+    assert not rig.window.controls.message_label.isVisible()
+    rig.key(Qt.Key.Key_R)
+    rig.key(Qt.Key.Key_N)  # something else: the question is dropped, not left armed
+    assert not rig.controller.reset_armed
+    assert not rig.window.controls.message_label.isVisible()
+    rig.key(Qt.Key.Key_R)
+    assert rig.session.state is State.RUNNING  # asked again, not reset
+    rig.key(Qt.Key.Key_J)
+    rig.key(Qt.Key.Key_J)  # refused: the refusal stays on screen
+    assert "All chairs are taken" in rig.window.controls.message_label.text()
+
+
 def test_the_toggle_icon_follows_its_text(rig) -> None:
     controls = rig.window.controls
     colour, side = rig.ctx.palette.text, controls.side

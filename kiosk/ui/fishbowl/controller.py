@@ -164,13 +164,16 @@ class FishbowlController(QObject):
         self.message.emit(text)
 
     def _do(self, action: Callable[[], object], done: str | None = None) -> bool:
+        """Run a facilitator's action on the session. A refusal is said; a done action says
+        ``done`` or clears the last sentence, which is about an earlier moment ("Press R
+        again", "Paused now: resume when..."), and drops a pending reset or finish question."""
         try:
             action()
         except FishbowlError as exc:
             self.say(str(exc))
             return False
-        if done:
-            self.say(done)
+        self._disarm()
+        self.say(done or "")
         return True
 
     def start_with(self, config: FishbowlConfig) -> bool:
@@ -241,12 +244,8 @@ class FishbowlController(QObject):
         return bool(text.strip()) and self._do(lambda: self.session.add_note(text))
 
     def finish(self) -> bool:
-        """End the session at once (``request_finish`` is what the button and keys call)."""
-        self._disarm()
-        ok = self._do(self.session.finish)
-        if ok:
-            self.say(FINISHED_OFFER)
-        return ok
+        """End the session at once (``request_finish`` is what the button calls)."""
+        return self._do(self.session.finish, FINISHED_OFFER)
 
     def request_finish(self) -> bool:
         """Finish once arms, Finish again within a few seconds ends the session: a discussion

@@ -216,9 +216,8 @@ class FlowLayout(QLayout):
 
 
 class LineLabel(QLabel):
-    """One line of text that never widens the strip: shortened with "…" in the middle (a
-    path's file names stay readable) to the width it gets. ``text()`` is the whole text; the
-    accessible name is the whole text too."""
+    """One line of text that never widens the strip: shortened with "…" to the width it
+    gets. ``text()`` is the whole text; the accessible name is the whole text too."""
 
     def __init__(self, role: str, tone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -243,7 +242,7 @@ class LineLabel(QLabel):
 
     def _fit(self) -> None:
         shown = self.fontMetrics().elidedText(
-            self._full, Qt.TextElideMode.ElideMiddle, max(0, self.width())
+            self._full, Qt.TextElideMode.ElideRight, max(0, self.width())
         )
         if shown != super().text():
             super().setText(shown)
