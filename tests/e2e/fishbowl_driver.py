@@ -21,7 +21,15 @@ screens Qt's offscreen platform is given (``QT_QPA_PLATFORM=offscreen:configfile
 once its windows are exposed and painted it prints where each window is and on which screen,
 saves a picture of each screen and of each window into ``--out``, and quits. ``--demo`` first
 saves a session with names, turns and notes (restored paused, as after a crash); ``--resume``
-runs it again before the pictures are taken.
+runs it again before the pictures are taken. The fishbowl pictures in docs/screenshots came
+from it, e.g. (the file declaring a laptop and a projector)::
+
+    KIOSK_DATA_DIR=$(mktemp -d) QT_QPA_PLATFORM=offscreen:configfile=two-screens.json \
+        python -m tests.e2e.fishbowl_driver screens --public-screen 1 --demo --resume \
+        --content content --out shots --prefix fishbowl-two-screens-
+
+and with one screen of 1920x1080, 1280x720 or 1080x1920 (named so) and no --public-screen,
+``--prefix fishbowl-one-screen-``.
 
 ``restore`` runs the real ``kiosk fishbowl --windowed`` entry point, which restores the saved
 session; as soon as its event loop runs, it prints the restored session (state, elapsed time,

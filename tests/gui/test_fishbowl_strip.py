@@ -10,9 +10,10 @@ import time
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk import startup
 from kiosk.core.fishbowl.records import State
 from kiosk.ui.fishbowl import controller as controller_module
 from kiosk.ui.fishbowl.controller import FINISH_PROMPT, FINISHED_OFFER, RESET_PROMPT
@@ -25,6 +26,22 @@ from tests.gui.test_fishbowl_window import Rig
 @pytest.fixture
 def rig(qtbot, tmp_path) -> Rig:
     return Rig(qtbot, tmp_path)
+
+
+@pytest.fixture
+def app_theme(qapp):  # noqa: ANN201
+    """The app's own look (the pre-rendered qt-material stylesheet) for one test, then the
+    suite's plain style again: its paddings and heights made buttons squeeze that fit
+    without it."""
+    old = qapp.styleSheet(), qapp.style().name(), QGuiApplication.palette()
+
+    def apply(ctx) -> None:  # noqa: ANN001
+        assert startup.apply_theme(qapp, ctx.gallery, ctx.scale)
+
+    yield apply
+    qapp.setStyleSheet(old[0])
+    qapp.setStyle(old[1])
+    QGuiApplication.setPalette(old[2])
 
 
 SIZES = [(1280, 720), (1920, 1080), (1080, 1920), (1366, 768), (1024, 768)]
@@ -57,11 +74,14 @@ def image(widget: QWidget) -> QImage:
     return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
+@pytest.mark.parametrize("themed", [False, True], ids=["plain", "themed"])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_the_strip_never_covers_the_view_and_the_view_is_the_size_it_says(
-    qtbot, tmp_path, size
+    qtbot, tmp_path, size, themed, app_theme
 ) -> None:
     rig = Rig(qtbot, tmp_path, size)
+    if themed:
+        app_theme(rig.ctx)
     busy_session(rig)
     w = rig.window
     assert w.size().toTuple() == size
@@ -80,6 +100,10 @@ def test_the_strip_never_covers_the_view_and_the_view_is_the_size_it_says(
             holder = child.parentWidget()
             assert holder.rect().contains(child.geometry()), (child, child.geometry(), holder)
             assert strip.contains(rect_in(w, child)), (child, rect_in(w, child), strip)
+    # no button's words are cut short ("N…e" for Name)
+    for button in w.controls.findChildren(type(w.controls.toggle_button)):
+        if button.isVisibleTo(w) and button.text():
+            assert button.width() >= button.sizeHint().width(), button.text()
     # what the window shows in the view's rectangle is the view's own, whole picture: nothing
     # is drawn over it and nothing of it is cut off
     shown = image(w).copy(view)

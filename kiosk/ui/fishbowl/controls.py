@@ -434,6 +434,12 @@ class ControlPanel(QFrame):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(self.ctx.scale.space(0.5))
         for w in widgets:
+            if not isinstance(w, QLineEdit):
+                # only the field gives way when the row is short: a squeezed button showed
+                # "N…e" for Name (a button's explicit minimum width, the touch side, overrode
+                # its fixed policy; without it the minimum is the width of its words)
+                w.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+                w.setMinimumWidth(0)
             row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
         return unit
 
