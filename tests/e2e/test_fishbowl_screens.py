@@ -27,6 +27,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
 from tests.conftest import REPO
+from tests.gui.pictures import differing_pixels
 
 LAPTOP = {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800}
 PROJECTOR = {"name": "projector", "x": 1280, "y": 0, "width": 1920, "height": 1080}
@@ -96,13 +97,6 @@ def colours(image: QImage, step: int = 16) -> int:
     )
 
 
-def differing(a: QImage, b: QImage) -> float:
-    """The share of sampled pixels that differ."""
-    assert a.size() == b.size()
-    samples = [(x, y) for x in range(0, a.width(), 4) for y in range(0, a.height(), 4)]
-    return sum(a.pixel(x, y) != b.pixel(x, y) for x, y in samples) / len(samples)
-
-
 @pytest.mark.parametrize(
     ("screens", "public", "projector_index"),
     [
@@ -140,14 +134,14 @@ def test_public_view_fills_its_monitor_and_the_controls_are_on_the_other(
     public_window = picture(out / "window-public.png")
     assert on_projector.size().toTuple() == (projector["width"], projector["height"])
     assert colours(on_projector) > 8  # not black: the timer, the question, the chairs
-    assert on_projector == public_window
+    # the same picture (but for faint anti-aliasing of the huge digits, which differs between
+    # two paints of them)
+    assert differing_pixels(on_projector, public_window) == 0
     on_laptop, controls_window = pictures[laptop["name"]], picture(out / "window-controls.png")
     assert on_laptop.size().toTuple() == (laptop["width"], laptop["height"])
     assert colours(on_laptop) > 8
-    # the same picture but for edge pixels of the preview's big digits (painted in parts on
-    # screen, whole in a fresh render: the same text, anti-aliased a little differently;
-    # measured 0.3 %) and the time of day, should its minute turn between the two pictures
-    assert differing(on_laptop, controls_window) < 0.01
+    # the same (the time of day could turn its minute between the two pictures: a few pixels)
+    assert 0 <= differing_pixels(on_laptop, controls_window) < 100
 
 
 def test_a_public_screen_that_is_not_there_gives_the_one_screen_layout(tmp_path: Path) -> None:
