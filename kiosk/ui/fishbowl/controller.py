@@ -369,5 +369,8 @@ def _fields(config: FishbowlConfig) -> dict[str, object]:
             "warning_seconds",
             "session_warning_seconds",
             "chime",
+            "roster",
+            "airtime_public",
+            "group_balance",
         )
     }

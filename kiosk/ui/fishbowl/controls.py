@@ -566,7 +566,7 @@ class ControlPanel(QFrame):
             b.setAccessibleName(f"Chair {view.index + 1}: {who}")
         notes = s.notes
         if notes:
-            last = notes[-1][1]
+            last = notes[-1].text
             last = last if len(last) <= 60 else last[:59] + "…"
             self.notes_label.setText(
                 f"{len(notes)} note{'s' if len(notes) != 1 else ''}; last: {last}"
