@@ -92,8 +92,10 @@ def test_the_strip_never_covers_the_view_and_the_view_is_the_size_it_says(
     assert view.topLeft() == QPoint(0, 0) and view.width() == size[0]
     assert strip.top() == view.bottom() + 1 and strip.bottom() == size[1] - 1
     assert strip.left() == 0 and strip.width() == size[0]
-    # compact: the room keeps at least three quarters of the screen
-    assert view.height() >= 0.75 * size[1], (view, strip)
+    # compact: with the app's look the room keeps more than three quarters of the screen
+    # (two rows of buttons at 1280x720 and 1920x1080); without it (the suite's default font,
+    # wider than the app's) a row more may be needed
+    assert view.height() >= (0.75 if themed else 0.70) * size[1], (view, strip)
     # every control is whole inside what holds it (a second row of buttons once stuck out
     # 9 px below its box, cut off)
     for child in w.controls.findChildren(QWidget):
@@ -152,12 +154,13 @@ def test_finish_needs_a_second_press_then_offers_the_export(rig, qtbot) -> None:
     qtbot.mouseClick(controls.finish_button, Qt.MouseButton.LeftButton)
     assert rig.session.state is State.RUNNING  # a stray touch does not end the discussion
     assert controls.message_label.text() == FINISH_PROMPT
-    assert controls.finish_button.text() == "Finish? Press again"
+    assert controls.finish_button.text() == "Finish?"
     qtbot.mouseClick(controls.finish_button, Qt.MouseButton.LeftButton)
     assert rig.session.state is State.FINISHED
     assert controls.message_label.text() == FINISHED_OFFER
     assert controls.export_button.isEnabled()
-    assert controls.export_button.text() == "Export the session  E"
+    assert controls.export_button.property("offer")  # it stands out (the accent colour)
+    assert controls.export_button.accessibleName() == "Export the session (E)"
     qtbot.mouseClick(controls.export_button, Qt.MouseButton.LeftButton)
     assert rig.controller.last_export is not None
     assert rig.controller.last_export[0].exists()
@@ -183,7 +186,7 @@ def test_the_reset_prompt_leaves_the_screen_when_it_lapses(qtbot, tmp_path, monk
     controls = rig.window.controls
     rig.key(Qt.Key.Key_R)
     assert controls.message_label.text() == RESET_PROMPT and controls.message_label.isVisible()
-    assert controls.reset_button.text() == "Reset? R again"
+    assert controls.reset_button.text() == "Reset? R"
     qtbot.waitUntil(lambda: not controls.message_label.isVisible(), timeout=2000)
     assert not rig.controller.reset_armed and controls.reset_button.text() == "Reset  R"
     rig.key(Qt.Key.Key_R)  # asks again: one press after the lapse does not reset
@@ -265,18 +268,22 @@ def test_chair_buttons_use_the_words_of_the_public_view(rig) -> None:
     controls = rig.window.controls
     empty = rig.session.empty_chairs()[0]
     chair = rig.session.chairs()[empty]
-    assert controls.chair_buttons[empty].text() == f"{chair.label} (empty)  {empty + 1}"
+    assert controls.chair_buttons[empty].text() == f"{chair.label} (empty)"
     assert chair.label == f"Chair {empty + 1}"  # what the talk-time list calls it
     assert "open" not in controls.chair_buttons[empty].text()
     rig.key(Qt.Key.Key_J)  # someone takes it
-    assert controls.chair_buttons[empty].text() == f"Chair {empty + 1}  {empty + 1}"
+    assert controls.chair_buttons[empty].text() == f"Chair {empty + 1}"
+    rig.controller.select(empty)
+    rig.controller.rename_selected("Ana")
+    assert controls.chair_buttons[empty].text() == "Ana"
+    assert controls.chair_buttons[empty].accessibleName() == f"Chair {empty + 1}: Ana"
 
 
-def test_chair_text_shortens_long_names_and_drops_keys_beyond_nine() -> None:
-    assert chair_text(0, "Ana", True, True) == "▶ Ana  1"
-    assert chair_text(11, "Chair 12", False, False) == "Chair 12 (empty)"
-    long = chair_text(3, "Maria Fernanda de los Angeles Ortiz", True, False)
-    assert long.endswith("…  4") and len(long) < 25
+def test_chair_text_marks_the_speaker_and_shortens_long_names() -> None:
+    assert chair_text("Ana", True, True) == "▶ Ana"
+    assert chair_text("Chair 12", False, False) == "Chair 12 (empty)"
+    long = chair_text("Maria Fernanda de los Angeles Ortiz", True, False)
+    assert long.endswith("…") and len(long) <= 14
 
 
 def test_a_circle_of_another_size_gets_its_chair_buttons(rig) -> None:
@@ -398,3 +405,112 @@ def test_after_next_the_room_sees_the_new_speaker(rig) -> None:
     assert shown.width() > 100 and shown.height() > 100
     rig.window.view.repaint()  # everything painted anew
     assert differing_pixels(shown, on_screen(rig.window.view)) == 0
+
+
+# --- the queue, the message to the circle, whom Next offers -------------------------------------
+def type_into(qtbot, edit, text: str) -> None:
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(edit, text)
+
+
+def test_queue_takes_a_typed_name_from_the_audience(rig, qtbot) -> None:
+    rig.start()
+    controls = rig.window.controls
+    type_into(qtbot, controls.name_edit, "Bea")
+    qtbot.mouseClick(controls.queue_button, Qt.MouseButton.LeftButton)
+    assert rig.session.queue_names() == ("Bea",)
+    assert controls.name_edit.text() == ""  # said; not typed again for the next one
+    assert controls.queue_label.isVisible() and controls.queue_label.text() == "Waiting: Bea"
+    assert controls.next_button.text() == "Next: Bea  N"
+    rig.key(Qt.Key.Key_N)  # Bea takes the free chair and speaks
+    assert rig.session.speaker.label == "Bea"
+    assert not controls.queue_label.isVisible()
+
+
+def test_queue_takes_the_touched_chair_when_no_name_is_typed(rig, qtbot) -> None:
+    rig.start()
+    controls = rig.window.controls
+    waiting = next(c for c in rig.session.occupied_chairs() if c != rig.session.speaker_chair)
+    label = rig.session.occupant(waiting).label
+    qtbot.mouseClick(controls.chair_buttons[waiting], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(controls.queue_button, Qt.MouseButton.LeftButton)
+    assert rig.session.queue_names() == (label,)
+    assert rig.controller.selected is None and not controls.chair_buttons[waiting].isChecked()
+    qtbot.mouseClick(controls.queue_button, Qt.MouseButton.LeftButton)  # nothing typed or touched
+    assert "Type the name" in controls.message_label.text()
+
+
+def test_a_message_to_the_circle_is_shown_until_cleared(rig, qtbot) -> None:
+    rig.start()
+    controls = rig.window.controls
+    assert not controls.clear_button.isEnabled()  # nothing to clear
+    type_into(qtbot, controls.note_edit, "Please wrap up")
+    qtbot.mouseClick(controls.show_button, Qt.MouseButton.LeftButton)
+    assert rig.session.message == "Please wrap up"
+    assert rig.session.notes == ()  # shown, not harvested
+    assert controls.note_edit.text() == "" and not controls.note_edit.hasFocus()
+    assert controls.circle_label.text() == "To the circle: Please wrap up"
+    rig.key(Qt.Key.Key_N)  # stays through turns
+    assert rig.session.message == "Please wrap up" and controls.circle_label.isVisible()
+    qtbot.mouseClick(controls.clear_button, Qt.MouseButton.LeftButton)
+    assert rig.session.message is None and not controls.circle_label.isVisible()
+    qtbot.mouseClick(controls.show_button, Qt.MouseButton.LeftButton)  # an empty field
+    assert rig.session.message is None
+    assert "Type the message" in controls.message_label.text()
+
+
+def test_the_same_field_harvests_a_note_with_enter(rig, qtbot) -> None:
+    rig.start()
+    controls = rig.window.controls
+    type_into(qtbot, controls.note_edit, "Trust takes years")
+    qtbot.keyClick(controls.note_edit, Qt.Key.Key_Return)
+    assert rig.session.notes[-1].text == "Trust takes years"
+    assert rig.session.message is None
+    speaker = rig.session.speaker.label
+    assert controls.notes_label.text() == f"1 note; last ({speaker}): Trust takes years"
+
+
+def test_the_strip_stays_put_while_the_queue_and_the_message_change(rig, qtbot) -> None:
+    busy_session(rig)
+    w = rig.window
+    before = (rect_in(w, w.view), rect_in(w, w.controls))
+    rig.controller.queue("Someone with a very long name indeed from the back row")
+    rig.controller.show_to_circle("Please keep to two minutes each, and let the newcomers in")
+    settle(rig)
+    assert (rect_in(w, w.view), rect_in(w, w.controls)) == before
+
+
+def test_next_offers_whom_n_gives_the_word_to(rig) -> None:
+    """Whatever the circle and the queue, the Next button names the person N then seats or
+    gives the word to (the rule is the model's; the button must never promise another)."""
+    import random
+
+    rng = random.Random(16)
+    rig.start()
+    names = iter(f"Guest {i}" for i in range(1000))
+    checked = 0
+    for _ in range(600):
+        action = rng.choice(["next", "next", "join", "leave", "select", "queue", "queue-name"])
+        chairs = rig.session.config.chairs
+        if action == "join":
+            rig.controller.join(next(names) if rng.random() < 0.5 else "")
+        elif action == "leave" and len(rig.session.occupied_chairs()) > 2:
+            rig.controller.select(rng.choice(rig.session.occupied_chairs()))
+            rig.controller.leave()
+        elif action == "select":
+            rig.controller.select(rng.randrange(chairs))
+        elif action == "queue":
+            rig.controller.select(rng.randrange(chairs))
+            rig.controller.queue("")
+        elif action == "queue-name":
+            rig.controller.queue(next(names))
+        elif action == "next":
+            offered = rig.controller.offered_next()
+            shown = rig.window.controls.next_button.text()
+            assert shown == (f"Next: {offered}  N" if offered else "Next  N")
+            if rig.controller.next_speaker():
+                assert rig.session.speaker is not None
+                assert rig.session.speaker.label == offered, (offered, rig.session.queue_names())
+                checked += 1
+        rig.clock.advance(rng.uniform(1, 90))
+    assert checked > 60  # Nexts given, not refused (a full circle refuses the audience)

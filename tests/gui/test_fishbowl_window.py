@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
@@ -265,12 +265,8 @@ def test_restore_after_a_crash(qtbot, tmp_path) -> None:
 
 
 def test_setup_screen_touch_start(rig, qtbot) -> None:
-    start = rig.window.setup.findChild(
-        type(rig.window.controls.toggle_button), "startButton"
-    ) or next(
-        b
-        for b in rig.window.setup.findChildren(type(rig.window.controls.toggle_button))
-        if "Start" in b.text()
+    start = rig.window.setup.findChild(QToolButton, "startButton") or next(
+        b for b in rig.window.setup.findChildren(QToolButton) if "Start" in b.text()
     )
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
     QApplication.processEvents()

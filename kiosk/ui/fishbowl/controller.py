@@ -185,14 +185,8 @@ class FishbowlController(QObject):
         return self._do(self.session.toggle)
 
     def next_speaker(self) -> bool:
-        chair = (
-            self.selected
-            if self.selected is not None
-            and self.selected != self.session.speaker_chair
-            and self.session.occupant(self.selected) is not None
-            else None
-        )
-        self.selected = None
+        chair = self._chosen_chair()
+        self.select(None)  # used (or not usable): the views stop showing it touched
         return self._do(lambda: self.session.next_speaker(chair))
 
     def join(self, name: str | None = None) -> bool:
@@ -203,7 +197,7 @@ class FishbowlController(QObject):
         )
         ok = self._do(lambda: self.session.take_empty_chair(chair, name or None))
         if ok:
-            self.selected = None
+            self.select(None)
         return ok
 
     def leave(self) -> bool:
@@ -213,7 +207,7 @@ class FishbowlController(QObject):
         if chair is None:
             self.say("Touch the chair of the person who leaves first")
             return False
-        self.selected = None
+        self.select(None)
         return self._do(lambda: self.session.leave_chair(chair))
 
     def add_time(self, seconds: float = STEP_SECONDS) -> bool:
@@ -223,6 +217,9 @@ class FishbowlController(QObject):
         return self._do(lambda: self.session.remove_time(seconds, "turn"))
 
     def select(self, chair: int | None) -> None:
+        """The chair the facilitator touched (None: none); the views hear every change."""
+        if chair == self.selected:
+            return
         self.selected = chair
         self.changed.emit()
 
@@ -232,6 +229,61 @@ class FishbowlController(QObject):
             self.say("Touch a chair first")
             return False
         return self._do(lambda: self.session.enqueue(chair))
+
+    def queue(self, name: str = "") -> bool:
+        """Someone asks to speak: by the typed name (from the circle or the audience), else
+        the person in the touched chair."""
+        chair = self.selected
+        if name.strip():
+            ok = self._do(lambda: self.session.enqueue_name(name))
+        elif chair is not None:
+            ok = self._do(lambda: self.session.enqueue(chair))
+        else:
+            self.say("Type the name of who asks to speak, or touch their chair")
+            return False
+        if ok and chair is not None:
+            self.select(None)  # done with that chair
+        return ok
+
+    def show_to_circle(self, text: str) -> bool:
+        """A message on the public view ("Please wrap up") until it is cleared."""
+        if not text.strip():
+            self.say("Type the message for the circle first")
+            return False
+        return self._do(lambda: self.session.set_message(text))
+
+    def clear_circle_message(self) -> bool:
+        return self._do(lambda: self.session.set_message(None))
+
+    def _chosen_chair(self) -> int | None:
+        """The touched chair, when Next would give it the word (occupied, not speaking)."""
+        chair = self.selected
+        s = self.session
+        if chair is None or chair == s.speaker_chair or s.occupant(chair) is None:
+            return None
+        return chair
+
+    def offered_next(self) -> str | None:
+        """Who N would give the word to now, for the Next button: the touched chair's person,
+        else the session's rule (the head of the queue, else the next person after the speaker
+        in circle order); None before the start, after the end, or with nobody to offer."""
+        s = self.session
+        if s.state not in (State.RUNNING, State.PAUSED):
+            return None
+        chair = self._chosen_chair()
+        if chair is None:
+            waiting = s.queue_names()
+            if waiting:
+                return waiting[0]
+            speaking = s.speaker_chair
+            candidates = [i for i in s.occupied_chairs() if i != speaking]
+            if not candidates:
+                return None
+            turns = s.turns()
+            after = speaking if speaking is not None else (turns[-1].chair if turns else -1)
+            chair = next((i for i in candidates if i > after), candidates[0])
+        person = s.occupant(chair)
+        return person.label if person is not None else None
 
     def rename_selected(self, name: str) -> bool:
         chair = self.selected

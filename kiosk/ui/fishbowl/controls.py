@@ -35,10 +35,21 @@ from kiosk.core.fishbowl.records import State
 from kiosk.theme import mix
 from kiosk.ui.context import Ctx
 from kiosk.ui.fishbowl.controller import STEP_SECONDS, FishbowlController
-from kiosk.ui.widgets import icon, label, nav_button
+from kiosk.ui.widgets import icon, label
 
 MINUS = "\u2212"
-NAME_CHARS = 18  # a chair button shows at most this much of a name (the view shows it all)
+NAME_CHARS = 14  # a chair button shows at most this much of a name (the view shows it all)
+# the words that size the buttons whose words change (StripButton); longer ones are shortened
+TOGGLE_WORDS = ("Start  Space", "Pause  Space", "Resume  Space", "Finished")
+NEXT_WIDEST = ("Next: Aminata Dia  N",)
+# armed, the button turns the accent colour and the status line asks the whole question
+FINISH_ARMED = "Finish?"
+RESET_ARMED = "Reset? R"
+
+
+def chair_widest(chairs: int) -> tuple[str, ...]:
+    """A chair button's room: its longest words in a circle of ``chairs``."""
+    return (f"Chair {chairs} (empty)",)
 
 
 def strip_button_side(ctx: Ctx) -> int:
@@ -89,12 +100,87 @@ def time_of_day(epoch: float) -> str:
     return time.strftime("%H:%M", time.localtime(epoch))
 
 
-def chair_text(index: int, label_text: str, occupied: bool, speaking: bool) -> str:
-    """A chair's button: the words the public view uses for it (its name, or "Chair 5" with
-    "(empty)"), then its key (1–9) as every other button shows its key."""
-    name = label_text if len(label_text) <= NAME_CHARS else label_text[: NAME_CHARS - 1] + "…"
-    text = ("▶ " if speaking else "") + name + ("" if occupied else " (empty)")
-    return f"{text}  {index + 1}" if index < 9 else text
+def shorten(name: str) -> str:
+    """At most NAME_CHARS of a name on a button (the view shows it all)."""
+    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
+
+
+def chair_text(label_text: str, occupied: bool, speaking: bool) -> str:
+    """A chair's button: the words the public view's talk-time list uses for it (the name, or
+    "Chair 5"), "(empty)" when free, ▶ while its person speaks."""
+    return ("▶ " if speaking else "") + shorten(label_text) + ("" if occupied else " (empty)")
+
+
+class StripButton(QToolButton):
+    """A strip button as wide as the longest words it may show (``widest``), whatever it
+    shows now, so the strip's rows, and the view above them, stay put when a name or a state
+    changes (a longer name made the strip take a row more and the room's view jump on N or L).
+    Words longer than that are shortened with "…"; ``text()`` is the whole of them."""
+
+    def __init__(self, widest: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.widest = widest
+        self._full = ""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._full = text
+        self._fit()
+
+    def text(self) -> str:
+        return self._full
+
+    def _room(self) -> int:
+        fm = self.fontMetrics()
+        return max((fm.horizontalAdvance(t) for t in self.widest), default=0)
+
+    def _fit(self) -> None:
+        room = self._room()
+        fm = self.fontMetrics()
+        shown = self._full
+        if room and fm.horizontalAdvance(shown) > room:
+            shown = fm.elidedText(shown, Qt.TextElideMode.ElideRight, room)
+        if shown != super().text():
+            super().setText(shown)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        extra = self._room() - self.fontMetrics().horizontalAdvance(super().text())
+        return QSize(hint.width() + max(0, extra), hint.height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()  # the stylesheet's font arrives when the button is polished
+
+
+def strip_button(
+    ctx: Ctx,
+    text: str,
+    icon_name: str | None,
+    accessible: str,
+    widest: tuple[str, ...] = (),
+) -> StripButton:
+    """A touch button of the strip: its key in its words, never focused (keys belong to the
+    window), one touch target high."""
+    side = strip_button_side(ctx)
+    b = StripButton(widest)
+    b.setProperty("role", "strip")
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    b.setAccessibleName(accessible)
+    if icon_name:
+        b.setIcon(icon(icon_name, ctx.palette.text, side))
+        b.setIconSize(QSize(round(side * 0.55), round(side * 0.55)))
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    else:
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    b.setText(text)
+    b.setMinimumSize(side, side)
+    # placed by its own rectangle: a tool button's style margins put it some pixels below its
+    # row, clipped by the strip
+    b.setAttribute(Qt.WidgetAttribute.WA_LayoutUsesWidgetRect, True)
+    b.setFixedHeight(side)  # every row one touch target high
+    return b
 
 
 class FlowLayout(QLayout):
@@ -311,28 +397,30 @@ class ControlPanel(QFrame):
         self.setStyleSheet(strip_stylesheet(ctx))
         # its height follows its width (heightForWidth); the view expands into the rest
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        s, pal = ctx.scale, ctx.palette
+        s = ctx.scale
         self.side = side = strip_button_side(ctx)
         box = QVBoxLayout(self)
         box.setContentsMargins(s.space(1), s.space(1), s.space(1), s.space(0.75))
         box.setSpacing(s.space(0.75))
 
         def button(
-            text: str, icon_name: str | None, accessible: str, slot: Callable[[], object]
-        ) -> QToolButton:
-            b = nav_button(text, icon_name, pal.text, side, accessible, role="strip")
+            text: str,
+            icon_name: str | None,
+            accessible: str,
+            slot: Callable[[], object],
+            widest: tuple[str, ...] = (),
+        ) -> StripButton:
+            b = strip_button(ctx, text, icon_name, accessible, widest)
             b.clicked.connect(slot)
-            # placed by its own rectangle: a tool button's style margins put it some pixels
-            # below its row, clipped by the strip
-            b.setAttribute(Qt.WidgetAttribute.WA_LayoutUsesWidgetRect, True)
-            b.setFixedHeight(side)  # every row one touch target high
             return b
 
         c = controller
         self.toggle_button = button(
-            "Start  Space", "play", "Start, pause or resume (Space)", c.toggle
+            "Start  Space", "play", "Start, pause or resume (Space)", c.toggle, TOGGLE_WORDS
         )
-        self.next_button = button("Next  N", "next", "Next speaker (N)", c.next_speaker)
+        self.next_button = button(
+            "Next  N", "next", "Next speaker (N)", c.next_speaker, NEXT_WIDEST
+        )
         self.join_button = button(
             "Join  J", "chair", "Someone joins an empty chair (J)", self._join
         )
@@ -343,11 +431,27 @@ class ControlPanel(QFrame):
             f"{MINUS}{STEP_SECONDS} s", None, "Remove 30 seconds (−)", c.remove_time
         )
         self.more_button = button(f"+{STEP_SECONDS} s", None, "Add 30 seconds (+)", c.add_time)
-        self.mute_button = button("Chime  M", "speaker", "Chime on or off (M)", c.toggle_mute)
+        self.mute_button = button(
+            "Chime on  M",
+            "speaker",
+            "Chime on or off (M)",
+            c.toggle_mute,
+            ("Chime on  M", "Chime off  M"),
+        )
         self.export_button = button("Export  E", None, "Export the session log (E)", c.export)
-        self.reset_button = button("Reset  R", None, "Reset the session (R twice)", c.request_reset)
+        self.reset_button = button(
+            "Reset  R",
+            None,
+            "Reset the session (R twice)",
+            c.request_reset,
+            ("Reset  R", RESET_ARMED),
+        )
         self.finish_button = button(
-            "Finish", None, "Finish the session (press twice)", c.request_finish
+            "Finish",
+            None,
+            "Finish the session (press twice)",
+            c.request_finish,
+            ("Finish", FINISH_ARMED),
         )
 
         self.flow = FlowLayout(spacing=s.space(0.75))
@@ -368,7 +472,7 @@ class ControlPanel(QFrame):
         # the chairs: built for the session's circle, again when setup changes its size
         self.chair_group = QButtonGroup(self)
         self.chair_group.setExclusive(False)
-        self.chair_buttons: list[QToolButton] = []
+        self.chair_buttons: list[StripButton] = []
         self._chairs_at = self.flow.count()
 
         self.name_edit: QLineEdit = QLineEdit()  # typed here: Join, Name and Queue read it
@@ -376,20 +480,32 @@ class ControlPanel(QFrame):
         self.name_edit.setAccessibleName("Name for joining or for the touched chair")
         self.name_button = button("Name", None, "Give the touched chair this name", self._rename)
         self.queue_button = button(
-            "Queue", None, "Put the touched chair next in line", c.queue_selected
+            "Queue",
+            None,
+            "Queue to speak: the typed name, or the touched chair",
+            self._queue,
         )
+        # one field for a note (the harvest) or a message to the circle (the public view):
+        # three fields made the strip a row taller at 1280x720
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Note to harvest (Enter)")
-        self.note_edit.setAccessibleName("A key point to harvest")
+        self.note_edit.setPlaceholderText("Note, or message to the circle")
+        self.note_edit.setAccessibleName("A note to harvest, or a message for the circle")
         self.note_edit.returnPressed.connect(self._add_note)
-        self.note_button = button("Add note", None, "Add the note", self._add_note)
+        self.circle_edit = self.note_edit  # the message is typed in the same field
+        self.note_button = button("Add note", None, "Add the note (Enter)", self._add_note)
+        self.show_button = button("Show", None, "Show the text to the circle", self._show_to_circle)
+        self.clear_button = button(
+            "Clear", None, "Take the message off the public view", c.clear_circle_message
+        )
         for edit in (self.name_edit, self.note_edit):
             edit.setProperty("role", "strip")
             edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keys belong to the timer
-            edit.setMinimumWidth(s.space(18))
+            edit.setMinimumWidth(s.space(14))
             edit.setFixedHeight(side)
         self.flow.addWidget(self._unit(self.name_edit, self.name_button, self.queue_button))
-        self.flow.addWidget(self._unit(self.note_edit, self.note_button))
+        self.flow.addWidget(
+            self._unit(self.note_edit, self.note_button, self.show_button, self.clear_button)
+        )
 
         self.body = QWidget()
         self.body.setObjectName("stripBody")
@@ -404,6 +520,8 @@ class ControlPanel(QFrame):
         self.save_banner = LineLabel("small", "accent")
         self.save_banner.setObjectName("saveBanner")
         self.message_label = LineLabel("small", "accent")
+        self.circle_label = LineLabel("small", "muted")  # what the circle is shown
+        self.queue_label = LineLabel("small", "muted")  # who waits to speak
         self.notes_label = LineLabel("small", "muted")
         self.clock_label = ClockLabel(wall or SystemWallClock())
         self.clock_label.setProperty("role", "small")
@@ -411,6 +529,8 @@ class ControlPanel(QFrame):
         self.folded_hint = label("C: controls", "small", "muted", wrap=False)
         status.addWidget(self.save_banner, 2)
         status.addWidget(self.message_label, 3)
+        status.addWidget(self.circle_label, 2)
+        status.addWidget(self.queue_label, 2)
         status.addWidget(self.notes_label, 2)
         status.addStretch(0)
         status.addWidget(self.folded_hint)
@@ -452,12 +572,8 @@ class ControlPanel(QFrame):
             b.deleteLater()
         self.chair_buttons = []
         for i in range(count):
-            b = nav_button(
-                "", None, self.ctx.palette.text, self.side, f"Chair {i + 1}", role="strip"
-            )
+            b = strip_button(self.ctx, "", None, f"Chair {i + 1}", chair_widest(count))
             b.setCheckable(True)
-            b.setAttribute(Qt.WidgetAttribute.WA_LayoutUsesWidgetRect, True)
-            b.setFixedHeight(self.side)
             b.clicked.connect(lambda _=False, i=i: self._chair_clicked(i))
             self.chair_group.addButton(b, i)
             self.flow.insert_widget(self._chairs_at + i, b)  # after the actions, before the fields
@@ -477,6 +593,15 @@ class ControlPanel(QFrame):
     def _join(self) -> None:
         if self.controller.join(self._typed_name()):
             self.name_edit.clear()  # said; the next Join must not reuse it
+
+    def _queue(self) -> None:
+        if self.controller.queue(self._typed_name()):
+            self.name_edit.clear()
+
+    def _show_to_circle(self) -> None:
+        if self.controller.show_to_circle(self.circle_edit.text()):
+            self.circle_edit.clear()
+        self._back_to_keys()
 
     def _rename(self) -> None:
         if self.controller.rename_selected(self._typed_name()):
@@ -539,6 +664,11 @@ class ControlPanel(QFrame):
         )
         self.toggle_button.setEnabled(state is not State.FINISHED)
         live = state in (State.RUNNING, State.PAUSED)
+        offered = c.offered_next()
+        self.next_button.setText(f"Next: {shorten(offered)}  N" if offered else "Next  N")
+        self.next_button.setAccessibleName(
+            f"Next speaker: {offered} (N)" if offered else "Next speaker (N)"
+        )
         for b in (
             self.next_button,
             self.join_button,
@@ -550,26 +680,37 @@ class ControlPanel(QFrame):
             b.setEnabled(live)
         self.mute_button.setText("Chime on  M" if s.config.chime else "Chime off  M")
         self._set_flag(self.reset_button, "armed", c.reset_armed)
-        self.reset_button.setText("Reset? R again" if c.reset_armed else "Reset  R")
+        self.reset_button.setText(RESET_ARMED if c.reset_armed else "Reset  R")
         self._set_flag(self.finish_button, "armed", c.finish_armed)
-        self.finish_button.setText("Finish? Press again" if c.finish_armed else "Finish")
+        self.finish_button.setText(FINISH_ARMED if c.finish_armed else "Finish")
+        # after the end, the export is what is left to do: the button stands out, and the
+        # status line says "Export the session (E)"
         finished = state is State.FINISHED
         self._set_flag(self.export_button, "offer", finished)
-        self.export_button.setText("Export the session  E" if finished else "Export  E")
+        self.export_button.setAccessibleName(
+            "Export the session (E)" if finished else "Export the session log (E)"
+        )
         chairs = s.chairs()
         if len(chairs) != len(self.chair_buttons):
             self._build_chairs(len(chairs))
         for view, b in zip(chairs, self.chair_buttons, strict=True):
-            b.setText(chair_text(view.index, view.label, view.occupied, view.speaking))
+            b.setText(chair_text(view.label, view.occupied, view.speaking))
             b.setChecked(c.selected == view.index)
             who = view.label if view.occupied else f"{view.label}, empty"
             b.setAccessibleName(f"Chair {view.index + 1}: {who}")
+        circle = s.message or ""
+        self.circle_label.setText(f"To the circle: {circle}" if circle else "")
+        self.circle_label.setVisible(bool(circle))
+        self.clear_button.setEnabled(bool(circle))
+        waiting = s.queue_names()
+        self.queue_label.setText(f"Waiting: {', '.join(waiting)}" if waiting else "")
+        self.queue_label.setVisible(bool(waiting))
         notes = s.notes
         if notes:
-            last = notes[-1].text
-            last = last if len(last) <= 60 else last[:59] + "…"
+            note = notes[-1]
+            who = f" ({note.speaker})" if note.speaker else ""
             self.notes_label.setText(
-                f"{len(notes)} note{'s' if len(notes) != 1 else ''}; last: {last}"
+                f"{len(notes)} note{'s' if len(notes) != 1 else ''}; last{who}: {note.text}"
             )
         self.notes_label.setVisible(bool(notes))
 
