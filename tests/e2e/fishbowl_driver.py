@@ -198,7 +198,8 @@ def shown(public_screen: int | None) -> int:
 
 def save_demo_session(content: Path) -> None:
     """A discussion under way, saved where ``kiosk fishbowl`` restores it from: people in the
-    circle (three of them named), three turns spoken, the next a minute in, two notes."""
+    circle (three of them named), three turns spoken, the next a minute in, two notes, someone
+    from the audience waiting to speak, a message to the circle."""
     from kiosk import paths
     from kiosk.content.loader import load_gallery
     from kiosk.core.clock import FakeClock
@@ -220,6 +221,9 @@ def save_demo_session(content: Path) -> None:
     clock.advance(62)
     session.add_note("Local champions matter more than funding")
     session.add_note("Start with one district, then transfer")
+    if session.config.is_open:
+        session.enqueue_name("Bea from the audience")
+    session.set_message("Two minutes each, please")
     SessionStore(paths.data_dir() / "fishbowl").save(session.snapshot())
 
 

@@ -427,6 +427,16 @@ def test_queue_takes_a_typed_name_from_the_audience(rig, qtbot) -> None:
     assert not controls.queue_label.isVisible()
 
 
+def test_a_long_name_on_next_keeps_its_key(rig) -> None:
+    rig.start()
+    long = "Maria Fernanda de los Angeles Ortiz"
+    rig.controller.queue(long)
+    button = rig.window.controls.next_button
+    assert button.text() == f"Next: {long}  N"  # the whole, for the accessible name too
+    assert "…" in button.shown_text() and button.shown_text().endswith("  N")
+    assert button.shown_text().startswith("Next: Ma")
+
+
 def test_queue_takes_the_touched_chair_when_no_name_is_typed(rig, qtbot) -> None:
     rig.start()
     controls = rig.window.controls

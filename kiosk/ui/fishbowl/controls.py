@@ -117,9 +117,15 @@ class StripButton(QToolButton):
     changes (a longer name made the strip take a row more and the room's view jump on N or L).
     Words longer than that are shortened with "…"; ``text()`` is the whole of them."""
 
-    def __init__(self, widest: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        widest: tuple[str, ...] = (),
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.widest = widest
+        self.elide = elide
         self._full = ""
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt override
@@ -128,6 +134,10 @@ class StripButton(QToolButton):
 
     def text(self) -> str:
         return self._full
+
+    def shown_text(self) -> str:
+        """The words on the button (``text()`` shortened to its room)."""
+        return super().text()
 
     def _room(self) -> int:
         fm = self.fontMetrics()
@@ -138,7 +148,7 @@ class StripButton(QToolButton):
         fm = self.fontMetrics()
         shown = self._full
         if room and fm.horizontalAdvance(shown) > room:
-            shown = fm.elidedText(shown, Qt.TextElideMode.ElideRight, room)
+            shown = fm.elidedText(shown, self.elide, room)
         if shown != super().text():
             super().setText(shown)
             self.updateGeometry()
@@ -160,11 +170,12 @@ def strip_button(
     icon_name: str | None,
     accessible: str,
     widest: tuple[str, ...] = (),
+    elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
 ) -> StripButton:
     """A touch button of the strip: its key in its words, never focused (keys belong to the
     window), one touch target high."""
     side = strip_button_side(ctx)
-    b = StripButton(widest)
+    b = StripButton(widest, elide)
     b.setProperty("role", "strip")
     b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     b.setAccessibleName(accessible)
@@ -409,8 +420,9 @@ class ControlPanel(QFrame):
             accessible: str,
             slot: Callable[[], object],
             widest: tuple[str, ...] = (),
+            elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
         ) -> StripButton:
-            b = strip_button(ctx, text, icon_name, accessible, widest)
+            b = strip_button(ctx, text, icon_name, accessible, widest, elide)
             b.clicked.connect(slot)
             return b
 
@@ -419,7 +431,12 @@ class ControlPanel(QFrame):
             "Start  Space", "play", "Start, pause or resume (Space)", c.toggle, TOGGLE_WORDS
         )
         self.next_button = button(
-            "Next  N", "next", "Next speaker (N)", c.next_speaker, NEXT_WIDEST
+            "Next  N",
+            "next",
+            "Next speaker (N)",
+            c.next_speaker,
+            NEXT_WIDEST,
+            Qt.TextElideMode.ElideMiddle,  # a long name gives way, the key N stays
         )
         self.join_button = button(
             "Join  J", "chair", "Someone joins an empty chair (J)", self._join
@@ -488,7 +505,7 @@ class ControlPanel(QFrame):
         # one field for a note (the harvest) or a message to the circle (the public view):
         # three fields made the strip a row taller at 1280x720
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Note, or message to the circle")
+        self.note_edit.setPlaceholderText("Note or message")
         self.note_edit.setAccessibleName("A note to harvest, or a message for the circle")
         self.note_edit.returnPressed.connect(self._add_note)
         self.circle_edit = self.note_edit  # the message is typed in the same field
@@ -665,7 +682,7 @@ class ControlPanel(QFrame):
         self.toggle_button.setEnabled(state is not State.FINISHED)
         live = state in (State.RUNNING, State.PAUSED)
         offered = c.offered_next()
-        self.next_button.setText(f"Next: {shorten(offered)}  N" if offered else "Next  N")
+        self.next_button.setText(f"Next: {offered}  N" if offered else "Next  N")
         self.next_button.setAccessibleName(
             f"Next speaker: {offered} (N)" if offered else "Next speaker (N)"
         )
