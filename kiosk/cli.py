@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--public-screen",
         type=int,
         metavar="N",
-        help="the public view full screen on screen N, the controls on the primary screen",
+        help="the public view full screen on screen N, the controls on another screen",
     )
     fish.add_argument("--lang", metavar="CODE")
     fish.add_argument("--reduced-motion", action="store_true", help="no pulsing")

@@ -1,5 +1,6 @@
-"""``kiosk fishbowl``: the fishbowl discussion timer on its own: the controls on the laptop and,
-with ``--public-screen N``, the public view full screen on the projector."""
+"""``kiosk fishbowl``: the fishbowl discussion timer on its own. On one screen, the public view
+with the facilitator's strip below it; with ``--public-screen N``, the public view full screen on
+screen N and the controls on another screen (``window.plan_screens`` decides which)."""
 
 from __future__ import annotations
 
@@ -19,23 +20,30 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.ui.fishbowl.build import build
-    from kiosk.ui.fishbowl.window import PublicWindow
+    from kiosk.ui.fishbowl.window import PublicWindow, plan_screens, rect_of, show_full_screen_on
 
     result = startup.load(args.content)
     gallery = result.gallery
     screens = QGuiApplication.screens()
-    public_screen = None
-    if args.public_screen is not None:
-        if 0 <= args.public_screen < len(screens):
-            public_screen = screens[args.public_screen]
-        else:
-            logger.warning(
-                "screen %s not found; %d screen(s): one-screen mode",
-                args.public_screen,
-                len(screens),
-            )
     primary = QGuiApplication.primaryScreen()
-    size = startup.window_size(primary, args.windowed)
+    plan = plan_screens(
+        [rect_of(s) for s in screens],
+        screens.index(primary) if primary in screens else 0,
+        args.public_screen,
+    )
+    if plan.note:
+        logger.warning("%s", plan.note)
+    controls_screen = screens[plan.controls]
+    public_screen = screens[plan.public] if plan.public is not None else None
+    logger.info(
+        "fishbowl screens: controls on %s %s, public view %s",
+        controls_screen.name(),
+        rect_of(controls_screen),
+        "with them"
+        if public_screen is None
+        else f"on {public_screen.name()} {rect_of(public_screen)}",
+    )
+    size = startup.window_size(controls_screen, args.windowed)
     ctx = startup.make_context(gallery, size, args.lang, args.reduced_motion)
     startup.apply_theme(app, gallery, ctx.scale)
     export_dir = Path(args.export_dir) if args.export_dir else None
@@ -43,10 +51,14 @@ def run(args: argparse.Namespace) -> int:
     public = None
     if public_screen is not None:
         public = PublicWindow(ctx, controller)
-        public.setGeometry(public_screen.geometry())
-        public.showFullScreen()
+        show_full_screen_on(public, public_screen)
     window.resize(*size)
-    startup.show_on(window, primary, args.windowed)
+    if args.windowed:
+        window.setScreen(controls_screen)
+        startup.show_on(window, controls_screen, windowed=True)
+    else:
+        show_full_screen_on(window, controls_screen)
+        window.activateWindow()  # the facilitator's keys go to the controls
     from kiosk.ui.watchdog import start_heartbeat
 
     # the facilitator's session under a supervisor: a hung timer is restarted (and restored)

@@ -185,20 +185,20 @@ def test_a_real_failing_save_shows_a_banner_until_a_save_works(qtbot, ctx, tmp_p
     banner = window.controls.save_banner
     assert banner.isVisible()
     assert banner.text() == f"Not saved since {since}: file exists"
-    assert window.save_notice_text() == banner.text()  # one screen: the corner says it too
-    window._auto_hide()  # the controls step aside for the room...
-    assert not window.controls.isVisible()
-    assert window.save_notice.isVisible()  # ...the corner notice stays
+    assert not window.save_notice_text()  # the status line says it: no second copy
+    window.toggle_controls()  # C: the strip folds down to its status line...
+    assert window.controls_folded()
+    assert banner.isVisible()  # ...which keeps the problem on screen
     wall.advance(600)
     controller.next_speaker()  # fails again: still the time of the last good save (none yet)
-    assert window.save_notice_text() == f"Not saved since {since}: file exists"
+    assert banner.text() == f"Not saved since {since}: file exists"
 
     folder.unlink()  # the folder can be made again
     controller.next_speaker()  # this save works
     assert store.path.exists()
-    assert not window.save_notice.isVisible() and not window.save_notice_text()
-    window.show_controls()
-    assert not window.controls.save_banner.isVisible()
+    assert not banner.isVisible() and not window.save_notice_text()
+    window.toggle_controls()
+    assert not window.controls_folded() and not banner.isVisible()
     controller.close()
 
 
@@ -234,7 +234,7 @@ def test_with_two_screens_the_banner_is_on_the_laptop_only(qtbot, ctx, tmp_path)
     window._start(FishbowlConfig(chairs=4))
     disk.full = True
     controller.next_speaker()
-    assert window.controls.save_banner.isVisible()  # the laptop's controls never hide
+    assert window.controls.save_banner.isVisible()  # on the laptop's controls
     assert not window.save_notice_text()  # no second copy beside the banner
     shown = [w.text() for w in public.findChildren(type(window.save_notice)) if w.isVisible()]
     assert not any("Not saved" in t for t in shown)  # the room never sees it

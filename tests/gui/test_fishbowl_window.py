@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
@@ -46,7 +46,7 @@ class Rig:
         self.export_dir = tmp_path / "exports"
         self.controller = FishbowlController(self.session, self.store, self.export_dir, self.chime)
         self.config = FishbowlConfig.from_preset(gallery.fishbowl)
-        self.window = FishbowlWindow(self.ctx, self.controller, self.config)
+        self.window = FishbowlWindow(self.ctx, self.controller, self.config, wall=self.wall)
         qtbot.addWidget(self.window)
         self.window.resize(*size)
         self.window.show()
@@ -138,6 +138,7 @@ def test_reset_needs_a_second_r(rig) -> None:
     rig.start()
     rig.key(Qt.Key.Key_R)
     assert rig.session.state is State.RUNNING and rig.controller.reset_armed
+    assert rig.window.controls.message_label.text().startswith("Press R again")
     rig.key(Qt.Key.Key_R)
     assert rig.session.state is State.SETUP and rig.window.showing_setup()
 
@@ -185,19 +186,6 @@ def test_muted_chime_stays_silent(rig) -> None:
     rig.clock.advance(rig.session.config.turn_seconds + 1)
     rig.controller._chime_timer.timeout.emit()
     assert rig.chime.played == []
-
-
-def test_controls_hide_themselves_and_come_back(rig, qtbot) -> None:
-    rig.start()
-    assert rig.window.controls_visible()
-    rig.window._hide_timer.timeout.emit()  # the hide timer, fired by hand
-    assert not rig.window.controls_visible()
-    qtbot.mouseMove(rig.window.view, rig.window.view.rect().center())
-    assert rig.window.controls_visible()
-    rig.key(Qt.Key.Key_C)
-    assert not rig.window.controls_visible()
-    rig.key(Qt.Key.Key_C)
-    assert rig.window.controls_visible()
 
 
 def test_text_fields_do_not_take_the_keys(rig, qtbot) -> None:
@@ -277,12 +265,8 @@ def test_restore_after_a_crash(qtbot, tmp_path) -> None:
 
 
 def test_setup_screen_touch_start(rig, qtbot) -> None:
-    start = rig.window.setup.findChild(
-        type(rig.window.controls.toggle_button), "startButton"
-    ) or next(
-        b
-        for b in rig.window.setup.findChildren(type(rig.window.controls.toggle_button))
-        if "Start" in b.text()
+    start = rig.window.setup.findChild(QToolButton, "startButton") or next(
+        b for b in rig.window.setup.findChildren(QToolButton) if "Start" in b.text()
     )
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
     QApplication.processEvents()

@@ -28,6 +28,10 @@ log = logging.getLogger("kiosk.fishbowl")
 
 STEP_SECONDS = 30
 RESET_CONFIRM_MS = 4000
+FINISH_CONFIRM_MS = 4000
+RESET_PROMPT = "Press R again to reset the session (export it first with E)"
+FINISH_PROMPT = "Press Finish again to end the session"
+FINISHED_OFFER = "The session is finished. Export the session (E)"
 
 
 class ChimePlayer(Protocol):
@@ -43,6 +47,7 @@ class FishbowlController(QObject):
     save_problem = Signal(str)
     changed = Signal()
     setup_requested = Signal()
+    was_reset = Signal()  # the session went back to setup: the views forget what was typed
 
     def __init__(
         self,
@@ -59,11 +64,17 @@ class FishbowlController(QObject):
         self.chime = chime
         self.selected: int | None = None  # the chair the facilitator last touched
         self.last_export: tuple[Path, Path] | None = None
-        self._reset_armed = False
+        self.last_message = ""  # the sentence the views show now ("" when none)
+        # reset and finish each need a second press within a few seconds: one single-shot
+        # timer each, which takes the prompt off the screen when the chance has passed
         self._reset_timer = QTimer(self)
         self._reset_timer.setSingleShot(True)
         self._reset_timer.setInterval(RESET_CONFIRM_MS)
-        self._reset_timer.timeout.connect(self._disarm_reset)
+        self._reset_timer.timeout.connect(lambda: self._lapse(self._reset_timer, RESET_PROMPT))
+        self._finish_timer = QTimer(self)
+        self._finish_timer.setSingleShot(True)
+        self._finish_timer.setInterval(FINISH_CONFIRM_MS)
+        self._finish_timer.timeout.connect(lambda: self._lapse(self._finish_timer, FINISH_PROMPT))
         self.saver = (
             AutoSaver(session, store, on_problem=self._save_problem_changed)
             if store is not None
@@ -101,8 +112,11 @@ class FishbowlController(QObject):
         log.info("fishbowl %s", event.value)
         if event is Event.RESET:
             self._phase = Phase.NORMAL
+            self.selected = None
         self._arm()
         self.changed.emit()
+        if event is Event.RESET:
+            self.was_reset.emit()
 
     def _arm(self) -> None:
         wait = self.session.phase_change_in()
@@ -144,14 +158,22 @@ class FishbowlController(QObject):
         self._arm_save()
 
     # --- actions --------------------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        """A sentence for the facilitator, shown until the next one ("" clears it)."""
+        self.last_message = text
+        self.message.emit(text)
+
     def _do(self, action: Callable[[], object], done: str | None = None) -> bool:
+        """Run a facilitator's action on the session. A refusal is said; a done action says
+        ``done`` or clears the last sentence, which is about an earlier moment ("Press R
+        again", "Paused now: resume when..."), and drops a pending reset or finish question."""
         try:
             action()
         except FishbowlError as exc:
-            self.message.emit(str(exc))
+            self.say(str(exc))
             return False
-        if done:
-            self.message.emit(done)
+        self._disarm()
+        self.say(done or "")
         return True
 
     def start_with(self, config: FishbowlConfig) -> bool:
@@ -163,14 +185,8 @@ class FishbowlController(QObject):
         return self._do(self.session.toggle)
 
     def next_speaker(self) -> bool:
-        chair = (
-            self.selected
-            if self.selected is not None
-            and self.selected != self.session.speaker_chair
-            and self.session.occupant(self.selected) is not None
-            else None
-        )
-        self.selected = None
+        chair = self._chosen_chair()
+        self.select(None)  # used (or not usable): the views stop showing it touched
         return self._do(lambda: self.session.next_speaker(chair))
 
     def join(self, name: str | None = None) -> bool:
@@ -181,7 +197,7 @@ class FishbowlController(QObject):
         )
         ok = self._do(lambda: self.session.take_empty_chair(chair, name or None))
         if ok:
-            self.selected = None
+            self.select(None)
         return ok
 
     def leave(self) -> bool:
@@ -189,9 +205,9 @@ class FishbowlController(QObject):
         if chair is None or self.session.occupant(chair) is None:
             chair = self.session.speaker_chair
         if chair is None:
-            self.message.emit("Touch the chair of the person who leaves first")
+            self.say("Touch the chair of the person who leaves first")
             return False
-        self.selected = None
+        self.select(None)
         return self._do(lambda: self.session.leave_chair(chair))
 
     def add_time(self, seconds: float = STEP_SECONDS) -> bool:
@@ -201,20 +217,78 @@ class FishbowlController(QObject):
         return self._do(lambda: self.session.remove_time(seconds, "turn"))
 
     def select(self, chair: int | None) -> None:
+        """The chair the facilitator touched (None: none); the views hear every change."""
+        if chair == self.selected:
+            return
         self.selected = chair
         self.changed.emit()
 
     def queue_selected(self) -> bool:
         chair = self.selected
         if chair is None:
-            self.message.emit("Touch a chair first")
+            self.say("Touch a chair first")
             return False
         return self._do(lambda: self.session.enqueue(chair))
+
+    def queue(self, name: str = "") -> bool:
+        """Someone asks to speak: by the typed name (from the circle or the audience), else
+        the person in the touched chair."""
+        chair = self.selected
+        if name.strip():
+            ok = self._do(lambda: self.session.enqueue_name(name))
+        elif chair is not None:
+            ok = self._do(lambda: self.session.enqueue(chair))
+        else:
+            self.say("Type the name of who asks to speak, or touch their chair")
+            return False
+        if ok and chair is not None:
+            self.select(None)  # done with that chair
+        return ok
+
+    def show_to_circle(self, text: str) -> bool:
+        """A message on the public view ("Please wrap up") until it is cleared."""
+        if not text.strip():
+            self.say("Type the message for the circle first")
+            return False
+        return self._do(lambda: self.session.set_message(text))
+
+    def clear_circle_message(self) -> bool:
+        return self._do(lambda: self.session.set_message(None))
+
+    def _chosen_chair(self) -> int | None:
+        """The touched chair, when Next would give it the word (occupied, not speaking)."""
+        chair = self.selected
+        s = self.session
+        if chair is None or chair == s.speaker_chair or s.occupant(chair) is None:
+            return None
+        return chair
+
+    def offered_next(self) -> str | None:
+        """Who N would give the word to now, for the Next button: the touched chair's person,
+        else the session's rule (the head of the queue, else the next person after the speaker
+        in circle order); None before the start, after the end, or with nobody to offer."""
+        s = self.session
+        if s.state not in (State.RUNNING, State.PAUSED):
+            return None
+        chair = self._chosen_chair()
+        if chair is None:
+            waiting = s.queue_names()
+            if waiting:
+                return waiting[0]
+            speaking = s.speaker_chair
+            candidates = [i for i in s.occupied_chairs() if i != speaking]
+            if not candidates:
+                return None
+            turns = s.turns()
+            after = speaking if speaking is not None else (turns[-1].chair if turns else -1)
+            chair = next((i for i in candidates if i > after), candidates[0])
+        person = s.occupant(chair)
+        return person.label if person is not None else None
 
     def rename_selected(self, name: str) -> bool:
         chair = self.selected
         if chair is None:
-            self.message.emit("Touch a chair first")
+            self.say("Touch a chair first")
             return False
         return self._do(lambda: self.session.set_participant_name(chair, name or None))
 
@@ -222,46 +296,76 @@ class FishbowlController(QObject):
         return bool(text.strip()) and self._do(lambda: self.session.add_note(text))
 
     def finish(self) -> bool:
-        return self._do(self.session.finish)
+        """End the session at once (``request_finish`` is what the button calls)."""
+        return self._do(self.session.finish, FINISHED_OFFER)
+
+    def request_finish(self) -> bool:
+        """Finish once arms, Finish again within a few seconds ends the session: a discussion
+        is not stopped by a stray touch. Refused at once when there is nothing to finish."""
+        if self.session.state not in (State.RUNNING, State.PAUSED):
+            return self._do(self.session.finish)  # the model says why not
+        if not self.finish_armed:
+            self._arm_confirm(self._finish_timer, FINISH_PROMPT)
+            return False
+        return self.finish()
 
     def request_reset(self) -> bool:
         """R once arms, R again within a few seconds resets: nothing is lost to a stray key."""
-        if not self._reset_armed:
-            self._reset_armed = True
-            self._reset_timer.start()
-            self.message.emit("Press R again to reset the session (export it first with E)")
+        if not self.reset_armed:
+            self._arm_confirm(self._reset_timer, RESET_PROMPT)
             return False
-        self._disarm_reset()
+        self._disarm()
         ok = self._do(self.session.reset, "The session was reset")
         if ok:
             self.setup_requested.emit()
         return ok
 
-    def _disarm_reset(self) -> None:
-        self._reset_armed = False
+    def _arm_confirm(self, timer: QTimer, prompt: str) -> None:
+        self._disarm()  # one question at a time: R then Finish asks about finishing only
+        timer.start()
+        self.say(prompt)
+        self.changed.emit()  # the button says "again?"
+
+    def _disarm(self) -> None:
+        armed = self.reset_armed or self.finish_armed
         self._reset_timer.stop()
+        self._finish_timer.stop()
+        if armed:
+            self.changed.emit()
+
+    def _lapse(self, timer: QTimer, prompt: str) -> None:
+        """The second press did not come: the question is off the screen, and the next press
+        asks again."""
+        timer.stop()
+        if self.last_message == prompt:
+            self.say("")
+        self.changed.emit()
 
     @property
     def reset_armed(self) -> bool:
-        return self._reset_armed
+        return self._reset_timer.isActive()
+
+    @property
+    def finish_armed(self) -> bool:
+        return self._finish_timer.isActive()
 
     def export(self, folder: Path | None = None) -> tuple[Path, Path] | None:
         target = Path(folder) if folder else self.export_dir
         try:
             paths = export_session(self.session, target)
         except OSError as exc:
-            self.message.emit(f"Could not export to {target}: {exc.strerror or exc}")
+            self.say(f"Could not export to {target}: {exc.strerror or exc}")
             log.warning("fishbowl export to %s failed: %s", target, exc)
             return None
         self.last_export = paths
         log.info("fishbowl exported %s and %s", *paths)
-        self.message.emit(f"Exported to {paths[0].parent}: {paths[0].name}, {paths[1].name}")
+        self.say(f"Exported to {paths[0].parent}: {paths[0].name}, {paths[1].name}")
         return paths
 
     def toggle_mute(self) -> bool:
         muted = self.session.config.chime
         self._do(lambda: self.session.set_chime(not muted))
-        self.message.emit("Chime off" if muted else "Chime on")
+        self.say("Chime off" if muted else "Chime on")
         return True
 
     def close(self) -> None:

@@ -1,14 +1,21 @@
-"""The fishbowl windows: one screen (public view, controls as an overlay that hides itself), or
-two (the public view full screen on the projector, the facilitator's controls on the laptop)."""
+"""The fishbowl windows: one screen (the public view above, the facilitator's strip of controls
+below it, never over it), or two (the public view full screen on the projector, the controls with
+a preview on another monitor).
+
+``plan_screens`` decides which monitor shows what; ``show_full_screen_on`` puts a window on it.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.core.clock import WallClock
 from kiosk.core.fishbowl.config import FishbowlConfig
 from kiosk.core.fishbowl.records import State
 from kiosk.theme import stylesheet
@@ -21,13 +28,60 @@ from kiosk.ui.widgets import label
 
 log = logging.getLogger("kiosk.fishbowl")
 
-ACTIVITY_EVENTS = {
-    QEvent.Type.MouseMove,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.KeyPress,
-    QEvent.Type.Wheel,
-}
+Rect = tuple[int, int, int, int]  # x, y, width, height of a screen
+
+
+@dataclass(frozen=True)
+class ScreenPlan:
+    """Which screen shows what (indexes into the list of screens)."""
+
+    controls: int
+    public: int | None  # None: one screen, the view and the controls together
+    note: str = ""  # why the request could not be met as asked, for the log
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return QRect(*a).intersects(QRect(*b))
+
+
+def plan_screens(screens: Sequence[Rect], primary: int, public: int | None) -> ScreenPlan:
+    """The public view on screen ``public`` and the controls on another one that does not
+    overlap it: the primary screen unless the view takes it, then the first other one.
+
+    A public screen that is not there, a single screen, or screens that all overlap the public
+    one (mirrored displays; Xvfb's heads at one origin) give the one-screen layout instead:
+    two full-screen windows on one monitor would hide each other."""
+    if public is None:
+        return ScreenPlan(controls=primary, public=None)
+    if not 0 <= public < len(screens):
+        return ScreenPlan(
+            primary, None, f"screen {public} not found; {len(screens)} screen(s): one screen"
+        )
+    others = [i for i, r in enumerate(screens) if i != public and not _overlap(r, screens[public])]
+    if not others:
+        why = "only one screen" if len(screens) == 1 else "the other screens overlap it"
+        return ScreenPlan(public, None, f"public screen {public}: {why}; one screen")
+    controls = primary if primary in others else others[0]
+    return ScreenPlan(controls=controls, public=public)
+
+
+def rect_of(screen: QScreen) -> Rect:
+    g = screen.geometry()
+    return (g.x(), g.y(), g.width(), g.height())
+
+
+def show_full_screen_on(window: QWidget, screen: QScreen) -> None:
+    """Full screen on ``screen``, whatever the platform: the window is tied to the screen
+    before it is shown (a full-screen state fills the window's own screen, and a window not
+    told so opens on the primary one), and given the screen's geometry too (a bare X server
+    has no window manager to do it)."""
+    window.setScreen(screen)
+    window.setGeometry(screen.geometry())
+    window.showFullScreen()
+    handle = window.windowHandle()
+    if handle is not None and handle.screen() is not screen:
+        handle.setScreen(screen)
+        window.setGeometry(screen.geometry())
 
 
 class PublicWindow(QWidget):
@@ -48,9 +102,8 @@ class PublicWindow(QWidget):
 
 
 class FishbowlWindow(QMainWindow):
-    """Setup first (or the restored session), then the timer with its controls."""
-
-    HIDE_AFTER_MS = 8000
+    """Setup first (or the restored session), then the timer: the view with the controls' strip
+    below it (one screen), or the controls with a preview of the view (two screens)."""
 
     def __init__(
         self,
@@ -58,6 +111,7 @@ class FishbowlWindow(QMainWindow):
         controller: FishbowlController,
         setup: FishbowlConfig,
         public_elsewhere: bool = False,
+        wall: WallClock | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
@@ -76,30 +130,30 @@ class FishbowlWindow(QMainWindow):
         self.live.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.stack.addWidget(self.setup)
         self.stack.addWidget(self.live)
-        self.controls = ControlPanel(ctx, controller, self.live)
+        self.controls = ControlPanel(ctx, controller, wall=wall)
         self.hints = key_hints()
+        box = QVBoxLayout(self.live)
+        s = ctx.scale
         if public_elsewhere:
-            # the laptop: the controls, a preview of what the room sees, the keys
-            box = QVBoxLayout(self.live)
-            s = ctx.scale
+            # the laptop: a preview of what the room sees, the controls, the keys
             box.setContentsMargins(s.space(2), s.space(2), s.space(2), s.space(2))
+            box.setSpacing(s.space(1))
             self.view = PublicView(controller.session, ctx.palette, True)
             box.addWidget(self.view, 1)
             box.addWidget(self.controls)
             box.addWidget(self.hints)
         else:
-            self.view = PublicView(controller.session, ctx.palette, ctx.reduced_motion, self.live)
-            self.controls.raise_()
-        self._hide_timer = QTimer(self)
-        self._hide_timer.setSingleShot(True)
-        self._hide_timer.setInterval(self.HIDE_AFTER_MS)
-        self._hide_timer.timeout.connect(self._auto_hide)
-        self.controls.activity.connect(self.show_controls)
+            # one screen: the view takes what the strip leaves; nothing is drawn over it
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(0)
+            self.view = PublicView(controller.session, ctx.palette, ctx.reduced_motion)
+            box.addWidget(self.view, 1)
+            box.addWidget(self.controls)
+            self.hints.hide()
         controller.setup_requested.connect(self._show_setup)
-        controller.message.connect(lambda _text: self.show_controls())
         controller.message.connect(self.setup.show_notice)
-        # the save problem, small in a corner of the window: the controls' banner says it too,
-        # but with one screen they hide themselves and the setup page has none
+        # the save problem on the setup page, small in a corner (the timer page has the
+        # controls' status line, which stays even when the strip is folded)
         self.save_notice = label("", "small", "accent", wrap=False)
         self.save_notice.setParent(self)
         self.save_notice.setObjectName("saveNotice")
@@ -107,11 +161,6 @@ class FishbowlWindow(QMainWindow):
         self.save_notice.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.save_notice.hide()
         controller.save_problem.connect(self._save_problem)
-        self.view.setMouseTracking(True)
-        self.live.setMouseTracking(True)
-        self.installEventFilter(self)
-        for w in (self.view, self.live):
-            w.installEventFilter(self)
         if controller.session.state is State.SETUP:
             self._show_setup()
         else:
@@ -127,9 +176,7 @@ class FishbowlWindow(QMainWindow):
 
     def _show_live(self) -> None:
         self.stack.setCurrentWidget(self.live)
-        self._place()
         self._update_save_notice()
-        self.show_controls()
         self.setFocus()  # the timer's keys, not a text field
         log.info("fishbowl screen timer")
 
@@ -145,10 +192,8 @@ class FishbowlWindow(QMainWindow):
         self._update_save_notice()
 
     def _update_save_notice(self) -> None:
-        """Shown while saves fail, except where the facilitator always sees the controls' banner
-        (the laptop of a two-screen setup, on the timer page)."""
-        banner_always_seen = self.public_elsewhere and not self.showing_setup()
-        self.save_notice.setVisible(bool(self.save_notice.text()) and not banner_always_seen)
+        """Shown while saves fail on the setup page; the timer page has the status line."""
+        self.save_notice.setVisible(bool(self.save_notice.text()) and self.showing_setup())
         if self.save_notice.isVisible():
             self.save_notice.adjustSize()
             margin = self.ctx.scale.space(1)
@@ -162,63 +207,18 @@ class FishbowlWindow(QMainWindow):
     def showing_setup(self) -> bool:
         return self.stack.currentWidget() is self.setup
 
-    # --- the overlay ------------------------------------------------------------------------------
-    def _place(self) -> None:
-        if self.public_elsewhere:
-            return
-        self.view.setGeometry(self.live.rect())
-        hint = self.controls.sizeHint()
-        width = min(self.live.width(), max(hint.width(), round(self.live.width() * 0.9)))
-        height = min(
-            self.live.height(),
-            self.controls.heightForWidth(width)
-            if self.controls.hasHeightForWidth()
-            else hint.height(),
-        )
-        x = (self.live.width() - width) // 2
-        self.controls.setGeometry(x, self.live.height() - height, width, height)
+    # --- the strip ------------------------------------------------------------------------------
+    def controls_folded(self) -> bool:
+        return self.controls.folded
+
+    def toggle_controls(self) -> None:
+        """C: fold the strip down to its status line, or open it; the view takes the space."""
+        self.controls.set_folded(not self.controls.folded)
+        log.info("fishbowl controls %s", "folded" if self.controls.folded else "open")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._place()
         self._update_save_notice()
-
-    def show_controls(self) -> None:
-        if not self.controls.isVisible():
-            self.controls.show()
-            self._place()
-        self.controls.raise_()
-        if not self.public_elsewhere:
-            self._hide_timer.start()
-
-    def _auto_hide(self) -> None:
-        """With one screen the controls step aside so the room sees the whole timer; they come
-        back with any touch, mouse movement or key. A focused text field keeps them."""
-        if (
-            self.public_elsewhere
-            or self.controls.name_edit.hasFocus()
-            or self.controls.note_edit.hasFocus()
-        ):
-            self._hide_timer.start()
-            return
-        self.controls.hide()
-
-    def controls_visible(self) -> bool:
-        return self.controls.isVisible()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.live and event.type() == QEvent.Type.Resize:
-            # the view and the controls follow the page's own size, not the window's resize:
-            # a window given its geometry before it is first shown (full screen on a bare X
-            # server) is resized while its layout is not yet active, and the page only reaches
-            # its size when shown; placing from the window's resize left the timer at 640×480
-            # under the controls until the first touch
-            self._place()
-        if event.type() in ACTIVITY_EVENTS and self.stack.currentWidget() is self.live:
-            toggling = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_C  # type: ignore[attr-defined]
-            if not toggling:
-                self.show_controls()
-        return False
 
     # --- keys ---------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
@@ -235,10 +235,7 @@ class FishbowlWindow(QMainWindow):
             super().keyPressEvent(event)
             return
         if key == Qt.Key.Key_C:
-            if self.controls.isVisible() and not self.public_elsewhere:
-                self.controls.hide()
-            else:
-                self.show_controls()
+            self.toggle_controls()
             return
         if key in (Qt.Key.Key_F, Qt.Key.Key_F11):
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
