@@ -11,6 +11,10 @@ from kiosk.cli import build_parser
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if (args.licenses or args.version) and args.command is None:
+        from kiosk.commands import licences
+
+        return licences.run(args.version, sys.stdout)
     if args.self_test and args.command is None:
         from kiosk.commands import selftest
 

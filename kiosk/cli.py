@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
         "one-line JSON summary; exit 0 if all is well, 1 naming each "
         "failure",
     )
+    parser.add_argument(
+        "--licenses",
+        action="store_true",
+        help="list every part the app ships with its licence, and where the full texts are",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     val = sub.add_parser("validate", help="check a content folder and list every problem")
@@ -85,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--screen",
         dest="shot_screen",
         default="home",
-        choices=["home", "poster", "overview", "help", "blackout", "quotes", "fishbowl"],
+        choices=["home", "poster", "overview", "help", "about", "blackout", "quotes", "fishbowl"],
         help="which screen to render",
     )
     shot.add_argument(

@@ -310,6 +310,8 @@ def attach_services(
     activity = ActivityFilter(window)
     app.installEventFilter(activity)
     activity.admin_requested.connect(admin.request)
+    # the hints and the help speak the words of the input used last (keys or touch)
+    activity.input_used.connect(lambda kind: window.set_input_kind(kind))
     services = Services(reloader=reloader, admin=admin, activity=activity)
     admin.screen.reload_requested.connect(reloader.reload)
     # the parse runs in a worker: the admin screen lists its problems once it is done

@@ -170,10 +170,15 @@ def stylesheet(p: Palette, s: TypeScale) -> str:
         f'QFrame[panel="card"] {{ background: {p.surface}; border-radius: {s.space(2)}px; '
         f"border: {max(1, s.space(0.25))}px solid {mix(p.surface, p.text, 0.12)}; }}",
         f'QFrame[panel="card"][selected="true"] {{ border: {s.space(0.75)}px solid {p.accent}; }}',
-        f'QFrame[panel="tile"] {{ background: {p.surface}; border-radius: {s.space(1.5)}px; '
-        f"border-top: {s.space(0.75)}px solid {p.accent}; }}",
-        f'QFrame[panel="lessons"] {{ background: {p.surface_alt}; border-radius: '
-        f"{s.space(2)}px; border-left: {s.space(1.25)}px solid {p.accent}; }}",
+        # an accent edge on one side only: that side's corners square, the others round (a
+        # rounded corner meeting a one-sided border drew small hooks at the tile's corners)
+        f'QFrame[panel="tile"] {{ background: {p.surface}; border: none; '
+        f"border-top: {s.space(0.75)}px solid {p.accent}; border-radius: 0px; "
+        f"border-bottom-left-radius: {s.space(1.5)}px; "
+        f"border-bottom-right-radius: {s.space(1.5)}px; }}",
+        f'QFrame[panel="lessons"] {{ background: {p.surface_alt}; border: none; '
+        f"border-left: {s.space(1.25)}px solid {p.accent}; border-radius: 0px; "
+        f"border-top-right-radius: {s.space(2)}px; border-bottom-right-radius: {s.space(2)}px; }}",
         f'QFrame[panel="quote"] {{ background: {p.surface}; border-radius: {s.space(2)}px; }}',
         f'QFrame[panel="banner"] {{ background: {p.surface_alt}; border-radius: 0px; }}',
         f'QFrame[panel="bar"] {{ background: {mix(p.background, p.text, 0.06)}; }}',

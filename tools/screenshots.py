@@ -1,5 +1,5 @@
 """Render the docs' screenshots with ``kiosk shot``: every poster at 1920×1080 and 1080×1920,
-and the home, overview and help screens."""
+and the home, overview, help and About screens."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def main(out: str = "docs/screenshots") -> int:
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
-    jobs = [("home", None), ("overview", None), ("help", None), ("quotes", None)]
+    jobs = [("home", None), ("overview", None), ("help", None), ("about", None), ("quotes", None)]
     jobs += [("poster", p.id) for p in gallery.posters]
     for size in SIZES:
         for screen, poster in jobs:

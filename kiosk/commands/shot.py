@@ -50,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
         window.nav.quotes()
     if screen == "help":
         window.modes.enter(Mode.HELP)
+    if screen == "about":
+        window.modes.enter(Mode.ABOUT)
     if screen == "blackout":
         window.modes.enter(Mode.BLACKOUT)
     return _save(startup.render(app, window, window.ctx), args.out, screen, width, height)

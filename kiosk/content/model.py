@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kiosk.content.text import Artwork, Colour, FactValue, Id, LangCode, LocalText
 
@@ -195,6 +195,32 @@ class QuotesFile(Strict):
     quotes: tuple[dict, ...] = ()  # each entry is validated as a Quote on its own
 
 
+# The preset's settings that general_guidance may mark as the app's general guidance.
+FishbowlSetting = Literal[
+    "inner_chairs", "empty_chairs", "turn_seconds", "session_minutes", "warning_seconds", "chime"
+]
+FISHBOWL_SETTINGS: tuple[str, ...] = get_args(FishbowlSetting)
+
+
+class GeneralGuidance(Strict):
+    """fishbowl.yaml's ``general_guidance``: what the preset takes from general guidance for a
+    fishbowl (the app's, the organiser's) rather than from the gallery's source, so that it is
+    never shown as the source's. ``rules`` are shown after the preset's own rules, under
+    ``heading``; ``settings`` names the preset's numbers that are general guidance too."""
+
+    heading: LocalText = LocalText.plain("General guidance (not from the source)")
+    rules: LocalText | None = None
+    settings: tuple[FishbowlSetting, ...] = Field(default=(), max_length=len(FISHBOWL_SETTINGS))
+
+    @field_validator("settings")
+    @classmethod
+    def _each_setting_once(cls, settings: tuple[str, ...]) -> tuple[str, ...]:
+        twice = sorted({s for s in settings if settings.count(s) > 1})
+        if twice:
+            raise ValueError(f"{', '.join(repr(s) for s in twice)} is listed more than once")
+        return settings
+
+
 class FishbowlPreset(Strict):
     """fishbowl.yaml: the discussion the timer starts with."""
 
@@ -209,7 +235,8 @@ class FishbowlPreset(Strict):
     session_minutes: int = Field(default=45, ge=1, le=480)
     warning_seconds: int = Field(default=30, ge=0, le=3600)
     chime: bool = True
-    rules: LocalText | None = None
+    rules: LocalText | None = None  # the discussion's rules, as the source gives them
+    general_guidance: GeneralGuidance | None = None  # what is not from the source
 
     @model_validator(mode="after")
     def _consistent(self) -> FishbowlPreset:

@@ -1,10 +1,11 @@
 """What is on top: the one owner of the gallery window's layers.
 
 The window shows one screen (home, a poster, the overview, the quotes: ``Navigation`` owns which)
-and over it at most a few layers: the help card, the blackout, the "Still there?" notice, the
-admin PIN pad, the admin screen, the attract loop. Before this module each layer was a flag on a
-widget and the rules were spread over five files; an admin screen could outlive an idle reset
-and greet the next visitor with Quit. Here the rules are one table, tested without widgets:
+and over it at most a few layers: the help card, the About card, the blackout, the "Still
+there?" notice, the admin PIN pad, the admin screen, the attract loop. Before this module each
+layer was a flag on a widget and the rules were spread over five files; an admin screen could
+outlive an idle reset and greet the next visitor with Quit. Here the rules are one table,
+tested without widgets:
 
 - layers have a fixed stacking order (``LAYERS``, bottom to top); the window raises their widgets
   in that order and shows exactly the layers that are active;
@@ -35,6 +36,7 @@ class Mode(StrEnum):
     QUOTES = "quotes"
     # the layers (their stacking order is LAYERS)
     HELP = "help"
+    ABOUT = "about"
     BLACKOUT = "blackout"
     STILL_THERE = "still-there"
     PIN = "pin"
@@ -51,6 +53,7 @@ SCREENS = {
 
 LAYERS: tuple[Mode, ...] = (
     Mode.HELP,
+    Mode.ABOUT,
     Mode.BLACKOUT,
     Mode.PIN,
     Mode.STILL_THERE,
@@ -62,17 +65,19 @@ must still see the countdown); nothing covers the admin screen but the attract l
 only opens after a reset has closed it."""
 
 CLOSES: dict[Mode, frozenset[Mode]] = {
-    Mode.HELP: frozenset(),
+    Mode.HELP: frozenset({Mode.ABOUT}),
+    Mode.ABOUT: frozenset({Mode.HELP}),  # opened from the help card, in its place
     Mode.BLACKOUT: frozenset(),
     Mode.STILL_THERE: frozenset(),
-    Mode.PIN: frozenset({Mode.HELP, Mode.BLACKOUT}),
-    Mode.ADMIN: frozenset({Mode.HELP, Mode.BLACKOUT, Mode.STILL_THERE, Mode.PIN}),
+    Mode.PIN: frozenset({Mode.HELP, Mode.ABOUT, Mode.BLACKOUT}),
+    Mode.ADMIN: frozenset({Mode.HELP, Mode.ABOUT, Mode.BLACKOUT, Mode.STILL_THERE, Mode.PIN}),
     Mode.ATTRACT: frozenset(LAYERS) - {Mode.ATTRACT},
 }
 """Entering a layer closes these."""
 
 REFUSED_UNDER: dict[Mode, frozenset[Mode]] = {
     Mode.HELP: frozenset({Mode.PIN, Mode.ADMIN, Mode.ATTRACT}),
+    Mode.ABOUT: frozenset({Mode.PIN, Mode.ADMIN, Mode.ATTRACT}),
     Mode.BLACKOUT: frozenset({Mode.PIN, Mode.ADMIN, Mode.ATTRACT}),
     Mode.STILL_THERE: frozenset({Mode.ADMIN, Mode.ATTRACT}),
     Mode.PIN: frozenset({Mode.ADMIN, Mode.ATTRACT}),
@@ -159,8 +164,8 @@ class Modes:
         return self.leave(mode) if mode in self._layers else self.enter(mode)
 
     def escape(self) -> bool:
-        """Esc closes the help card or the blackout before it moves in the gallery."""
-        for mode in (Mode.BLACKOUT, Mode.HELP):
+        """Esc closes the help or About card or the blackout before it moves in the gallery."""
+        for mode in (Mode.BLACKOUT, Mode.ABOUT, Mode.HELP):
             if mode in self._layers:
                 return self.leave(mode)
         return False
@@ -185,7 +190,7 @@ class Modes:
     def _screen_changed(self, old: NavState, new: NavState) -> None:
         if old.screen is new.screen and old.index == new.index:
             return
-        for mode in (Mode.HELP, Mode.BLACKOUT):  # a new screen or poster closes these
+        for mode in (Mode.HELP, Mode.ABOUT, Mode.BLACKOUT):  # a new screen or poster closes these
             if mode in self._layers:
                 self._leave(mode)
         if old.screen is not new.screen:

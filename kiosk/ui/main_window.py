@@ -29,12 +29,14 @@ from kiosk.core.navigation import Navigation, NavState, Screen
 from kiosk.theme import TypeScale, stylesheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.home import HomeScreen, OverviewScreen
+from kiosk.ui.hints import POSTER_BAR, InputKind, first_input
 from kiosk.ui.overlays import Blackout
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.widgets import label, nav_button
 
 if TYPE_CHECKING:  # the other screens' modules are imported when they are first shown
     from kiosk.content.model import Gallery
+    from kiosk.ui.about import AboutOverlay
     from kiosk.ui.gallery.deck import PosterDeck
     from kiosk.ui.overlays import HelpOverlay
     from kiosk.ui.quotes.screen import QuotesScreen
@@ -69,10 +71,9 @@ class PosterScreen(QWidget):
         self.progress = label("", "label", "muted", wrap=False)
         self.progress.setAccessibleName("Poster number")
         row.addWidget(self.home_button)
-        self.hints = label(
-            "→ next   ← previous   Esc overview   B blackout", "small", "muted", wrap=False
-        )
-        self.hints.setVisible(ctx.presenter)
+        self.hints = label("", "small", "muted", wrap=False)
+        self.hints.setAccessibleName("How to move between posters")
+        self.set_hints(first_input(ctx.kiosk))
         row.addStretch(1)
         row.addWidget(self.hints)
         row.addStretch(1)
@@ -86,16 +87,21 @@ class PosterScreen(QWidget):
         box.addWidget(self.deck, 1)
         self._ctx = ctx
 
+    def set_hints(self, kind: InputKind) -> None:
+        """The bar's hint in the words of the input in use (keys, or touch)."""
+        self.hints.setText(POSTER_BAR[kind])
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        # presenter key hints only where the bar has room for them beside the buttons
-        self.hints.setVisible(self._ctx.presenter and self.width() / self._ctx.scale.factor >= 1500)
+        # the hint only where the bar has room for it beside the buttons
+        self.hints.setVisible(self.width() / self._ctx.scale.factor >= 1500)
 
 
 class MainWindow(QMainWindow):
     """Holds the screens and the layers; turns keys and taps into Navigation and Modes calls."""
 
     screen_changed = Signal(str)  # "home", "poster <id>", "overview", "quotes"
+    input_kind_changed = Signal(str)  # "touch" or "keys": the hints and help follow it
     mode_changed = Signal(str, bool)  # a layer or screen (Mode value) entered (True) or left
     gallery_changed = Signal(object)  # live reload applied new content
 
@@ -112,6 +118,7 @@ class MainWindow(QMainWindow):
         self.nav = nav or Navigation(len(ctx.gallery.posters), [p.id for p in ctx.gallery.posters])
         self.nav.subscribe(self._on_nav)
         self.modes = Modes(self.nav)
+        self.input_kind = first_input(ctx.kiosk)
         self.modes.subscribe(self._on_mode)
         self._layers: dict[Mode, QWidget] = {}
         self.setWindowTitle(ctx.t(ctx.gallery.settings.title))
@@ -154,12 +161,13 @@ class MainWindow(QMainWindow):
         self._poster_screen: PosterScreen | None = None
         self._overview: OverviewScreen | None = None
         self._quotes: QuotesScreen | None = None
-        for mode in (Mode.HELP, Mode.BLACKOUT):
+        for mode in (Mode.HELP, Mode.ABOUT, Mode.BLACKOUT):
             old_layer = self._layers.pop(mode, None)
             if old_layer is not None and isValid(old_layer):
                 old_layer.hide()
                 old_layer.deleteLater()
         self._help: HelpOverlay | None = None
+        self._about: AboutOverlay | None = None
         self.blackout = Blackout(self)
         # signals reach the navigation and the modes (plain Python objects) through lambdas,
         # never as their bound methods: PySide 6.11 keeps a weak reference for each such
@@ -181,6 +189,8 @@ class MainWindow(QMainWindow):
             self._home.build()
             self._home.opened.connect(lambda index: self.nav.open(index))
             self._home.quotes_requested.connect(lambda: self.nav.quotes())
+            self._home.help_requested.connect(lambda: self.modes.toggle(Mode.HELP))
+            self._home.set_prompt(self.input_kind)
         return self._home
 
     @property
@@ -194,6 +204,7 @@ class MainWindow(QMainWindow):
             screen.home_button.clicked.connect(lambda: self.nav.home())
             screen.overview_button.clicked.connect(lambda: self.nav.overview())
             screen.help_button.clicked.connect(lambda: self.modes.toggle(Mode.HELP))
+            screen.set_hints(self.input_kind)
         return self._poster_screen
 
     @property
@@ -207,6 +218,7 @@ class MainWindow(QMainWindow):
             self._add_screen(self._overview)
             self._overview.build()
             self._overview.opened.connect(lambda index: self.nav.open(index))
+            self._overview.close_requested.connect(lambda: self.nav.escape())
         return self._overview
 
     @property
@@ -224,10 +236,36 @@ class MainWindow(QMainWindow):
         if self._help is None:
             from kiosk.ui.overlays import HelpOverlay
 
-            self._help = HelpOverlay(self.ctx, self)
+            self._help = HelpOverlay(self.ctx, self, self.input_kind)
             self._help.dismissed.connect(lambda: self.modes.leave(Mode.HELP))
+            self._help.about_requested.connect(lambda: self.modes.enter(Mode.ABOUT))
             self.register_layer(Mode.HELP, self._help)
         return self._help
+
+    @property
+    def about(self) -> AboutOverlay:
+        if self._about is None:
+            from kiosk.ui.about import AboutOverlay
+
+            self._about = AboutOverlay(self.ctx, self)
+            self._about.dismissed.connect(lambda: self.modes.leave(Mode.ABOUT))
+            self.register_layer(Mode.ABOUT, self._about)
+        return self._about
+
+    def set_input_kind(self, kind: InputKind | str) -> None:
+        """The input a person last used (a key, or a touch or click): the hints and the help
+        speak its words from now on."""
+        kind = InputKind(kind)
+        if kind == self.input_kind:
+            return
+        self.input_kind = kind
+        if self._poster_screen is not None:
+            self._poster_screen.set_hints(kind)
+        if self._home is not None:
+            self._home.set_prompt(kind)
+        if self._help is not None:
+            self._help.set_kind(kind)
+        self.input_kind_changed.emit(kind.value)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -253,6 +291,8 @@ class MainWindow(QMainWindow):
         open_layers = self.modes.layers
         if Mode.HELP in open_layers:
             self.help  # noqa: B018 - built the first time it is asked for
+        if Mode.ABOUT in open_layers:
+            self.about  # noqa: B018 - built the first time it is asked for
         for mode in LAYERS:
             widget = self._layers.get(mode)
             if widget is None or not isValid(widget):
@@ -320,6 +360,7 @@ class MainWindow(QMainWindow):
             super().keyPressEvent(event)
 
     def handle_key(self, event: QKeyEvent) -> bool:
+        self.set_input_kind(InputKind.KEYS)
         key = event.key()
         nav, modes = self.nav, self.modes
         state = nav.state
@@ -338,12 +379,15 @@ class MainWindow(QMainWindow):
             return True
         if key in (Qt.Key.Key_H, Qt.Key.Key_Question) or text == "?":
             return modes.toggle(Mode.HELP) or True
+        if key == Qt.Key.Key_A:
+            return modes.toggle(Mode.ABOUT) or True
         if key == Qt.Key.Key_Escape:
             if self._poster_screen is not None and self.deck.zoom.isVisible():
                 self.deck.zoom.close_zoom()
                 return True
             return modes.escape() or nav.escape() or True
-        modes.leave(Mode.HELP)  # any other key closes the help card, then acts
+        modes.leave(Mode.HELP)  # any other key closes the help or About card, then acts
+        modes.leave(Mode.ABOUT)
         if key in (Qt.Key.Key_F, Qt.Key.Key_F11):
             if self.kiosk_mode:
                 log.info("full screen toggle refused (kiosk mode)")

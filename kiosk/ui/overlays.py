@@ -5,24 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLayoutItem, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Ctx
-from kiosk.ui.widgets import label, panel
-
-KEYS = [
-    ("→  PageDown  Space", "next poster"),
-    ("←  PageUp  Backspace", "previous poster"),
-    ("Home  /  End", "first / last poster"),
-    ("1 – 9", "jump to a poster"),
-    ("↑  ↓", "scroll the poster"),
-    ("+  /  −", "zoom in / out"),
-    ("Esc", "overview of all posters"),
-    ("Q", "the quotes, full screen (P pauses)"),
-    ("B  or  .", "black out the screen"),
-    ("F  or  F11", "full screen"),
-    ("H  or  ?", "this help"),
-]
+from kiosk.ui.hints import CLOSE_HELP, GESTURES, HELP_TITLE, KEYS, InputKind
+from kiosk.ui.widgets import label, nav_button, panel
 
 
 class Blackout(QWidget):
@@ -77,32 +64,71 @@ class Veil(QWidget):
 
 
 class HelpOverlay(Veil):
-    """The keys, large enough to read from the back of a room; any tap closes it."""
+    """What a person can do, large enough to read from the back of a room, in the words of the
+    input in use (gestures first for touch, keys first for a presenter; keys not at all on an
+    unattended kiosk). Any tap closes it, except on the About button, which opens the About card
+    in its place."""
 
     dismissed = Signal()
+    about_requested = Signal()
 
-    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
+    def __init__(self, ctx: Ctx, parent: QWidget, kind: InputKind = InputKind.KEYS) -> None:
         super().__init__(ctx, parent)
-        s = ctx.scale
-        card, box = self.centred_card()
-        box.addWidget(label("Keys and clicker", "h2"))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(s.space(5))
-        grid.setVerticalSpacing(s.space(1))
-        for row, (keys, what) in enumerate(KEYS):
-            grid.addWidget(label(keys, "label", "accent", wrap=False), row, 0)
-            grid.addWidget(label(what, "body", wrap=False), row, 1)
-        box.addLayout(grid)
-        box.addWidget(
-            label(
-                "Touch: swipe sideways for the next poster, drag up and down to "
-                "scroll, pinch or double-tap to zoom. Tap anywhere to close.",
-                "small",
-                "muted",
-            )
+        self.card, self.box = self.centred_card()
+        self.card.setMaximumWidth(ctx.scale.space(150))
+        self.kind: InputKind | None = None
+        self.about_button = nav_button(
+            "About: credits and licences",
+            None,
+            ctx.palette.text,
+            ctx.scale.touch,
+            "About this gallery: version, credits and licences",
         )
-        card.setMaximumWidth(s.space(150))
+        self.about_button.clicked.connect(self.about_requested)
+        self.set_kind(kind)
         self.setAccessibleName("Help: keys and gestures")
+
+    def set_kind(self, kind: InputKind) -> None:
+        """Show the help for this input (a no-op when it shows it already)."""
+        if kind == self.kind:
+            return
+        self.kind = kind
+        s = self.ctx.scale
+        while (item := self.box.takeAt(0)) is not None:
+            if item.widget() is self.about_button:
+                continue  # kept, and added again at the end
+            _delete_item(item)
+        self.title = label(HELP_TITLE[kind], "h2")
+        self.box.addWidget(self.title)
+        tables = [GESTURES, KEYS] if kind is InputKind.TOUCH else [KEYS, GESTURES]
+        if self.ctx.kiosk:
+            tables = [GESTURES]  # an unattended kiosk has no keyboard to speak of
+        for n, rows in enumerate(tables):
+            if n:
+                other = "Keys and clicker" if rows is KEYS else "Touch and gestures"
+                self.box.addWidget(label(other, "h3"))
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(s.space(5))
+            grid.setVerticalSpacing(s.space(0.5 if n else 1))
+            role = "body" if n == 0 else "small"
+            for row, (what_to_do, what_it_does) in enumerate(rows):
+                grid.addWidget(
+                    label(what_to_do, "label" if n == 0 else "small", "accent", wrap=False), row, 0
+                )
+                grid.addWidget(label(what_it_does, role, wrap=False), row, 1)
+            self.box.addLayout(grid)
+        self.box.addWidget(label(CLOSE_HELP[kind], "small", "muted"))
+        self.box.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def mouseReleaseEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
         self.dismissed.emit()
+
+
+def _delete_item(item: QLayoutItem) -> None:
+    """Delete what a layout item holds: a widget, or a layout and everything in it."""
+    widget, layout = item.widget(), item.layout()
+    if widget is not None:
+        widget.deleteLater()
+    elif layout is not None:
+        while (inner := layout.takeAt(0)) is not None:
+            _delete_item(inner)

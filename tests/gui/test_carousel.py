@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -179,7 +180,9 @@ def test_every_quote_fits_everywhere(qtbot, make_window, size) -> None:
         qtbot.waitUntil(lambda: carousel.controls.width() == carousel.width())  # laid out
         dots = carousel.dots
         left, right = dots[0].geometry().left(), dots[-1].geometry().right()
-        assert abs((left + right) / 2 - carousel.controls.width() / 2) <= 2, (size, left, right)
+        # centred to a few pixels: the row sits between two equal side columns now, and each
+        # layout splits an odd pixel its own way
+        assert abs((left + right) / 2 - carousel.controls.width() / 2) <= 3, (size, left, right)
         assert right < carousel.pause_button.geometry().left(), size
 
     check(window.home.carousel)
@@ -195,3 +198,118 @@ def test_every_quote_fits_everywhere(qtbot, make_window, size) -> None:
         window.nav.open_id(poster)
         QApplication.processEvents()
         check(window.deck.current().findChild(QuoteCarousel))
+
+
+def test_the_pause_button_never_covers_a_dot_and_says_paused_in_a_word(qtbot, make_window) -> None:
+    """Issue 17: at 640x400 the pause button covered the last dots; paused, the carousel showed
+    only a small icon."""
+    window = make_window(size=(640, 400))
+    carousel = window.home.carousel
+    assert carousel is not None
+    qtbot.waitUntil(lambda: carousel.dots[-1].isVisible())
+
+    def geometry_in_carousel(widget):  # noqa: ANN001, ANN202
+        from PySide6.QtCore import QRect
+
+        return QRect(widget.mapTo(carousel, widget.rect().topLeft()), widget.size())
+
+    button = geometry_in_carousel(carousel.pause_button)
+    for dot in carousel.dots:
+        assert not geometry_in_carousel(dot).intersects(button)
+    assert carousel.pause_button.text() == ""
+    carousel.toggle_pause()
+    assert carousel.pause_button.text() == "Paused"
+    button = geometry_in_carousel(carousel.pause_button)
+    assert not any(geometry_in_carousel(d).intersects(button) for d in carousel.dots)
+    carousel.toggle_pause()
+    assert carousel.pause_button.text() == ""
+    # and the whole home still fits the small window (no row pushed past its right edge)
+    page = window.home.widget()
+    assert page.width() <= window.home.viewport().width()
+
+
+def test_the_dots_are_a_fingers_target_at_1080p(qtbot, make_window) -> None:
+    window = make_window(size=(1920, 1080))
+    for dot in window.home.carousel.dots:
+        assert dot.width() >= 44 and dot.height() >= 44
+
+
+class PaintRecorder:
+    """Stands in for the QPainter of QuoteCanvas._paint_quote: what is drawn, where, how."""
+
+    def __init__(self) -> None:
+        self.font = None
+        self.pen = None
+        self.texts: list[tuple[str, object, int, str]] = []  # text, rect, pixel size, colour
+
+    def setFont(self, font) -> None:  # noqa: N802 - QPainter's name
+        self.font = font
+
+    def setPen(self, pen) -> None:  # noqa: N802 - QPainter's name
+        self.pen = pen
+
+    def drawText(self, rect, _flags, text) -> None:  # noqa: N802 - QPainter's name
+        self.texts.append((text, rect, self.font.pixelSize(), self.pen.color().name()))
+
+
+def painted(image: QImage) -> bool:
+    """Anything drawn in ``image`` (a quote's pixmap starts transparent)."""
+    argb = image.convertToFormat(QImage.Format.Format_ARGB32)  # held while its bits are read
+    data = bytes(argb.constBits())
+    return any(data[3::4])  # the alpha bytes
+
+
+def drawn(canvas, i: int) -> PaintRecorder:
+    recorder = PaintRecorder()
+    canvas._paint_quote(recorder, i)
+    return recorder
+
+
+def test_the_quotes_screen_shows_each_quotes_source_note_under_the_attribution(
+    qtbot, make_window
+) -> None:
+    """A curious visitor finds where a quote comes from (the report's spelling "Makhra", why
+    the environment quote is the CEO's) in a small line under who said it, full screen only."""
+    window = make_window()
+    window.nav.quotes()
+    QApplication.processEvents()
+    carousel = window.quotes.carousel
+    canvas = carousel.canvas
+    ctx = window.ctx
+    notes = {q.id: canvas.source_of(i) for i, q in enumerate(carousel.quotes)}
+    assert all(note.startswith("Source: ") for note in notes.values()), notes
+    assert "Makhra" in notes["makhura-gauteng"]
+    assert "says the CEO" in notes["yaccarini-environment"]
+    for i, quote in enumerate(carousel.quotes):
+        texts = drawn(canvas, i).texts
+        note = notes[quote.id]
+        assert [t[0] for t in texts][-1] == note  # last, under the speaker and their role
+        speaker = next(t for t in texts if t[0] == ctx.t(quote.speaker))
+        _, rect, px, colour = texts[-1]
+        assert rect.top() > speaker[1].bottom()
+        assert px == ctx.scale.px("small") and colour == QColor(ctx.palette.muted).name()
+        assert rect.bottom() <= canvas.height() - canvas.bar  # inside the panel, above the line
+        # and it is really painted there: the rectangle's pixels are not all transparent
+        image = canvas.pixmap(i).toImage()
+        dpr = image.devicePixelRatio()
+        area = QRect(*(round(v * dpr) for v in rect.getRect()))
+        assert painted(image.copy(area)), quote.id
+        above = QRect(area.left(), area.top() - area.height(), area.width(), area.height())
+        assert painted(image.copy(above))  # the attribution: the test sees text where it is
+        below = QRect(area.left(), area.bottom() + 1, area.width(), image.height())
+        assert not painted(image.copy(below))  # nothing under the note
+    carousel.jump(4)
+    assert "Source: " in carousel.accessibleName()
+
+
+def test_the_source_note_stays_off_the_home_strip_and_the_posters(qtbot, make_window) -> None:
+    window = make_window()
+    home = window.home.carousel
+    assert home.canvas.source_of(0) == ""
+    assert not [t for t in drawn(home.canvas, 0).texts if t[0].startswith("Source:")]
+    assert "Source: " not in home.accessibleName()
+    window.nav.open_id("montreal-technopole-angus")
+    QApplication.processEvents()
+    poster = window.deck.current().findChild(QuoteCarousel)
+    assert poster.quotes[0].source is not None
+    assert not [t for t in drawn(poster.canvas, 0).texts if t[0].startswith("Source:")]

@@ -1,5 +1,6 @@
-"""The fishbowl setup screen: steppers, the question, the model's refusals, Start and Back, and a
-layout that fits at 1280×720, 1920×1080 and 1080×1920 with touch-sized controls."""
+"""The fishbowl setup screen: steppers, the question, the participants and the fair-airtime
+settings, the model's refusals, Start and Back, and a layout that fits at 1280×720, 1920×1080
+and 1080×1920 with touch-sized controls."""
 
 from __future__ import annotations
 
@@ -20,10 +21,17 @@ from PySide6.QtWidgets import (
 
 from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
-from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.clock import FakeClock
+from kiosk.core.fishbowl.config import FishbowlConfig, RosterEntry, parse_roster, roster_text
 from kiosk.core.fishbowl.errors import FishbowlError
+from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.session import FishbowlSession
+from kiosk.core.fishbowl.store import SessionStore
 from kiosk.theme import FONT_FAMILY, stylesheet
+from kiosk.ui.fishbowl.build import open_session
+from kiosk.ui.fishbowl.controller import FishbowlController
 from kiosk.ui.fishbowl.setup import (
+    ROSTER_LINES,
     SetupPanel,
     Stepper,
     format_session,
@@ -449,3 +457,227 @@ def test_many_long_questions_scroll_without_clipping(make_panel) -> None:
     assert panel.scroll_area.verticalScrollBar().maximum() > 0  # it scrolls rather than squeezes
     assert [c.text_label.text() for c in panel.choices] == list(config.questions)
     assert panel.config() == config
+
+
+# --- the participants and fair airtime ----------------------------------------------------------
+# people and places from the workshop's report
+ROSTER = (
+    "Christian Yaccarini; Montreal\n"
+    "Jaemin Song; Seoul\n"
+    "Oriol Estela Barnet;   Barcelona\n"
+    "Laurence Kwark"
+)
+ENTRIES = (
+    RosterEntry("Christian Yaccarini", "Montreal"),
+    RosterEntry("Jaemin Song", "Seoul"),
+    RosterEntry("Oriol Estela Barnet", "Barcelona"),
+    RosterEntry("Laurence Kwark", None),
+)
+
+
+def type_roster(qtbot, panel: SetupPanel, text: str) -> None:  # noqa: ANN001
+    """Tap the participants field and type ``text`` into it, Return between the lines."""
+    qtbot.mouseClick(panel.roster_edit.viewport(), LEFT)
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            qtbot.keyClick(panel.roster_edit, Qt.Key.Key_Return)
+        qtbot.keyClicks(panel.roster_edit, line)
+
+
+def make_window(qtbot, tmp_path: Path, session: FishbowlSession | None = None):  # noqa: ANN001, ANN201
+    """The real fishbowl window on a fake clock, saving into ``tmp_path``."""
+    from kiosk.ui.fishbowl.window import FishbowlWindow
+
+    ctx = startup.make_context(gallery(), (1920, 1080), reduced_motion=True)
+    wall = FakeClock(1_700_000_000.0)
+    if session is None:
+        session = FishbowlSession.from_preset(gallery().fishbowl, FakeClock(100.0), wall=wall)
+    store = SessionStore(tmp_path / "fishbowl", wall=wall)
+    controller = FishbowlController(session, store, tmp_path / "exports")
+    window = FishbowlWindow(ctx, controller, preset_config(ctx))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, controller
+
+
+def test_participants_and_airtime_defaults(panel) -> None:
+    """No one listed; the room sees talk time; no balance by group, and it says why."""
+    assert panel.roster_edit.toPlainText() == ""
+    assert panel.roster_edit.isVisible() and panel.roster_hint.isVisible()
+    assert panel.airtime_public_button.isChecked()
+    assert panel.airtime_public_button.text() == "On"
+    assert panel.airtime_public_button.accessibleName() == "The room sees talk time: on"
+    balance = panel.group_balance_button
+    assert not balance.isChecked() and balance.text() == "Off"
+    assert not balance.isEnabled()  # no one listed has a group
+    assert panel.group_note.isVisible()
+    config = panel.config()
+    assert config is not None
+    assert (config.roster, config.airtime_public, config.group_balance) == ((), True, False)
+    default = FishbowlConfig()
+    assert (default.airtime_public, default.group_balance) == (True, False)  # the model agrees
+
+
+def test_a_typed_roster_with_groups_reaches_the_session(qtbot, tmp_path) -> None:
+    window, controller = make_window(qtbot, tmp_path)
+    panel = window.setup
+    assert window.showing_setup()
+    type_roster(qtbot, panel, ROSTER)
+    # Return in the participants field is a new line, not the window's "Enter starts"
+    assert controller.session.state is State.SETUP and window.showing_setup()
+    assert panel.roster_edit.toPlainText() == ROSTER
+    assert panel.group_balance_button.isEnabled() and not panel.group_note.isVisible()
+    click(qtbot, panel.group_balance_button)  # on
+    click(qtbot, panel.airtime_public_button)  # off: the room does not see talk time
+    assert panel.group_balance_button.text() == "On"
+    assert panel.airtime_public_button.text() == "Off"
+    click(qtbot, panel.start_button)
+    session = controller.session
+    assert session.state is State.RUNNING and not window.showing_setup()
+    assert session.config.roster == ENTRIES
+    assert session.config.airtime_public is False
+    assert session.config.group_balance is True
+    assert session.config.group_of("jaemin song") == "Seoul"
+
+
+def test_a_reset_session_shows_its_roster_in_the_setup(qtbot, tmp_path) -> None:
+    window, controller = make_window(qtbot, tmp_path)
+    panel = window.setup
+    type_roster(qtbot, panel, ROSTER)
+    click(qtbot, panel.group_balance_button)
+    click(qtbot, panel.start_button)
+    assert controller.session.state is State.RUNNING
+    panel.set_config(preset_config(panel.ctx))  # the panel forgets what was typed ...
+    assert panel.roster_edit.toPlainText() == ""
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    qtbot.keyClick(window, Qt.Key.Key_R)  # ... and a reset shows the session's list again
+    assert controller.session.state is State.SETUP and window.showing_setup()
+    assert parse_roster(panel.roster_edit.toPlainText()) == ENTRIES
+    assert panel.group_balance_button.isChecked()
+    assert panel.config() == controller.session.config
+
+
+def test_a_restored_session_shows_its_roster_in_the_setup(qtbot, tmp_path) -> None:
+    clock, wall = FakeClock(100.0), FakeClock(1_700_000_000.0)
+    session = FishbowlSession.from_preset(gallery().fishbowl, clock, wall=wall)
+    store = SessionStore(tmp_path / "fishbowl", wall=wall)
+    session.configure(roster=ENTRIES, airtime_public=False, group_balance=True)
+    store.save(session.snapshot())
+    restored, _message = open_session(store, gallery().fishbowl, None, "en")
+    assert restored.state is State.SETUP
+    window, _controller = make_window(qtbot, tmp_path, restored)
+    panel = window.setup
+    assert window.showing_setup()
+    assert panel.roster_edit.toPlainText() == roster_text(ENTRIES)
+    assert not panel.airtime_public_button.isChecked()
+    assert panel.group_balance_button.isChecked() and panel.group_balance_button.isEnabled()
+    assert panel.config() == restored.config
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Christian Yaccarini; Montreal\n; Seoul", 2),  # a group with no name
+        ("Jaemin Song\n\nOriol Estela Barnet; " + "B" * 61, 3),  # a group too long
+        ("J" * 61, 1),  # a name too long
+    ],
+    ids=["group-without-name", "long-group", "long-name"],
+)
+def test_a_bad_roster_line_blocks_start_with_the_lines_message(qtbot, panel, text, line) -> None:
+    with pytest.raises(FishbowlError) as refused:
+        parse_roster(text)
+    assert f"line {line}:" in str(refused.value)
+    type_roster(qtbot, panel, text)
+    assert panel.config() is None
+    assert panel.error == str(refused.value)  # the model's sentence, naming the line
+    assert panel.error_label.isVisible() and panel.error_label.property("tone") == "accent"
+    assert panel.roster_edit.property("invalid") is True
+    assert not panel.start_button.isEnabled()
+    with qtbot.assertNotEmitted(panel.start_requested):
+        click(qtbot, panel.start_button)
+        panel._start_clicked()
+    # the line taken out: fine again
+    panel.roster_edit.selectAll()
+    qtbot.keyClick(panel.roster_edit, Qt.Key.Key_Backspace)
+    assert panel.roster_edit.toPlainText() == ""
+    assert panel.error == "" and panel.start_button.isEnabled()
+    assert panel.roster_edit.property("invalid") is False
+
+
+def test_a_name_listed_twice_is_refused_with_the_models_sentence(qtbot, panel) -> None:
+    type_roster(qtbot, panel, "Jaemin Song; Seoul\njaemin song")
+    with pytest.raises(FishbowlError) as refused:
+        parse_roster("Jaemin Song; Seoul\njaemin song")
+    assert panel.error == str(refused.value) and not panel.start_button.isEnabled()
+
+
+def test_balance_by_group_is_offered_only_while_someone_has_a_group(qtbot, panel) -> None:
+    balance = panel.group_balance_button
+    type_roster(qtbot, panel, "Jaemin Song")
+    assert not balance.isEnabled() and panel.group_note.isVisible()
+    click(qtbot, balance)  # unavailable: nothing happens
+    assert not balance.isChecked() and panel.config().group_balance is False
+    qtbot.keyClicks(panel.roster_edit, "; Seoul")
+    assert balance.isEnabled() and not panel.group_note.isVisible()
+    click(qtbot, balance)
+    assert balance.isChecked() and panel.config().group_balance is True
+    assert balance.accessibleName() == "Balance by group: on"
+    # the group taken away: off while there is nothing to balance ...
+    for _ in "; Seoul":
+        qtbot.keyClick(panel.roster_edit, Qt.Key.Key_Backspace)
+    assert panel.roster_edit.toPlainText() == "Jaemin Song"
+    assert not balance.isEnabled() and not balance.isChecked()
+    assert balance.text() == "Off" and panel.config().group_balance is False
+    assert "no one listed has a group" in balance.accessibleName()
+    # ... and the facilitator's choice comes back with a group
+    qtbot.keyClicks(panel.roster_edit, "; Seoul")
+    assert balance.isChecked() and panel.config().group_balance is True
+    click(qtbot, balance)
+    assert panel.config().group_balance is False
+
+
+def test_set_config_shows_a_roster_back(panel) -> None:
+    config = FishbowlConfig(roster=ENTRIES, airtime_public=False, group_balance=True)
+    panel.set_config(config)
+    assert panel.roster_edit.toPlainText() == roster_text(ENTRIES)
+    assert not panel.airtime_public_button.isChecked()
+    assert panel.airtime_public_button.text() == "Off"
+    assert panel.group_balance_button.isChecked() and panel.group_balance_button.isEnabled()
+    assert panel.config() == config
+    panel.set_config(preset_config(panel.ctx))  # and a setup with no one listed clears it
+    assert panel.roster_edit.toPlainText() == ""
+    assert panel.airtime_public_button.isChecked()
+    assert not panel.group_balance_button.isChecked()
+    assert panel.config() == preset_config(panel.ctx)
+
+
+def test_toggles_keep_their_size_when_unavailable(panel) -> None:
+    """A dashed frame marks "Balance by group" unavailable; it must not change the size."""
+    assert not panel.group_balance_button.isEnabled()
+    assert panel.group_balance_button.size() == panel.airtime_public_button.size()
+    assert panel.group_balance_button.size() == panel.chime_button.size()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("material", [False, True], ids=["plain", "qt-material"])
+def test_a_long_roster_fits_at_three_sizes(make_panel, size, material) -> None:
+    entries = tuple(
+        RosterEntry(f"Participant number {i}", ("Montreal", "Seoul", "Barcelona")[i % 3])
+        for i in range(1, 41)
+    )
+    panel = make_panel(size, FishbowlConfig(roster=entries), material=material)
+    assert_fits(panel)
+    edit = panel.roster_edit
+    lines = ROSTER_LINES * edit.fontMetrics().lineSpacing()
+    assert edit.viewport().height() >= lines  # at least three names in view
+    assert edit.verticalScrollBar().maximum() > 0  # the rest scroll inside the field
+    assert edit.font().pixelSize() == panel.ctx.scale.px("label")
+    field = edit.mapTo(panel, edit.rect().bottomRight())
+    assert panel.rect().contains(field) or panel.scroll_area.verticalScrollBar().maximum() > 0
+    assert panel.config() == FishbowlConfig(roster=entries)
+    # the model's complaint about a line, shown beside Start, clips nothing either
+    edit.setPlainText(roster_text(entries) + "\n; " + "a group with no name " * 2)
+    assert "line 41" in panel.error
+    assert_fits(panel)

@@ -116,3 +116,45 @@ def test_light_theme_gallery_renders(make_window, mini_gallery: Path) -> None:
     assert not window.ctx.palette.dark
     window.nav.open(1)
     assert_nothing_clipped(window, window.deck.current().widget())
+
+
+def test_a_long_event_title_keeps_the_whole_home_on_a_1080p_screen(
+    qtbot, make_window, tmp_path
+) -> None:
+    """Issue 17: a title of two lines at display size pushed the last row of cards and the
+    quotes' controls off a 1080p home. A title too long for one line is set one size down."""
+    import shutil
+
+    from PySide6.QtCore import QRect
+
+    from kiosk import paths
+
+    content = tmp_path / "content"
+    shutil.copytree(paths.default_content_dir(), content)
+    gallery = content / "gallery.yaml"
+    text = gallery.read_text(encoding="utf-8")
+    long_title = "Vital Neighborhoods in Metropolitan Cities — Power of Urban Transformation"
+    gallery.write_text(
+        text.replace(
+            "title: Vital Neighborhoods in Metropolitan Cities\n", f"title: {long_title}\n"
+        ),
+        encoding="utf-8",
+    )
+    window = make_window(content=content, size=(1920, 1080))
+    home = window.home
+    assert home.title.text() == long_title and home.title.property("role") == "h1"
+    viewport = home.viewport()
+
+    def inside(widget) -> bool:  # noqa: ANN001
+        return viewport.rect().contains(
+            QRect(widget.mapTo(viewport, widget.rect().topLeft()), widget.size())
+        )
+
+    # every card's title and place, and the quotes' controls, on the first screen
+    from PySide6.QtWidgets import QLabel
+
+    for card in home.cards:
+        assert all(inside(lab) for lab in card.findChildren(QLabel)), card.accessibleName()
+    assert inside(home.carousel.controls)
+    # the default title fits one line and keeps the display size
+    assert make_window(size=(1920, 1080)).home.title.property("role") == "display"

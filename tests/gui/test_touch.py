@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from kiosk.core.clock import FakeClock
@@ -154,7 +154,7 @@ def test_double_tap_zooms_and_double_tap_fits_again(qtbot, on_poster) -> None:
     qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=p)
     zoom = window.deck.zoom
     assert zoom.isVisible() and zoom.zoom == 2.0
-    before = zoom.centre
+    before = QPointF(zoom.centre)  # a copy: the layer's own point moves
     QTest.mousePress(zoom, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
     QTest.mouseMove(zoom, p + QPoint(-200, 0))
     QTest.mouseRelease(
@@ -197,3 +197,82 @@ def test_no_context_menu_and_no_text_selection(qtbot, window) -> None:
         lb.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction for lb in labels
     )
     assert window.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+
+
+def _background_share(image, colour: str, box) -> float:  # noqa: ANN001
+    """The share of pixels in ``box`` (x, y, w, h) that are exactly the background colour."""
+    from PySide6.QtGui import QColor
+
+    x0, y0, w, h = box
+    bg = QColor(colour).rgb()
+    hits = total = 0
+    for y in range(y0, y0 + h, 7):
+        for x in range(x0, x0 + w, 7):
+            total += 1
+            hits += image.pixel(x, y) == bg
+    return hits / total
+
+
+@pytest.mark.parametrize("how", ["keys", "double-tap near the end"])
+def test_zooming_a_scrolled_poster_shows_the_part_on_screen(qtbot, make_window, how) -> None:
+    """Issue 17: the first zoom of a scrolled poster showed a corner of the picture pushed to the
+    bottom right, the screen mostly empty (the zoom layer placed its centre before it had its
+    size)."""
+    window = make_window(size=(1280, 720))
+    window.nav.open_id("montreal-technopole-angus")
+    view = window.deck.current()
+    bar = view.verticalScrollBar()
+    if how == "keys":
+        for _ in range(3):
+            QTest.keyClick(window.windowHandle(), Qt.Key.Key_Down)
+            qtbot.waitUntil(lambda: not view.gestures.scroller.state().value)  # settled
+        assert bar.value() > 0
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_Plus)
+        point = QPoint(view.width() // 2, view.height() // 2)
+    else:
+        bar.setValue(bar.maximum())
+        clock = FakeClock(100.0)
+        view.gestures.clock = clock
+        point = QPoint(view.width() - 200, view.height() - 120)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        clock.advance(0.1)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    zoom = window.deck.zoom
+    assert zoom.isVisible() and zoom.geometry() == window.deck.rect()
+    src = zoom.source_rect()
+    picture = zoom.pixmap.deviceIndependentSize()
+    assert src.left() >= 0 and src.top() >= 0, src
+    assert src.right() <= picture.width() + 0.5 and src.bottom() <= picture.height() + 0.5, src
+    assert src.contains(point.toPointF())  # the part asked for is the part shown
+    if how != "keys":
+        return  # the end of a poster may be empty space: the picture check is for the middle
+    # what a visitor sees in the middle of a poster: text and cards in every quarter
+    shown = zoom.grab().toImage()
+    w, h = shown.width() // 2, shown.height() // 2
+    for box in ((0, 0, w, h), (w, 0, w, h), (0, h, w, h), (w, h, w, h)):
+        assert _background_share(shown, window.ctx.palette.background, box) < 0.97, box
+
+
+def test_the_mouse_wheel_over_an_edge_arrow_scrolls_the_poster(qtbot, on_poster) -> None:
+    """Issue 17: the wheel did nothing over the arrows, though they sit on the poster."""
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    window, view, _clock = on_poster
+    arrow = window.deck.next_button
+    bar = view.verticalScrollBar()
+    assert arrow.isVisible() and bar.value() == 0 and bar.maximum() > 0
+    at = QPointF(arrow.rect().center())
+    wheel = QWheelEvent(
+        at,
+        arrow.mapToGlobal(at),
+        QPoint(0, 0),
+        QPoint(0, -120),  # one notch down
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(arrow, wheel)
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    assert window.deck.index == 1  # it scrolled; it did not change poster

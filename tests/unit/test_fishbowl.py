@@ -479,7 +479,7 @@ def test_questions_and_notes_are_logged_with_the_session_time() -> None:
     assert s.question_log == ((0, "Second?"), (60, "First?"), (60, "A new one?"))
     refused(s, "There is no question 7", s.set_question, 7)
     s.add_note("Land trusts keep rents low")
-    assert s.notes == ((60, "Land trusts keep rents low"),)
+    assert s.notes == ((60, "Land trusts keep rents low", "Chair 1"),)  # who spoke then
     refused(s, "The note is empty", s.add_note, "   ")
     s.delete_note(0)
     assert s.notes == ()

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from kiosk.core.clock import FakeClock
-from kiosk.core.fishbowl.config import FishbowlConfig
+from kiosk.core.fishbowl.airtime import by_group, by_person, not_yet_heard
+from kiosk.core.fishbowl.config import FishbowlConfig, RosterEntry
 from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.core.fishbowl.records import State
 from kiosk.core.fishbowl.session import FishbowlSession
@@ -47,6 +48,12 @@ class FishbowlMachine(RuleBasedStateMachine):
             turn_seconds=turn,
             warning_seconds=turn // 6,
             questions=("Q1", "Q2"),
+            roster=(
+                RosterEntry("Ana", "Barcelona"),
+                RosterEntry("Bo", "Seoul"),
+                RosterEntry("Dee"),
+            ),
+            group_balance=data.draw(st.booleans(), label="group balance"),
         )
         self.session = FishbowlSession(self.clock, self.config, wall=FakeClock(1.5e9))
         self.elapsed = 0.0  # what the session clock must read: running time only
@@ -228,6 +235,28 @@ class FishbowlMachine(RuleBasedStateMachine):
         chair = self.chair(data, optional=True)
         self.attempt(self.session.dequeue, chair)
 
+    @rule(name=st.sampled_from(["Ana", "ana", " Bo ", "Cleo", "", "x" * 61]))
+    def enqueue_name(self, name: str) -> None:
+        """Someone asks to speak by name: from their chair if seated, else from the audience."""
+        s = self.session
+        before = s.queue_names()
+        if self.attempt(s.enqueue_name, name):
+            assert s.queue_names()[:-1] == before
+            assert s.queue_names()[-1].casefold() == name.strip().casefold()
+
+    @rule(data=st.data())
+    def dequeue_at(self, data: st.DataObject) -> None:
+        s = self.session
+        before = s.queue_names()
+        position = data.draw(st.integers(-1, len(before)))
+        if self.attempt(s.dequeue_at, position):
+            assert s.queue_names() == before[:position] + before[position + 1 :]
+
+    @rule(text=st.none() | st.sampled_from(["Please wrap up", "  Last   round ", "", "x" * 121]))
+    def set_message(self, text: str | None) -> None:
+        if self.attempt(self.session.set_message, text):
+            assert self.session.message == (" ".join((text or "").split()) or None)
+
     @rule(text=st.sampled_from(["A key point", "", "  "]))
     def add_note(self, text: str) -> None:
         self.attempt(self.session.add_note, text)
@@ -314,6 +343,19 @@ class FishbowlMachine(RuleBasedStateMachine):
         spoken = sum(s.talk_time_by_participant().values())
         assert spoken == pytest.approx(sum(s.talk_time_by_chair()), abs=1e-6)
         assert spoken <= s.session_elapsed() + 1e-6
+
+    @invariant()
+    def airtime_adds_up(self) -> None:
+        """Per person and per group the totals are the same seconds, shared out, never lost."""
+        s = self.session
+        spoken = sum(s.talk_time_by_participant().values())
+        people = by_person(s)
+        assert sum(p.seconds for p in people) == pytest.approx(spoken, abs=1e-6)
+        assert len({p.key for p in people}) == len(people)
+        assert sum(p.speaking for p in people) == (0 if s.speaker is None else 1)
+        assert sum(g.seconds for g in by_group(s)) == pytest.approx(spoken, abs=1e-6)
+        heard = {p.key for p in people if p.turns}
+        assert all(name.casefold() not in heard for name in not_yet_heard(s))
 
 
 def same_session(restored: dict, saved: dict) -> bool:

@@ -298,7 +298,7 @@ def test_the_summary_gives_the_question_the_balance_the_turns_and_the_notes(tmp_
     assert "| Chair 3 | 3 | 1 | 0:10 | 7% | – |\n" in text
     assert "| Chair 4 | 0:20 | 15% |\n" in text
     assert "| 4 | 1 | 3 | Chair 3 | 2:05 | 2:15 | 0:10 | – |\n" in text
-    assert "## Notes\n\n- 1:45 Local governments open doors\n" in text
+    assert "## Notes\n\n- 1:45 Local governments open doors (Chair 2)\n" in text
 
 
 def test_people_who_share_a_label_are_told_apart_in_the_export() -> None:

@@ -553,6 +553,91 @@ def test_fishbowl_rules_across_fields(mini_gallery: Path) -> None:
     assert result.gallery.fishbowl.inner_chairs == 5  # the default preset
 
 
+def test_fishbowl_general_guidance_loads(mini_gallery: Path) -> None:
+    write(
+        mini_gallery,
+        "fishbowl.yaml",
+        """\
+        questions: ["Why?"]
+        inner_chairs: 4
+        rules: The source's own rule.
+        general_guidance:
+          heading: {en: Our guidance, fr: Nos conseils}
+          rules: Take the empty chair to speak.
+          settings: [inner_chairs, chime]
+        """,
+    )
+    result = load_gallery(mini_gallery)
+    assert result.problems == []
+    preset = result.gallery.fishbowl
+    guidance = preset.general_guidance
+    assert guidance is not None
+    assert guidance.heading.get("fr") == "Nos conseils"
+    assert str(guidance.rules) == "Take the empty chair to speak."
+    assert guidance.settings == ("inner_chairs", "chime")
+    assert str(preset.rules) == "The source's own rule."  # kept apart from the guidance
+
+
+def test_fishbowl_general_guidance_defaults_to_none_and_to_a_plain_heading(
+    mini_gallery: Path,
+) -> None:
+    assert load_gallery(mini_gallery).gallery.fishbowl.general_guidance is None
+    write(mini_gallery, "fishbowl.yaml", 'questions: ["Why?"]\ngeneral_guidance: {}\n')
+    guidance = load_gallery(mini_gallery).gallery.fishbowl.general_guidance
+    assert guidance is not None and guidance.settings == () and guidance.rules is None
+    assert str(guidance.heading) == "General guidance (not from the source)"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "general_guidance: true\n",
+            "fishbowl.yaml:3:1: general_guidance must be a mapping of keys to values, not "
+            "true/false",
+            id="flag",
+        ),
+        pytest.param(
+            "general_guidance:\n  settings: [chairs]\n",
+            "fishbowl.yaml:4:14: general_guidance.settings[0] must be one of 'inner_chairs', "
+            "'empty_chairs', 'turn_seconds', 'session_minutes', 'warning_seconds' or 'chime', "
+            "not 'chairs' (did you mean 'inner_chairs'?)",
+            id="unknown-setting",
+        ),
+        pytest.param(
+            "general_guidance:\n  settings: [chime, turn_seconds, chime]\n",
+            "fishbowl.yaml:4:3: general_guidance.settings: 'chime' is listed more than once",
+            id="twice",
+        ),
+        pytest.param(
+            "general_guidance:\n  settings: chime\n",
+            "fishbowl.yaml:4:3: general_guidance.settings must be a list, not text",
+            id="not-a-list",
+        ),
+        pytest.param(
+            "general_guidance:\n  rules: ''\n",
+            "fishbowl.yaml:4:3: general_guidance.rules is empty",
+            id="empty-rules",
+        ),
+    ],
+)
+def test_fishbowl_general_guidance_errors(mini_gallery: Path, body: str, expected: str) -> None:
+    write(mini_gallery, "fishbowl.yaml", 'questions: ["Why?"]\ninner_chairs: 4\n' + body)
+    result = load_gallery(mini_gallery)
+    assert [str(p) for p in result.problems] == [expected]
+    # only the broken key falls back: the rest of the preset still applies
+    assert result.gallery.fishbowl.inner_chairs == 4
+    assert result.gallery.fishbowl.general_guidance is None
+
+
+def test_fishbowl_general_guidance_unknown_key_is_a_warning(mini_gallery: Path) -> None:
+    write(mini_gallery, "fishbowl.yaml", 'questions: ["Why?"]\ngeneral_guidance:\n  rule: x\n')
+    assert problems_of(mini_gallery) == [
+        "fishbowl.yaml:3:3: warning: unknown key 'rule' in general_guidance (did you mean "
+        "'rules'?); it is ignored"
+    ]
+
+
 def test_language_map_without_default_language_warns(mini_gallery: Path) -> None:
     write(mini_gallery, POSTER, "id: extra\nkind: case\ntitle:\n  fr: Seulement\n")
     lines = problems_of(mini_gallery)

@@ -101,3 +101,22 @@ def test_listeners_hear_layers_and_screens_once_each() -> None:
 def test_screens_are_navigations_not_layers() -> None:
     with pytest.raises(ValueError):
         modes().enter(Mode.POSTER)
+
+
+def test_the_about_card_takes_the_help_cards_place_and_goes_with_the_organiser() -> None:
+    m = modes()
+    m.enter(Mode.HELP)
+    assert m.enter(Mode.ABOUT) and m.layers == (Mode.ABOUT,)  # opened from help, in its place
+    assert m.enter(Mode.HELP) and m.layers == (Mode.HELP,)  # and back
+    m.enter(Mode.ABOUT)
+    assert m.enter(Mode.PIN) and Mode.ABOUT not in m.layers  # nothing lies over the PIN pad
+    assert m.enter(Mode.ADMIN) and not m.enter(Mode.ABOUT)  # the admin screen has its own
+    m.leave(Mode.ADMIN)
+    m.enter(Mode.ABOUT)
+    assert m.escape() and m.layers == ()
+    m.enter(Mode.ABOUT)
+    m.nav.open(1)  # a new screen closes it, as it closes the help card
+    assert m.layers == ()
+    m.enter(Mode.ABOUT)
+    m.reset()
+    assert m.layers == ()

@@ -20,6 +20,76 @@ MAX_CHAIRS = 24
 # the session and a restored file hold small enough to format, add and show without overflow.
 MAX_SECONDS = 7 * 24 * 3600.0
 MAX_QUESTIONS = 200  # questions for one session: far more than a setup screen lists
+MAX_ROSTER = 200  # people listed for one session
+MAX_NAME = 60
+MAX_GROUP = 60
+MAX_QUEUE = 100  # people from the audience waiting to enter the circle
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """Someone the facilitator expects in the discussion, and the group they speak for (a city,
+    a role, any label), for "voices not yet heard" and the balance by group."""
+
+    name: str
+    group: str | None = None
+
+
+def parse_roster(text: str) -> tuple[RosterEntry, ...]:
+    """The setup's list of participants: one person per line, "Name" or "Name; group".
+
+    Raises ``FishbowlError`` naming the line for a name that is too long or listed twice.
+    """
+    entries: list[RosterEntry] = []
+    first_line: dict[str, int] = {}
+    lines = text.splitlines()
+    if len(lines) > MAX_ROSTER * 2:
+        raise FishbowlError(f"List at most {MAX_ROSTER} participants")
+    for number, line in enumerate(lines, 1):
+        name, _sep, group = line.partition(";")
+        try:
+            cleaned = clean_text(name, MAX_NAME, "The name")
+            cleaned_group = clean_text(group, MAX_GROUP, "The group")
+        except FishbowlError as exc:
+            raise FishbowlError(f"Participants, line {number}: {exc}") from None
+        if cleaned is None:
+            if cleaned_group:
+                raise FishbowlError(f"Participants, line {number}: a group needs a name before it")
+            continue
+        key = cleaned.casefold()
+        if key in first_line:
+            raise FishbowlError(
+                f"Participants, line {number}: {cleaned} is listed twice "
+                f"(line {first_line[key]} too)"
+            )
+        first_line[key] = number
+        entries.append(RosterEntry(cleaned, cleaned_group))
+    return _checked_roster(tuple(entries))
+
+
+def roster_text(roster: tuple[RosterEntry, ...]) -> str:
+    """The roster as the setup's text field shows it (``parse_roster`` reads it back)."""
+    return "\n".join(f"{e.name}; {e.group}" if e.group else e.name for e in roster)
+
+
+def _checked_roster(roster: tuple[RosterEntry, ...]) -> tuple[RosterEntry, ...]:
+    if len(roster) > MAX_ROSTER:
+        raise FishbowlError(f"List at most {MAX_ROSTER} participants")
+    seen: set[str] = set()
+    cleaned = []
+    for entry in roster:
+        if not isinstance(entry, RosterEntry):
+            raise FishbowlError("A participant must have a name")
+        name = clean_text(entry.name, MAX_NAME, "A participant's name")
+        if name is None:
+            raise FishbowlError("A participant must have a name")
+        group = clean_text(entry.group, MAX_GROUP, "A group's name")
+        key = name.casefold()
+        if key in seen:
+            raise FishbowlError(f"{name} is listed twice")
+        seen.add(key)
+        cleaned.append(RosterEntry(name, group))
+    return tuple(cleaned)
 
 
 @dataclass(frozen=True)
@@ -35,6 +105,11 @@ class FishbowlConfig:
     warning_seconds: float = 30.0
     session_warning_seconds: float = 300.0
     chime: bool = True
+    # fair airtime: the people expected (for "voices not yet heard" and groups), whether the
+    # room sees the talk-time views, and whether the balance by group is shown (off by default)
+    roster: tuple[RosterEntry, ...] = ()
+    airtime_public: bool = True
+    group_balance: bool = False
 
     def __post_init__(self) -> None:
         def number(value: object) -> bool:
@@ -71,7 +146,17 @@ class FishbowlConfig:
         if not questions:
             raise FishbowlError("Give the discussion a question")
         object.__setattr__(self, "questions", questions)
+        object.__setattr__(self, "roster", _checked_roster(tuple(self.roster)))
+        object.__setattr__(self, "airtime_public", bool(self.airtime_public))
+        object.__setattr__(self, "group_balance", bool(self.group_balance))
         object.__setattr__(self, "title", clean_text(self.title, 200, "The title") or "")
+
+    def group_of(self, name: str | None) -> str | None:
+        """The group the roster gives this name (matched without regard to case), else None."""
+        if not name:
+            return None
+        key = name.casefold()
+        return next((e.group for e in self.roster if e.name.casefold() == key), None)
 
     @property
     def is_open(self) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.core.atomic import write_atomically
 from kiosk.core.clock import SystemWallClock, WallClock
+from kiosk.core.fishbowl.airtime import participant_labels
 from kiosk.core.fishbowl.session import FishbowlSession
 from kiosk.core.fishbowl.text import chair_label, format_clock, format_duration
 
@@ -39,20 +40,9 @@ def _local(epoch: float | None, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
     return "" if epoch is None else time.strftime(fmt, time.localtime(epoch))
 
 
-def _labels(session: FishbowlSession) -> dict[int, str]:
-    """Participant labels, with "(2)", "(3)" for people who share one (two unnamed people who
-    sat in Chair 3 in turn), so the totals stay apart."""
-    seen: dict[str, int] = {}
-    labels = {}
-    for p in session.participants:
-        seen[p.label] = seen.get(p.label, 0) + 1
-        labels[p.id] = p.label if seen[p.label] == 1 else f"{p.label} ({seen[p.label]})"
-    return labels
-
-
 def session_csv(session: FishbowlSession) -> str:
     """One row per turn (the running one with no end), times in session seconds."""
-    labels = _labels(session)
+    labels = participant_labels(session)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -85,7 +75,7 @@ def _share(part: float, whole: float) -> str:
 def session_summary(session: FishbowlSession) -> str:
     """The session for people: question(s), date, length, talk-time balance, turns, notes."""
     c = session.config
-    labels = _labels(session)
+    labels = participant_labels(session)
     turns = session.turns()
     talk = session.talk_time_by_participant()
     spoken_total = sum(talk.values())
@@ -144,7 +134,11 @@ def session_summary(session: FishbowlSession) -> str:
         )
     if session.notes:
         lines += ["", "## Notes", ""]
-        lines += [f"- {format_duration(at)} {_md(text)}" for at, text in session.notes]
+        lines += [
+            f"- {format_duration(n.at)} {_md(n.text)}"
+            + (f" ({_md(n.speaker)})" if n.speaker else "")
+            for n in session.notes
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from kiosk.core.fishbowl.text import chair_label
 
@@ -52,3 +53,20 @@ class Turn:
     budget: float  # seconds allowed (turn length plus or minus what was added or removed)
     started_wall: float  # epoch seconds, for the export only
     end: float | None = None
+
+
+class Note(NamedTuple):
+    """A key point for the harvest: when (session seconds), what, and who was speaking then."""
+
+    at: float
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Someone in the queue: a person in the circle (``pid``), or someone from the audience who
+    asked to enter it, known by name until they sit down."""
+
+    pid: int | None = None
+    name: str | None = None

@@ -7,7 +7,12 @@ time, the talk-time balance and the export all come from the same numbers and ca
 drift. Remaining time is ``budget - elapsed`` and goes negative in over time.
 
 Chairs are numbered 0..N-1 in the API (``chair_label`` gives "Chair 1".."Chair N"). People never
-change chairs: someone who leaves and comes back is a new participant.
+change chairs: someone who leaves and comes back is a new participant, and the talk-time views
+(``kiosk.core.fishbowl.airtime``) add up a person's turns by name across chairs.
+
+The queue holds people in the circle and, in an open fishbowl, people from the audience who asked
+to enter it (by name): "next" gives the word to the head of the queue, seating someone from the
+audience in the first free chair.
 
 Rounds. The first turn opens round 1. Round r is complete once every person sitting in the circle
 has had at least one turn in it (people who left no longer count; newcomers do); the next turn
@@ -29,9 +34,9 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk.core.clock import Clock, SystemWallClock, WallClock
-from kiosk.core.fishbowl.config import MAX_SECONDS, FishbowlConfig
+from kiosk.core.fishbowl.config import MAX_NAME, MAX_QUEUE, MAX_SECONDS, FishbowlConfig
 from kiosk.core.fishbowl.errors import FishbowlError, InvariantError
-from kiosk.core.fishbowl.records import Participant, State, Turn
+from kiosk.core.fishbowl.records import Note, Participant, State, Turn, Waiting
 from kiosk.core.fishbowl.snapshot import (
     Recovery,
     SavedSession,
@@ -46,8 +51,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_NAME = 60
 MAX_NOTE = 2000
+MAX_NOTES = 10_000
+MAX_MESSAGE = 120  # a message to the circle is read from across the room: a few words
 
 TimeTarget = Literal["turn", "session"]
 
@@ -76,6 +82,7 @@ class Event(StrEnum):
     QUESTION_CHANGED = "question_changed"
     PARTICIPANT_RENAMED = "participant_renamed"
     NOTES_CHANGED = "notes_changed"
+    MESSAGE_CHANGED = "message_changed"
     FINISHED = "finished"
     RESET = "reset"
 
@@ -187,10 +194,11 @@ class FishbowlSession:
         self._chairs: list[int | None] = [None] * c.chairs
         self._participants: dict[int, Participant] = {}
         self._next_id = 1
-        self._queue: list[int] = []
+        self._queue: list[Waiting] = []
         self._turns: list[Turn] = []
         self._question_log: list[tuple[float, str]] = []
-        self._notes: list[tuple[float, str]] = []
+        self._notes: list[Note] = []
+        self._message: str | None = None
         self._question_index = min(self._question_index, len(c.questions) - 1)
         for chair in range(c.chairs - c.empty_chairs):
             self._seat(chair, self._setup_names.get(chair), from_audience=False)
@@ -251,9 +259,14 @@ class FishbowlSession:
         return tuple(self._question_log)
 
     @property
-    def notes(self) -> tuple[tuple[float, str], ...]:
-        """(session seconds, text) of the facilitator's notes, for the harvest and the export."""
+    def notes(self) -> tuple[Note, ...]:
+        """The facilitator's notes (time, text, speaker then), for the harvest and the export."""
         return tuple(self._notes)
+
+    @property
+    def message(self) -> str | None:
+        """The facilitator's message to the circle ("Please wrap up"), shown until cleared."""
+        return self._message
 
     @property
     def participants(self) -> tuple[Participant, ...]:
@@ -281,8 +294,21 @@ class FishbowlSession:
 
     @property
     def queue(self) -> tuple[int, ...]:
-        """Chairs waiting to speak, next first."""
-        return tuple(self._participants[pid].chair for pid in self._queue)
+        """Chairs of the people in the circle waiting to speak, next first (people from the
+        audience in the queue have no chair yet: see ``queue_names``)."""
+        return tuple(self._participants[w.pid].chair for w in self._queue if w.pid is not None)
+
+    def queue_names(self) -> tuple[str, ...]:
+        """Everyone waiting to speak, next first: a name, or the chair of an unnamed person."""
+        return tuple(self._waiting_label(w) for w in self._queue)
+
+    def _waiting_label(self, waiting: Waiting) -> str:
+        if waiting.pid is not None:
+            return self._participants[waiting.pid].label
+        return waiting.name or ""
+
+    def _queued_pids(self) -> list[int]:
+        return [w.pid for w in self._queue if w.pid is not None]
 
     @property
     def speaker(self) -> Participant | None:
@@ -299,7 +325,7 @@ class FishbowlSession:
         speaking = self.speaker_chair
         spoken = self._spoken_in_round()
         talk = self.talk_time_by_chair()
-        queued = {pid: i for i, pid in enumerate(self._queue)}
+        queued = {w.pid: i for i, w in enumerate(self._queue) if w.pid is not None}
         views = []
         for i, pid in enumerate(self._chairs):
             person = None if pid is None else self._participants[pid]
@@ -470,8 +496,17 @@ class FishbowlSession:
             if chair == speaking:
                 raise FishbowlError(f"{chair_label(chair)} is already speaking")
             return chair
+        if self._queue and self._queue[0].pid is not None:
+            return self._participants[self._queue[0].pid].chair
         if self._queue:
-            return self._participants[self._queue[0]].chair
+            # someone from the audience: they will sit in the first free chair
+            free = self.empty_chairs()
+            if not free:
+                raise FishbowlError(
+                    f"All chairs are taken: someone must step out (L) so that "
+                    f"{self._queue[0].name} can sit down"
+                )
+            return free[0]
         candidates = [i for i in self.occupied_chairs() if i != speaking]
         if not candidates:
             raise FishbowlError(
@@ -488,6 +523,10 @@ class FishbowlSession:
             turn.end = self.session_elapsed()
 
     def _open_new_turn(self, chair: int) -> None:
+        if self._chairs[chair] is None:
+            # the head of the queue, from the audience, takes this free chair (``_pick_next``)
+            head = self._queue.pop(0)
+            self._seat(chair, head.name, from_audience=True, joined_at=self.session_elapsed())
         pid = self._chairs[chair]
         assert pid is not None
         round_ = self.round_number or 1
@@ -505,8 +544,7 @@ class FishbowlSession:
                 self._wall.now(),
             )
         )
-        if pid in self._queue:
-            self._queue.remove(pid)
+        self._queue = [w for w in self._queue if w.pid != pid]
 
     # --- operations ----------------------------------------------------------------------------
     def configure(self, **changes: Any) -> None:
@@ -597,8 +635,26 @@ class FishbowlSession:
             raise FishbowlError(f"{chair_label(chair)} is taken")
         cleaned = clean_text(name, MAX_NAME, "The name")
         person = self._seat(chair, cleaned, from_audience=True, joined_at=self.session_elapsed())
+        waiting = self._audience_waiting(cleaned)
+        if waiting is not None:
+            # they asked to enter from the audience: now seated, they keep their place in line
+            self._queue[waiting] = Waiting(pid=person.id)
         self._emit(Event.CHAIR_TAKEN)
         return person
+
+    def _audience_waiting(self, name: str | None) -> int | None:
+        """The queue position of someone from the audience with this name (any case)."""
+        if not name:
+            return None
+        key = name.casefold()
+        return next(
+            (
+                i
+                for i, w in enumerate(self._queue)
+                if w.pid is None and w.name is not None and w.name.casefold() == key
+            ),
+            None,
+        )
 
     def leave_chair(self, chair: int) -> None:
         """Someone steps out of the circle; if they were speaking, their turn ends."""
@@ -610,8 +666,7 @@ class FishbowlSession:
         pid = self._occupied_pid(chair)
         if self.speaker_chair == chair:
             self._close_turn()
-        if pid in self._queue:
-            self._queue.remove(pid)
+        self._queue = [w for w in self._queue if w.pid != pid]
         self._participants[pid] = replace(self._participants[pid], left_at=self.session_elapsed())
         self._chairs[chair] = None
         self._emit(Event.CHAIR_LEFT)
@@ -687,12 +742,55 @@ class FishbowlSession:
         """The person in ``chair`` asks to speak next (after those already waiting)."""
         self._check_state(State.SETUP, State.RUNNING, State.PAUSED)
         pid = self._occupied_pid(chair)
+        who = self._participants[pid].label
         if chair == self.speaker_chair:
-            raise FishbowlError(f"{chair_label(chair)} is speaking now")
-        if pid in self._queue:
-            raise FishbowlError(f"{chair_label(chair)} is already waiting to speak")
-        self._queue.append(pid)
+            raise FishbowlError(f"{who} is speaking now")
+        if pid in self._queued_pids():
+            raise FishbowlError(f"{who} is already waiting to speak")
+        self._queue.append(Waiting(pid=pid))
         self._emit(Event.QUEUE_CHANGED)
+
+    def enqueue_name(self, name: str) -> None:
+        """Someone asks to speak, by name: a person in the circle with that name is queued from
+        their chair; anyone else is from the audience and asks to enter the circle (an open
+        fishbowl only)."""
+        self._check_state(State.SETUP, State.RUNNING, State.PAUSED)
+        cleaned = clean_text(name, MAX_NAME, "The name")
+        if cleaned is None:
+            raise FishbowlError("Type the name of the person who asks to speak")
+        key = cleaned.casefold()
+        for chair in self.occupied_chairs():
+            person = self.occupant(chair)
+            if person is not None and person.name and person.name.casefold() == key:
+                self.enqueue(chair)
+                return
+        if not self._config.is_open:
+            raise FishbowlError(
+                f"{cleaned} is not in the circle, and this fishbowl keeps no chair free"
+            )
+        waiting = self._audience_waiting(cleaned)
+        if waiting is not None:
+            raise FishbowlError(f"{self._queue[waiting].name} is already waiting to speak")
+        if sum(w.pid is None for w in self._queue) >= MAX_QUEUE:
+            raise FishbowlError(f"At most {MAX_QUEUE} people can wait to speak")
+        self._queue.append(Waiting(name=cleaned))
+        self._emit(Event.QUEUE_CHANGED)
+
+    def dequeue_at(self, position: int) -> None:
+        """Take the person at ``position`` (0 = next) off the queue."""
+        self._check_state(State.SETUP, State.RUNNING, State.PAUSED)
+        if isinstance(position, bool) or not 0 <= position < len(self._queue):
+            raise FishbowlError("No one is waiting there")
+        del self._queue[position]
+        self._emit(Event.QUEUE_CHANGED)
+
+    def set_message(self, text: str | None) -> None:
+        """Show a short message to the circle ("Please wrap up"); None or "" clears it."""
+        cleaned = clean_text(text, MAX_MESSAGE, "The message")
+        if cleaned == self._message:
+            return
+        self._message = cleaned
+        self._emit(Event.MESSAGE_CHANGED)
 
     def dequeue(self, chair: int | None = None) -> None:
         """Take ``chair`` (else the head) off the queue."""
@@ -703,17 +801,22 @@ class FishbowlSession:
             self._queue.pop(0)
         else:
             pid = self._occupied_pid(chair)
-            if pid not in self._queue:
+            if pid not in self._queued_pids():
                 raise FishbowlError(f"{chair_label(chair)} is not waiting to speak")
-            self._queue.remove(pid)
+            self._queue = [w for w in self._queue if w.pid != pid]
         self._emit(Event.QUEUE_CHANGED)
 
     def add_note(self, text: str) -> None:
-        """A key point for the harvest, stamped with the session time."""
+        """A key point for the harvest, stamped with the session time and who was speaking."""
         cleaned = clean_text(text, MAX_NOTE, "The note")
         if not cleaned:
             raise FishbowlError("The note is empty")
-        self._notes.append((self.session_elapsed(), cleaned))
+        if len(self._notes) >= MAX_NOTES:
+            raise FishbowlError(f"A session keeps at most {MAX_NOTES} notes")
+        speaker = self.speaker
+        self._notes.append(
+            Note(self.session_elapsed(), cleaned, None if speaker is None else speaker.label)
+        )
         self._emit(Event.NOTES_CHANGED)
 
     def delete_note(self, index: int) -> None:
@@ -766,11 +869,16 @@ class FishbowlSession:
         if self._state is State.SETUP:
             need(chairs.count(None) == c.empty_chairs, "setup leaves the designated chairs free")
             need(not self._turns and elapsed == 0.0, "nothing has happened in setup")
-        need(len(self._queue) == len(set(self._queue)), "nobody queues twice")
-        need(all(pid in seated for pid in self._queue), "only people in the circle queue")
+        queued = self._queued_pids()
+        need(len(queued) == len(set(queued)), "nobody queues twice")
+        need(all(pid in seated for pid in queued), "only people in the circle queue by chair")
+        names = [w.name.casefold() for w in self._queue if w.pid is None and w.name]
         need(
-            self.speaker is None or self.speaker.id not in self._queue, "the speaker is not waiting"
+            all((w.pid is None) != (w.name is None) for w in self._queue),
+            "a queued person is either in a chair or named",
         )
+        need(len(names) == len(set(names)), "nobody from the audience queues twice")
+        need(self.speaker is None or self.speaker.id not in queued, "the speaker is not waiting")
         need(elapsed >= 0 and self._session_budget >= 0, "times are not negative")
         previous = None
         for n, t in enumerate(self._turns, 1):
@@ -816,6 +924,7 @@ class FishbowlSession:
                 question_log=tuple(self._question_log),
                 notes=tuple(self._notes),
                 setup_names=self._setup_names,
+                message=self._message,
             )
         )
 
@@ -860,6 +969,7 @@ class FishbowlSession:
         self._question_log = list(saved.question_log)
         self._notes = list(saved.notes)
         self._setup_names = dict(saved.setup_names)
+        self._message = saved.message
         self._state = State.PAUSED if was_running else saved.state
         self._running_since = None
         self.recovery = Recovery(saved.saved_wall, was_running, saved.elapsed)

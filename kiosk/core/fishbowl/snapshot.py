@@ -14,11 +14,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core.fishbowl.config import MAX_CHAIRS, MAX_QUESTIONS, MAX_SECONDS, FishbowlConfig
+from kiosk.core.fishbowl.config import (
+    MAX_CHAIRS,
+    MAX_QUESTIONS,
+    MAX_QUEUE,
+    MAX_ROSTER,
+    MAX_SECONDS,
+    FishbowlConfig,
+    RosterEntry,
+)
 from kiosk.core.fishbowl.errors import FishbowlError
-from kiosk.core.fishbowl.records import Participant, State, Turn
+from kiosk.core.fishbowl.records import Note, Participant, State, Turn, Waiting
 
-SNAPSHOT_VERSION = 1
+# 2 added the roster, the airtime settings, audience names in the queue, the speaker of a note
+# and the message to the circle; a version 1 file (saved before an upgrade) still reads, with
+# those empty.
+SNAPSHOT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 class SnapshotError(FishbowlError):
@@ -49,11 +61,12 @@ class SavedSession:
     chairs: tuple[int | None, ...]
     next_id: int
     participants: tuple[Participant, ...]
-    queue: tuple[int, ...]
+    queue: tuple[Waiting, ...]
     turns: tuple[Turn, ...]
     question_log: tuple[tuple[float, str], ...]
-    notes: tuple[tuple[float, str], ...]
+    notes: tuple[Note, ...]
     setup_names: Mapping[int, str]
+    message: str | None = None
 
 
 def to_plain(saved: SavedSession) -> dict[str, Any]:
@@ -76,6 +89,9 @@ def to_plain(saved: SavedSession) -> dict[str, Any]:
             "warning_seconds": c.warning_seconds,
             "session_warning_seconds": c.session_warning_seconds,
             "chime": c.chime,
+            "roster": [[e.name, e.group] for e in c.roster],
+            "airtime_public": c.airtime_public,
+            "group_balance": c.group_balance,
         },
         "question_index": saved.question_index,
         "chairs": list(saved.chairs),
@@ -91,7 +107,7 @@ def to_plain(saved: SavedSession) -> dict[str, Any]:
             }
             for p in saved.participants
         ],
-        "queue": list(saved.queue),
+        "queue": [w.pid if w.pid is not None else {"name": w.name} for w in saved.queue],
         "turns": [
             {
                 "number": t.number,
@@ -106,8 +122,9 @@ def to_plain(saved: SavedSession) -> dict[str, Any]:
             for t in saved.turns
         ],
         "question_log": [[at, text] for at, text in saved.question_log],
-        "notes": [[at, text] for at, text in saved.notes],
+        "notes": [[n.at, n.text, n.speaker] for n in saved.notes],
         "setup_names": {str(k): v for k, v in saved.setup_names.items()},
+        "message": saved.message,
     }
 
 
@@ -122,7 +139,7 @@ def from_plain(data: Any) -> SavedSession:
     """
     if not isinstance(data, dict):
         raise SnapshotError("The saved session is damaged: not a JSON object")
-    if data.get("version") != SNAPSHOT_VERSION:
+    if data.get("version") not in READABLE_VERSIONS:
         raise SnapshotError(
             f"The saved session has an unknown version {reprlib.repr(data.get('version'))}"
         )
@@ -221,6 +238,34 @@ def _stamped(entry: Any, what: str) -> tuple[float, str]:
     return _seconds(at, f"the time of {what}"), _text(text, what)
 
 
+def _note(entry: Any) -> Note:
+    """[time, text] (version 1) or [time, text, speaker or null]."""
+    fields = _items(entry, "a note", 3)
+    at, text = _stamped(fields[:2], "a note")
+    speaker = fields[2] if len(fields) == 3 else None
+    return Note(at, text, None if speaker is None else _text(speaker, "a note's speaker"))
+
+
+def _waiting(entry: Any, person: Any) -> Waiting:
+    """A chair's occupant (their id) or someone from the audience ({"name": ...})."""
+    if isinstance(entry, dict):
+        return Waiting(name=_text(entry["name"], "a waiting person's name"))
+    return Waiting(pid=person(entry, "the queue"))
+
+
+def _roster(value: Any) -> tuple[RosterEntry, ...]:
+    entries = []
+    for entry in _items(value, "the participants' list", MAX_ROSTER):
+        name, group = _items(entry, "a listed participant", 2)
+        entries.append(
+            RosterEntry(
+                _text(name, "a listed participant's name"),
+                None if group is None else _text(group, "a listed participant's group"),
+            )
+        )
+    return tuple(entries)
+
+
 def _read(d: dict[str, Any]) -> SavedSession:
     cfg = d["config"]
     config = FishbowlConfig(
@@ -235,6 +280,9 @@ def _read(d: dict[str, Any]) -> SavedSession:
         warning_seconds=_seconds(cfg["warning_seconds"], "the turn warning"),
         session_warning_seconds=_seconds(cfg["session_warning_seconds"], "the session warning"),
         chime=bool(cfg["chime"]),
+        roster=_roster(cfg.get("roster", [])),
+        airtime_public=bool(cfg.get("airtime_public", True)),
+        group_balance=bool(cfg.get("group_balance", False)),
     )
     chairs = config.chairs
     next_id = _integer(d["next_id"], "the next participant id", 1, MAX_ITEMS + 1)
@@ -260,14 +308,17 @@ def _read(d: dict[str, Any]) -> SavedSession:
             _participant(p, chairs, next_id)
             for p in _items(d["participants"], "the participants", MAX_ITEMS)
         ),
-        queue=tuple(person(pid, "the queue") for pid in _items(d["queue"], "the queue", chairs)),
+        queue=tuple(
+            _waiting(w, person) for w in _items(d["queue"], "the queue", MAX_QUEUE + MAX_CHAIRS)
+        ),
         turns=tuple(_turn(t, chairs, next_id) for t in _items(d["turns"], "the turns", MAX_ITEMS)),
         question_log=tuple(
             _stamped(e, "a question change")
             for e in _items(d["question_log"], "the question log", MAX_ITEMS)
         ),
-        notes=tuple(_stamped(e, "a note") for e in _items(d["notes"], "the notes", MAX_ITEMS)),
+        notes=tuple(_note(e) for e in _items(d["notes"], "the notes", MAX_ITEMS)),
         setup_names=_setup_names(d["setup_names"], chairs),
+        message=None if d.get("message") is None else _text(d["message"], "the message"),
         saved_wall=_wall(d["saved_wall"], "the save time"),
     )
 

@@ -317,5 +317,8 @@ def _fields(config: FishbowlConfig) -> dict[str, object]:
             "warning_seconds",
             "session_warning_seconds",
             "chime",
+            "roster",
+            "airtime_public",
+            "group_balance",
         )
     }

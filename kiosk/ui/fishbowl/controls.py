@@ -200,7 +200,7 @@ class ControlPanel(QFrame):
             b.setChecked(self.controller.selected == view.index)
             b.setAccessibleName(f"Chair {view.index + 1}: {who}")
         notes = s.notes[-3:]
-        self.notes_label.setText("\n".join(f"• {text}" for _t, text in notes))
+        self.notes_label.setText("\n".join(f"• {note.text}" for note in notes))
         self.notes_label.setVisible(bool(notes))
 
 

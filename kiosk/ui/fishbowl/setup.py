@@ -2,9 +2,10 @@
 
 The facilitator may set up on the touchscreen itself, so every control is a big button: steppers
 with "−" and "+" instead of spin boxes (whose arrows are a few pixels tall), the questions as
-large choices, a toggle for the chime. Nothing depends on hover. The panel never checks rules of
-its own: it builds a ``FishbowlConfig`` and shows the model's sentence when the model refuses,
-so the screen and the session cannot disagree about what is valid.
+large choices, toggles for the chime and the fair-airtime settings. Nothing depends on hover.
+The panel never checks rules of its own: it builds a ``FishbowlConfig`` (and reads the list of
+participants with the model's ``parse_roster``) and shows the model's sentence when the model
+refuses, so the screen and the session cannot disagree about what is valid.
 
 Big type is styled through stylesheet property selectors, never ``setFont()`` (qt-material puts
 a font size on every widget, PITFALLS.md §3): the panel adds a few rules of its own for the
@@ -24,14 +25,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
+    QScroller,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.core.fishbowl.config import MAX_CHAIRS, FishbowlConfig
+from kiosk.core.fishbowl.config import (
+    MAX_CHAIRS,
+    FishbowlConfig,
+    RosterEntry,
+    parse_roster,
+    roster_text,
+)
 from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.theme import FONT_FAMILY, Palette, TypeScale, mix
 from kiosk.ui.context import Ctx
@@ -41,6 +50,7 @@ from kiosk.ui.widgets import label, nav_button
 MINUS = "\u2212"  # a real minus sign: as wide as the plus, unlike a hyphen
 WIDE_AT = 1400  # reference pixels (at 1080p) from which the panel has two columns
 MAX_QUESTION = 500  # the model's limit
+ROSTER_LINES = 3  # lines of the participants field always in view (it grows where there is room)
 # (minimum, maximum, step) of each stepper; a configuration beyond them widens the range
 CHAIRS = (2, 12, 1)
 TURN = (60, 30 * 60, 30)  # seconds
@@ -106,8 +116,10 @@ def setup_stylesheet(p: Palette, s: TypeScale) -> str:
             f"padding: 0px; border: {s.space(0.5)}px solid transparent; }}",
             f'QToolButton[role="nav"][choice="true"]:checked {{ background: {p.accent}; '
             f"border: {s.space(0.5)}px solid {p.text}; }}",
+            # the border is there (transparent) when enabled too, so a toggle keeps its size
             f'QToolButton[role="nav"][toggle="true"] {{ min-width: {s.touch * 3}px; '
-            f"font-size: {s.px('h3')}px; font-weight: 700; }}",
+            f"font-size: {s.px('h3')}px; font-weight: 700; "
+            f"border: {s.space(0.25)}px solid transparent; }}",
             f'QLabel[tone="on-accent"] {{ color: {p.on_accent}; font-weight: 700; }}',
             f'QToolButton[role="nav"][primary="true"] {{ background: {p.accent}; '
             f"color: {p.on_accent}; font-size: {s.px('h3')}px; font-weight: 700; "
@@ -123,6 +135,15 @@ def setup_stylesheet(p: Palette, s: TypeScale) -> str:
             f"border: {s.space(0.5)}px solid {field_border}; }}",
             f'QLineEdit[role="question"][selected="true"] {{ border: {s.space(0.5)}px solid '
             f"{p.accent}; }}",
+            f'QPlainTextEdit[role="roster"] {{ font-family: "{FONT_FAMILY}"; '
+            f"font-size: {s.px('label')}px; color: {p.text}; background: {p.surface}; "
+            f"padding: {s.space(0.5)}px {s.space(1.5)}px; border-radius: {s.space(2)}px; "
+            f"border: {s.space(0.5)}px solid {field_border}; }}",
+            # a refused list: the frame says where, the sentence beside Start says what
+            f'QPlainTextEdit[role="roster"][invalid="true"] {{ border: {s.space(0.5)}px dashed '
+            f"{p.accent}; }}",
+            f'QToolButton[role="nav"][toggle="true"]:disabled {{ background: transparent; '
+            f"color: {p.muted}; border: {s.space(0.25)}px dashed {p.muted}; }}",
         ]
     )
 
@@ -365,6 +386,66 @@ class QuestionChoice(QToolButton):
         return max(self._touch, self._inner.totalHeightForWidth(width))
 
 
+# --- the participants -------------------------------------------------------------------------
+class RosterEdit(QPlainTextEdit):
+    """The list of participants, one per line: never shorter than ``lines`` lines, and taller
+    where the screen has room. Lines do not wrap, so one line on screen is one person."""
+
+    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines = lines
+        self.setProperty("role", "roster")
+        self.setProperty("invalid", False)
+        self.setTabChangesFocus(True)  # Tab leaves the field, as in the question field
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # a finger drags a long list along (a mouse still selects text)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+    def _chrome(self) -> tuple[int, int]:
+        """Width and height around the text: the frame, the stylesheet's padding, the
+        document's margin."""
+        margins, viewport = self.contentsMargins(), self.viewportMargins()
+        doc = 2 * round(self.document().documentMargin())
+        width = margins.left() + margins.right() + viewport.left() + viewport.right() + doc
+        height = margins.top() + margins.bottom() + viewport.top() + viewport.bottom() + doc
+        return width, height
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        fm = self.fontMetrics()
+        width, height = self._chrome()
+        return QSize(width + 24 * fm.averageCharWidth(), height + self._lines * fm.lineSpacing())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        fm = self.fontMetrics()
+        width, height = self._chrome()
+        return QSize(width + 8 * fm.averageCharWidth(), height + self._lines * fm.lineSpacing())
+
+
+def toggle_button(accessible: str) -> QToolButton:
+    """A big "On"/"Off" button (the panel's look for a yes-or-no setting)."""
+    button = QToolButton()
+    button.setProperty("role", "nav")
+    button.setProperty("toggle", True)
+    button.setCheckable(True)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setAccessibleName(accessible)
+    return button
+
+
+def _captioned(caption: str, widget: QWidget, space: int) -> QWidget:
+    """A setting's caption above its control, as the steppers show theirs."""
+    cell = QWidget()
+    cell.setObjectName("section")
+    box = QVBoxLayout(cell)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(space)
+    box.addWidget(label(caption, "label", "muted"))
+    box.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+    return cell
+
+
 # --- the panel --------------------------------------------------------------------------------
 class SetupPanel(QWidget):
     """The setup screen: builds a FishbowlConfig and asks for it to start, or goes back.
@@ -373,6 +454,11 @@ class SetupPanel(QWidget):
     from the configuration the panel was given. The chosen question comes first in the
     configuration's questions (the session opens on it); the others follow, in their order, so
     the facilitator can still switch to them during the session.
+
+    The participants are optional: one per line, "Name" or "Name; group". "Balance by group"
+    is only offered once someone listed has a group; the choice is remembered meanwhile, so
+    editing a group away and back does not lose it, but the configuration only balances by
+    group while there is a group to balance.
     """
 
     start_requested = Signal(object)  # FishbowlConfig
@@ -385,6 +471,7 @@ class SetupPanel(QWidget):
         self._custom = False  # the typed question is the chosen one
         self._last_choice = 0
         self._wide: bool | None = None
+        self._balance_wish = config.group_balance  # "Balance by group", whether offered or not
         self.choices: list[QuestionChoice] = []
         s, p = ctx.scale, ctx.palette
         self.setObjectName("screen")
@@ -436,6 +523,23 @@ class SetupPanel(QWidget):
         qbox.addWidget(self.question_edit)
         qbox.addStretch(1)
 
+        # the participants (optional): who is expected, for the voices not yet heard and groups
+        self.participants_box = QWidget()
+        self.participants_box.setObjectName("section")
+        pbox = QVBoxLayout(self.participants_box)
+        pbox.setContentsMargins(0, 0, 0, 0)
+        pbox.setSpacing(s.space(1))
+        pbox.addWidget(label("Participants (optional)", "h3"))
+        hint = "One per line: a name, or a name; a group (a city, a role, any label)."
+        self.roster_hint = label(hint, "small", "muted")
+        pbox.addWidget(self.roster_hint)
+        self.roster_edit = RosterEdit(ROSTER_LINES)
+        self.roster_edit.setPlaceholderText("Name; group\nName")
+        self.roster_edit.setAccessibleName("Participants")
+        self.roster_edit.setAccessibleDescription(hint)
+        self.roster_edit.textChanged.connect(self._changed)
+        pbox.addWidget(self.roster_edit, 1)
+
         # the circle and the time
         self.chairs = Stepper(
             ctx, "Chairs in the circle", *CHAIRS, less="Fewer chairs", more="More chairs"
@@ -473,20 +577,9 @@ class SetupPanel(QWidget):
             less="Shorter session",
             more="Longer session",
         )
-        self.chime_button = QToolButton()
-        self.chime_button.setProperty("role", "nav")
-        self.chime_button.setCheckable(True)
-        self.chime_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.chime_button.setAccessibleName("Chime")
-        self.chime_button.setProperty("toggle", True)
+        self.chime_button = toggle_button("Chime")
         self.chime_button.toggled.connect(self._chime_toggled)
-        chime = QWidget()
-        chime.setObjectName("section")
-        cbox = QVBoxLayout(chime)
-        cbox.setContentsMargins(0, 0, 0, 0)
-        cbox.setSpacing(s.space(0.5))
-        cbox.addWidget(label("Chime at the warning and the end", "label", "muted"))
-        cbox.addWidget(self.chime_button, 0, Qt.AlignmentFlag.AlignLeft)
+        chime = _captioned("Chime at the warning and the end", self.chime_button, s.space(0.5))
         self.chairs.valueChanged.connect(self._chairs_changed)
 
         self.settings_box = QWidget()
@@ -513,14 +606,65 @@ class SetupPanel(QWidget):
         sbox.addLayout(grid)
         sbox.addStretch(1)
 
+        # fair airtime: what the room sees, and the balance by group
+        self.airtime_public_button = toggle_button("The room sees talk time")
+        self.airtime_public_button.toggled.connect(self._airtime_public_toggled)
+        self.group_balance_button = toggle_button("Balance by group")
+        self.group_balance_button.toggled.connect(self._group_balance_toggled)
+        # said while no one listed has a group; its room is kept, so nothing moves when it goes
+        self.group_note = label(
+            "To balance by group, give a group after a name: Name; group.", "small", "muted"
+        )
+        retained = self.group_note.sizePolicy()
+        retained.setRetainSizeWhenHidden(True)
+        self.group_note.setSizePolicy(retained)
+        self.airtime_box = QWidget()
+        self.airtime_box.setObjectName("section")
+        abox = QVBoxLayout(self.airtime_box)
+        abox.setContentsMargins(0, 0, 0, 0)
+        abox.setSpacing(s.space(1.5))
+        abox.addWidget(label("Fair airtime", "h3"))
+        toggles = QGridLayout()
+        toggles.setHorizontalSpacing(s.space(5))
+        toggles.setVerticalSpacing(s.space(1))
+        toggles.addWidget(
+            _captioned("The room sees talk time", self.airtime_public_button, s.space(0.5)),
+            0,
+            0,
+            Qt.AlignmentFlag.AlignTop,
+        )
+        toggles.addWidget(
+            _captioned("Balance by group", self.group_balance_button, s.space(0.5)),
+            0,
+            1,
+            Qt.AlignmentFlag.AlignTop,
+        )
+        toggles.addWidget(self.group_note, 1, 0, 1, 2)
+        toggles.setColumnStretch(0, 1)
+        toggles.setColumnStretch(1, 1)
+        abox.addLayout(toggles)
+
         # the scrolling body (it only scrolls where the screen is short)
         self.body = QWidget()
         self.body.setObjectName("screen")
         self.body.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # The body is as tall as its content at the viewport's width (its height for width):
+        # without this the scroll area also holds it to its minimum size hint, which measures
+        # every wrapped caption at its narrowest and made the setup scroll with room to spare.
+        self.body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self._body_grid = QGridLayout(self.body)
         self._body_grid.setContentsMargins(margin, s.space(1), margin, s.space(2))
         self._body_grid.setHorizontalSpacing(s.space(8))
         self._body_grid.setVerticalSpacing(s.space(5))
+        # two columns when wide (question and participants | circle, time and airtime), else
+        # one: each column stacks its sections, so a long list of questions on the left never
+        # pushes the settings on the right down
+        self._columns: list[QVBoxLayout] = []
+        for column in range(2):
+            stack = QVBoxLayout()
+            stack.setSpacing(s.space(4))
+            self._body_grid.addLayout(stack, 0, column)
+            self._columns.append(stack)
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("screen")
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -607,6 +751,10 @@ class SetupPanel(QWidget):
         self.empty_chairs.set_value(bounded(config.empty_chairs, (0, self.chairs.value - 1)))
         self.chime_button.setChecked(config.chime)
         self._chime_toggled(config.chime)
+        self.airtime_public_button.setChecked(config.airtime_public)
+        self._airtime_public_toggled(config.airtime_public)
+        self._balance_wish = config.group_balance
+        self.roster_edit.setPlainText(roster_text(config.roster))  # and shows the balance
         self.config()
 
     def questions(self) -> tuple[str, ...]:
@@ -620,9 +768,23 @@ class SetupPanel(QWidget):
             chosen = listed[checked] if 0 <= checked < len(listed) else (listed or [""])[0]
         return (chosen, *(q for q in listed if q != chosen))
 
+    def roster(self) -> tuple[RosterEntry, ...]:
+        """The participants as typed, read by the model (raises its FishbowlError, which names
+        the line, for a list it refuses)."""
+        return parse_roster(self.roster_edit.toPlainText())
+
     def config(self) -> FishbowlConfig | None:
         """The configuration the widgets describe; None (and the model's reason shown) if the
         model refuses it."""
+        try:
+            roster = self.roster()
+        except FishbowlError as exc:
+            self._mark_roster(invalid=True)
+            self._show_error(str(exc))
+            return None
+        self._mark_roster(invalid=False)
+        has_groups = any(entry.group for entry in roster)
+        self._show_balance(has_groups)
         try:
             config = FishbowlConfig(
                 title=self._config.title,
@@ -634,6 +796,9 @@ class SetupPanel(QWidget):
                 warning_seconds=float(self.warning.value),
                 session_warning_seconds=self._config.session_warning_seconds,
                 chime=self.chime_button.isChecked(),
+                roster=roster,
+                airtime_public=self.airtime_public_button.isChecked(),
+                group_balance=self._balance_wish and has_groups,
             )
         except FishbowlError as exc:
             self._show_error(str(exc))
@@ -677,6 +842,37 @@ class SetupPanel(QWidget):
         self.chime_button.setAccessibleName(f"Chime: {'on' if on else 'off'}")
         self._changed()
 
+    def _airtime_public_toggled(self, on: bool) -> None:
+        button = self.airtime_public_button
+        button.setText("On" if on else "Off")
+        button.setAccessibleName(f"The room sees talk time: {'on' if on else 'off'}")
+        self._changed()
+
+    def _group_balance_toggled(self, on: bool) -> None:
+        self._balance_wish = on  # a tap: _show_balance changes the button with signals blocked
+        self._changed()
+
+    def _show_balance(self, has_groups: bool) -> None:
+        """Show "Balance by group" as it stands: offered once someone listed has a group, with
+        the facilitator's choice; without a group, off, unavailable, and the note says why."""
+        button = self.group_balance_button
+        on = self._balance_wish and has_groups
+        button.setEnabled(has_groups)
+        if button.isChecked() != on:
+            button.blockSignals(True)  # showing the state is not a change of it
+            button.setChecked(on)
+            button.blockSignals(False)
+        button.setText("On" if on else "Off")
+        state = ("on" if on else "off") if has_groups else "off, no one listed has a group"
+        button.setAccessibleName(f"Balance by group: {state}")
+        self.group_note.setVisible(not has_groups)
+
+    def _mark_roster(self, invalid: bool) -> None:
+        """The participants field framed as the culprit while the model refuses its list."""
+        if self.roster_edit.property("invalid") != invalid:
+            self.roster_edit.setProperty("invalid", invalid)
+            _repolish(self.roster_edit)
+
     def _choice_clicked(self, index: int) -> None:
         self._last_choice = index
         self._set_custom(False)
@@ -708,27 +904,29 @@ class SetupPanel(QWidget):
 
     # --- layout -------------------------------------------------------------------------------
     def _arrange(self, wide: bool) -> None:
-        """Two columns (question | settings) on a wide screen, one above the other otherwise."""
+        """Two columns on a wide screen (the question and the participants | the circle, the
+        time and the airtime), else one column in the order: question, circle and time,
+        participants, airtime. The participants field takes the height left over."""
         if wide == self._wide:
             return
         self._wide = wide
-        grid = self._body_grid
-        grid.removeWidget(self.question_box)
-        grid.removeWidget(self.settings_box)
+        left, right = self._columns
+        for column in self._columns:
+            while column.count():
+                column.takeAt(0)  # the widgets stay; the stretches go
         if wide:
-            grid.addWidget(self.question_box, 0, 0)
-            grid.addWidget(self.settings_box, 0, 1)
-            grid.setColumnStretch(0, 1)
-            grid.setColumnStretch(1, 1)
-            grid.setRowStretch(0, 1)
-            grid.setRowStretch(1, 0)
+            left.addWidget(self.question_box)
+            left.addWidget(self.participants_box, 1)
+            right.addWidget(self.settings_box)
+            right.addWidget(self.airtime_box)
+            right.addStretch(1)
         else:
-            grid.addWidget(self.question_box, 0, 0)
-            grid.addWidget(self.settings_box, 1, 0)
-            grid.setColumnStretch(0, 1)
-            grid.setColumnStretch(1, 0)
-            grid.setRowStretch(0, 0)
-            grid.setRowStretch(1, 1)
+            for box in (self.question_box, self.settings_box, self.participants_box):
+                left.addWidget(box, 1 if box is self.participants_box else 0)
+            left.addWidget(self.airtime_box)
+        grid = self._body_grid
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1 if wide else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._arrange(self.width() / self.ctx.scale.factor >= WIDE_AT)

@@ -15,6 +15,8 @@ from collections.abc import Collection
 
 from PySide6.QtCore import (
     QEasingCurve,
+    QEvent,
+    QObject,
     QPointF,
     QRect,
     QRectF,
@@ -34,7 +36,14 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from kiosk.core.swipe import swipe_offset, swipe_outcome
@@ -112,7 +121,20 @@ class PosterView(QScrollArea):
             self._page = PosterPage(self.ctx, self.poster, size.width(), self.side_margin)
             self._built_wide = wide
             self.setWidget(self._page)
+            if self._page.quotes_button is not None:
+                self._page.quotes_button.clicked.connect(self.show_quotes)
         return self._page
+
+    def show_quotes(self) -> None:
+        """Scroll to the poster's quotes (the header's "In their words" button)."""
+        page = self._page
+        if page is None or page.quotes_heading is None:
+            return
+        margin = self.ctx.scale.space(3)
+        target = page.quotes_heading.mapTo(page, page.quotes_heading.rect().topLeft()).y()
+        bar = self.verticalScrollBar()
+        y = max(0, min(bar.maximum(), target - margin))
+        self.gestures.scroller.scrollTo(QPointF(0, y), 400)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         if not isValid(self):
@@ -219,13 +241,16 @@ class ZoomLayer(QWidget):
         self.hide()
 
     def open_at(self, pixmap: QPixmap, point: QPointF, zoom: float = 2.0) -> None:
+        # the layer takes the deck's size first: the centre is kept inside the picture by that
+        # size, and a layer never shown before still had Qt's default 640×480 (the first zoom
+        # of a scrolled poster showed a corner of it, pushed to the bottom right)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.pixmap = pixmap
         self.zoom = max(1.0, min(self.MAX, zoom))
         self.centre = QPointF(point)
         self._clamp()
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
         m = self._ctx.scale.space(3)
         hint = self.reset_button.sizeHint()
         self.reset_button.setGeometry(
@@ -253,7 +278,8 @@ class ZoomLayer(QWidget):
         self.set_zoom(self._base * scale)
 
     def pan(self, dx: float, dy: float) -> None:
-        self.centre -= QPointF(dx / self.zoom, dy / self.zoom)
+        # a new point, not -=: that changes in place a QPointF someone may hold
+        self.centre = self.centre - QPointF(dx / self.zoom, dy / self.zoom)
         self._clamp()
         self.update()
 
@@ -301,8 +327,6 @@ class ZoomLayer(QWidget):
         self._last = None
 
     def event(self, event) -> bool:  # noqa: ANN001
-        from PySide6.QtCore import QEvent
-
         if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd):
             points = event.points()
             if len(points) >= 2:
@@ -356,6 +380,8 @@ class PosterDeck(QWidget):
         )
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))
+        for arrow in (self.prev_button, self.next_button):
+            arrow.installEventFilter(self)  # the wheel over an arrow scrolls the poster
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
         self._prepare_timer.setInterval(60)
@@ -483,6 +509,15 @@ class PosterDeck(QWidget):
         self._snapshots.clear()  # an image now shows where a placeholder was
         if self.index >= 0 and self.isVisible():
             self._prepare_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The edge arrows sit over the poster: the mouse wheel over one scrolls the poster
+        beneath it, as it does everywhere else on the poster."""
+        view = self.current()
+        if event.type() == QEvent.Type.Wheel and view is not None and not self.zoom.isVisible():
+            QApplication.sendEvent(view.viewport(), event)
+            return True
+        return False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

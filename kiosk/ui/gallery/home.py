@@ -10,17 +10,20 @@ import math
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.poster import KIND_LABEL
+from kiosk.ui.hints import HOME_PROMPT, InputKind, first_input
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
@@ -168,11 +171,15 @@ class HomeScreen(CardScreen):
     (below them on a portrait screen)."""
 
     quotes_requested = Signal()
+    help_requested = Signal()
     ART = (22, 24)  # six posters (and in portrait, the quotes below them) on one screen
     SIDE_ART = 17  # smaller cards when the quotes sit beside them
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         self.carousel: QuoteCarousel | None = None
+        self.prompt: QLabel | None = None
+        self.title: QLabel | None = None
+        self._kind = first_input(ctx.kiosk)
         super().__init__(ctx, parent)
 
     def side_quotes(self) -> bool:
@@ -206,6 +213,7 @@ class HomeScreen(CardScreen):
         box.setSpacing(s.space(1))
         title = label(ctx.t(settings.title), "display")
         title.setObjectName("eventTitle")
+        self.title = title
         box.addWidget(title)
         if settings.subtitle:
             box.addWidget(label(ctx.t(settings.subtitle), "lead", "muted"))
@@ -216,19 +224,51 @@ class HomeScreen(CardScreen):
         page.addWidget(banner)
         row = QHBoxLayout()
         row.setSpacing(s.space(2))
-        prompt = (
-            "Touch a poster to explore"
-            if not ctx.presenter
-            else "Choose a poster  ·  → or Space to start  ·  H for help"
-        )
-        row.addWidget(label(prompt, "label", "muted"), 1)
+        self.prompt = label(HOME_PROMPT[self._kind], "label", "muted")
+        row.addWidget(self.prompt, 1)
         if ctx.gallery.quotes:
             self.quotes_button = nav_button(
                 "All quotes", "quote", ctx.palette.text, s.touch, "Show the quotes full screen"
             )
             self.quotes_button.clicked.connect(self.quotes_requested)
             row.addWidget(self.quotes_button)
+        self.help_button = nav_button("", "help", ctx.palette.text, s.touch, "Help: how to use it")
+        self.help_button.clicked.connect(self.help_requested)
+        row.addWidget(self.help_button)
         page.addLayout(row)
+
+    def fit_title(self) -> None:
+        """The event's title on one line at display size, else one size down (a poster title's
+        size): a two-line title at display size pushed the last row of cards and the quotes'
+        controls off a 1080p home."""
+        title = self.title
+        if title is None:
+            return
+        s = self.ctx.scale
+        # the banner's width for text: the page's and the banner's side margins off
+        room = (self.viewport().width() or 1920) - 2 * s.space(6) - 2 * s.space(4)
+        font = QFont(title.font())
+        font.setPixelSize(s.px("display"))
+        font.setBold(True)
+        wanted = "display" if QFontMetrics(font).horizontalAdvance(title.text()) <= room else "h1"
+        if title.property("role") != wanted:
+            title.setProperty("role", wanted)
+            title.style().unpolish(title)
+            title.style().polish(title)
+
+    def build(self) -> None:
+        super().build()
+        self.fit_title()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_title()
+
+    def set_prompt(self, kind: InputKind) -> None:
+        """The line under the banner, in the words of the input in use."""
+        self._kind = kind
+        if self.prompt is not None:
+            self.prompt.setText(HOME_PROMPT[kind])
 
     def place_grid(self, box: QVBoxLayout, grid: QGridLayout) -> None:
         quotes = self.ctx.gallery.quotes
@@ -249,10 +289,35 @@ class HomeScreen(CardScreen):
 
 
 class OverviewScreen(CardScreen):
-    """All posters as a grid; arrows, Enter or a tap open one (Esc on a poster shows it)."""
+    """All posters as a grid; arrows, Enter or a tap open one (Esc on a poster shows it). The
+    Close button, Esc or a tap beside the cards closes it."""
+
+    close_requested = Signal()
+
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.gestures.tapped.connect(self._tapped)
 
     def header(self, page: QVBoxLayout) -> None:
-        page.addWidget(label("All posters", "h2"))
+        s = self.ctx.scale
+        row = QHBoxLayout()
+        row.setSpacing(s.space(2))
+        row.addWidget(label("All posters", "h2"), 1)
+        self.close_button = nav_button(
+            "Close", "close", self.ctx.palette.text, s.touch, "Close the overview"
+        )
+        self.close_button.clicked.connect(self.close_requested)
+        row.addWidget(self.close_button)
+        page.addLayout(row)
+
+    def _tapped(self, pos: QPointF) -> None:
+        """A tap on no card and no button (the space around the grid) closes the overview."""
+        child = self.viewport().childAt(pos.toPoint())
+        while child is not None and child is not self.viewport():
+            if isinstance(child, TapFrame | QAbstractButton):
+                return
+            child = child.parentWidget()
+        self.close_requested.emit()
 
     def select(self, index: int) -> None:
         for card in self.cards:

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui.context import Ctx
 from kiosk.ui.images import ArtworkView
-from kiosk.ui.widgets import icon_pixmap, label, panel
+from kiosk.ui.widgets import icon_pixmap, label, nav_button, panel
 
 if TYPE_CHECKING:
     from kiosk.content.model import Fact, Poster, Quote, Section
@@ -42,7 +43,9 @@ def _vbox(widget: QWidget | None, spacing: int, margins: int = 0) -> QVBoxLayout
     return box
 
 
-def header(ctx: Ctx, poster: Poster, wide: bool) -> QLayout:
+def header(ctx: Ctx, poster: Poster, wide: bool, quotes_button: QWidget | None) -> QLayout:
+    """Kicker, title, tagline and artwork, and a button to the poster's quotes when it has
+    some: the first screen of a poster, with its key figures below."""
     s = ctx.scale
     text = _vbox(None, s.space(1.5))
     place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
@@ -53,6 +56,8 @@ def header(ctx: Ctx, poster: Poster, wide: bool) -> QLayout:
     text.addWidget(title)
     if poster.tagline:
         text.addWidget(label(ctx.t(poster.tagline), "lead", "muted"))
+    if quotes_button is not None:
+        text.addWidget(quotes_button, 0, Qt.AlignmentFlag.AlignLeft)
     text.addStretch(1)
     art = ArtworkView(
         ctx.images,
@@ -199,13 +204,16 @@ def lessons_block(ctx: Ctx, lessons: tuple) -> QFrame:
     return frame
 
 
-def quotes_block(ctx: Ctx, quotes: tuple[Quote, ...]) -> QLayout:
+def quotes_block(ctx: Ctx, quotes: tuple[Quote, ...]) -> tuple[QLayout, QWidget]:
+    """The poster's quotes under their heading; and the heading, which the header's button
+    scrolls to."""
     from kiosk.ui.quotes.carousel import QuoteCarousel
 
     block = _vbox(None, ctx.scale.space(2))
-    block.addWidget(label("In their words", "h2"))
+    heading = label("In their words", "h2")
+    block.addWidget(heading)
     block.addWidget(QuoteCarousel(ctx, quotes, "poster"))
-    return block
+    return block, heading
 
 
 class PosterPage(QWidget):
@@ -221,16 +229,29 @@ class PosterPage(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(side_margin, s.space(4), side_margin, s.space(10))
         root.setSpacing(s.space(6))
-        root.addLayout(header(ctx, poster, wide))
+        quotes = ctx.gallery.quotes_for(poster.id)
+        self.quotes_button: QToolButton | None = None
+        self.quotes_heading: QWidget | None = None
+        if quotes:
+            count = f"{len(quotes)} quotes" if len(quotes) > 1 else "a quote"
+            self.quotes_button = nav_button(
+                f"In their words: {count}",
+                "quote",
+                ctx.palette.text,
+                s.touch,
+                f"Show this poster's quotes ({count})",
+            )
+        root.addLayout(header(ctx, poster, wide, self.quotes_button))
         if poster.facts:
             root.addLayout(facts_block(ctx, poster.facts, width - 2 * side_margin))
+        if quotes:
+            # right after the key figures: one swipe away, not after the whole poster
+            block, self.quotes_heading = quotes_block(ctx, quotes)
+            root.addLayout(block)
         if poster.sections:
             root.addLayout(sections_block(ctx, poster.sections, wide))
         if poster.lessons:
             root.addWidget(lessons_block(ctx, poster.lessons))
-        quotes = ctx.gallery.quotes_for(poster.id)
-        if quotes:
-            root.addLayout(quotes_block(ctx, quotes))
         if poster.sources:
             src = _vbox(None, s.space(0.5))
             src.addWidget(label("Sources", "small", "muted"))

@@ -33,6 +33,7 @@ class ActivityFilter(QObject):
     activity = Signal()  # once per input event, in any of the app's windows
     moved = Signal()  # the mouse moved over the gallery window (to show a hidden pointer)
     admin_requested = Signal()
+    input_used = Signal(str)  # "touch" (a touch, click or wheel) or "keys", on the gallery window
 
     HOLD_MS = 3000
     CORNER = 0.06  # the corner is this share of the window's shorter side (min 60 px)
@@ -67,6 +68,10 @@ class ActivityFilter(QObject):
             self.activity.emit()
         if watched is not self.window.windowHandle():
             return False
+        if kind == QEvent.Type.KeyPress:
+            self.input_used.emit("keys")
+        elif kind in PRESS or kind == QEvent.Type.Wheel:
+            self.input_used.emit("touch")
         if kind == QEvent.Type.MouseMove:
             self.moved.emit()
         if kind in PRESS:

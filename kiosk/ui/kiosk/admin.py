@@ -146,6 +146,10 @@ class AdminScreen(_Veil):
         self.back_button = nav_button(
             "Back to the gallery", "home", pal.text, s.touch, "Close the admin screen"
         )
+        self.about_button = nav_button(
+            "About", None, pal.text, s.touch, "About: version, credits and licences"
+        )
+        self.about_button.clicked.connect(self.show_about)
         self.quit_button = nav_button("Quit", "close", pal.text, s.touch, "Quit the app")
         for b, sig in (
             (self.reload_button, self.reload_requested),
@@ -155,8 +159,9 @@ class AdminScreen(_Veil):
         ):
             b.clicked.connect(sig)
             row.addWidget(b)
+        row.insertWidget(row.count() - 2, self.about_button)
         outer.addLayout(row)
-        scroll = QScrollArea()
+        self.body_scroll = scroll = QScrollArea()
         scroll.setObjectName("screen")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -194,7 +199,17 @@ class AdminScreen(_Veil):
         for line in info["log_tail"]:
             add(label(line, "small", "muted"))
         add(label(info.get("pin_note", ""), "small", "muted"))
+        from kiosk.ui.about import about_sections
+
+        self.about_heading = label("About", "h3")
+        add(self.about_heading)
+        add(about_sections(self.ctx, wide=self.width() >= self.height()))
         self.body_box.addStretch(1)
+
+    def show_about(self) -> None:
+        """Scroll the body to the About section (version, credits, licences)."""
+        self.body.adjustSize()
+        self.body_scroll.verticalScrollBar().setValue(self.about_heading.y())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Each time the screen opens it shows the content's and the log's state now."""

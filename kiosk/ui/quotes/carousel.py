@@ -1,4 +1,5 @@
-"""The quote carousel: one quote large, who said it, dots, a pause button and a progress line.
+"""The quote carousel: one quote large, who said it (full screen: its source note too), dots,
+a pause button and a progress line.
 
 It advances by itself after a dwell time that grows with the quote's length, cross-fades (or
 just changes, with reduced motion), pauses on a tap or the pause button (WCAG 2.2.2), holds still
@@ -57,6 +58,12 @@ def attribution(ctx: Ctx, quote: Quote) -> str:
     )
 
 
+def source_note(ctx: Ctx, quote: Quote) -> str:
+    """The quote's ``source`` (where it comes from, and any note on it), as the screen shows it."""
+    note = ctx.t(quote.source)
+    return f"Source: {note}" if note else ""
+
+
 class ProgressLine(QWidget):
     """The strip at the foot of the canvas that fills up until the next quote.
 
@@ -103,10 +110,13 @@ class QuoteCanvas(QWidget):
         parent: QWidget | None = None,
         attribution_scale: float = 0.0,
         side_space: float = 3,
+        show_source: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.side_space = side_space  # the margin left and right, in the type scale's spaces
+        # the quote's source note, small, under the attribution (the full-screen quotes only)
+        self.show_source = show_source
         # 0: the type scale's label and small sizes; else a fraction of the quote's size
         self.attribution_scale = attribution_scale
         self.quotes = quotes
@@ -164,7 +174,17 @@ class QuoteCanvas(QWidget):
         who = attribution(self.ctx, q)
         if who:
             h += self.ctx.scale.space(0.5) + self._height(who, who_font, width)
+        source = self.source_of(i)
+        if source:
+            h += self.ctx.scale.space(1.5) + self._height(source, self.source_font(), width)
         return h
+
+    def source_of(self, i: int) -> str:
+        """The source note shown under quote ``i``'s attribution ("" where none is shown)."""
+        return source_note(self.ctx, self.quotes[i]) if self.show_source else ""
+
+    def source_font(self) -> QFont:
+        return self._font(self.ctx.scale.px("small"))
 
     def needed(self, i: int, px: int, width: int) -> float:
         inner = max(1, width - 2 * self.side)
@@ -267,7 +287,38 @@ class QuoteCanvas(QWidget):
             y += h + s.space(0.5)
             p.setFont(small)
             p.setPen(QPen(QColor(pal.muted)))
-            p.drawText(QRectF(side, y, width, self._height(who, small, width) + 2), WRAP, who)
+            h = self._height(who, small, width)
+            p.drawText(QRectF(side, y, width, h + 2), WRAP, who)
+        source = self.source_of(i)
+        if source:
+            y += h + s.space(1.5)
+            font = self.source_font()
+            p.setFont(font)
+            p.setPen(QPen(QColor(pal.muted)))
+            p.drawText(QRectF(side, y, width, self._height(source, font, width) + 2), WRAP, source)
+
+
+def dot_side(ctx: Ctx) -> int:
+    """A dot's (and the pause button's) side: 56 px at 1080p, a finger's target (44 px and
+    more) from there up; smaller on a small window, where seven of them and the button must
+    still fit beside the cards (at 640x400 they pushed the home screen off the window)."""
+    return max(28, ctx.scale.space(7))
+
+
+class _Mirror(QWidget):
+    """An empty widget as large as another one (the pause button), on the other side of the
+    dots: the dots stay centred on the panel, whatever the button shows."""
+
+    def __init__(self, twin: QWidget) -> None:
+        super().__init__()
+        self._twin = twin
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._twin.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._twin.minimumSizeHint()
 
 
 class Dot(QToolButton):
@@ -279,7 +330,7 @@ class Dot(QToolButton):
         self.current = False
         self.setProperty("role", "dot")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        side = max(48, ctx.scale.space(7))
+        side = dot_side(ctx)
         self.setFixedSize(side, side)
         self.setAccessibleName(f"Quote {index + 1} of {total}")
 
@@ -341,15 +392,19 @@ class QuoteCarousel(QFrame):
             self,
             attribution_scale=0.55 if mode == "screen" else 0.0,
             side_space=8 if mode == "screen" else 3,
+            show_source=mode == "screen",
         )
         if mode == "screen":
             self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         box.addWidget(self.canvas, 1)
         self.controls = QWidget(self)
         self.controls.setObjectName("section")  # transparent, on the quote panel
-        # the dots centred on the whole panel, the pause button over the same row's right end
+        # the dots centred between two equal side columns, the pause button in the right one:
+        # centred on the panel, and never under the button (at 640x400 it covered the last dots);
+        # the left column mirrors the button's size, so the dots stay centred when it grows
         grid = QGridLayout(self.controls)
         grid.setContentsMargins(s.space(1), 0, s.space(1), 0)
+        grid.setHorizontalSpacing(0)  # an empty column gets no spacing: none keeps it even
         row = QHBoxLayout()
         row.setSpacing(0)
         self.dots = [Dot(ctx, i, len(quotes)) for i in range(len(quotes))]
@@ -358,12 +413,14 @@ class QuoteCarousel(QFrame):
             dot.clicked.connect(lambda _=False, i=i: self.jump(i))
             row.addWidget(dot)
         row.addStretch(1)
-        grid.addLayout(row, 0, 0)
-        self.pause_button = nav_button(
-            "", "pause", ctx.palette.text, max(48, s.space(7)), "Pause the quotes"
-        )
+        grid.addLayout(row, 0, 1)
+        side = dot_side(ctx)
+        self.pause_button = nav_button("", "pause", ctx.palette.text, side, "Pause the quotes")
         self.pause_button.clicked.connect(self.toggle_pause)
-        grid.addWidget(self.pause_button, 0, 0, Qt.AlignmentFlag.AlignRight)
+        self._mirror = _Mirror(self.pause_button)
+        grid.addWidget(self._mirror, 0, 0)
+        grid.setColumnStretch(1, 1)
+        grid.addWidget(self.pause_button, 0, 2, Qt.AlignmentFlag.AlignRight)
         box.addWidget(self.controls)
         self.controls.setVisible(len(quotes) > 1)
         self._resume_pending = False
@@ -392,12 +449,23 @@ class QuoteCarousel(QFrame):
         paused = self.rotation.paused
         self.pause_button.setIcon(self._icon("play" if paused else "pause"))
         self.pause_button.setAccessibleName("Play the quotes" if paused else "Pause the quotes")
+        # paused, it says so in a word, not only by the icon's shape
+        self.pause_button.setText("Paused" if paused else "")
+        self.pause_button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if paused
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        self._mirror.updateGeometry()  # its size follows the button's
         if self.quotes:
             q = self.quotes[i]
             who = attribution(self.ctx, q)
+            source = self.canvas.source_of(i)
             self.setAccessibleName(
                 f"Quote {i + 1} of {len(self.quotes)}: {self.ctx.t(q.text)} — "
-                f"{self.ctx.t(q.speaker)}" + (f", {who}" if who else "")
+                f"{self.ctx.t(q.speaker)}"
+                + (f", {who}" if who else "")
+                + (f". {source}" if source else "")
             )
         self.canvas.line.set_progress(self.rotation.progress())
         self.canvas.update()

@@ -1,0 +1,71 @@
+"""The About card: the app's version, where the content comes from and who made it, and the
+licences of everything the app ships. Reached from the help card (and the A key) by anyone, and
+from the admin screen, whose body shows the same sections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk import licensing
+from kiosk.ui.context import Ctx
+from kiosk.ui.overlays import Veil
+from kiosk.ui.widgets import label
+
+SOFTWARE = (
+    "This app is free software under the MIT licence. Qt and PySide6 are used under the LGPL v3: "
+    "they are separate libraries in the bundle that anyone may replace. The full texts of every "
+    "licence are in: {where}"
+)
+
+
+def about_sections(ctx: Ctx, wide: bool = True) -> QWidget:
+    """Version, content source and credits, and the licence list, as one widget: side by side
+    when ``wide`` (a landscape screen), one above the other otherwise."""
+    s = ctx.scale
+    body = QWidget()
+    body.setStyleSheet("background: transparent")  # the card's colour shows through
+    outer = QHBoxLayout(body) if wide else QVBoxLayout(body)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.setSpacing(s.space(4 if wide else 1.5))
+    credits, software = QVBoxLayout(), QVBoxLayout()
+    for column in (credits, software):
+        column.setSpacing(s.space(1))
+        outer.addLayout(column, 1)
+    settings = ctx.gallery.settings
+    credits.addWidget(label(f"Kiosk {licensing.app_version()}", "label", "accent", wrap=False))
+    credits.addWidget(label(ctx.t(settings.title), "h3"))
+    if settings.organisers:
+        organisers = ", ".join(ctx.t(o) for o in settings.organisers)
+        credits.addWidget(label(f"Organisers: {organisers}", "small"))
+    for credit in settings.credits:
+        names = "; ".join(ctx.t(n) for n in credit.names)
+        credits.addWidget(label(f"{ctx.t(credit.role)}: {names}", "small"))
+    credits.addStretch(1)
+    parts, where = licensing.current_parts()
+    software.addWidget(label("Software and licences", "h3"))
+    software.addWidget(label(SOFTWARE.format(where=where), "small", "muted"))
+    for text in licensing.grouped(parts):
+        software.addWidget(label(text, "small"))
+    software.addStretch(1)
+    return body
+
+
+class AboutOverlay(Veil):
+    """The About card over the gallery; any tap closes it."""
+
+    dismissed = Signal()
+
+    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
+        super().__init__(ctx, parent)
+        s = ctx.scale
+        card, box = self.centred_card(side=4)
+        box.setSpacing(s.space(1.5))
+        box.addWidget(label("About this gallery", "h2"))
+        box.addWidget(about_sections(ctx, wide=parent.width() >= parent.height()))
+        box.addWidget(label("Tap anywhere to close.", "small", "muted"))
+        card.setMaximumWidth(s.space(170))
+        self.setAccessibleName("About: version, credits and licences")
+
+    def mouseReleaseEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        self.dismissed.emit()
