@@ -3,9 +3,19 @@ part, and which parts a change touches. Pure: no Qt."""
 
 from __future__ import annotations
 
+import pytest
+
 from kiosk.core.clock import FakeClock
-from kiosk.core.fishbowl.config import FishbowlConfig
-from kiosk.core.fishbowl.scene import PARTS, Tone, build_scene
+from kiosk.core.fishbowl.config import FishbowlConfig, RosterEntry
+from kiosk.core.fishbowl.scene import (
+    MAX_BARS,
+    PARTS,
+    Layout,
+    Tone,
+    build_scene,
+    names_list,
+    queue_text,
+)
 from kiosk.core.fishbowl.session import FishbowlSession, Phase
 
 
@@ -22,7 +32,7 @@ def test_a_scene_is_a_value_built_again_equal() -> None:
     clock.advance(3.2)
     assert build_scene(s) == build_scene(s)
     assert hash(build_scene(s)) == hash(build_scene(s))
-    assert tuple(build_scene(s).parts()) == PARTS
+    assert tuple(build_scene(s).parts()) == tuple(p for p in PARTS if p != "closing")
 
 
 def test_a_normal_second_changes_the_clock_session_and_talk_time_only() -> None:
@@ -83,7 +93,8 @@ def test_who_line_through_the_states() -> None:
     s.next_speaker()
     assert build_scene(s).who.text == "Chair 2"
     s.finish()
-    assert build_scene(s).who.text == "Session finished"
+    closing = build_scene(s).closing
+    assert closing is not None and closing.status == "Session finished"
 
 
 def test_circle_and_balance() -> None:
@@ -97,8 +108,154 @@ def test_circle_and_balance() -> None:
     assert [x.label for x in seats] == ["Chair 1", "Chair 2", "Chair 3", "open"]
     assert seats[0].speaking and seats[2].next_mark == "next" and not seats[3].occupied
     assert scene.circle.full_notice == ""
+    assert scene.balance is not None
     bars = scene.balance.bars
-    assert bars[0].time == "0:10" and bars[0].fraction == 1.0 and bars[0].highlighted
+    assert [b.label for b in bars] == ["Chair 1", "Chair 2", "Chair 3"]  # people, not chairs
+    assert bars[0].value == "0:10" and bars[0].fraction == 1.0 and bars[0].highlighted
     assert bars[1].fraction == 0.0
     s.take_empty_chair()
     assert build_scene(s).circle.full_notice.startswith("Circle full")
+
+
+def test_the_message_to_the_circle_takes_the_question_s_place() -> None:
+    clock = FakeClock()
+    s = make(clock)
+    s.start()
+    before = build_scene(s)
+    s.set_message("Please wrap up")
+    after = build_scene(s)
+    assert after.heading.message == "Please wrap up" and before.heading.message == ""
+    assert after.changed_parts(before) == ("heading",)
+    s.set_message(None)
+    assert build_scene(s).heading == before.heading
+
+
+@pytest.mark.parametrize(
+    ("names", "shown"),
+    [
+        ((), ""),
+        (("Ana",), "Next: Ana"),
+        (("Ana", "Chair 3"), "Next: Ana, then Chair 3"),
+        (("Ana", "Ben", "Carla", "Dev"), "Next: Ana, then Ben   (+2 waiting)"),
+    ],
+)
+def test_queue_text(names: tuple[str, ...], shown: str) -> None:
+    assert queue_text(names) == shown
+
+
+def test_names_list() -> None:
+    assert names_list([], 3) == ""
+    assert names_list(["Ana"], 3) == "Ana"
+    assert names_list(["Ana", "Ben", "Carla"], 3) == "Ana, Ben and Carla"
+    assert names_list(["Ana", "Ben", "Carla", "Dev"], 3) == "Ana, Ben and 2 more"
+
+
+def test_the_queue_line_names_people_from_the_audience_and_the_circle() -> None:
+    clock = FakeClock()
+    s = make(clock, chairs=4, empty_chairs=1)
+    s.set_participant_name(1, "Ben")
+    s.start()
+    s.enqueue_name("Sipho")  # from the audience
+    s.enqueue(1)
+    scene = build_scene(s)
+    assert scene.queue is not None and scene.queue.text == "Next: Sipho, then Ben"
+    assert scene.circle is not None and scene.circle.seats[1].next_mark == "next 2"
+
+
+ROSTER = (
+    RosterEntry("Ana", "Barcelona"),
+    RosterEntry("Ben", "Seoul"),
+    RosterEntry("Carla", "Seoul"),
+    RosterEntry("Dev"),
+)
+
+
+def roomful(clock: FakeClock, **config: object) -> FishbowlSession:
+    s = make(clock, chairs=4, empty_chairs=1, roster=ROSTER, **config)
+    for chair, name in enumerate(("Ana", "Ben", "Carla")):
+        s.set_participant_name(chair, name)
+    return s
+
+
+def test_talk_time_per_person_across_chairs_groups_and_voices_not_yet_heard() -> None:
+    clock = FakeClock()
+    s = roomful(clock, group_balance=True)
+    s.start()  # Ana
+    clock.advance(30)
+    s.next_speaker(1)  # Ben
+    clock.advance(10)
+    s.leave_chair(0)  # Ana steps out ...
+    s.take_empty_chair(3, "Ana")  # ... and comes back in another chair
+    s.next_speaker(3)
+    clock.advance(20)
+    balance = build_scene(s).balance
+    assert balance is not None
+    bars = {b.label: b for b in balance.bars}
+    assert bars["Ana"].value == "0:50" and bars["Ana"].highlighted  # one total, two chairs
+    assert bars["Ben"].value == "0:10" and bars["Ben"].fraction == 0.2
+    assert [(g.label, g.value) for g in balance.groups] == [
+        ("Barcelona", "83 %"),
+        ("Seoul", "17 %"),
+    ]
+    assert balance.unheard == "Voices not yet heard: Carla and Dev"
+    assert not balance.rows
+
+
+def test_no_groups_nor_roster_no_group_bar_nor_unheard_line() -> None:
+    clock = FakeClock()
+    s = make(clock)
+    s.start()
+    balance = build_scene(s).balance
+    assert balance is not None and balance.groups == () and balance.unheard == ""
+
+
+def test_many_people_keep_the_speaker_and_the_longest_talkers() -> None:
+    clock = FakeClock()
+    s = make(clock, chairs=12, empty_chairs=0)
+    s.start()
+    for chair in range(1, 12):
+        clock.advance(chair)
+        s.next_speaker(chair)
+    balance = build_scene(s).balance
+    assert balance is not None and len(balance.bars) == MAX_BARS - 1
+    assert balance.more == f"+{12 - MAX_BARS + 1} more"
+    assert any(b.highlighted for b in balance.bars)  # the speaker, who has spoken least
+
+
+def test_the_room_may_not_see_the_talk_time() -> None:
+    clock = FakeClock()
+    s = roomful(clock, airtime_public=False)
+    s.start()
+    scene = build_scene(s)
+    assert scene.layout is Layout.LIVE_QUIET and scene.balance is None
+    s.finish()
+    closing = build_scene(s)
+    assert closing.layout is Layout.CLOSING_QUIET and closing.balance is None
+    assert closing.closing is not None
+
+
+def test_the_closing_view_replaces_the_clock_when_finished() -> None:
+    clock = FakeClock()
+    s = roomful(clock)
+    s.start()
+    clock.advance(90)
+    s.next_speaker()
+    clock.advance(30.5)
+    s.pause()
+    clock.advance(600)  # a long pause does not count
+    s.resume()
+    running = build_scene(s)
+    s.finish()
+    scene = build_scene(s)
+    assert scene.layout is Layout.CLOSING and scene.restyles(running)
+    assert scene.clock is None and scene.session is None and scene.who is None
+    assert not scene.border
+    assert scene.closing is not None
+    assert scene.closing.facts == "2:00 of conversation   ·   2 turns   ·   2 voices"
+    assert scene.balance is not None and scene.balance.rows
+    assert [b.value for b in scene.balance.bars] == [
+        "1:30  ·  75 %",
+        "0:30  ·  25 %",
+        "0:00  ·  0 %",
+    ]
+    assert scene.balance.unheard == "Not heard this time: Carla and Dev"

@@ -51,7 +51,9 @@ from kiosk.core.fishbowl.scene import (
     Balance,
     Circle,
     Clock,
+    Closing,
     Heading,
+    Layout,
     Line,
     Scene,
     Tone,
@@ -101,10 +103,43 @@ def _fitted_px(
     return min_px
 
 
+@lru_cache(maxsize=256)
+def _figure(char: str, px: int) -> tuple[QPainterPath, float, float, float]:
+    """One character of the clock at ``px``: its outline, advance, ascent and descent."""
+    f = font(px, bold=True)
+    path = QPainterPath()
+    path.addText(QPointF(0, 0), f, char)
+    metrics = QFontMetricsF(f)
+    return path, metrics.horizontalAdvance(char), metrics.ascent(), metrics.descent()
+
+
+def figures_path(label: str, px: int, rect: QRectF) -> QPainterPath:
+    """The clock's label as one outline, centred in ``rect`` as ``drawText`` centres it.
+
+    Glyphs this large are drawn from their outlines, and Qt's FreeType engine gives an outline
+    a few 1/64 px differently depending on what text was drawn just before it (it keeps one
+    face per font file and its state between draws): the same "0:42" came out with edges up to
+    40 levels apart in two paints. Each character's outline is taken once and kept, so the
+    figures are the same pixels in every paint: a partial repaint, a full one, a fresh view.
+    """
+    figures = [_figure(c, px) for c in label]
+    width = sum(advance for _path, advance, _a, _d in figures)
+    ascent = max((a for _p, _w, a, _d in figures), default=0.0)
+    descent = max((d for _p, _w, _a, d in figures), default=0.0)
+    x = rect.center().x() - width / 2
+    baseline = rect.center().y() - (ascent + descent) / 2 + ascent
+    out = QPainterPath()
+    for path, advance, _a, _d in figures:
+        out.addPath(path.translated(x, baseline))
+        x += advance
+    return out
+
+
 @dataclass(frozen=True)
-class Layout:
-    """Where each part goes at one size. ``parts`` are the rectangles each part is clipped to
-    and repainted by (they may overlap: a paint draws every part meeting its region, in order).
+class Geometry:
+    """Where each part goes for one layout at one size. ``parts`` are the rectangles each part
+    is clipped to and repainted by (they may overlap: a paint draws every part meeting its
+    region, in order). The clock's figures, ring and band exist only in layouts with a clock.
     """
 
     parts: dict[str, QRect]
@@ -121,46 +156,89 @@ def _aligned(r: QRectF) -> QRect:
     return r.toAlignedRect()
 
 
-def make_layout(w: int, h: int) -> Layout:
+def _rects(w: float, h: float, layout: Layout) -> dict[str, QRectF]:
     m = min(w, h) * 0.035
-    r: dict[str, QRectF] = {}
-    if h > w:  # portrait
-        r["heading"] = QRectF(m, m, w - 2 * m, h * 0.16)
-        digits = QRectF(m, h * 0.19, w - 2 * m, h * 0.22)
-        r["who"] = QRectF(m, h * 0.41, w - 2 * m, h * 0.07)
-        r["session"] = QRectF(m, h * 0.48, w - 2 * m, h * 0.045)
-        r["circle"] = QRectF(m, h * 0.53, w - 2 * m, h * 0.27)
-        r["balance"] = QRectF(m, h * 0.81, w - 2 * m, h * 0.16)
+    portrait = h > w
+    full = w - 2 * m
+    r: dict[str, QRectF] = {"heading": QRectF(m, m, full, h * 0.16)}
+    if layout in (Layout.CLOSING, Layout.CLOSING_QUIET):
+        if layout is Layout.CLOSING:
+            r["closing"] = QRectF(m, h * 0.2, full, h * 0.22)
+            top = h * 0.44
+            r["balance"] = QRectF(m, top, full, h - m - top)
+        else:
+            r["closing"] = QRectF(m, h * 0.26, full, h * 0.4)
+        return r
+    quiet = layout is Layout.LIVE_QUIET
+    if portrait:
+        rows = (
+            # digits, who, session, circle, queue, balance: (top, height)
+            ((0.2, 0.26), (0.47, 0.075), (0.55, 0.05), (0.62, 0.28), (0.91, 0.055), None)
+            if quiet
+            else (
+                (0.19, 0.22),
+                (0.41, 0.07),
+                (0.48, 0.045),
+                (0.53, 0.23),
+                (0.765, 0.04),
+                (0.81, 0.16),
+            )
+        )
+        names = ("clock", "who", "session", "circle", "queue", "balance")
+        for name, row in zip(names, rows, strict=True):
+            if row is not None:
+                r[name] = QRectF(m, h * row[0], full, h * row[1])
+        return r
+    left = w * 0.62
+    column = left - m
+    right = w - left - m
+    if quiet:
+        r["clock"] = QRectF(m, h * 0.19, column, h * 0.56)
+        r["who"] = QRectF(m, h * 0.75, column, h * 0.09)
+        r["session"] = QRectF(m, h * 0.845, column, h * 0.07)
+        r["circle"] = QRectF(left, h * 0.19, right, h * 0.62)
+        r["queue"] = QRectF(left, h * 0.83, right, h * 0.085)
     else:
-        r["heading"] = QRectF(m, m, w - 2 * m, h * 0.16)
-        left = w * 0.62
-        digits = QRectF(m, h * 0.165, left - m, h * 0.45)
-        r["who"] = QRectF(m, h * 0.615, left - m, h * 0.075)
-        r["session"] = QRectF(m, h * 0.695, left - m, h * 0.055)
-        r["circle"] = QRectF(left, h * 0.17, w - left - m, h * 0.58)
-        r["balance"] = QRectF(m, h * 0.77, w - 2 * m, h * 0.2)
+        r["clock"] = QRectF(m, h * 0.165, column, h * 0.45)
+        r["who"] = QRectF(m, h * 0.615, column, h * 0.075)
+        r["session"] = QRectF(m, h * 0.695, column, h * 0.055)
+        r["circle"] = QRectF(left, h * 0.17, right, h * 0.5)
+        r["queue"] = QRectF(left, h * 0.68, right, h * 0.07)
+        r["balance"] = QRectF(m, h * 0.77, full, h * 0.2)
+    return r
+
+
+def make_layout(w: int, h: int, layout: Layout = Layout.LIVE) -> Geometry:
+    r = _rects(w, h, layout)
+    m = min(w, h) * 0.035
+    parts = {name: _aligned(rect) for name, rect in r.items()}
+    digits = r.get("clock", QRectF())
     ring = digits.adjusted(-m * 0.4, -m * 0.2, m * 0.4, m * 0.2)
     radius = ring.height() * 0.18
-    half_pen = max(4.0, ring.height() * sum(RING_WIDTH)) / 2 + 1  # the widest pen, and 1 px
-    clock = _aligned(ring.adjusted(-half_pen, -half_pen, half_pen, half_pen))
-    # inside the ring's stroke: a rounded rectangle (its corners curve inwards, so a
-    # rectangular "inside" would leave the corners of the ring out of the band)
-    inner = QPainterPath()
-    d = half_pen + 1  # the polygon's corners are rounded to whole pixels
-    inner.addRoundedRect(ring.adjusted(d, d, -d, -d), max(0.0, radius - d), max(0.0, radius - d))
-    inside = QRegion(inner.toFillPolygon().toPolygon())
-    parts = {name: _aligned(rect) for name, rect in r.items()}
-    parts["clock"] = clock
+    inside = QRegion()
+    band = QRegion()
+    if "clock" in r:
+        half_pen = max(4.0, ring.height() * sum(RING_WIDTH)) / 2 + 1  # the widest pen, and 1 px
+        clock = _aligned(ring.adjusted(-half_pen, -half_pen, half_pen, half_pen))
+        # inside the ring's stroke: a rounded rectangle (its corners curve inwards, so a
+        # rectangular "inside" would leave the corners of the ring out of the band)
+        inner = QPainterPath()
+        d = half_pen + 1  # the polygon's corners are rounded to whole pixels
+        corner = max(0.0, radius - d)
+        inner.addRoundedRect(ring.adjusted(d, d, -d, -d), corner, corner)
+        inside = QRegion(inner.toFillPolygon().toPolygon())
+        parts["clock"] = clock
+        band = QRegion(clock).subtracted(inside)
     border_width = max(6.0, min(w, h) * 0.014)
     whole = QRect(0, 0, w, h)
     edge = math.ceil(border_width) + 1
-    return Layout(
-        parts={name: parts[name] for name in PARTS},
+    return Geometry(
+        parts={name: parts[name] for name in PARTS if name in parts},
         digits=digits,
         digits_clip=QRegion(_aligned(digits)).intersected(inside),
         ring=ring,
         ring_radius=radius,
-        ring_band=QRegion(clock).subtracted(inside),
+        ring_band=band,
         border_width=border_width,
         border_band=QRegion(whole).subtracted(QRegion(whole.adjusted(edge, edge, -edge, -edge))),
     )
@@ -187,7 +265,7 @@ class PublicView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Fishbowl timer")
         self._scene: Scene | None = None  # what the screen shows (or is about to)
-        self._layout: Layout | None = None
+        self._geometry: Geometry | None = None  # for the scene's layout at the view's size
         self._pulse = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -219,10 +297,11 @@ class PublicView(QWidget):
             s.turn_phase().value,
         )
 
-    def layout_rects(self) -> Layout:
-        if self._layout is None:
-            self._layout = make_layout(self.width(), self.height())
-        return self._layout
+    def layout_rects(self) -> Geometry:
+        """Where the parts of the scene on screen go at the view's size."""
+        if self._geometry is None:
+            self._geometry = make_layout(self.width(), self.height(), self.scene().layout)
+        return self._geometry
 
     def _tick(self) -> None:
         self.refresh()
@@ -232,10 +311,12 @@ class PublicView(QWidget):
         (only while visible and running)."""
         new = build_scene(self.session)
         old, self._scene = self._scene, new
-        if old is None or self._layout is None or new.restyles(old):
+        if old is None or old.layout != new.layout:
+            self._geometry = None
+        if old is None or self._geometry is None or new.restyles(old):
             self.update()
         else:
-            rects = self._layout.parts
+            rects = self._geometry.parts
             for name in new.changed_parts(old):
                 self.update(rects[name])
         self._schedule()
@@ -278,14 +359,14 @@ class PublicView(QWidget):
         if value == self._pulse:
             return
         self._pulse = value
-        scene, layout = self._scene, self._layout
-        if scene is None or layout is None:
+        scene, geometry = self._scene, self._geometry
+        if scene is None or geometry is None:
             return
         region = QRegion()
-        if scene.clock.ring:
-            region = region.united(layout.ring_band)
+        if scene.clock is not None and scene.clock.ring:
+            region = region.united(geometry.ring_band)
         if scene.border and not self.reduced_motion:
-            region = region.united(layout.border_band)
+            region = region.united(geometry.border_band)
         if not region.isEmpty():
             self.update(region)
 
@@ -303,7 +384,7 @@ class PublicView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._layout = None
+        self._geometry = None
         self.update()
 
     # --- painting -----------------------------------------------------------------------------
@@ -321,10 +402,11 @@ class PublicView(QWidget):
         )
 
     def phase_colour(self) -> str:
-        return self.tone(self.scene().clock.tone).name()
+        clock = self.scene().clock
+        return self.tone(clock.tone if clock is not None else Tone.TEXT).name()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        scene, layout = self.scene(), self.layout_rects()
+        scene, geometry = self.scene(), self.layout_rects()
         region = event.region()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -332,59 +414,95 @@ class PublicView(QWidget):
         p.fillRect(self.rect(), QColor(self.colours.background))
         # every part that meets the region, each inside its own rectangle only: a partial
         # repaint gives the same pixels as a full one
-        painters = {
-            "heading": lambda rect: self._paint_heading(p, rect, scene.heading),
-            "clock": lambda rect: self._paint_clock(p, layout, region, scene.clock),
-            "who": lambda rect: self._paint_line(p, rect, scene.who, 0.7, 0.35, bold=True),
-            "session": lambda rect: self._paint_line(p, rect, scene.session, 0.62, 0.3),
-            "circle": lambda rect: self._paint_circle(p, QRectF(rect), scene.circle),
-            "balance": lambda rect: self._paint_balance(p, QRectF(rect), scene.balance),
-        }
-        for name in PARTS:
-            rect = layout.parts[name]
-            if region.intersects(rect):
-                p.save()
-                p.setClipRect(rect)
-                painters[name](rect)
-                p.restore()
-        if scene.border and region.intersects(layout.border_band):
-            p.setClipRegion(layout.border_band)
-            self._paint_border(p, layout.border_width)
+        for name, part in scene.parts().items():
+            rect = geometry.parts.get(name)
+            if rect is None or not region.intersects(rect):
+                continue
+            p.save()
+            p.setClipRect(rect)
+            self._paint_part(p, name, part, rect, geometry, region)
+            p.restore()
+        if scene.border and region.intersects(geometry.border_band):
+            p.setClipRegion(geometry.border_band)
+            self._paint_border(p, geometry.border_width)
         p.end()
-        self.painted.emit(scene.clock.label)
+        self.painted.emit(scene.clock.label if scene.clock is not None else "")
 
-    def _paint_heading(self, p: QPainter, r: QRect, heading: Heading) -> None:
-        rect = QRectF(r)
+    def _paint_part(
+        self,
+        p: QPainter,
+        name: str,
+        part: object,
+        rect: QRect,
+        geometry: Geometry,
+        region: QRegion,
+    ) -> None:
+        if isinstance(part, Heading):
+            self._paint_heading(p, QRectF(rect), part)
+        elif isinstance(part, Clock):
+            self._paint_clock(p, geometry, region, part)
+        elif isinstance(part, Line):
+            size = {"who": (0.7, 0.35, True), "queue": (0.66, 0.3, True)}.get(
+                name, (0.62, 0.3, False)
+            )
+            self._paint_line(p, QRectF(rect), part, *size)
+        elif isinstance(part, Circle):
+            self._paint_circle(p, QRectF(rect), part)
+        elif isinstance(part, Closing):
+            self._paint_closing(p, QRectF(rect), part)
+        elif isinstance(part, Balance):
+            if part.rows:
+                self._paint_shares(p, QRectF(rect), part)
+            else:
+                self._paint_balance(p, QRectF(rect), part)
+
+    def _paint_heading(self, p: QPainter, rect: QRectF, heading: Heading) -> None:
+        pal = self.colours
         small = rect.height() * 0.2
-        p.setPen(QColor(self.colours.accent_text))
+        p.setPen(QColor(pal.accent_text))
         title_rect = QRectF(rect.x(), rect.y(), rect.width(), small * 1.3)
         p.setFont(
             fitted(heading.title, title_rect, small * 0.9, small * 0.5, bold=True, wrap=False)
         )
         p.drawText(title_rect, 0, heading.title)
         body = rect.adjusted(0, small * 1.4, 0, 0)
+        if heading.message:
+            # the facilitator's message to the circle, in the question's place: a filled band,
+            # the largest text it holds
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(pal.accent))
+            radius = body.height() * 0.18
+            p.drawRoundedRect(body, radius, radius)
+            inner = body.adjusted(radius, body.height() * 0.06, -radius, -body.height() * 0.06)
+            p.setFont(
+                fitted(heading.message, inner, inner.height() * 0.8, inner.height() * 0.3, True)
+            )
+            p.setPen(QColor(pal.on_accent))
+            p.drawText(inner, int(Qt.AlignmentFlag.AlignCenter) | WRAP, heading.message)
+            return
         p.setFont(fitted(heading.question, body, rect.height() * 0.32, rect.height() * 0.14, True))
-        p.setPen(QColor(self.colours.text))
+        p.setPen(QColor(pal.text))
         p.drawText(body, WRAP, heading.question)
 
-    def _paint_clock(self, p: QPainter, layout: Layout, region: QRegion, clock: Clock) -> None:
+    def _paint_clock(self, p: QPainter, geometry: Geometry, region: QRegion, clock: Clock) -> None:
         colour = self.tone(clock.tone)
-        if clock.ring and region.intersects(layout.ring_band):
-            ring = layout.ring
+        if clock.ring and region.intersects(geometry.ring_band):
+            ring = geometry.ring
             path = QPainterPath()
-            path.addRoundedRect(ring, layout.ring_radius, layout.ring_radius)
+            path.addRoundedRect(ring, geometry.ring_radius, geometry.ring_radius)
             width = max(4.0, ring.height() * (RING_WIDTH[0] + RING_WIDTH[1] * self._pulse))
             ring_colour = QColor(colour)
             ring_colour.setAlphaF(0.55 + 0.45 * (1 - self._pulse))
             p.setPen(QPen(ring_colour, width))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPath(path)
-        # the figures only when their own rectangle is repainted: big glyphs are not cached
-        if region.intersects(layout.digits_clip):
-            p.setClipRegion(layout.digits_clip)
-            p.setFont(self.clock_font(clock.label, layout.digits))
-            p.setPen(colour)
-            p.drawText(layout.digits, int(Qt.AlignmentFlag.AlignCenter), clock.label)
+        # the figures only when their own region is repainted: big glyphs are not cached
+        if region.intersects(geometry.digits_clip):
+            p.setClipRegion(geometry.digits_clip)
+            f = self.clock_font(clock.label, geometry.digits)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawPath(figures_path(clock.label, f.pixelSize(), geometry.digits))
 
     def clock_font(self, label: str, rect: QRectF | None = None) -> QFont:
         """Fitted to the label's shape with zeros, so the size does not jump as digits change."""
@@ -400,15 +518,16 @@ class PublicView(QWidget):
         )
 
     def _paint_line(
-        self, p: QPainter, r: QRect, line: Line, start: float, least: float, bold: bool = False
+        self, p: QPainter, rect: QRectF, line: Line, start: float, least: float, bold: bool
     ) -> None:
         if not line.text:
             return
-        rect = QRectF(r)
         h = rect.height()
-        p.setFont(fitted(line.text, rect, h * start, h * least, bold=bold, wrap=False))
+        f = fitted(line.text, rect, h * start, h * least, bold=bold, wrap=False)
+        p.setFont(f)
         p.setPen(self.tone(line.tone))
-        p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), line.text)
+        text = QFontMetricsF(f).elidedText(line.text, Qt.TextElideMode.ElideRight, rect.width())
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _paint_circle(self, p: QPainter, rect: QRectF, circle: Circle) -> None:
         pal = self.colours
@@ -474,36 +593,215 @@ class PublicView(QWidget):
                 ),
             )
 
-    def _paint_balance(self, p: QPainter, rect: QRectF, balance: Balance) -> None:
-        """Talk time: who has spoken a lot, who not yet."""
+    def _paint_closing(self, p: QPainter, rect: QRectF, closing: Closing) -> None:
+        """The finished session: what it was, and thanks."""
         pal = self.colours
-        bars = balance.bars
-        n = max(1, len(bars))
-        heading_h = rect.height() * 0.22
+        h = rect.height()
+        rows = (
+            (closing.status, 0.0, 0.2, pal.muted, False),
+            (closing.thanks, 0.2, 0.5, pal.accent_text, True),
+            (closing.facts, 0.72, 0.26, pal.text, False),
+        )
+        for text, top, height, colour, bold in rows:
+            box = QRectF(rect.x(), rect.y() + h * top, rect.width(), h * height)
+            p.setFont(fitted(text, box, box.height() * 0.8, box.height() * 0.3, bold, wrap=False))
+            p.setPen(QColor(colour))
+            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def _group_colours(self) -> list[QColor]:
+        pal = self.colours
+        return [
+            QColor(c)
+            for c in (
+                pal.accent,
+                mix(pal.accent, pal.text, 0.55),
+                mix(pal.accent, pal.background, 0.5),
+                pal.muted,
+                mix(pal.muted, pal.background, 0.5),
+            )
+        ]
+
+    def _paint_heading_line(self, p: QPainter, rect: QRectF, balance: Balance, side: bool) -> None:
+        """The balance's heading on the left; beside it (``side``) the voices not yet heard, as
+        large as fits."""
+        pal = self.colours
+        px = min(rect.height() * 0.8, rect.width() * 0.04)
+        f = font(px, bold=True)
+        p.setFont(f)
         p.setPen(QColor(pal.muted))
-        p.setFont(font(heading_h * 0.8, bold=True))
-        p.drawText(QRectF(rect.x(), rect.y(), rect.width(), heading_h), 0, balance.heading)
-        area = rect.adjusted(0, heading_h * 1.15, 0, 0)
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter), balance.heading)
+        if side and balance.unheard:
+            left = QFontMetricsF(f).horizontalAdvance(balance.heading) + px
+            box = rect.adjusted(left, 0, 0, 0)
+            f = fitted(balance.unheard, box, px, px * 0.6, bold=True, wrap=False)
+            p.setFont(f)
+            p.setPen(QColor(pal.accent_text))
+            shown = QFontMetricsF(f).elidedText(
+                balance.unheard, Qt.TextElideMode.ElideRight, box.width()
+            )
+            p.drawText(box, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), shown)
+
+    def _paint_groups(self, p: QPainter, rect: QRectF, balance: Balance) -> None:
+        """The groups' shares: one stacked bar, and each group's name and share below it."""
+        pal = self.colours
+        colours = self._group_colours()
+        bar = QRectF(rect.x(), rect.y(), rect.width(), rect.height() * 0.36)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(mix(pal.background, pal.text, 0.1)))
+        p.drawRoundedRect(bar, 6, 6)
+        x = bar.x()
+        for i, group in enumerate(balance.groups):
+            width = bar.width() * group.fraction
+            if width > 1:
+                p.setBrush(colours[i % len(colours)])
+                p.drawRect(QRectF(x, bar.y(), width, bar.height()))
+            x += width
+        labels = QRectF(rect.x(), bar.bottom() + rect.height() * 0.08, rect.width(), 0)
+        labels.setBottom(rect.bottom())
+        texts = [f"{g.label}  {g.value}" for g in balance.groups]
+        # one line: the largest size at which every group's label fits, else elided
+        px = labels.height() * 0.78
+        for _ in range(10):
+            metrics = QFontMetricsF(font(px))
+            need = sum(metrics.horizontalAdvance(t) + px * 2.6 for t in texts)
+            if need <= labels.width():
+                break
+            px *= 0.92
+        f = font(px)
+        p.setFont(f)
+        metrics = QFontMetricsF(f)
+        swatch = px * 0.7
+        x = labels.x()
+        for i, text in enumerate(texts):
+            room = labels.right() - x - swatch * 1.5
+            if room < swatch * 3:
+                break
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colours[i % len(colours)])
+            p.drawRoundedRect(
+                QRectF(x, labels.center().y() - swatch / 2, swatch, swatch), swatch / 4, swatch / 4
+            )
+            x += swatch * 1.5
+            p.setPen(QColor(pal.text))
+            p.drawText(
+                QRectF(x, labels.y(), room, labels.height()),
+                int(Qt.AlignmentFlag.AlignVCenter),
+                shown,
+            )
+            x += metrics.horizontalAdvance(shown) + px * 1.6
+
+    def _paint_balance(self, p: QPainter, rect: QRectF, balance: Balance) -> None:
+        """Talk time per person, one column each: who has spoken a lot, who not yet."""
+        pal = self.colours
+        heading_h = rect.height() * 0.2
+        self._paint_heading_line(
+            p, QRectF(rect.x(), rect.y(), rect.width(), heading_h), balance, side=True
+        )
+        area = rect.adjusted(0, heading_h * 1.2, 0, 0)
+        if balance.groups:
+            groups = QRectF(area.x(), area.y() + area.height() * 0.62, area.width(), 0)
+            groups.setBottom(area.bottom())
+            area.setHeight(area.height() * 0.56)
+            self._paint_groups(p, groups, balance)
+        bars = balance.bars
+        n = max(1, len(bars) + (1 if balance.more else 0))
         gap = area.width() * 0.012
         col = (area.width() - gap * (n - 1)) / n
-        label_h = area.height() * 0.34
-        bar_h = area.height() - label_h
+        label_h = area.height() * 0.38
+        bar_h = (area.height() - label_h) * 0.85
         for i, bar in enumerate(bars):
             x = area.x() + i * (col + gap)
-            track = QRectF(x, area.y(), col, bar_h * 0.55)
+            track = QRectF(x, area.y(), col, bar_h)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(mix(pal.background, pal.text, 0.1)))
             p.drawRoundedRect(track, 6, 6)
-            fill = QRectF(x, area.y(), col * bar.fraction, bar_h * 0.55)
+            fill = QRectF(x, area.y(), col * bar.fraction, bar_h)
             p.setBrush(QColor(pal.accent if bar.highlighted else mix(pal.accent, pal.muted, 0.5)))
             if fill.width() > 1:
                 p.drawRoundedRect(fill, 6, 6)
             p.setPen(QColor(pal.text))
-            f = font(min(label_h * 0.75, col * 0.16), bold=bar.highlighted)
+            f = font(min(label_h * 0.72, col * 0.14), bold=bar.highlighted)
             p.setFont(f)
-            text = f"{bar.label}  {bar.time}"
+            text = f"{bar.label}  {bar.value}"
             shown = QFontMetricsF(f).elidedText(text, Qt.TextElideMode.ElideMiddle, col)
-            p.drawText(QRectF(x, area.y() + bar_h * 0.6, col, label_h * 1.2), 0, shown)
+            box = QRectF(x, area.bottom() - label_h, col, label_h)
+            p.drawText(box, int(Qt.AlignmentFlag.AlignVCenter), shown)
+        if balance.more:
+            x = area.x() + len(bars) * (col + gap)
+            p.setPen(QColor(pal.muted))
+            p.setFont(font(min(label_h * 0.72, col * 0.14)))
+            p.drawText(
+                QRectF(x, area.y(), col, area.height()),
+                int(Qt.AlignmentFlag.AlignCenter),
+                balance.more,
+            )
+
+    def _paint_shares(self, p: QPainter, rect: QRectF, balance: Balance) -> None:
+        """The closing view's talk time: one row a person with each one's share, then the
+        groups' shares and who was not heard, one after the other from the top."""
+        heading_h = min(rect.height() * 0.1, rect.width() * 0.045)
+        self._paint_heading_line(
+            p, QRectF(rect.x(), rect.y(), rect.width(), heading_h), balance, side=False
+        )
+        groups_h = heading_h * 2.2 if balance.groups else 0.0
+        unheard_h = heading_h * 1.1 if balance.unheard else 0.0
+        rows = len(balance.bars) + (1 if balance.more else 0)
+        top = rect.y() + heading_h * 1.4
+        room = rect.bottom() - top - groups_h - unheard_h - heading_h * 0.8
+        y = top
+        if rows and room > 0:
+            area = QRectF(rect.x(), top, rect.width(), room)
+            y = self._paint_rows(p, area, balance, heading_h) + heading_h * 0.5
+        if balance.groups:
+            self._paint_groups(p, QRectF(rect.x(), y, rect.width(), groups_h), balance)
+            y += groups_h + heading_h * 0.3
+        if balance.unheard:
+            line = QRectF(rect.x(), y, rect.width(), unheard_h)
+            self._paint_line(p, line, Line(balance.unheard, Tone.ACCENT_TEXT), 0.75, 0.3, False)
+
+    def _paint_rows(self, p: QPainter, area: QRectF, balance: Balance, unit: float) -> float:
+        """One row a person (name, bar, time and share); returns where the rows end."""
+        pal = self.colours
+        rows = len(balance.bars) + (1 if balance.more else 0)
+        # two columns of rows on a wide screen with many people, so each row stays legible
+        columns = 2 if rows > 4 and area.width() > area.height() * 1.5 else 1
+        per_column = math.ceil(rows / columns)
+        gap = area.width() * 0.04 if columns > 1 else 0.0
+        col_w = (area.width() - gap * (columns - 1)) / columns
+        row_h = min(area.height() / per_column, unit * 1.8)
+        f = font(row_h * 0.6)
+        metrics = QFontMetricsF(f)
+        p.setFont(f)
+        name_w, value_w = col_w * 0.3, col_w * 0.3
+        entries = [(b.label, b.value, b.fraction) for b in balance.bars]
+        if balance.more:
+            entries.append((balance.more, "", -1.0))
+        for i, (label, value, fraction) in enumerate(entries):
+            x = area.x() + (i // per_column) * (col_w + gap)
+            y = area.y() + (i % per_column) * row_h
+            p.setPen(QColor(pal.text if fraction >= 0 else pal.muted))
+            name = metrics.elidedText(label, Qt.TextElideMode.ElideRight, name_w)
+            p.drawText(QRectF(x, y, name_w, row_h), int(Qt.AlignmentFlag.AlignVCenter), name)
+            if fraction < 0:
+                continue
+            track_x = x + name_w + row_h * 0.2
+            track = QRectF(track_x, y + row_h * 0.22, col_w - name_w - value_w - row_h * 0.4, 0)
+            track.setHeight(row_h * 0.56)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(mix(pal.background, pal.text, 0.1)))
+            p.drawRoundedRect(track, 6, 6)
+            if track.width() * fraction > 1:
+                p.setBrush(QColor(pal.accent))
+                fill = QRectF(track.x(), track.y(), track.width() * fraction, track.height())
+                p.drawRoundedRect(fill, 6, 6)
+            p.setPen(QColor(pal.text))
+            p.drawText(
+                QRectF(x + col_w - value_w, y, value_w, row_h),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+                metrics.elidedText(value, Qt.TextElideMode.ElideLeft, value_w),
+            )
+        return area.y() + per_column * row_h
 
     def _paint_border(self, p: QPainter, width: float) -> None:
         colour = QColor(RED)
