@@ -36,11 +36,12 @@ from kiosk.content.loader import load_gallery
 from kiosk.core.clock import FakeClock
 from kiosk.core.fishbowl.config import FishbowlConfig, RosterEntry
 from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.scene import Layout
 from kiosk.core.fishbowl.session import FishbowlSession, Phase
 from kiosk.core.fishbowl.store import SessionStore
 from kiosk.core.ticks import until_label_changes
 from kiosk.ui.fishbowl.controller import FishbowlController
-from kiosk.ui.fishbowl.public import PublicView
+from kiosk.ui.fishbowl.public import PublicView, make_layout
 from kiosk.ui.fishbowl.window import FishbowlWindow
 from tests.gui.pictures import TOLERANCE, differing_pixels
 
@@ -454,3 +455,19 @@ def test_the_pulse_repaints_the_ring_and_border_only_and_matches_a_fresh_render(
         assert not view.pulsing() and not view.timer_active()
     finally:
         rig.close()
+
+
+@pytest.mark.parametrize(
+    "size", [(1920, 1080), (1280, 720), (1024, 768), (1080, 1920), (720, 1280), (3840, 2160)]
+)
+def test_no_two_parts_share_a_pixel(qapp, size) -> None:
+    """The parts' rectangles do not overlap and stay in the view: the clock, repainted every
+    second, never drags the circle, the question or a line of text into its repaint, and the
+    ring never runs over the message band."""
+    for layout in Layout:
+        parts = make_layout(*size, layout).parts
+        names = list(parts)
+        for i, a in enumerate(names):
+            assert QRect(0, 0, *size).contains(parts[a]), (layout, a)
+            for b in names[i + 1 :]:
+                assert not parts[a].intersects(parts[b]), (size, layout, a, b)

@@ -156,11 +156,26 @@ def _aligned(r: QRectF) -> QRect:
     return r.toAlignedRect()
 
 
+# Each layout's rows, as fractions of the view's height: (top, height) for the clock (the box
+# its ring and figures fill), the who line, the session line, the circle, the queue line and
+# the talk time. None: not in this layout. No two parts' rectangles overlap, so the clock,
+# repainted every second, repaints nothing else.
+_LANDSCAPE = {
+    Layout.LIVE: ((0.19, 0.435), (0.63, 0.07), (0.705, 0.05), (0.19, 0.49), (0.685, 0.07)),
+    Layout.LIVE_QUIET: ((0.19, 0.55), (0.745, 0.085), (0.835, 0.065), (0.19, 0.6), (0.8, 0.08)),
+}
+_PORTRAIT = {
+    Layout.LIVE: ((0.175, 0.235), (0.415, 0.065), (0.485, 0.045), (0.535, 0.225), (0.765, 0.04)),
+    Layout.LIVE_QUIET: ((0.18, 0.28), (0.465, 0.075), (0.545, 0.05), (0.61, 0.29), (0.905, 0.055)),
+}
+_BALANCE = {False: (0.775, 0.195), True: (0.81, 0.16)}  # landscape, portrait
+
+
 def _rects(w: float, h: float, layout: Layout) -> dict[str, QRectF]:
     m = min(w, h) * 0.035
     portrait = h > w
     full = w - 2 * m
-    r: dict[str, QRectF] = {"heading": QRectF(m, m, full, h * 0.16)}
+    r: dict[str, QRectF] = {"heading": QRectF(m, m, full, h * 0.15)}
     if layout in (Layout.CLOSING, Layout.CLOSING_QUIET):
         if layout is Layout.CLOSING:
             r["closing"] = QRectF(m, h * 0.2, full, h * 0.22)
@@ -169,42 +184,21 @@ def _rects(w: float, h: float, layout: Layout) -> dict[str, QRectF]:
         else:
             r["closing"] = QRectF(m, h * 0.26, full, h * 0.4)
         return r
-    quiet = layout is Layout.LIVE_QUIET
+    rows = (_PORTRAIT if portrait else _LANDSCAPE)[layout]
+    names = ("clock", "who", "session", "circle", "queue")
     if portrait:
-        rows = (
-            # digits, who, session, circle, queue, balance: (top, height)
-            ((0.2, 0.26), (0.47, 0.075), (0.55, 0.05), (0.62, 0.28), (0.91, 0.055), None)
-            if quiet
-            else (
-                (0.19, 0.22),
-                (0.41, 0.07),
-                (0.48, 0.045),
-                (0.53, 0.23),
-                (0.765, 0.04),
-                (0.81, 0.16),
-            )
-        )
-        names = ("clock", "who", "session", "circle", "queue", "balance")
-        for name, row in zip(names, rows, strict=True):
-            if row is not None:
-                r[name] = QRectF(m, h * row[0], full, h * row[1])
-        return r
-    left = w * 0.62
-    column = left - m
-    right = w - left - m
-    if quiet:
-        r["clock"] = QRectF(m, h * 0.19, column, h * 0.56)
-        r["who"] = QRectF(m, h * 0.75, column, h * 0.09)
-        r["session"] = QRectF(m, h * 0.845, column, h * 0.07)
-        r["circle"] = QRectF(left, h * 0.19, right, h * 0.62)
-        r["queue"] = QRectF(left, h * 0.83, right, h * 0.085)
+        for name, (top, height) in zip(names, rows, strict=True):
+            r[name] = QRectF(m, h * top, full, h * height)
+        r["clock"] = QRectF(m * 0.3, h * rows[0][0], w - m * 0.6, h * rows[0][1])
     else:
-        r["clock"] = QRectF(m, h * 0.165, column, h * 0.45)
-        r["who"] = QRectF(m, h * 0.615, column, h * 0.075)
-        r["session"] = QRectF(m, h * 0.695, column, h * 0.055)
-        r["circle"] = QRectF(left, h * 0.17, right, h * 0.5)
-        r["queue"] = QRectF(left, h * 0.68, right, h * 0.07)
-        r["balance"] = QRectF(m, h * 0.77, full, h * 0.2)
+        left = w * 0.62  # the circle's column on the right
+        for name, (top, height) in zip(names, rows, strict=True):
+            x, width = (left, w - left - m) if name in ("circle", "queue") else (m, left - m * 1.3)
+            r[name] = QRectF(x, h * top, width, h * height)
+        r["clock"] = QRectF(m * 0.3, h * rows[0][0], left - m * 0.6, h * rows[0][1])
+    if layout is Layout.LIVE:
+        top, height = _BALANCE[portrait]
+        r["balance"] = QRectF(m, h * top, full, h * height)
     return r
 
 
@@ -212,23 +206,23 @@ def make_layout(w: int, h: int, layout: Layout = Layout.LIVE) -> Geometry:
     r = _rects(w, h, layout)
     m = min(w, h) * 0.035
     parts = {name: _aligned(rect) for name, rect in r.items()}
-    digits = r.get("clock", QRectF())
-    ring = digits.adjusted(-m * 0.4, -m * 0.2, m * 0.4, m * 0.2)
-    radius = ring.height() * 0.18
+    digits = QRectF()
+    ring = QRectF()
     inside = QRegion()
     band = QRegion()
     if "clock" in r:
-        half_pen = max(4.0, ring.height() * sum(RING_WIDTH)) / 2 + 1  # the widest pen, and 1 px
-        clock = _aligned(ring.adjusted(-half_pen, -half_pen, half_pen, half_pen))
+        clock = r["clock"]
+        half_pen = max(4.0, clock.height() * sum(RING_WIDTH)) / 2 + 1  # the widest pen, +1 px
+        ring = clock.adjusted(half_pen, half_pen, -half_pen, -half_pen)
+        digits = ring.adjusted(m * 0.4, m * 0.2, -m * 0.4, -m * 0.2)
         # inside the ring's stroke: a rounded rectangle (its corners curve inwards, so a
         # rectangular "inside" would leave the corners of the ring out of the band)
         inner = QPainterPath()
         d = half_pen + 1  # the polygon's corners are rounded to whole pixels
-        corner = max(0.0, radius - d)
+        corner = max(0.0, ring.height() * 0.18 - d)
         inner.addRoundedRect(ring.adjusted(d, d, -d, -d), corner, corner)
         inside = QRegion(inner.toFillPolygon().toPolygon())
-        parts["clock"] = clock
-        band = QRegion(clock).subtracted(inside)
+        band = QRegion(parts["clock"]).subtracted(inside)
     border_width = max(6.0, min(w, h) * 0.014)
     whole = QRect(0, 0, w, h)
     edge = math.ceil(border_width) + 1
@@ -237,7 +231,7 @@ def make_layout(w: int, h: int, layout: Layout = Layout.LIVE) -> Geometry:
         digits=digits,
         digits_clip=QRegion(_aligned(digits)).intersected(inside),
         ring=ring,
-        ring_radius=radius,
+        ring_radius=ring.height() * 0.18,
         ring_band=band,
         border_width=border_width,
         border_band=QRegion(whole).subtracted(QRegion(whole.adjusted(edge, edge, -edge, -edge))),
@@ -709,7 +703,7 @@ class PublicView(QWidget):
         gap = area.width() * 0.012
         col = (area.width() - gap * (n - 1)) / n
         label_h = area.height() * 0.38
-        bar_h = (area.height() - label_h) * 0.85
+        bar_h = min((area.height() - label_h) * 0.85, rect.width() * 0.045)
         for i, bar in enumerate(bars):
             x = area.x() + i * (col + gap)
             track = QRectF(x, area.y(), col, bar_h)
@@ -725,7 +719,7 @@ class PublicView(QWidget):
             p.setFont(f)
             text = f"{bar.label}  {bar.value}"
             shown = QFontMetricsF(f).elidedText(text, Qt.TextElideMode.ElideMiddle, col)
-            box = QRectF(x, area.bottom() - label_h, col, label_h)
+            box = QRectF(x, area.y() + bar_h + label_h * 0.1, col, label_h)
             p.drawText(box, int(Qt.AlignmentFlag.AlignVCenter), shown)
         if balance.more:
             x = area.x() + len(bars) * (col + gap)
