@@ -209,17 +209,28 @@ def test_no_groups_nor_roster_no_group_bar_nor_unheard_line() -> None:
     assert balance is not None and balance.groups == () and balance.unheard == ""
 
 
-def test_many_people_keep_the_speaker_and_the_longest_talkers() -> None:
+def test_many_people_keep_the_speaker_the_circle_and_the_longest_talkers() -> None:
+    """Past MAX_BARS people, the bars go to the speaker, the people in the circle now (the
+    quiet ones included) and then those who spoke most; the rest are counted."""
     clock = FakeClock()
-    s = make(clock, chairs=12, empty_chairs=0)
+    s = make(clock, chairs=5, empty_chairs=1)
     s.start()
-    for chair in range(1, 12):
-        clock.advance(chair)
+    left: list[str] = []
+    for n in range(8):  # eight people come, speak 10 s more each time, and leave
+        chair = s.empty_chairs()[0]
+        s.take_empty_chair(chair, f"Guest {n}")
         s.next_speaker(chair)
+        clock.advance(10 * (n + 1))
+        s.leave_chair(chair)
+        left.append(f"Guest {n}")
+    s.next_speaker(1)  # Chair 2 speaks; Chair 3 and 4 have said nothing
     balance = build_scene(s).balance
     assert balance is not None and len(balance.bars) == MAX_BARS - 1
+    labels = [b.label for b in balance.bars]
+    assert {"Chair 1", "Chair 2", "Chair 3", "Chair 4"} <= set(labels)  # seated, quiet or not
+    assert [b.label for b in balance.bars if b.highlighted] == ["Chair 2"]
+    assert {"Guest 7", "Guest 6", "Guest 5"} <= set(labels)  # then who spoke most
     assert balance.more == f"+{12 - MAX_BARS + 1} more"
-    assert any(b.highlighted for b in balance.bars)  # the speaker, who has spoken least
 
 
 def test_the_room_may_not_see_the_talk_time() -> None:

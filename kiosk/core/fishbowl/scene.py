@@ -283,12 +283,10 @@ def _balance(session: FishbowlSession, closing: bool) -> Balance:
     most = max((p.seconds for p in people), default=0.0)
     limit = MAX_ROWS if closing else MAX_BARS
     if len(people) > limit:
-        # the speaker and those who spoke most keep a bar; the bars stay in seating order
-        keep = {p.key for p in people if p.speaking}
-        for p in sorted(people, key=lambda p: -p.seconds):
-            if len(keep) >= limit - 1:
-                break
-            keep.add(p.key)
+        # the speaker, then the people in the circle now (the quiet ones too: that is what a
+        # balance is for), then those who spoke most keep a bar; bars stay in seating order
+        ranked = sorted(people, key=lambda p: (not p.speaking, not p.seated, -p.seconds))
+        keep = {p.key for p in ranked[: limit - 1]}
         shown = [p for p in people if p.key in keep]
     else:
         shown = people
