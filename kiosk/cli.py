@@ -97,8 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument(
         "--state",
         default="normal",
-        choices=["setup", "normal", "warning", "overtime"],
-        help="the fishbowl timer's state (for --screen fishbowl)",
+        choices=["setup", "normal", "warning", "overtime", "room", "finished"],
+        help="the fishbowl timer's state (for --screen fishbowl): room is a named room with "
+        "groups, people waiting and a message to the circle; finished is its closing view",
     )
     shot.add_argument("--poster", metavar="ID", help="the poster (for --screen poster)")
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT")

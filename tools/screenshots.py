@@ -37,7 +37,7 @@ def main(out: str = "docs/screenshots") -> int:
                 cmd[4:4] = ["--poster", poster]
             if subprocess.run(cmd, check=False).returncode:
                 return 1
-    for state in ("normal", "warning", "overtime"):
+    for state in ("normal", "warning", "overtime", "room", "finished"):
         name = f"fishbowl-{state}-1920x1080.png"
         cmd = [
             sys.executable,

@@ -223,13 +223,14 @@ def test_public_view_states(rig) -> None:
     rig.clock.advance(65)
     view.refresh()
     assert view.labels() == ("1:55", "43:55", "normal")
-    assert view._state_text(Phase.NORMAL) == ""
+    assert view.scene().who.text == "Chair 1"
     rig.clock.advance(100)  # 15 s left
     view.refresh()
-    assert view.labels()[2] == "warning" and view._state_text(Phase.WARNING) == "15 s left"
+    assert view.labels()[2] == "warning" and view.scene().who.text == "Chair 1  ·  15 s left"
     rig.clock.advance(27)
     view.refresh()
-    assert view.labels()[0] == "+0:12" and view._state_text(Phase.OVERTIME) == "Over time"
+    assert view.labels()[0] == "+0:12" and view.scene().who.text == "Chair 1  ·  Over time"
+    assert view.scene().clock.label == "+0:12" and view.scene().border
 
 
 def test_turn_digits_are_at_least_a_quarter_of_the_screen(rig) -> None:
