@@ -149,8 +149,9 @@ def test_export_writes_csv_and_markdown(rig) -> None:
     rig.clock.advance(25)
     rig.controller.add_note("Local champions matter")
     rig.key(Qt.Key.Key_E)
-    csv_path, md_path = rig.controller.last_export
+    csv_path, people_path, md_path, pdf_path = rig.controller.last_export
     assert csv_path.parent == rig.export_dir
+    assert people_path.exists() and pdf_path.read_bytes().startswith(b"%PDF-")
     rows = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 3  # header and two turns
     summary = md_path.read_text(encoding="utf-8")

@@ -19,10 +19,11 @@ from PySide6.QtGui import QKeyEvent
 from kiosk.core.fishbowl.autosave import AutoSaver
 from kiosk.core.fishbowl.config import FishbowlConfig
 from kiosk.core.fishbowl.errors import FishbowlError
-from kiosk.core.fishbowl.export import export_session
+from kiosk.core.fishbowl.export import ExportPaths, export_session
 from kiosk.core.fishbowl.records import State
 from kiosk.core.fishbowl.session import Event, FishbowlSession, Phase
 from kiosk.core.fishbowl.store import SessionStore
+from kiosk.ui.fishbowl.harvest_pdf import write_harvest_pdf
 
 log = logging.getLogger("kiosk.fishbowl")
 
@@ -58,7 +59,7 @@ class FishbowlController(QObject):
         self.export_dir = Path(export_dir)
         self.chime = chime
         self.selected: int | None = None  # the chair the facilitator last touched
-        self.last_export: tuple[Path, Path] | None = None
+        self.last_export: ExportPaths | None = None
         self._reset_armed = False
         self._reset_timer = QTimer(self)
         self._reset_timer.setSingleShot(True)
@@ -245,17 +246,19 @@ class FishbowlController(QObject):
     def reset_armed(self) -> bool:
         return self._reset_armed
 
-    def export(self, folder: Path | None = None) -> tuple[Path, Path] | None:
+    def export(self, folder: Path | None = None) -> ExportPaths | None:
+        """E: the harvest as CSV (turns, people), Markdown and a one-page PDF, one name."""
         target = Path(folder) if folder else self.export_dir
         try:
-            paths = export_session(self.session, target)
+            paths = export_session(self.session, target, pdf=write_harvest_pdf)
         except OSError as exc:
             self.message.emit(f"Could not export to {target}: {exc.strerror or exc}")
             log.warning("fishbowl export to %s failed: %s", target, exc)
             return None
         self.last_export = paths
-        log.info("fishbowl exported %s and %s", *paths)
-        self.message.emit(f"Exported to {paths[0].parent}: {paths[0].name}, {paths[1].name}")
+        names = ", ".join(p.name for p in paths.files())
+        log.info("fishbowl exported to %s: %s", target, names)
+        self.message.emit(f"Exported to {target}: {names}")
         return paths
 
     def toggle_mute(self) -> bool:
