@@ -70,6 +70,9 @@ def _font(points: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
     f = QFont(FONT_FAMILY)
     f.setPointSizeF(points)
     f.setWeight(weight)
+    # no ligatures: a reader copying "fishbowl-....md" or searching the notes gets the letters
+    # typed, not one "ﬁ" glyph
+    f.setFeature(QFont.Tag("liga"), 0)
     return f
 
 
@@ -134,7 +137,8 @@ class Bar:
 
 
 class Page:
-    """A pen moving down one page: each block checks it fits before it draws."""
+    """A pen moving down one page. Each block says how tall it is before it is drawn, so the
+    page can share its height out (``draw``); nothing is drawn below ``bottom``."""
 
     def __init__(self, painter: QPainter, device: QPaintDevice) -> None:
         self.f = Fonts()
@@ -144,6 +148,8 @@ class Page:
         self.width = _mm(PAGE_MM[0] - 2 * MARGIN_MM)
         self.y = _mm(MARGIN_MM)
         self.bottom = _mm(PAGE_MM[1] - MARGIN_MM)
+        self.name_w = self.width * 0.38  # a bar's name column
+        self.value_w = self.metrics(self.f.body).horizontalAdvance("0:00:00 · 100%") + _mm(3)
 
     def metrics(self, font: QFont) -> QFontMetricsF:
         return QFontMetricsF(font, self.device)
@@ -160,16 +166,30 @@ class Page:
         self.p.setPen(QColor(colour))
         self.p.drawText(QPointF(x, y + self.metrics(font).ascent()), text)
 
+    def wrapped(self, text: str, font: QFont, max_lines: int, indent: float = 0.0) -> list[str]:
+        return wrap(text, font, self.width - indent, max_lines, self.device)
+
     def lines(
         self, text: str, font: QFont, colour: str, max_lines: int, indent: float = 0.0
     ) -> None:
+        self.draw_lines(self.wrapped(text, font, max_lines, indent), font, colour, indent)
+
+    def draw_lines(
+        self, lines: Sequence[str], font: QFont, colour: str, indent: float = 0.0
+    ) -> None:
         spacing = self.metrics(font).lineSpacing()
-        for line in wrap(text, font, self.width - indent, max_lines, self.device):
+        for line in lines:
+            if self.y + spacing > self.bottom + 0.5:
+                return  # never below the page's bottom (the layout makes room; this is a guard)
             self.text_at(self.left + indent, self.y, line, font, colour)
             self.y += spacing
 
     def gap(self, mm: float) -> None:
         self.y += _mm(mm)
+
+    @property
+    def heading_height(self) -> float:
+        return _mm(3.5 + 0.8 + 1.8) + self.metrics(self.f.heading).lineSpacing()
 
     def heading(self, text: str) -> None:
         self.gap(3.5)
@@ -179,17 +199,17 @@ class Page:
         self.p.drawLine(QPointF(self.left, self.y), QPointF(self.left + self.width, self.y))
         self.gap(1.8)
 
-    def bars(self, bars: Sequence[Bar], total: float) -> None:
-        """Horizontal bars, the longest full width; each with its time and share in figures."""
-        name_w = self.width * 0.30
-        value_w = self.metrics(self.f.body).horizontalAdvance("0:00:00 · 100%") + _mm(3)
+    def bar_height(self, bar: Bar) -> float:
+        body, small = self.metrics(self.f.body), self.metrics(self.f.small)
+        return body.lineSpacing() + (small.lineSpacing() if bar.detail else 0) + _mm(1.6)
+
+    def bars(self, bars: Sequence[Bar], total: float, longest: float) -> None:
+        """Horizontal bars, ``longest`` full width; each with its time and share in figures."""
+        name_w = self.name_w
         bar_x = self.left + name_w + _mm(3)
-        bar_w = self.width - name_w - _mm(3) - value_w
-        longest = max((b.seconds for b in bars), default=0.0)
+        bar_w = self.width - name_w - _mm(3) - self.value_w
         body, small = self.metrics(self.f.body), self.metrics(self.f.small)
         for b in bars:
-            two_lines = b.detail is not None
-            row_h = body.lineSpacing() + (small.lineSpacing() if two_lines else 0) + _mm(1.6)
             name = body.elidedText(b.label, Qt.TextElideMode.ElideRight, name_w)
             self.text_at(self.left, self.y, name, self.f.body, TEXT)
             if b.detail:
@@ -204,13 +224,21 @@ class Page:
             value = format_duration(b.seconds) + (f" · {percent(b.share)}" if total > 0 else "")
             x = self.left + self.width - body.horizontalAdvance(value)
             self.text_at(x, self.y, value, self.f.body, TEXT)
-            self.y += row_h
+            self.y += self.bar_height(b)
 
-    def bars_height(self, bars: Sequence[Bar]) -> float:
-        body, small = self.metrics(self.f.body), self.metrics(self.f.small)
-        return sum(
-            body.lineSpacing() + (small.lineSpacing() if b.detail else 0) + _mm(1.6) for b in bars
-        )
+    def fitting(self, bars: Sequence[Bar], height: float, limit: int) -> int:
+        """How many of ``bars`` fit in ``height`` (at most ``limit``), keeping a line for
+        "and N more" when not all of them do."""
+        more = self.lines_height(self.f.small, 1)
+        used, count = 0.0, 0
+        for i, b in enumerate(bars):
+            last = i == len(bars) - 1
+            need = self.bar_height(b) + (0 if last else more)
+            if count >= limit or used + need > height:
+                break
+            used += self.bar_height(b)
+            count += 1
+        return count
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -230,14 +258,19 @@ def _meta(h: Harvest) -> tuple[str, str]:
 
 
 def draw(page: Page, h: Harvest, stem: str) -> None:
-    """The whole page, top to bottom; notes fill what is left."""
+    """The whole page, top to bottom. The header and the questions first; then the height left
+    is shared: the groups, the voices not yet heard and room for a first note are kept, the
+    people's bars take what they need of the rest (at least three rows), the notes fill what is
+    left. Whatever does not fit is counted and sent to the Markdown file."""
     F = page.f  # noqa: N806
-    footer = (
+    small_line = page.lines_height(F.small, 1)
+    footer = page.wrapped(
         f"The whole log: {stem}.md (timeline, notes), {stem}.csv (one row per turn), "
-        f"{stem}-people.csv (one row per person)."
+        f"{stem}-people.csv (one row per person).",
+        F.small,
+        3,
     )
-    footer_h = page.lines_height(F.small, len(wrap(footer, F.small, page.width, 3, page.device)))
-    page.bottom -= footer_h + _mm(3)
+    page.bottom -= page.lines_height(F.small, len(footer)) + _mm(3)
 
     page.text_at(page.left, page.y, "Fishbowl harvest", F.small_bold, MUTED)
     page.y += page.metrics(F.small_bold).lineSpacing()
@@ -249,55 +282,74 @@ def draw(page: Page, h: Harvest, stem: str) -> None:
     page.heading("Question" if len(h.questions) == 1 else "Questions")
     shown = h.questions[:3]
     for at, question in shown:
-        prefix = f"{format_duration(at)}  " if len(h.questions) > 1 else ""
-        page.lines(prefix + question, F.question, TEXT, 3)
+        if len(h.questions) == 1:
+            page.lines(question, F.question, TEXT, 3)
+        else:
+            page.lines(f"{format_duration(at)}  {question}", F.question, TEXT, 2)
         page.gap(0.8)
     if len(h.questions) > len(shown):
         more = len(h.questions) - len(shown)
         page.lines(f"and {more} more in {stem}.md", F.small, MUTED, 1)
 
+    people = [Bar(p.label, p.group, p.seconds, p.share) for p in h.people if p.chairs]
+    groups = [Bar(g.label or "No group", None, g.seconds, g.share) for g in h.groups]
+    unheard = (
+        page.wrapped(", ".join(h.not_yet_heard), F.body, 3)
+        if h.not_yet_heard
+        else [f"Everyone on the participants' list ({h.listed}) had the word."]
+    )
+    unheard_h = page.heading_height + page.lines_height(F.body, len(unheard)) if h.listed else 0.0
+    first_note = (
+        page.heading_height + small_line + page.lines_height(F.body, 1) + _mm(1.6) + small_line
+        if h.notes
+        else 0.0
+    )
+    people_fixed = page.heading_height + page.lines_height(F.small, 2) + _mm(1.5)
+    min_people = sum(page.bar_height(b) for b in people[:3]) + small_line
+    groups_room = page.room() - unheard_h - first_note - people_fixed - min_people
+    group_rows = page.fitting(groups, groups_room - page.heading_height, MAX_GROUP_BARS)
+    groups_h = (
+        page.heading_height
+        + sum(page.bar_height(b) for b in groups[:group_rows])
+        + (small_line if group_rows < len(groups) else 0)
+        if groups
+        else 0.0
+    )
+    people_room = page.room() - unheard_h - first_note - groups_h - people_fixed
+    people_rows = page.fitting(people, people_room, MAX_PEOPLE_BARS)
+    longest = max((b.seconds for b in people), default=0.0)
+
     page.heading("Talk time by person")
     page.lines(MEASURE, F.small, MUTED, 2)
     page.gap(1.5)
-    seated = [p for p in h.people if p.chairs]
-    people = [
-        Bar(
-            p.label,
-            p.group,
-            p.seconds,
-            p.share,
-        )
-        for p in seated
-    ]
     if not people:
         page.lines("No one has sat in the circle yet.", F.body, MUTED, 1)
     else:
-        page.bars(people[:MAX_PEOPLE_BARS], h.talk_total)
-        if len(people) > MAX_PEOPLE_BARS:
-            more = len(people) - MAX_PEOPLE_BARS
-            page.lines(f"and {more} more people in {stem}.md", F.small, MUTED, 1)
+        page.bars(people[:people_rows], h.talk_total, longest)
+        if people_rows < len(people):
+            more = len(people) - people_rows
+            page.lines(
+                f"and {_plural(more, 'more person', 'more people')} in {stem}.md", F.small, MUTED, 1
+            )
 
-    if h.groups:
+    if groups:
         page.heading("Talk time by group")
-        groups = [Bar(g.label or "No group", None, g.seconds, g.share) for g in h.groups]
-        page.bars(groups[:MAX_GROUP_BARS], h.talk_total)
-        if len(groups) > MAX_GROUP_BARS:
-            page.lines(f"and {len(groups) - MAX_GROUP_BARS} more in {stem}.md", F.small, MUTED, 1)
+        page.bars(groups[:group_rows], h.talk_total, max(b.seconds for b in groups))
+        if group_rows < len(groups):
+            more = len(groups) - group_rows
+            page.lines(
+                f"and {_plural(more, 'more group', 'more groups')} in {stem}.md", F.small, MUTED, 1
+            )
 
     if h.listed:
-        page.heading("Not yet heard")
-        if h.not_yet_heard:
-            page.lines(", ".join(h.not_yet_heard), F.body, TEXT, 3)
-        else:
-            page.lines(
-                f"Everyone on the participants' list ({h.listed}) had the word.", F.body, TEXT, 1
-            )
+        page.heading(f"Not yet heard ({len(h.not_yet_heard)} of {h.listed} listed)")
+        page.draw_lines(unheard, F.body, TEXT)
 
     _notes(page, h, stem)
 
-    page.bottom += footer_h + _mm(3)
-    page.y = page.bottom - footer_h
-    page.lines(footer, F.small, MUTED, 3)
+    page.bottom = _mm(PAGE_MM[1] - MARGIN_MM)
+    page.y = page.bottom - page.lines_height(F.small, len(footer))
+    page.draw_lines(footer, F.small, MUTED)
 
 
 def _notes(page: Page, h: Harvest, stem: str) -> None:
@@ -305,13 +357,10 @@ def _notes(page: Page, h: Harvest, stem: str) -> None:
     F = page.f  # noqa: N806
     if not h.notes:
         return
-    heading_h = _mm(3.5 + 0.8 + 1.8) + page.metrics(F.heading).lineSpacing()
-    more_h = page.lines_height(F.small, 1) + _mm(1)
-    if page.room() < heading_h + more_h + page.lines_height(F.small, 1) + page.lines_height(
-        F.body, 1
-    ):
+    small_line = page.lines_height(F.small, 1)
+    if page.room() < page.heading_height + 2 * small_line + page.lines_height(F.body, 1):
         page.gap(2)
-        page.lines(f"{len(h.notes)} notes in {stem}.md (no room on this page).", F.small, MUTED, 1)
+        page.lines(f"{_plural(len(h.notes), 'note', 'notes')} in {stem}.md.", F.small, MUTED, 1)
         return
     page.heading("Notes")
     drawn = 0
@@ -322,29 +371,19 @@ def _notes(page: Page, h: Harvest, stem: str) -> None:
             head += f" ({clock})"
         if n.speaker:
             head += f" · {n.speaker} speaking"
-        text = wrap(n.text, F.body, page.width - _mm(4), NOTE_LINES, page.device)
-        need = page.lines_height(F.small, 1) + page.lines_height(F.body, len(text)) + _mm(1.6)
+        text = page.wrapped(n.text, F.body, NOTE_LINES, _mm(4))
+        need = small_line + page.lines_height(F.body, len(text)) + _mm(1.6)
         left = len(h.notes) - drawn - 1
-        if page.room() < need + (more_h if left else 0):
+        if page.room() < need + (small_line if left else 0):
             break
-        page.text_at(
-            page.left,
-            page.y,
-            page.metrics(F.small).elidedText(head, Qt.TextElideMode.ElideRight, page.width),
-            F.small_bold,
-            MUTED,
-        )
-        page.y += page.metrics(F.small).lineSpacing()
-        for line in text:
-            page.text_at(page.left + _mm(4), page.y, line, F.body, TEXT)
-            page.y += page.metrics(F.body).lineSpacing()
+        head = page.metrics(F.small_bold).elidedText(head, Qt.TextElideMode.ElideRight, page.width)
+        page.draw_lines([head], F.small_bold, MUTED)
+        page.draw_lines(text, F.body, TEXT, _mm(4))
         page.gap(1.6)
         drawn += 1
     if drawn < len(h.notes):
         rest = len(h.notes) - drawn
-        page.lines(
-            f"{rest} more {'note' if rest == 1 else 'notes'} in {stem}.md.", F.small, MUTED, 1
-        )
+        page.lines(f"{_plural(rest, 'more note', 'more notes')} in {stem}.md.", F.small, MUTED, 1)
 
 
 def write_harvest_pdf(session: FishbowlSession, path: Path) -> None:
