@@ -245,13 +245,18 @@ def test_e_writes_a_pdf_that_a_second_reader_renders_and_reads(qtbot, tmp_path) 
     assert "| Christian Yaccarini | Montreal | 1, 5 | 2 | 4:30 | 55% | +0:20 |" in summary
 
 
-def crowded_session() -> FishbowlSession:
-    """Everything at once: a 200-character title, four long questions, thirty people, twenty
-    long notes (one of 2000 characters), a list of forty with groups."""
+def crowded_session(
+    people: int = 30, groups: int = 6, notes: int = 20, questions: int = 4
+) -> FishbowlSession:
+    """Everything at once: a 200-character title, long questions, ``people`` people with long
+    names (and ten more listed who never sit), long notes (one of 2000 characters)."""
     clock, wall = FakeClock(), FakeClock(WALL)
     roster = tuple(
-        RosterEntry(f"Participant with a long name number {i:02d}", f"City {i % 6}")
-        for i in range(40)
+        RosterEntry(
+            f"Participant with a long name number {i:02d}",
+            f"A city with a long name, number {i % groups}" if groups else None,
+        )
+        for i in range(people + 10)
     )
     s = FishbowlSession(
         clock,
@@ -259,7 +264,7 @@ def crowded_session() -> FishbowlSession:
             title="A very long title " * 11,
             questions=tuple(
                 f"Question {i}: " + "how would this work in a city like yours? " * 5
-                for i in range(4)
+                for i in range(questions)
             ),
             chairs=6,
             empty_chairs=1,
@@ -269,17 +274,45 @@ def crowded_session() -> FishbowlSession:
         wall=wall,
     )
     s.start(0)
-    for i in range(30):
+    for i in range(people):
         s.leave_chair(i % 5)
         s.take_empty_chair(i % 5, roster[i].name)
         s.next_speaker(i % 5)
         clock.advance(20 + i)
-        s.add_note(("Long note " + "with many words to wrap " * 12) if i % 2 else f"Short {i}")
-        if i == 3:
-            s.set_question(2)
-    s.add_note("W" * 2000)
+        if i < notes:
+            s.add_note(("Long note " + "with many words to wrap " * 12) if i % 2 else f"Short {i}")
+        s.set_question(i % questions)
+    if notes:
+        s.add_note("W" * 2000)
     s.finish()
     return s
+
+
+def words_inside_and_apart(pdf: Path) -> int:
+    """Every line of text inside the page's margins (nothing clipped) and no two lines over
+    each other; returns how many lines there are."""
+    bbox = pdf_text(pdf, "-bbox-layout")
+    page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', bbox)
+    assert page is not None
+    width, height = float(page.group(1)), float(page.group(2))
+    a4 = (round(PAGE_MM[0] / 25.4 * 72), round(PAGE_MM[1] / 25.4 * 72))
+    assert (round(width), round(height)) == a4
+    margin = (MARGIN_MM - 1) / 25.4 * 72
+    boxes = [
+        tuple(float(v) for v in m.groups())
+        for m in re.finditer(
+            r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', bbox
+        )
+    ]
+    for x0, y0, x1, y1 in boxes:
+        assert margin <= x0 and x1 <= width - margin, (x0, x1)
+        assert margin <= y0 and y1 <= height - margin, (y0, y1)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+            overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+            assert overlap_x <= 0.5 or overlap_y <= 0.5, ("lines overlap", a, b)
+    return len(boxes)
 
 
 def test_a_crowded_session_stays_on_one_page_inside_the_margins(qapp, tmp_path) -> None:
@@ -289,31 +322,22 @@ def test_a_crowded_session_stays_on_one_page_inside_the_margins(qapp, tmp_path) 
     text = pdf_text(pdf, "-layout")
     assert re.search(r"and \d+ more people in crowded\.md", text)
     assert re.search(r"\d+ more notes in crowded\.md", text)
-    # every word inside the page's margins (nothing clipped), no two lines over each other
-    bbox = pdf_text(pdf, "-bbox-layout")
-    page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', bbox)
-    assert page is not None
-    width, height = float(page.group(1)), float(page.group(2))
-    margin = (MARGIN_MM - 1) / 25.4 * 72
-    assert (round(width), round(height)) == (
-        round(PAGE_MM[0] / 25.4 * 72),
-        round(PAGE_MM[1] / 25.4 * 72),
-    )
-    boxes = [
-        tuple(float(v) for v in m.groups())
-        for m in re.finditer(
-            r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', bbox
-        )
-    ]
-    assert len(boxes) > 40
-    for x0, y0, x1, y1 in boxes:
-        assert margin <= x0 and x1 <= width - margin, (x0, x1)
-        assert margin <= y0 and y1 <= height - margin, (y0, y1)
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            overlap_x = min(a[2], b[2]) - max(a[0], b[0])
-            overlap_y = min(a[3], b[3]) - max(a[1], b[1])
-            assert overlap_x <= 0.5 or overlap_y <= 0.5, ("lines overlap", a, b)
+    assert "Not yet heard (10 of 40 listed)" in text
+    assert words_inside_and_apart(pdf) > 40
+
+
+@pytest.mark.parametrize(
+    ("people", "groups", "notes", "questions"),
+    [(40, 12, 30, 5), (24, 8, 3, 1), (2, 0, 0, 1), (6, 3, 40, 2)],
+)
+def test_any_mix_fits_one_page(qapp, tmp_path, people, groups, notes, questions) -> None:
+    pdf = tmp_path / "mix.pdf"
+    write_harvest_pdf(crowded_session(people, groups, notes, questions), pdf)
+    assert pdf_pages(pdf) == 1
+    words_inside_and_apart(pdf)
+    text = pdf_text(pdf, "-layout")
+    if notes:
+        assert "Notes" in text or re.search(r"\d+ notes? in mix\.md", text)
 
 
 def test_the_pdf_is_written_whole_or_not_at_all(qapp, tmp_path) -> None:

@@ -279,16 +279,20 @@ def draw(page: Page, h: Harvest, stem: str) -> None:
     for line in _meta(h):
         page.lines(line, F.body, MUTED, 2)
 
-    page.heading("Question" if len(h.questions) == 1 else "Questions")
-    shown = h.questions[:3]
-    for at, question in shown:
-        if len(h.questions) == 1:
+    # each question once, from when it was first shown (the Markdown has every change)
+    questions: dict[str, float] = {}
+    for at, question in h.questions:
+        questions.setdefault(question, at)
+    page.heading("Question" if len(questions) == 1 else "Questions")
+    shown = list(questions.items())[:3]
+    for question, at in shown:
+        if len(questions) == 1:
             page.lines(question, F.question, TEXT, 3)
         else:
             page.lines(f"{format_duration(at)}  {question}", F.question, TEXT, 2)
         page.gap(0.8)
-    if len(h.questions) > len(shown):
-        more = len(h.questions) - len(shown)
+    if len(questions) > len(shown):
+        more = len(questions) - len(shown)
         page.lines(f"and {more} more in {stem}.md", F.small, MUTED, 1)
 
     people = [Bar(p.label, p.group, p.seconds, p.share) for p in h.people if p.chairs]
