@@ -7,6 +7,7 @@ drawn by poppler's ``pdftoppm`` (apt-get install poppler-utils).
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 import tempfile
@@ -38,9 +39,8 @@ def example_session() -> FishbowlSession:
         clock.advance(seconds)
         wall.advance(seconds)
 
-    s = FishbowlSession(
-        clock, FishbowlConfig(**{**preset.__dict__, "roster": parse_roster(ROSTER)}), wall=wall
-    )
+    config = dataclasses.replace(preset, roster=parse_roster(ROSTER))
+    s = FishbowlSession(clock, config, wall=wall)
     for chair, name in enumerate(("Ana", "Bo", "Cleo", "Dev")):
         s.set_participant_name(chair, name)
     s.start(0)
