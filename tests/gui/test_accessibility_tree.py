@@ -113,3 +113,18 @@ def test_the_kiosk_layers_are_named_pin_pad_admin_notice_attract(make_rig, qtbot
     settle(qtbot)
     assert rig.window.modes.top is Mode.ATTRACT
     assert unnamed_controls(rig.window) == []
+
+
+def test_every_control_of_the_fishbowl_timer_is_named(qtbot, tmp_path) -> None:
+    """The facilitator's setup page and the timer with its strip of controls."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.test_fishbowl_window import Rig
+
+    rig = Rig(qtbot, tmp_path)
+    assert rig.window.showing_setup()
+    assert unnamed_controls(rig.window) == []
+    rig.key(Qt.Key.Key_Return)
+    settle(qtbot)
+    assert not rig.window.showing_setup()
+    assert unnamed_controls(rig.window) == []

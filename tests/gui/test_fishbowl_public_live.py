@@ -189,6 +189,13 @@ class LiveRig:
         if check:
             self.check(f"t={self.session.session_elapsed():.3f}")
 
+    def fold(self) -> None:
+        """Fold the strip below the view (C), whatever it was: the view grows."""
+        if not self.window.controls_folded():
+            self.window.toggle_controls()
+        self.settle()
+        assert self.window.controls_folded()
+
     # --- comparing ----------------------------------------------------------------------------
     def covered(self) -> list[QRect]:
         """What lies over the view in the window (the controls, the corner notice), in the
@@ -249,17 +256,17 @@ def test_the_window_shows_what_a_fresh_render_shows_through_a_session(make_live,
     rig = make_live(size)
     s = rig.session
     rig.key(Qt.Key.Key_Return)  # start, from the setup page
-    assert s.state is State.RUNNING and rig.window.controls_visible()
-    rig.check("started, controls over the view")
+    assert s.state is State.RUNNING and not rig.window.controls_folded()
+    rig.check("started, the strip below the view")
     rig.run(8, check_every=4)
-    rig.window._hide_timer.timeout.emit()  # the controls step aside (their own timer)
-    rig.check("controls hidden")
+    rig.fold()  # C: the strip folds to its status line, the view takes the room
+    rig.check("strip folded")
     rig.run(30, check_every=5)  # into the warning: "N s left" counts down each second
     assert s.turn_phase() is Phase.WARNING
-    rig.key(Qt.Key.Key_C)  # the controls come back over the view during the warning
+    rig.key(Qt.Key.Key_C)  # the strip opens again during the warning (the view shrinks)
     rig.run(4)
     rig.key(Qt.Key.Key_C)
-    rig.check("controls hidden in the warning")
+    rig.check("strip folded in the warning")
     rig.run(26)  # through zero into over time
     assert s.turn_phase() is Phase.OVERTIME
     rig.key(Qt.Key.Key_N)  # next speaker
@@ -299,10 +306,11 @@ def test_the_window_shows_what_a_fresh_render_shows_through_a_session(make_live,
     rig.run(90, check_every=10)  # past the session's end
     assert s.session_remaining() < 0
     rig.key(Qt.Key.Key_C)  # the controls, to finish
-    rig.qtbot.mouseClick(rig.window.controls.finish_button, Qt.MouseButton.LeftButton)
+    for _ in range(2):  # Finish asks for a second press
+        rig.qtbot.mouseClick(rig.window.controls.finish_button, Qt.MouseButton.LeftButton)
     rig.settle()
     assert s.state is State.FINISHED
-    rig.check("finished, controls over the view")
+    rig.check("finished, the strip below the view")
     rig.key(Qt.Key.Key_C)
     rig.check("finished")
     assert rig.checked > 60
@@ -336,7 +344,7 @@ def test_a_named_room_shows_right_through_to_the_closing_view(
         s.set_participant_name(chair, name)
     rig.key(Qt.Key.Key_Return)
     assert s.state is State.RUNNING and s.speaker is not None and s.speaker.name == "Ana"
-    rig.window._hide_timer.timeout.emit()
+    rig.fold()
     rig.check("named room started")
     rig.run(20, check_every=5)
     s.set_message("Please keep to one minute")
@@ -366,10 +374,11 @@ def test_a_named_room_shows_right_through_to_the_closing_view(
     rig.key(Qt.Key.Key_N)
     rig.run(40, check_every=5)  # into over time
     rig.key(Qt.Key.Key_C)  # the controls, to finish
-    rig.qtbot.mouseClick(rig.window.controls.finish_button, Qt.MouseButton.LeftButton)
+    for _ in range(2):  # Finish asks for a second press
+        rig.qtbot.mouseClick(rig.window.controls.finish_button, Qt.MouseButton.LeftButton)
     rig.settle()
     assert s.state is State.FINISHED
-    rig.check("closing view, controls over it")
+    rig.check("closing view, the strip below it")
     rig.key(Qt.Key.Key_C)
     rig.check("closing view")
     scene = rig.view.scene()
@@ -403,7 +412,7 @@ def test_each_second_repaints_only_the_parts_that_changed(make_live) -> None:
     rectangles and nothing else: not the question, the circle or the unchanged "who" line."""
     rig = make_live((1280, 720))
     rig.key(Qt.Key.Key_Return)
-    rig.window._hide_timer.timeout.emit()
+    rig.fold()
     rig.run(3)
     view = rig.view
     spy = PaintSpy(view)
@@ -429,7 +438,7 @@ def test_the_pulse_repaints_the_ring_and_border_only_and_matches_a_fresh_render(
     try:
         view = rig.view
         rig.key(Qt.Key.Key_Return)
-        rig.window._hide_timer.timeout.emit()
+        rig.fold()
         for phase, seconds in ((Phase.WARNING, 40), (Phase.OVERTIME, 30)):
             rig.run(seconds, check_every=1000, check=False)
             assert rig.session.turn_phase() is phase and view.pulsing()

@@ -386,12 +386,6 @@ def on_screen(widget: QWidget) -> QImage:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kiosk/ui/fishbowl/public.py (not this branch's): PublicView.refresh repaints the "
-    "clock, session, circle and balance on a change, never the speaker's line; seen in a real "
-    "X window too (xvfb-shot): 'Chair 1' stayed after N until a full repaint",
-)
 def test_after_next_the_room_sees_the_new_speaker(rig) -> None:
     """What the screen shows after N is what a full repaint shows (PITFALLS: a long-lived
     window can keep stale text that a fresh render does not have)."""

@@ -150,8 +150,9 @@ def test_export_writes_csv_and_markdown(rig) -> None:
     rig.clock.advance(25)
     rig.controller.add_note("Local champions matter")
     rig.key(Qt.Key.Key_E)
-    csv_path, md_path = rig.controller.last_export
+    csv_path, people_path, md_path, pdf_path = rig.controller.last_export
     assert csv_path.parent == rig.export_dir
+    assert people_path.exists() and pdf_path.read_bytes().startswith(b"%PDF-")
     rows = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 3  # header and two turns
     summary = md_path.read_text(encoding="utf-8")
@@ -234,9 +235,17 @@ def test_public_view_states(rig) -> None:
 
 
 def test_turn_digits_are_at_least_a_quarter_of_the_screen(rig) -> None:
+    """With the strip folded (C) or the view on its own screen, the figures are a quarter of
+    the screen high; with the strip open below, a quarter of the screen less the strip."""
     rig.start()
-    font = rig.window.view.clock_font("2:59")
-    assert font.pixelSize() >= rig.window.height() * 0.25
+    view = rig.window.view
+    assert (
+        view.clock_font("2:59").pixelSize()
+        >= (rig.window.height() - rig.window.controls.height()) * 0.28
+    )
+    rig.window.toggle_controls()
+    rig.qtbot.waitUntil(lambda: view.height() > rig.window.height() * 0.9)
+    assert view.clock_font("2:59").pixelSize() >= rig.window.height() * 0.25
 
 
 def test_the_display_timer_waits_for_the_next_label(rig) -> None:

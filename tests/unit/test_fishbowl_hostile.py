@@ -80,6 +80,13 @@ HOSTILE: dict[str, Callable[[dict[str, Any]], None]] = {
     "config session 1e300": _set("config", "session_seconds", value=1e300),
     "config chairs 400 digits": _set("config", "chairs", value=HUGE_INT),
     "note at 1e308": _set("notes", 0, 0, value=1e308),
+    "run started at 1e20": _set("runs", 0, 1, value=1e20),
+    "run at -1": _set("runs", 0, 0, value=-1),
+    "run at 400 digits": _set("runs", 0, 0, value=HUGE_INT),
+    "run after the session's time": _set("runs", 0, 0, value=10_000),
+    "runs out of order": _set("runs", value=[[100, WALL], [50, WALL]]),
+    "run of one number": _set("runs", value=[[0]]),
+    "runs not a list": _set("runs", value={"0": WALL}),
 }
 
 

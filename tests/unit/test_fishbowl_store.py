@@ -289,16 +289,27 @@ def test_the_summary_gives_the_question_the_balance_the_turns_and_the_notes(tmp_
     assert text == session_summary(s)
     assert text.startswith("# Transferability\n")
     assert f"- Date: {local(WALL)[:16]}\n" in text
+    # the wall clock is read when the session starts; the times of day follow the session clock
+    assert f"- Time: {local(WALL)[11:]} to {local(WALL + 135)[11:]} by the clock\n" in text
     assert "- Length: 2:15 of 10:00 planned\n" in text
     assert "- Turns: 4 in 1 round(s)\n" in text
     assert "- 0:00 How can SSE drive renewal?\n" in text
+    # person | chairs | turns | talk time | share | over time
     assert "| Ana, from Montréal | 1 | 1 | 1:15 | 56% | +0:15 |\n" in text
     assert "| Chair 2 | 2 | 1 | 0:30 | 22% | – |\n" in text
     assert "| =Guest | 4 | 1 | 0:20 | 15% | – |\n" in text
     assert "| Chair 3 | 3 | 1 | 0:10 | 7% | – |\n" in text
     assert "| Chair 4 | 0:20 | 15% |\n" in text
-    assert "| 4 | 1 | 3 | Chair 3 | 2:05 | 2:15 | 0:10 | – |\n" in text
-    assert "## Notes\n\n- 1:45 Local governments open doors (Chair 2)\n" in text
+    # the timeline: times of day, then session times
+    assert (
+        f"| 4 | 1 | 3 | Chair 3 | {local(WALL + 125)[11:]} | {local(WALL + 135)[11:]} "
+        "| 2:05 | 2:15 | 0:10 | – |\n"
+    ) in text
+    assert (
+        f"## Notes\n\n- 1:45 ({local(WALL + 105)[11:]}) Local governments open doors "
+        "(Chair 2 speaking)\n"
+    ) in text
+    assert "## Talk time per group" not in text and "## Not yet heard" not in text  # no list
 
 
 def test_people_who_share_a_label_are_told_apart_in_the_export() -> None:
@@ -322,5 +333,8 @@ def test_two_exports_never_overwrite_each_other(tmp_path: Path) -> None:
     first = export_session(s, tmp_path)
     second = export_session(s, tmp_path)
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(WALL))
-    assert [p.name for p in first] == [f"fishbowl-{stamp}.csv", f"fishbowl-{stamp}.md"]
-    assert [p.name for p in second] == [f"fishbowl-{stamp}-2.csv", f"fishbowl-{stamp}-2.md"]
+    names = [f"fishbowl-{stamp}.csv", f"fishbowl-{stamp}-people.csv", f"fishbowl-{stamp}.md"]
+    assert [p.name for p in first.files()] == names
+    assert first.pdf is None  # no PDF writer given
+    assert [p.name for p in second.files()] == [n.replace(stamp, f"{stamp}-2") for n in names]
+    assert all(p.exists() for p in (*first.files(), *second.files()))

@@ -51,7 +51,7 @@ class Turn:
     participant: int
     start: float  # session seconds
     budget: float  # seconds allowed (turn length plus or minus what was added or removed)
-    started_wall: float  # epoch seconds, for the export only
+    started_wall: float  # epoch seconds when the turn was given (the export reads the runs first)
     end: float | None = None
 
 

@@ -19,6 +19,13 @@ has had at least one turn in it (people who left no longer count; newcomers do);
 then opens round r+1. A person may speak twice in a round: the round just is not complete until
 the others have spoken.
 
+Time of day. Durations never read the wall clock, but the harvest says when each turn began and
+ended. The session keeps ``clock_runs``: the session time and the wall clock's reading each time
+its clock started running (the start, each resume). A session time's time of day is its run's
+wall reading plus the session seconds since; a pause is one session time but two moments, so
+what ended there ended when the session paused and what started there started on resume
+(``wall_time_at``).
+
 Every refused operation raises ``FishbowlError`` with a sentence for the facilitator and leaves
 the session exactly as it was. After each change every listener given to ``subscribe`` is called
 with an ``Event``.
@@ -26,6 +33,7 @@ with an ``Event``.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 from collections.abc import Callable
@@ -38,6 +46,7 @@ from kiosk.core.fishbowl.config import MAX_NAME, MAX_QUEUE, MAX_SECONDS, Fishbow
 from kiosk.core.fishbowl.errors import FishbowlError, InvariantError
 from kiosk.core.fishbowl.records import Note, Participant, State, Turn, Waiting
 from kiosk.core.fishbowl.snapshot import (
+    MAX_ITEMS,
     Recovery,
     SavedSession,
     SnapshotError,
@@ -129,7 +138,8 @@ class TurnRecord:
     duration: float
     budget: float
     over_time: float
-    started_wall: float
+    started_wall: float  # epoch seconds when the turn's time began to count (see ``wall_time_at``)
+    ended_wall: float | None = None  # epoch seconds when it ended; None while running or unknown
 
     @property
     def running(self) -> bool:
@@ -191,6 +201,7 @@ class FishbowlSession:
         self._running_since: float | None = None
         self._session_budget = float(c.session_seconds)
         self._started_wall: float | None = None
+        self._runs: list[tuple[float, float]] = []  # (session seconds, epoch) at each start
         self._chairs: list[int | None] = [None] * c.chairs
         self._participants: dict[int, Participant] = {}
         self._next_id = 1
@@ -348,6 +359,7 @@ class FishbowlSession:
     def _record(self, turn: Turn, now: float) -> TurnRecord:
         end = turn.end if turn.end is not None else now
         duration = end - turn.start
+        began = self.wall_time_at(turn.start)
         return TurnRecord(
             turn.number,
             turn.round,
@@ -359,7 +371,8 @@ class FishbowlSession:
             duration,
             turn.budget,
             max(0.0, duration - turn.budget),
-            turn.started_wall,
+            turn.started_wall if began is None else began,
+            None if turn.end is None else self.wall_time_at(turn.end, ending=True),
         )
 
     @property
@@ -385,6 +398,30 @@ class FishbowlSession:
         """(people in the circle who spoke this round, people in the circle)."""
         seated = {pid for pid in self._chairs if pid is not None}
         return len(seated & self._spoken_in_round()), len(seated)
+
+    @property
+    def clock_runs(self) -> tuple[tuple[float, float], ...]:
+        """(session seconds, epoch seconds) each time the session clock started running."""
+        return tuple(self._runs)
+
+    def wall_time_at(self, at: float, *, ending: bool = False) -> float | None:
+        """The time of day (epoch seconds) when the session clock read ``at``, for the harvest.
+
+        At a pause the session time stands still, so ``at`` may be two moments: what started
+        there started when the session resumed; with ``ending``, what ended there ended when the
+        session paused. None when the session does not know (a session saved by a version that
+        kept no runs, for the times before its restore).
+        """
+        runs = self._runs
+        i = bisect.bisect_right(runs, (at, math.inf)) - 1  # the last run started at or before
+        if ending:
+            before = bisect.bisect_left(runs, (at, -math.inf)) - 1  # the last started before
+            if before >= 0:
+                i = before
+        if i < 0:
+            return None
+        offset, wall = runs[i]
+        return wall + (at - offset)
 
     def session_elapsed(self) -> float:
         """Seconds the session has been running; paused time does not count."""
@@ -574,6 +611,7 @@ class FishbowlSession:
         self._state = State.RUNNING
         self._running_since = self._clock.now()
         self._started_wall = self._wall.now()
+        self._add_run(self._started_wall)
         self._question_log.append((0.0, self.question))
         self._open_new_turn(target)
         self._emit(Event.STARTED)
@@ -588,8 +626,15 @@ class FishbowlSession:
     def resume(self) -> None:
         self._check_state(State.PAUSED, setup="The session has not started yet: start it first")
         self._running_since = self._clock.now()
+        self._add_run(self._wall.now())
         self._state = State.RUNNING
         self._emit(Event.RESUMED)
+
+    def _add_run(self, wall: float) -> None:
+        """The clock starts running at ``wall``: a run for ``wall_time_at``. At most as many as a
+        snapshot reads back; past that the oldest goes (its times of day become unknown)."""
+        del self._runs[: max(0, len(self._runs) - MAX_ITEMS + 1)]
+        self._runs.append((self._elapsed_base, wall))
 
     def toggle(self) -> None:
         """The Space key: start, pause or resume."""
@@ -899,6 +944,11 @@ class FishbowlSession:
                 need(t.round in (previous.round, previous.round + 1), "rounds go up one by one")
             previous = t
         need(0 <= self._question_index < len(c.questions), "the question exists")
+        runs = [at for at, _wall in self._runs]
+        need(runs == sorted(runs), "the clock's runs are in order")
+        need(all(0 <= at <= elapsed + 1e-9 for at in runs), "the clock's runs are in the session")
+        need(self._state is not State.SETUP or not runs, "the clock has not run in setup")
+        need(self._state is not State.RUNNING or bool(runs), "a running clock has its run")
 
     # --- snapshot ------------------------------------------------------------------------------
     def snapshot(self) -> dict[str, Any]:
@@ -925,6 +975,7 @@ class FishbowlSession:
                 notes=tuple(self._notes),
                 setup_names=self._setup_names,
                 message=self._message,
+                runs=tuple(self._runs),
             )
         )
 
@@ -970,6 +1021,7 @@ class FishbowlSession:
         self._notes = list(saved.notes)
         self._setup_names = dict(saved.setup_names)
         self._message = saved.message
+        self._runs = list(saved.runs)
         self._state = State.PAUSED if was_running else saved.state
         self._running_since = None
         self.recovery = Recovery(saved.saved_wall, was_running, saved.elapsed)

@@ -28,7 +28,9 @@ from kiosk.core.fishbowl.records import Note, Participant, State, Turn, Waiting
 
 # 2 added the roster, the airtime settings, audience names in the queue, the speaker of a note
 # and the message to the circle; a version 1 file (saved before an upgrade) still reads, with
-# those empty.
+# those empty. "runs" (when the session clock started running, for the times of day in the harvest)
+# came later in version 2 and is optional: a file without it reads, its times of day before the
+# restore unknown; a build without it ignores it.
 SNAPSHOT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 
@@ -67,6 +69,7 @@ class SavedSession:
     notes: tuple[Note, ...]
     setup_names: Mapping[int, str]
     message: str | None = None
+    runs: tuple[tuple[float, float], ...] = ()  # (session seconds, epoch) at each start
 
 
 def to_plain(saved: SavedSession) -> dict[str, Any]:
@@ -125,6 +128,7 @@ def to_plain(saved: SavedSession) -> dict[str, Any]:
         "notes": [[n.at, n.text, n.speaker] for n in saved.notes],
         "setup_names": {str(k): v for k, v in saved.setup_names.items()},
         "message": saved.message,
+        "runs": [[at, wall] for at, wall in saved.runs],
     }
 
 
@@ -238,6 +242,11 @@ def _stamped(entry: Any, what: str) -> tuple[float, str]:
     return _seconds(at, f"the time of {what}"), _text(text, what)
 
 
+def _run(entry: Any) -> tuple[float, float]:
+    at, wall = _items(entry, "a run of the clock", 2)
+    return _seconds(at, "the start of a run of the clock"), _wall(wall, "a run's start time")
+
+
 def _note(entry: Any) -> Note:
     """[time, text] (version 1) or [time, text, speaker or null]."""
     fields = _items(entry, "a note", 3)
@@ -319,6 +328,7 @@ def _read(d: dict[str, Any]) -> SavedSession:
         notes=tuple(_note(e) for e in _items(d["notes"], "the notes", MAX_ITEMS)),
         setup_names=_setup_names(d["setup_names"], chairs),
         message=None if d.get("message") is None else _text(d["message"], "the message"),
+        runs=tuple(_run(e) for e in _items(d.get("runs", []), "the clock's runs", MAX_ITEMS)),
         saved_wall=_wall(d["saved_wall"], "the save time"),
     )
 

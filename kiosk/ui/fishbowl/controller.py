@@ -19,10 +19,11 @@ from PySide6.QtGui import QKeyEvent
 from kiosk.core.fishbowl.autosave import AutoSaver
 from kiosk.core.fishbowl.config import FishbowlConfig
 from kiosk.core.fishbowl.errors import FishbowlError
-from kiosk.core.fishbowl.export import export_session
+from kiosk.core.fishbowl.export import ExportPaths, export_session
 from kiosk.core.fishbowl.records import State
 from kiosk.core.fishbowl.session import Event, FishbowlSession, Phase
 from kiosk.core.fishbowl.store import SessionStore
+from kiosk.ui.fishbowl.harvest_pdf import write_harvest_pdf
 
 log = logging.getLogger("kiosk.fishbowl")
 
@@ -63,7 +64,7 @@ class FishbowlController(QObject):
         self.export_dir = Path(export_dir)
         self.chime = chime
         self.selected: int | None = None  # the chair the facilitator last touched
-        self.last_export: tuple[Path, Path] | None = None
+        self.last_export: ExportPaths | None = None
         self.last_message = ""  # the sentence the views show now ("" when none)
         # reset and finish each need a second press within a few seconds: one single-shot
         # timer each, which takes the prompt off the screen when the chance has passed
@@ -349,17 +350,19 @@ class FishbowlController(QObject):
     def finish_armed(self) -> bool:
         return self._finish_timer.isActive()
 
-    def export(self, folder: Path | None = None) -> tuple[Path, Path] | None:
+    def export(self, folder: Path | None = None) -> ExportPaths | None:
+        """E: the harvest as CSV (turns, people), Markdown and a one-page PDF, one name."""
         target = Path(folder) if folder else self.export_dir
         try:
-            paths = export_session(self.session, target)
+            paths = export_session(self.session, target, pdf=write_harvest_pdf)
         except OSError as exc:
             self.say(f"Could not export to {target}: {exc.strerror or exc}")
             log.warning("fishbowl export to %s failed: %s", target, exc)
             return None
         self.last_export = paths
-        log.info("fishbowl exported %s and %s", *paths)
-        self.say(f"Exported to {paths[0].parent}: {paths[0].name}, {paths[1].name}")
+        names = ", ".join(p.name for p in paths.files())
+        log.info("fishbowl exported to %s: %s", target, names)
+        self.say(f"Exported to {target}: {names}")
         return paths
 
     def toggle_mute(self) -> bool:
