@@ -49,7 +49,7 @@ RESET_ARMED = "Reset? R"
 
 def chair_widest(chairs: int) -> tuple[str, ...]:
     """A chair button's room: its longest words in a circle of ``chairs``."""
-    return (f"Chair {chairs} (empty)",)
+    return (f"Chair {chairs} (open)",)
 
 
 def strip_button_side(ctx: Ctx) -> int:
@@ -107,8 +107,8 @@ def shorten(name: str) -> str:
 
 def chair_text(label_text: str, occupied: bool, speaking: bool) -> str:
     """A chair's button: the words the public view's talk-time list uses for it (the name, or
-    "Chair 5"), "(empty)" when free, ▶ while its person speaks."""
-    return ("▶ " if speaking else "") + shorten(label_text) + ("" if occupied else " (empty)")
+    "Chair 5"), "(open)" when free, ▶ while its person speaks."""
+    return ("▶ " if speaking else "") + shorten(label_text) + ("" if occupied else " (open)")
 
 
 class StripButton(QToolButton):
