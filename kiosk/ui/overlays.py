@@ -105,8 +105,8 @@ class HelpOverlay(Veil):
             tables = [GESTURES]  # an unattended kiosk has no keyboard to speak of
         for n, rows in enumerate(tables):
             if n:
-                other = "Keys and clicker" if rows is KEYS else "Touch and gestures"
-                self.box.addWidget(label(other, "h3"))
+                other = InputKind.KEYS if rows is KEYS else InputKind.TOUCH
+                self.box.addWidget(label(HELP_TITLE[other], "h3"))
             grid = QGridLayout()
             grid.setHorizontalSpacing(s.space(5))
             grid.setVerticalSpacing(s.space(0.5 if n else 1))

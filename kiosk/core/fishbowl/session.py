@@ -313,6 +313,18 @@ class FishbowlSession:
         """Everyone waiting to speak, next first: a name, or the chair of an unnamed person."""
         return tuple(self._waiting_label(w) for w in self._queue)
 
+    def next_in_line(self) -> str | None:
+        """Whom Next with no chair chosen gives the word to: the head of the queue, else the
+        next person after the speaker in circle order; None when there is nobody to offer."""
+        if self._queue:
+            return self._waiting_label(self._queue[0])
+        try:
+            chair = self._pick_next(None)
+        except FishbowlError:
+            return None
+        person = self.occupant(chair)
+        return None if person is None else person.label
+
     def _waiting_label(self, waiting: Waiting) -> str:
         if waiting.pid is not None:
             return self._participants[waiting.pid].label

@@ -266,23 +266,14 @@ class FishbowlController(QObject):
 
     def offered_next(self) -> str | None:
         """Who N would give the word to now, for the Next button: the touched chair's person,
-        else the session's rule (the head of the queue, else the next person after the speaker
-        in circle order); None before the start, after the end, or with nobody to offer."""
+        else the session's rule (``FishbowlSession.next_in_line``); None before the start,
+        after the end, or with nobody to offer."""
         s = self.session
         if s.state not in (State.RUNNING, State.PAUSED):
             return None
         chair = self._chosen_chair()
         if chair is None:
-            waiting = s.queue_names()
-            if waiting:
-                return waiting[0]
-            speaking = s.speaker_chair
-            candidates = [i for i in s.occupied_chairs() if i != speaking]
-            if not candidates:
-                return None
-            turns = s.turns()
-            after = speaking if speaking is not None else (turns[-1].chair if turns else -1)
-            chair = next((i for i in candidates if i > after), candidates[0])
+            return s.next_in_line()  # the session's own rule, not a copy of it
         person = s.occupant(chair)
         return person.label if person is not None else None
 
