@@ -91,8 +91,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--screen",
         dest="shot_screen",
         default="home",
-        choices=["home", "poster", "overview", "help", "about", "blackout", "quotes", "fishbowl"],
-        help="which screen to render",
+        choices=[
+            "home",
+            "poster",
+            "overview",
+            "help",
+            "about",
+            "settings",
+            "blackout",
+            "quotes",
+            "fishbowl",
+        ],
+        help="which screen to render (settings: the visitor's display settings card)",
     )
     shot.add_argument(
         "--state",
@@ -104,5 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--poster", metavar="ID", help="the poster (for --screen poster)")
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT")
     shot.add_argument("--lang", metavar="CODE")
+    shot.add_argument(
+        "--text-size",
+        type=int,
+        choices=[0, 1, 2],
+        default=0,
+        help="the visitor's text size step: 0 standard, 1 large (x1.25), 2 larger (x1.5)",
+    )
+    shot.add_argument("--high-contrast", action="store_true", help="the high-contrast look")
+    shot.add_argument(
+        "--reach", action="store_true", help="reach mode: every control in the lower band"
+    )
     shot.add_argument("out", metavar="OUT.png")
     return parser

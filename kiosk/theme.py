@@ -74,6 +74,34 @@ class Palette:
     on_accent: str  # text on an accent fill
     warning: str = "#ffb300"
     danger: str = "#e53935"
+    high_contrast: bool = False  # every line drawn in the text colour, nothing faint
+
+    @property
+    def edge(self) -> str:
+        """The border of cards and panels: faint, or in the text colour for high contrast."""
+        return self.text if self.high_contrast else mix(self.surface, self.text, 0.12)
+
+    @property
+    def raised(self) -> str:
+        """The fill of a button: a step off the surface (black with a white edge for high
+        contrast, where a grey fill would lower the contrast of its words)."""
+        return self.surface if self.high_contrast else mix(self.surface, self.text, 0.08)
+
+
+HIGH_CONTRAST = Palette(
+    dark=True,
+    background="#000000",
+    surface="#000000",
+    surface_alt="#000000",
+    text="#ffffff",
+    muted="#e8e8e8",
+    accent="#ffe14d",
+    accent_text="#ffe14d",
+    on_accent="#000000",
+    high_contrast=True,
+)
+"""The visitor's high-contrast look: white and yellow on black, every text at least 7:1 (WCAG
+2.2 AAA); the gallery's own colours give way to it."""
 
 
 def _theme_colours(name: str) -> dict[str, str]:
@@ -132,14 +160,22 @@ ROLES: dict[str, tuple[int, int, float]] = {
 @dataclass(frozen=True)
 class TypeScale:
     factor: float
+    text: float = 1.0  # the visitor's text size step (kiosk.core.visitor.TEXT_STEPS)
 
     @classmethod
-    def for_size(cls, width: int, height: int) -> TypeScale:
+    def for_size(cls, width: int, height: int, text: float = 1.0) -> TypeScale:
         short = max(1, min(width, height))
-        return cls(short / REFERENCE_SHORT_SIDE)
+        return cls(short / REFERENCE_SHORT_SIDE, text)
 
     def px(self, role: str) -> int:
-        return max(10, round(ROLES[role][0] * self.factor))
+        """A role's font size: it grows with the visitor's text size; spacing and touch
+        targets follow the screen alone."""
+        return max(10, round(ROLES[role][0] * self.factor * self.text))
+
+    def measure(self, width: float) -> float:
+        """``width`` in reference pixels as the text sees it: layouts that choose columns by
+        width choose fewer when the visitor has made the text larger."""
+        return width / (self.factor * self.text)
 
     def space(self, units: float = 1) -> int:
         """A spacing step: 8 px at 1080p."""
@@ -168,7 +204,7 @@ def stylesheet(p: Palette, s: TypeScale) -> str:
         f'QLabel[tone="accent"] {{ color: {p.accent_text}; }}',
         'QLabel[role="quote"] { font-style: italic; }',
         f'QFrame[panel="card"] {{ background: {p.surface}; border-radius: {s.space(2)}px; '
-        f"border: {max(1, s.space(0.25))}px solid {mix(p.surface, p.text, 0.12)}; }}",
+        f"border: {max(1, s.space(0.25))}px solid {p.edge}; }}",
         f'QFrame[panel="card"][selected="true"] {{ border: {s.space(0.75)}px solid {p.accent}; }}',
         # an accent edge on one side only: that side's corners square, the others round (a
         # rounded corner meeting a one-sided border drew small hooks at the tile's corners)
@@ -179,23 +215,27 @@ def stylesheet(p: Palette, s: TypeScale) -> str:
         f'QFrame[panel="lessons"] {{ background: {p.surface_alt}; border: none; '
         f"border-left: {s.space(1.25)}px solid {p.accent}; border-radius: 0px; "
         f"border-top-right-radius: {s.space(2)}px; border-bottom-right-radius: {s.space(2)}px; }}",
-        f'QFrame[panel="quote"] {{ background: {p.surface}; border-radius: {s.space(2)}px; }}',
+        f'QFrame[panel="quote"] {{ background: {p.surface}; border-radius: {s.space(2)}px; '
+        f"border: {max(1, s.space(0.25)) if p.high_contrast else 0}px solid {p.edge}; }}",
         f'QFrame[panel="banner"] {{ background: {p.surface_alt}; border-radius: 0px; }}',
         f'QFrame[panel="bar"] {{ background: {mix(p.background, p.text, 0.06)}; }}',
         f'QFrame[panel="help"] {{ background: {p.surface}; border-radius: {s.space(2)}px; '
         f"border: {s.space(0.5)}px solid {p.accent}; }}",
-        f'QToolButton[role="nav"] {{ background: {mix(p.surface, p.text, 0.08)}; '
-        f"color: {p.text}; border: none; border-radius: {s.touch // 2}px; "
+        f'QToolButton[role="nav"] {{ background: {p.raised}; color: {p.text}; '
+        f"border: {max(1, s.space(0.25)) if p.high_contrast else 0}px solid {p.edge}; "
+        f"border-radius: {s.touch // 2}px; "
         f"min-width: {s.touch}px; min-height: {s.touch}px; font-size: {s.px('label')}px; "
         f"padding: 0px {s.space(1.5)}px; }}",
-        f'QToolButton[role="nav"]:pressed {{ background: {p.accent}; color: {p.on_accent}; }}',
+        f'QToolButton[role="nav"]:pressed, QToolButton[role="nav"][choice="true"]:checked '
+        f"{{ background: {p.accent}; color: {p.on_accent}; }}",
         f'QToolButton[role="nav"]:disabled {{ background: transparent; color: '
         f"{mix(p.background, p.text, 0.3)}; }}",
         f'QLineEdit[role="field"] {{ font-size: {s.px("body")}px; color: {p.text}; '
         f"background: {mix(p.surface, p.text, 0.06)}; border: none; border-bottom: "
         f"{s.space(0.4)}px solid {p.accent}; padding: 0px {s.space(1.5)}px; }}",
         f'QToolButton[role="edge"] {{ background: {mix(p.background, p.text, 0.12)}; '
-        f"border: none; border-radius: {s.touch // 2}px; min-width: {s.touch}px; "
+        f"border: {max(1, s.space(0.25)) if p.high_contrast else 0}px solid {p.edge}; "
+        f"border-radius: {s.touch // 2}px; min-width: {s.touch}px; "
         f"min-height: {s.touch}px; }}",
         f'QToolButton[role="edge"]:pressed {{ background: {p.accent}; }}',
     ]

@@ -39,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
         image = startup.render(app, view, ctx)
         return _save(image, args.out, f"fishbowl ({args.state})", width, height)
     window = startup.gallery_window(result, (width, height), lang=args.lang, reduced_motion=True)
-    if screen in ("poster", "help", "blackout"):
+    window.visitor.set(
+        text_step=args.text_size, high_contrast=args.high_contrast, reach=args.reach
+    )
+    if screen in ("poster", "help", "settings", "blackout"):
         target = args.poster or (result.gallery.posters[0].id if result.gallery.posters else "")
         if not window.nav.open_id(target):
             print(f"kiosk shot: poster '{target}' not found", file=sys.stderr)
@@ -52,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
         window.modes.enter(Mode.HELP)
     if screen == "about":
         window.modes.enter(Mode.ABOUT)
+    if screen == "settings":
+        window.modes.enter(Mode.SETTINGS)
     if screen == "blackout":
         window.modes.enter(Mode.BLACKOUT)
     return _save(startup.render(app, window, window.ctx), args.out, screen, width, height)

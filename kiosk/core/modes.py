@@ -37,6 +37,7 @@ class Mode(StrEnum):
     # the layers (their stacking order is LAYERS)
     HELP = "help"
     ABOUT = "about"
+    SETTINGS = "settings"  # the visitor's display settings: text size, contrast, reach, motion
     BLACKOUT = "blackout"
     STILL_THERE = "still-there"
     PIN = "pin"
@@ -54,6 +55,7 @@ SCREENS = {
 LAYERS: tuple[Mode, ...] = (
     Mode.HELP,
     Mode.ABOUT,
+    Mode.SETTINGS,
     Mode.BLACKOUT,
     Mode.PIN,
     Mode.STILL_THERE,
@@ -65,12 +67,15 @@ must still see the countdown); nothing covers the admin screen but the attract l
 only opens after a reset has closed it."""
 
 CLOSES: dict[Mode, frozenset[Mode]] = {
-    Mode.HELP: frozenset({Mode.ABOUT}),
-    Mode.ABOUT: frozenset({Mode.HELP}),  # opened from the help card, in its place
+    Mode.HELP: frozenset({Mode.ABOUT, Mode.SETTINGS}),
+    Mode.ABOUT: frozenset({Mode.HELP, Mode.SETTINGS}),  # opened from the help card, in its place
+    Mode.SETTINGS: frozenset({Mode.HELP, Mode.ABOUT}),
     Mode.BLACKOUT: frozenset(),
     Mode.STILL_THERE: frozenset(),
-    Mode.PIN: frozenset({Mode.HELP, Mode.ABOUT, Mode.BLACKOUT}),
-    Mode.ADMIN: frozenset({Mode.HELP, Mode.ABOUT, Mode.BLACKOUT, Mode.STILL_THERE, Mode.PIN}),
+    Mode.PIN: frozenset({Mode.HELP, Mode.ABOUT, Mode.SETTINGS, Mode.BLACKOUT}),
+    Mode.ADMIN: frozenset(
+        {Mode.HELP, Mode.ABOUT, Mode.SETTINGS, Mode.BLACKOUT, Mode.STILL_THERE, Mode.PIN}
+    ),
     Mode.ATTRACT: frozenset(LAYERS) - {Mode.ATTRACT},
 }
 """Entering a layer closes these."""
@@ -78,6 +83,7 @@ CLOSES: dict[Mode, frozenset[Mode]] = {
 REFUSED_UNDER: dict[Mode, frozenset[Mode]] = {
     Mode.HELP: frozenset({Mode.PIN, Mode.ADMIN, Mode.ATTRACT}),
     Mode.ABOUT: frozenset({Mode.PIN, Mode.ADMIN, Mode.ATTRACT}),
+    Mode.SETTINGS: frozenset({Mode.PIN, Mode.ADMIN, Mode.ATTRACT}),
     Mode.BLACKOUT: frozenset({Mode.PIN, Mode.ADMIN, Mode.ATTRACT}),
     Mode.STILL_THERE: frozenset({Mode.ADMIN, Mode.ATTRACT}),
     Mode.PIN: frozenset({Mode.ADMIN, Mode.ATTRACT}),
@@ -164,8 +170,9 @@ class Modes:
         return self.leave(mode) if mode in self._layers else self.enter(mode)
 
     def escape(self) -> bool:
-        """Esc closes the help or About card or the blackout before it moves in the gallery."""
-        for mode in (Mode.BLACKOUT, Mode.ABOUT, Mode.HELP):
+        """Esc closes the help, About or settings card or the blackout before it moves in the
+        gallery."""
+        for mode in (Mode.BLACKOUT, Mode.SETTINGS, Mode.ABOUT, Mode.HELP):
             if mode in self._layers:
                 return self.leave(mode)
         return False
@@ -190,7 +197,8 @@ class Modes:
     def _screen_changed(self, old: NavState, new: NavState) -> None:
         if old.screen is new.screen and old.index == new.index:
             return
-        for mode in (Mode.HELP, Mode.ABOUT, Mode.BLACKOUT):  # a new screen or poster closes these
+        # a new screen or poster closes these
+        for mode in (Mode.HELP, Mode.ABOUT, Mode.SETTINGS, Mode.BLACKOUT):
             if mode in self._layers:
                 self._leave(mode)
         if old.screen is not new.screen:

@@ -59,7 +59,7 @@ class AboutOverlay(Veil):
     def __init__(self, ctx: Ctx, parent: QWidget) -> None:
         super().__init__(ctx, parent)
         s = ctx.scale
-        card, box = self.centred_card(side=4)
+        card, box = self.centred_card(side=4, bottom=ctx.reach)
         box.setSpacing(s.space(1.5))
         box.addWidget(label("About this gallery", "h2"))
         box.addWidget(about_sections(ctx, wide=parent.width() >= parent.height()))

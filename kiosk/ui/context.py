@@ -22,6 +22,7 @@ class Ctx:
     lang: str | None = None
     reduced_motion: bool = False
     kiosk: bool = False  # unattended: locked, no key hints (the one place this is decided)
+    reach: bool = False  # the visitor's reach mode: every control in the screen's lower band
 
     def t(self, text: LocalText | None) -> str:
         """Text in the language on screen (falling back to the gallery's default)."""

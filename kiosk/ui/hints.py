@@ -42,6 +42,7 @@ KEYS = [
     ("F  or  F11", "full screen"),
     ("H  or  ?", "this help"),
     ("A", "about: credits and licences"),
+    ("T", "text size, contrast, buttons within reach"),
 ]
 
 GESTURES = [
@@ -51,6 +52,7 @@ GESTURES = [
     ("All posters", "every poster at a glance"),
     ("All quotes", "the speakers' quotes, full screen"),
     ("Home", "back to the start"),
+    ("Aa", "text size, contrast, buttons within reach"),
 ]
 
 CLOSE_HELP = {

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,12 +27,20 @@ from shiboken6 import isValid
 
 from kiosk.core.modes import LAYERS, Mode, Modes
 from kiosk.core.navigation import Navigation, NavState, Screen
-from kiosk.theme import TypeScale, stylesheet
+from kiosk.core.visitor import VisitorPrefs, VisitorSettings
+from kiosk.theme import HIGH_CONTRAST, TypeScale, stylesheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.home import HomeScreen, OverviewScreen
 from kiosk.ui.hints import POSTER_BAR, InputKind, first_input
 from kiosk.ui.overlays import Blackout
 from kiosk.ui.quotes.carousel import QuoteCarousel
+from kiosk.ui.visitor import (
+    ReachButton,
+    SettingsOverlay,
+    SystemContrast,
+    settings_button,
+    system_high_contrast,
+)
 from kiosk.ui.widgets import label, nav_button
 
 if TYPE_CHECKING:  # the other screens' modules are imported when they are first shown
@@ -48,7 +57,8 @@ PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
 
 
 class PosterScreen(QWidget):
-    """A slim bar (home, progress, overview, help) over the poster deck."""
+    """A slim bar (home, progress, overview, display settings, help) over the poster deck (under
+    it in the visitor's reach mode)."""
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,23 +78,28 @@ class PosterScreen(QWidget):
             "All posters", "overview", p.text, s.touch, "Overview of all posters"
         )
         self.help_button = nav_button("", "help", p.text, s.touch, "Help: keys and gestures")
+        self.settings_button = settings_button(ctx)
         self.progress = label("", "label", "muted", wrap=False)
         self.progress.setAccessibleName("Poster number")
         row.addWidget(self.home_button)
         self.hints = label("", "small", "muted", wrap=False)
         self.hints.setAccessibleName("How to move between posters")
+        # never what makes the bar wide: it shows only where there is room (resizeEvent)
+        self.hints.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.set_hints(first_input(ctx.kiosk))
         row.addStretch(1)
         row.addWidget(self.hints)
         row.addStretch(1)
         row.addWidget(self.progress)
         row.addWidget(self.overview_button)
+        row.addWidget(self.settings_button)
         row.addWidget(self.help_button)
-        box.addWidget(bar)
         from kiosk.ui.gallery.deck import PosterDeck
 
         self.deck = PosterDeck(ctx)
-        box.addWidget(self.deck, 1)
+        # the visitor's reach mode puts the bar under the poster, within a seated visitor's reach
+        for part, stretch in ((self.deck, 1), (bar, 0)) if ctx.reach else ((bar, 0), (self.deck, 1)):
+            box.addWidget(part, stretch)
         self._ctx = ctx
 
     def set_hints(self, kind: InputKind) -> None:
@@ -94,7 +109,7 @@ class PosterScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         # the hint only where the bar has room for it beside the buttons
-        self.hints.setVisible(self.width() / self._ctx.scale.factor >= 1500)
+        self.hints.setVisible(self._ctx.scale.measure(self.width()) >= 1500)
 
 
 class MainWindow(QMainWindow):
@@ -121,6 +136,15 @@ class MainWindow(QMainWindow):
         self.input_kind = first_input(ctx.kiosk)
         self.modes.subscribe(self._on_mode)
         self._layers: dict[Mode, QWidget] = {}
+        # the visitor's display settings: their one owner, and the palette they return to
+        self._base_palette = ctx.palette
+        self.visitor = VisitorPrefs(
+            VisitorSettings(reduced_motion=ctx.reduced_motion, high_contrast=system_high_contrast())
+        )
+        self.visitor.subscribe(self._visitor_changed)
+        self._system_contrast = SystemContrast(self.visitor, self)
+        self.ctx = self._ctx_for(self.visitor.settings)
+        self.reach_button: ReachButton | None = None
         self.setWindowTitle(ctx.t(ctx.gallery.settings.title))
         self.setAccessibleName(ctx.t(ctx.gallery.settings.title))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -161,13 +185,19 @@ class MainWindow(QMainWindow):
         self._poster_screen: PosterScreen | None = None
         self._overview: OverviewScreen | None = None
         self._quotes: QuotesScreen | None = None
-        for mode in (Mode.HELP, Mode.ABOUT, Mode.BLACKOUT):
+        for mode in (Mode.HELP, Mode.ABOUT, Mode.SETTINGS, Mode.BLACKOUT):
             old_layer = self._layers.pop(mode, None)
             if old_layer is not None and isValid(old_layer):
                 old_layer.hide()
                 old_layer.deleteLater()
         self._help: HelpOverlay | None = None
         self._about: AboutOverlay | None = None
+        self._settings: SettingsOverlay | None = None
+        if self.reach_button is not None and isValid(self.reach_button):
+            self.reach_button.hide()
+            self.reach_button.deleteLater()
+        self.reach_button = ReachButton(self.ctx, self)
+        self.reach_button.clicked.connect(lambda: self.visitor.toggle("reach"))
         self.blackout = Blackout(self)
         # signals reach the navigation and the modes (plain Python objects) through lambdas,
         # never as their bound methods: PySide 6.11 keeps a weak reference for each such
@@ -190,6 +220,7 @@ class MainWindow(QMainWindow):
             self._home.opened.connect(lambda index: self.nav.open(index))
             self._home.quotes_requested.connect(lambda: self.nav.quotes())
             self._home.help_requested.connect(lambda: self.modes.toggle(Mode.HELP))
+            self._home.settings_requested.connect(lambda: self.modes.toggle(Mode.SETTINGS))
             self._home.set_prompt(self.input_kind)
         return self._home
 
@@ -204,6 +235,7 @@ class MainWindow(QMainWindow):
             screen.home_button.clicked.connect(lambda: self.nav.home())
             screen.overview_button.clicked.connect(lambda: self.nav.overview())
             screen.help_button.clicked.connect(lambda: self.modes.toggle(Mode.HELP))
+            screen.settings_button.clicked.connect(lambda: self.modes.toggle(Mode.SETTINGS))
             screen.set_hints(self.input_kind)
         return self._poster_screen
 
@@ -219,6 +251,7 @@ class MainWindow(QMainWindow):
             self._overview.build()
             self._overview.opened.connect(lambda index: self.nav.open(index))
             self._overview.close_requested.connect(lambda: self.nav.escape())
+            self._overview.settings_requested.connect(lambda: self.modes.toggle(Mode.SETTINGS))
         return self._overview
 
     @property
@@ -229,6 +262,8 @@ class MainWindow(QMainWindow):
             self._quotes = QuotesScreen(self.ctx)
             self._add_screen(self._quotes)
             self._quotes.home_requested.connect(lambda: self.nav.home())
+            self._quotes.help_requested.connect(lambda: self.modes.toggle(Mode.HELP))
+            self._quotes.settings_requested.connect(lambda: self.modes.toggle(Mode.SETTINGS))
         return self._quotes
 
     @property
@@ -252,6 +287,43 @@ class MainWindow(QMainWindow):
             self.register_layer(Mode.ABOUT, self._about)
         return self._about
 
+    @property
+    def settings_card(self) -> SettingsOverlay:
+        """The visitor's display settings (text size, contrast, reach, motion)."""
+        if self._settings is None:
+            self._settings = SettingsOverlay(self.ctx, self, self.visitor)
+            self._settings.dismissed.connect(lambda: self.modes.leave(Mode.SETTINGS))
+            self.register_layer(Mode.SETTINGS, self._settings)
+        return self._settings
+
+    # --- the visitor's display settings --------------------------------------------------------
+    def _ctx_for(self, settings: VisitorSettings) -> Ctx:
+        return replace(
+            self.ctx,
+            palette=HIGH_CONTRAST if settings.high_contrast else self._base_palette,
+            reduced_motion=settings.reduced_motion,
+            reach=settings.reach,
+        )
+
+    def _scale_for_size(self) -> TypeScale:
+        return TypeScale.for_size(self.width(), self.height(), self.visitor.settings.text_factor)
+
+    def _visitor_changed(self, old: VisitorSettings, new: VisitorSettings) -> None:
+        """Every screen built again for the new settings, where the visitor is: the same
+        screen, poster and place in it, and the settings card still open if it was."""
+        log.info(
+            "visitor settings: %s",
+            ", ".join(f"{n} {getattr(new, n)}" for n in sorted(new.changed_from(old))),
+        )
+        view = self.deck.current() if self._poster_screen is not None else None
+        where = view.scroll_fraction() if view is not None else 0.0
+        self.ctx = self._ctx_for(new)
+        self._build(self._scale_for_size())
+        if where and self.nav.state.screen is Screen.POSTER:
+            view = self.deck.current()
+            if view is not None:
+                view.scroll_to_fraction(where)
+
     def set_input_kind(self, kind: InputKind | str) -> None:
         """The input a person last used (a key, or a touch or click): the hints and the help
         speak its words from now on."""
@@ -269,7 +341,7 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        scale = TypeScale.for_size(self.width(), self.height())
+        scale = self._scale_for_size()
         if self._built_scale is None or abs(scale.factor - self._built_scale.factor) > 0.02:
             self._build(scale)
         self._render_layers()
@@ -293,6 +365,12 @@ class MainWindow(QMainWindow):
             self.help  # noqa: B018 - built the first time it is asked for
         if Mode.ABOUT in open_layers:
             self.about  # noqa: B018 - built the first time it is asked for
+        if Mode.SETTINGS in open_layers:
+            self.settings_card  # noqa: B018 - built the first time it is asked for
+        if self.reach_button is not None and isValid(self.reach_button):
+            # over the screens, under every layer (they are raised after it)
+            self.reach_button.place(self, self.ctx.scale.space(2))
+            self.reach_button.raise_()
         for mode in LAYERS:
             widget = self._layers.get(mode)
             if widget is None or not isValid(widget):
@@ -381,13 +459,16 @@ class MainWindow(QMainWindow):
             return modes.toggle(Mode.HELP) or True
         if key == Qt.Key.Key_A:
             return modes.toggle(Mode.ABOUT) or True
+        if key == Qt.Key.Key_T:
+            return modes.toggle(Mode.SETTINGS) or True
         if key == Qt.Key.Key_Escape:
             if self._poster_screen is not None and self.deck.zoom.isVisible():
                 self.deck.zoom.close_zoom()
                 return True
             return modes.escape() or nav.escape() or True
-        modes.leave(Mode.HELP)  # any other key closes the help or About card, then acts
+        modes.leave(Mode.HELP)  # any other key closes the help, About or settings card, then acts
         modes.leave(Mode.ABOUT)
+        modes.leave(Mode.SETTINGS)
         if key in (Qt.Key.Key_F, Qt.Key.Key_F11):
             if self.kiosk_mode:
                 log.info("full screen toggle refused (kiosk mode)")
@@ -485,6 +566,7 @@ class MainWindow(QMainWindow):
         for carousel in self.findChildren(QuoteCarousel):
             carousel.restart()
         self.modes.reset()
+        self.visitor.reset()  # this visitor's text size, contrast, reach and motion go with them
 
     def rebuild(self) -> None:
         """Every screen built and painted again, where the visitor is (a frame that stopped

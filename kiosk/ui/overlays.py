@@ -49,14 +49,19 @@ class Veil(QWidget):
     def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         event.accept()
 
-    def centred_card(self, side: float = 5) -> tuple[QFrame, QVBoxLayout]:
+    def centred_card(self, side: float = 5, bottom: bool = False) -> tuple[QFrame, QVBoxLayout]:
         """A card centred on the veil (the help card, the notice, the PIN pad) and the layout
-        to fill it with; ``side``: its side margins in spacing units."""
+        to fill it with; ``side``: its side margins in spacing units; ``bottom``: at the
+        bottom of the screen instead (the visitor's reach mode)."""
         s = self.ctx.scale
         outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        where = Qt.AlignmentFlag.AlignCenter
+        if bottom:
+            where = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+            outer.setContentsMargins(s.space(3), s.space(3), s.space(3), s.space(3))
+        outer.setAlignment(where)
         card = panel("help")
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(card, 0, where)
         box = QVBoxLayout(card)
         box.setContentsMargins(s.space(side), s.space(4), s.space(side), s.space(4))
         box.setSpacing(s.space(2))
@@ -74,7 +79,7 @@ class HelpOverlay(Veil):
 
     def __init__(self, ctx: Ctx, parent: QWidget, kind: InputKind = InputKind.KEYS) -> None:
         super().__init__(ctx, parent)
-        self.card, self.box = self.centred_card()
+        self.card, self.box = self.centred_card(bottom=ctx.reach)
         self.card.setMaximumWidth(ctx.scale.space(150))
         self.kind: InputKind | None = None
         self.about_button = nav_button(

@@ -161,6 +161,26 @@ class PosterView(QScrollArea):
         QScroller.scroller(self.viewport()).stop()
         self.verticalScrollBar().setValue(0)
 
+    def scroll_fraction(self) -> float:
+        """How far down the poster the visitor has read, 0 (top) to 1 (end)."""
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def scroll_to_fraction(self, fraction: float) -> None:
+        """The same place in a page built again (a larger text size makes it longer): now if
+        the page is laid out, else as soon as its scroll range is known."""
+        bar = self.verticalScrollBar()
+        if bar.maximum() > 0:
+            bar.setValue(round(fraction * bar.maximum()))
+            return
+
+        def restore(_low: int, high: int) -> None:
+            if high > 0:
+                bar.rangeChanged.disconnect(restore)
+                bar.setValue(round(fraction * high))
+
+        bar.rangeChanged.connect(restore)
+
     def snapshot(self, ratio: float = 0.0) -> QPixmap:
         """The view as it looks now, as a pixmap (``ratio``: device pixel ratio, 0 = screen's)."""
         ratio = ratio or self.devicePixelRatioF()
@@ -546,6 +566,8 @@ class PosterDeck(QWidget):
         side = max(self.ctx.scale.touch, hint.width(), hint.height())
         m = self.ctx.scale.space(2)
         y = (self.height() - side) // 2
+        if self.ctx.reach:  # the visitor's reach mode: low, just above the window's reach button
+            y = self.height() - 2 * side - 3 * m
         self.prev_button.setGeometry(QRect(m, y, side, side))
         self.next_button.setGeometry(QRect(self.width() - side - m, y, side, side))
         if self.zoom.isVisible():

@@ -27,6 +27,7 @@ from kiosk.ui.hints import HOME_PROMPT, InputKind, first_input
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
+from kiosk.ui.visitor import settings_button
 from kiosk.ui.widgets import TapFrame, label, nav_button, panel
 
 if TYPE_CHECKING:
@@ -83,9 +84,10 @@ class CardScreen(TouchScreen):
         self.cards: list[PosterCard] = []
         self._columns = 0
         self._built_for: tuple[int, int] | None = None
+        self._controls: QHBoxLayout | None = None
 
     def columns_for(self, width: int) -> int:
-        ref = width / self.ctx.scale.factor
+        ref = self.ctx.scale.measure(width)
         n = len(self.ctx.gallery.posters)
         if ref >= 1400:
             return 4 if n > 6 else 3
@@ -93,6 +95,13 @@ class CardScreen(TouchScreen):
 
     def header(self, page: QVBoxLayout) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def place_controls(self, page: QVBoxLayout, row: QHBoxLayout) -> None:
+        """The row of buttons under the header, or (reach mode) at the bottom of the screen,
+        where a visitor in a wheelchair reaches it."""
+        self._controls = row if self.ctx.reach else None
+        if not self.ctx.reach:
+            page.addLayout(row)
 
     ART = (18, 26)  # artwork height in spacing units: landscape, portrait
 
@@ -125,6 +134,8 @@ class CardScreen(TouchScreen):
             grid.setColumnStretch(c, 1)
         self.place_grid(box, grid)
         box.addStretch(1)
+        if self._controls is not None:  # the visitor's reach mode: the buttons at the bottom
+            box.addLayout(self._controls)
         self.setWidget(page)
 
     def card_title(self) -> str:
@@ -172,6 +183,7 @@ class HomeScreen(CardScreen):
 
     quotes_requested = Signal()
     help_requested = Signal()
+    settings_requested = Signal()
     ART = (22, 24)  # six posters (and in portrait, the quotes below them) on one screen
     SIDE_ART = 17  # smaller cards when the quotes sit beside them
 
@@ -185,10 +197,10 @@ class HomeScreen(CardScreen):
     def side_quotes(self) -> bool:
         """Quotes beside the cards: on a landscape screen, when there are quotes."""
         w, h = (self.width() or 1920), (self.height() or 1080)
-        return bool(self.ctx.gallery.quotes) and w > h and w / self.ctx.scale.factor >= 1200
+        return bool(self.ctx.gallery.quotes) and w > h and self.ctx.scale.measure(w) >= 1400
 
     def columns_for(self, width: int) -> int:
-        quotes_below = bool(self.ctx.gallery.quotes) and width / self.ctx.scale.factor >= 1000
+        quotes_below = bool(self.ctx.gallery.quotes) and self.ctx.scale.measure(width) >= 1000
         if self.side_quotes() or quotes_below:
             return 3 if len(self.ctx.gallery.posters) <= 9 else 4
         return super().columns_for(width)
@@ -234,8 +246,11 @@ class HomeScreen(CardScreen):
             row.addWidget(self.quotes_button)
         self.help_button = nav_button("", "help", ctx.palette.text, s.touch, "Help: how to use it")
         self.help_button.clicked.connect(self.help_requested)
+        self.settings_button = settings_button(ctx)
+        self.settings_button.clicked.connect(self.settings_requested)
+        row.addWidget(self.settings_button)
         row.addWidget(self.help_button)
-        page.addLayout(row)
+        self.place_controls(page, row)
 
     def fit_title(self) -> None:
         """The event's title on one line at display size, else one size down (a poster title's
@@ -293,6 +308,7 @@ class OverviewScreen(CardScreen):
     Close button, Esc or a tap beside the cards closes it."""
 
     close_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -307,8 +323,11 @@ class OverviewScreen(CardScreen):
             "Close", "close", self.ctx.palette.text, s.touch, "Close the overview"
         )
         self.close_button.clicked.connect(self.close_requested)
+        self.settings_button = settings_button(self.ctx)
+        self.settings_button.clicked.connect(self.settings_requested)
+        row.addWidget(self.settings_button)
         row.addWidget(self.close_button)
-        page.addLayout(row)
+        self.place_controls(page, row)
 
     def _tapped(self, pos: QPointF) -> None:
         """A tap on no card and no button (the space around the grid) closes the overview."""

@@ -33,7 +33,7 @@ WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two col
 
 
 def is_wide(ctx: Ctx, width: int) -> bool:
-    return width / ctx.scale.factor >= WIDE_AT
+    return ctx.scale.measure(width) >= WIDE_AT
 
 
 def _vbox(widget: QWidget | None, spacing: int, margins: int = 0) -> QVBoxLayout:
@@ -103,8 +103,8 @@ def facts_block(ctx: Ctx, facts: tuple[Fact, ...], width: int) -> QLayout:
     s = ctx.scale
     block = _vbox(None, s.space(2))
     block.addWidget(label("Facts & figures", "h2"))
-    ref = width / s.factor
-    columns = 4 if ref >= 1700 else 3 if ref >= 1250 else 2
+    ref = s.measure(width)
+    columns = 4 if ref >= 1700 else 3 if ref >= 1250 else 2 if ref >= 800 else 1
     groups: dict[str, list[Fact]] = {}
     for fact in facts:
         groups.setdefault(ctx.t(fact.group), []).append(fact)
@@ -241,7 +241,10 @@ class PosterPage(QWidget):
                 s.touch,
                 f"Show this poster's quotes ({count})",
             )
-        root.addLayout(header(ctx, poster, wide, self.quotes_button))
+        # the artwork beside the title on any landscape screen, larger text or not: the
+        # first screen keeps title, tagline, artwork and the first figures together
+        header_wide = width / s.factor >= WIDE_AT
+        root.addLayout(header(ctx, poster, header_wide, self.quotes_button))
         if poster.facts:
             root.addLayout(facts_block(ctx, poster.facts, width - 2 * side_margin))
         if quotes:

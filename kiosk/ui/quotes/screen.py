@@ -9,11 +9,14 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.ui.context import Ctx
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
+from kiosk.ui.visitor import settings_button
 from kiosk.ui.widgets import label, nav_button
 
 
 class QuotesScreen(TouchScreen):
     home_requested = Signal()
+    help_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,7 +36,14 @@ class QuotesScreen(TouchScreen):
         self.home_button.clicked.connect(self.home_requested)
         row.addWidget(self.home_button)
         row.addWidget(label("In their words", "h2"), 1)
-        box.addLayout(row)
+        self.settings_button = settings_button(ctx)
+        self.settings_button.clicked.connect(self.settings_requested)
+        row.addWidget(self.settings_button)
+        self.help_button = nav_button("", "help", ctx.palette.text, s.touch, "Help: how to use it")
+        self.help_button.clicked.connect(self.help_requested)
+        row.addWidget(self.help_button)
+        if not ctx.reach:
+            box.addLayout(row)
         self.carousel = (
             QuoteCarousel(ctx, ctx.gallery.quotes, "screen") if ctx.gallery.quotes else None
         )
@@ -41,4 +51,6 @@ class QuotesScreen(TouchScreen):
             box.addWidget(self.carousel, 1)
         else:
             box.addWidget(label("This gallery has no quotes.", "lead", "muted"), 1)
+        if ctx.reach:  # the visitor's reach mode: the buttons at the bottom
+            box.addLayout(row)
         self.setWidget(page)

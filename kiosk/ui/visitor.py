@@ -1,0 +1,182 @@
+"""The visitor's display settings on screen: the card that changes them, the one-tap reach
+button of a portrait screen, and the system's contrast preference.
+
+The choices themselves belong to ``kiosk.core.visitor.VisitorPrefs``; these widgets only show
+them and ask for changes. A change rebuilds the window's screens (``MainWindow``), this card
+included, so every widget is always a fresh render of the settings in force.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QToolButton, QWidget
+
+from kiosk.core.visitor import TEXT_STEP_NAMES, VisitorPrefs, VisitorSettings
+from kiosk.ui.context import Ctx
+from kiosk.ui.overlays import Veil
+from kiosk.ui.widgets import icon, label, nav_button
+
+log = logging.getLogger(__name__)
+
+SETTINGS_NAME = "Display: text size, contrast, reach and motion"
+"""The accessible name of every button that opens the card."""
+
+REACH_ON_NAME = "Move the buttons down, within reach"
+REACH_OFF_NAME = "Move the buttons back to the top"
+
+
+def settings_button(ctx: Ctx) -> QToolButton:
+    """The button that opens the display settings (on every visitor screen)."""
+    return nav_button("", "display", ctx.palette.text, ctx.scale.touch, SETTINGS_NAME)
+
+
+def choice_button(ctx: Ctx, text: str, accessible: str, chosen: bool) -> QToolButton:
+    button = nav_button(text, None, ctx.palette.text, ctx.scale.touch, accessible)
+    button.setProperty("choice", "true")
+    button.setCheckable(True)
+    button.setChecked(chosen)
+    return button
+
+
+class SettingsOverlay(Veil):
+    """Text size, contrast, reach and motion, each a row of choices; the one in force is
+    filled. A tap beside the card, Close or Esc closes it; Standard settings puts the gallery's
+    defaults back. In reach mode the card sits at the bottom of the screen."""
+
+    dismissed = Signal()
+
+    def __init__(self, ctx: Ctx, parent: QWidget, prefs: VisitorPrefs) -> None:
+        super().__init__(ctx, parent)
+        self.prefs = prefs
+        self.setAccessibleName("Display settings")
+        self.card, box = self.centred_card(bottom=ctx.reach)
+        self.card.setMaximumWidth(ctx.scale.space(150))
+        s, now = ctx.scale, prefs.settings
+        box.addWidget(label("Display", "h2"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(s.space(3))
+        grid.setVerticalSpacing(s.space(2))
+        self.buttons: dict[str, list[QToolButton]] = {}
+        rows: list[tuple[str, str, list[tuple[str, object]]]] = [
+            ("text_step", "Text size", list(zip(TEXT_STEP_NAMES, range(3), strict=True))),
+            ("high_contrast", "Contrast", [("Standard", False), ("High", True)]),
+            ("reach", "Buttons", [("At the top", False), ("Within reach", True)]),
+            ("reduced_motion", "Motion", [("Animated", False), ("Reduced", True)]),
+        ]
+        for row, (name, title, options) in enumerate(rows):
+            grid.addWidget(label(title, "label", wrap=False), row, 0)
+            line = QHBoxLayout()
+            line.setSpacing(s.space(1.5))
+            group = QButtonGroup(self)
+            group.setExclusive(True)
+            self.buttons[name] = []
+            for text, value in options:
+                button = choice_button(
+                    ctx, text, f"{title}: {text}", getattr(now, name) == value
+                )
+                button.clicked.connect(self._setter(name, value))
+                group.addButton(button)
+                line.addWidget(button)
+                self.buttons[name].append(button)
+            line.addStretch(1)
+            grid.addLayout(line, row, 1)
+        box.addLayout(grid)
+        actions = QHBoxLayout()
+        actions.setSpacing(s.space(2))
+        self.reset_button = nav_button(
+            "Standard settings", None, ctx.palette.text, s.touch, "Put every setting back"
+        )
+        self.reset_button.clicked.connect(prefs.reset)
+        self.reset_button.setEnabled(prefs.changed)
+        self.close_button = nav_button(
+            "Close", "close", ctx.palette.text, s.touch, "Close the display settings"
+        )
+        self.close_button.clicked.connect(self.dismissed)
+        actions.addWidget(self.reset_button)
+        actions.addStretch(1)
+        actions.addWidget(self.close_button)
+        box.addLayout(actions)
+        box.addWidget(label("These choices go back to standard for the next visitor.", "small", "muted"))
+
+    def _setter(self, name: str, value: object) -> Callable[[], None]:
+        # (the change rebuilds this card: nothing here may run after prefs.set returns)
+        return lambda: self.prefs.set(**{name: value}) and None
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if not self.card.geometry().contains(event.position().toPoint()):
+            self.dismissed.emit()  # a tap beside the card closes it
+
+
+class ReachButton(QToolButton):
+    """One tap moves every control into the lower band of a portrait screen (for a visitor in
+    a wheelchair, or a child), and back. It floats at the bottom left of the window, over the
+    poster's side margin, and shows only on a portrait window."""
+
+    def __init__(self, ctx: Ctx, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "edge")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side = ctx.scale.touch
+        self.reach = ctx.reach
+        name = "reach-up" if ctx.reach else "reach-down"
+        self.setIcon(icon(name, ctx.palette.text, side))
+        self.setIconSize(QSize(round(side * 0.6), round(side * 0.6)))
+        self.setAccessibleName(REACH_OFF_NAME if ctx.reach else REACH_ON_NAME)
+        self.setFixedSize(side, side)
+
+    def place(self, window: QWidget, margin: int) -> None:
+        """At the bottom left of ``window`` (in reach mode just above the buttons that moved
+        down there); shown only when the window is portrait."""
+        lift = self.height() + margin if self.reach else 0
+        self.move(margin, window.height() - self.height() - margin - lift)
+        self.setVisible(window.height() > window.width())
+
+
+# --- the system's contrast preference --------------------------------------------------------
+def system_high_contrast() -> bool:
+    """True when the operating system asks for high contrast and Qt reports it."""
+    hints = _accessibility_hints()
+    if hints is None:
+        return False
+    return hints.contrastPreference() == Qt.ContrastPreference.HighContrast
+
+
+_HINTS: list[QObject] = []
+"""The style hints and their accessibility part, referenced from Python for the life of the
+app: without a Python reference PySide deletes the wrappers, and the next call fails."""
+
+
+def _accessibility_hints() -> QObject | None:
+    if QGuiApplication.instance() is None:
+        return None
+    if not _HINTS:
+        style_hints = QGuiApplication.styleHints()
+        accessibility = getattr(style_hints, "accessibility", None)
+        if accessibility is None:  # a Qt without the accessibility hints
+            return None
+        _HINTS.extend((style_hints, accessibility()))
+    return _HINTS[-1]
+
+
+class SystemContrast(QObject):
+    """Follows the system's contrast preference while the app runs: the visitor settings'
+    default turns high contrast on or off with it (a visitor's own choice stays theirs)."""
+
+    def __init__(self, prefs: VisitorPrefs, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.prefs = prefs
+        # the hints object must be kept referenced from Python, or PySide deletes it under us
+        self.hints = _accessibility_hints()
+        if self.hints is not None:
+            self.hints.contrastPreferenceChanged.connect(self._changed)
+
+    def _changed(self, *_args: object) -> None:
+        high = system_high_contrast()
+        log.info("system contrast preference: %s", "high" if high else "standard")
+        defaults: VisitorSettings = self.prefs.defaults
+        self.prefs.set_defaults(replace(defaults, high_contrast=high))
