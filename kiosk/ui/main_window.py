@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QSizePolicy,
+    QToolButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,7 @@ from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.visitor import (
     ReachButton,
     SettingsOverlay,
+    reach_back_button,
     SystemContrast,
     settings_button,
     system_high_contrast,
@@ -81,6 +83,10 @@ class PosterScreen(QWidget):
         self.settings_button = settings_button(ctx)
         self.progress = label("", "label", "muted", wrap=False)
         self.progress.setAccessibleName("Poster number")
+        self.reach_button: QToolButton | None = None
+        if ctx.reach:  # the bar is at the bottom: its first button moves it back up
+            self.reach_button = reach_back_button(ctx)
+            row.addWidget(self.reach_button)
         row.addWidget(self.home_button)
         self.hints = label("", "small", "muted", wrap=False)
         self.hints.setAccessibleName("How to move between posters")
@@ -221,6 +227,7 @@ class MainWindow(QMainWindow):
             self._home.quotes_requested.connect(lambda: self.nav.quotes())
             self._home.help_requested.connect(lambda: self.modes.toggle(Mode.HELP))
             self._home.settings_requested.connect(lambda: self.modes.toggle(Mode.SETTINGS))
+            self._home.reach_requested.connect(lambda: self.visitor.toggle("reach"))
             self._home.set_prompt(self.input_kind)
         return self._home
 
@@ -236,6 +243,8 @@ class MainWindow(QMainWindow):
             screen.overview_button.clicked.connect(lambda: self.nav.overview())
             screen.help_button.clicked.connect(lambda: self.modes.toggle(Mode.HELP))
             screen.settings_button.clicked.connect(lambda: self.modes.toggle(Mode.SETTINGS))
+            if screen.reach_button is not None:
+                screen.reach_button.clicked.connect(lambda: self.visitor.toggle("reach"))
             screen.set_hints(self.input_kind)
         return self._poster_screen
 
@@ -252,6 +261,7 @@ class MainWindow(QMainWindow):
             self._overview.opened.connect(lambda index: self.nav.open(index))
             self._overview.close_requested.connect(lambda: self.nav.escape())
             self._overview.settings_requested.connect(lambda: self.modes.toggle(Mode.SETTINGS))
+            self._overview.reach_requested.connect(lambda: self.visitor.toggle("reach"))
         return self._overview
 
     @property
@@ -264,6 +274,7 @@ class MainWindow(QMainWindow):
             self._quotes.home_requested.connect(lambda: self.nav.home())
             self._quotes.help_requested.connect(lambda: self.modes.toggle(Mode.HELP))
             self._quotes.settings_requested.connect(lambda: self.modes.toggle(Mode.SETTINGS))
+            self._quotes.reach_requested.connect(lambda: self.visitor.toggle("reach"))
         return self._quotes
 
     @property

@@ -35,6 +35,12 @@ def settings_button(ctx: Ctx) -> QToolButton:
     return nav_button("", "display", ctx.palette.text, ctx.scale.touch, SETTINGS_NAME)
 
 
+def reach_back_button(ctx: Ctx) -> QToolButton:
+    """In reach mode, the first button of the row that moved down: one tap moves the buttons
+    back to the top."""
+    return nav_button("", "reach-up", ctx.palette.text, ctx.scale.touch, REACH_OFF_NAME)
+
+
 def choice_button(ctx: Ctx, text: str, accessible: str, chosen: bool) -> QToolButton:
     button = nav_button(text, None, ctx.palette.text, ctx.scale.touch, accessible)
     button.setProperty("choice", "true")
@@ -114,8 +120,9 @@ class SettingsOverlay(Veil):
 
 class ReachButton(QToolButton):
     """One tap moves every control into the lower band of a portrait screen (for a visitor in
-    a wheelchair, or a child), and back. It floats at the bottom left of the window, over the
-    poster's side margin, and shows only on a portrait window."""
+    a wheelchair, or a child). It floats at the bottom left of the window, over the poster's
+    side margin, and shows only on a portrait window; in reach mode the row of buttons at the
+    bottom has its own button back (``reach_back_button``) and this one hides."""
 
     def __init__(self, ctx: Ctx, parent: QWidget) -> None:
         super().__init__(parent)
@@ -123,18 +130,16 @@ class ReachButton(QToolButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         side = ctx.scale.touch
         self.reach = ctx.reach
-        name = "reach-up" if ctx.reach else "reach-down"
-        self.setIcon(icon(name, ctx.palette.text, side))
+        self.setIcon(icon("reach-down", ctx.palette.text, side))
         self.setIconSize(QSize(round(side * 0.6), round(side * 0.6)))
-        self.setAccessibleName(REACH_OFF_NAME if ctx.reach else REACH_ON_NAME)
+        self.setAccessibleName(REACH_ON_NAME)
         self.setFixedSize(side, side)
 
     def place(self, window: QWidget, margin: int) -> None:
-        """At the bottom left of ``window`` (in reach mode just above the buttons that moved
-        down there); shown only when the window is portrait."""
-        lift = self.height() + margin if self.reach else 0
-        self.move(margin, window.height() - self.height() - margin - lift)
-        self.setVisible(window.height() > window.width())
+        """At the bottom left of ``window``; shown only when it is portrait and the buttons
+        are at the top."""
+        self.move(margin, window.height() - self.height() - margin)
+        self.setVisible(window.height() > window.width() and not self.reach)
 
 
 # --- the system's contrast preference --------------------------------------------------------

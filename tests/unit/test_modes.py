@@ -120,3 +120,22 @@ def test_the_about_card_takes_the_help_cards_place_and_goes_with_the_organiser()
     m.enter(Mode.ABOUT)
     m.reset()
     assert m.layers == ()
+
+
+def test_the_display_settings_card_is_a_visitors_layer_like_help() -> None:
+    m = modes()
+    m.enter(Mode.HELP)
+    assert m.enter(Mode.SETTINGS) and m.layers == (Mode.SETTINGS,)  # in the help card's place
+    assert m.enter(Mode.BLACKOUT) and m.layers == (Mode.SETTINGS, Mode.BLACKOUT)
+    assert m.escape() and m.layers == (Mode.SETTINGS,)  # the blackout first
+    assert m.escape() and m.layers == ()
+    m.enter(Mode.SETTINGS)
+    assert m.enter(Mode.PIN) and Mode.SETTINGS not in m.layers  # nothing of it over the PIN pad
+    assert m.enter(Mode.ADMIN) and not m.enter(Mode.SETTINGS)
+    m.leave(Mode.ADMIN)
+    m.enter(Mode.SETTINGS)
+    m.nav.open(1)  # a new screen or poster closes it
+    assert m.layers == ()
+    m.enter(Mode.SETTINGS)
+    assert m.enter(Mode.ATTRACT) and m.layers == (Mode.ATTRACT,)
+    assert not m.enter(Mode.SETTINGS)

@@ -566,8 +566,8 @@ class PosterDeck(QWidget):
         side = max(self.ctx.scale.touch, hint.width(), hint.height())
         m = self.ctx.scale.space(2)
         y = (self.height() - side) // 2
-        if self.ctx.reach:  # the visitor's reach mode: low, just above the window's reach button
-            y = self.height() - 2 * side - 3 * m
+        if self.ctx.reach:  # the visitor's reach mode: low, just above the bar at the bottom
+            y = self.height() - side - 2 * m
         self.prev_button.setGeometry(QRect(m, y, side, side))
         self.next_button.setGeometry(QRect(self.width() - side - m, y, side, side))
         if self.zoom.isVisible():

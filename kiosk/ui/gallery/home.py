@@ -27,7 +27,7 @@ from kiosk.ui.hints import HOME_PROMPT, InputKind, first_input
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
-from kiosk.ui.visitor import settings_button
+from kiosk.ui.visitor import reach_back_button, settings_button
 from kiosk.ui.widgets import TapFrame, label, nav_button, panel
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ class CardScreen(TouchScreen):
     """A kinetic scroll area holding a header and a grid of poster cards."""
 
     opened = Signal(int)
+    reach_requested = Signal()  # the visitor's reach mode: the buttons back to the top
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,10 +99,14 @@ class CardScreen(TouchScreen):
 
     def place_controls(self, page: QVBoxLayout, row: QHBoxLayout) -> None:
         """The row of buttons under the header, or (reach mode) at the bottom of the screen,
-        where a visitor in a wheelchair reaches it."""
+        where a visitor in a wheelchair reaches it, with a button to move it back up."""
         self._controls = row if self.ctx.reach else None
         if not self.ctx.reach:
             page.addLayout(row)
+            return
+        back = reach_back_button(self.ctx)
+        back.clicked.connect(self.reach_requested)
+        row.insertWidget(0, back)
 
     ART = (18, 26)  # artwork height in spacing units: landscape, portrait
 
@@ -132,10 +137,15 @@ class CardScreen(TouchScreen):
             self.cards.append(card)
         for c in range(columns):
             grid.setColumnStretch(c, 1)
-        self.place_grid(box, grid)
-        box.addStretch(1)
-        if self._controls is not None:  # the visitor's reach mode: the buttons at the bottom
-            box.addLayout(self._controls)
+        if self.ctx.reach:
+            # the visitor's reach mode: the cards low on the screen, the buttons under them
+            box.addStretch(1)
+            self.place_grid(box, grid)
+            if self._controls is not None:
+                box.addLayout(self._controls)
+        else:
+            self.place_grid(box, grid)
+            box.addStretch(1)
         self.setWidget(page)
 
     def card_title(self) -> str:
@@ -298,6 +308,9 @@ class HomeScreen(CardScreen):
             row.addLayout(grid, 55)
             row.addWidget(self.carousel, 45)
             box.addLayout(row)
+        elif self.ctx.reach:  # the quotes, which need no touch, above the cards
+            box.insertWidget(box.count() - 1, self.carousel)
+            box.addLayout(grid)
         else:
             box.addLayout(grid)
             box.addWidget(self.carousel)

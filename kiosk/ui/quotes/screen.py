@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.ui.context import Ctx
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
-from kiosk.ui.visitor import settings_button
+from kiosk.ui.visitor import reach_back_button, settings_button
 from kiosk.ui.widgets import label, nav_button
 
 
@@ -17,6 +17,7 @@ class QuotesScreen(TouchScreen):
     home_requested = Signal()
     help_requested = Signal()
     settings_requested = Signal()
+    reach_requested = Signal()  # the visitor's reach mode: the buttons back to the top
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,9 @@ class QuotesScreen(TouchScreen):
             box.addWidget(self.carousel, 1)
         else:
             box.addWidget(label("This gallery has no quotes.", "lead", "muted"), 1)
-        if ctx.reach:  # the visitor's reach mode: the buttons at the bottom
+        if ctx.reach:  # the visitor's reach mode: the buttons at the bottom, and a way back up
+            back = reach_back_button(ctx)
+            back.clicked.connect(self.reach_requested)
+            row.insertWidget(0, back)
             box.addLayout(row)
         self.setWidget(page)
