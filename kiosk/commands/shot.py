@@ -39,9 +39,7 @@ def run(args: argparse.Namespace) -> int:
         image = startup.render(app, view, ctx)
         return _save(image, args.out, f"fishbowl ({args.state})", width, height)
     window = startup.gallery_window(result, (width, height), lang=args.lang, reduced_motion=True)
-    window.visitor.set(
-        text_step=args.text_size, high_contrast=args.high_contrast, reach=args.reach
-    )
+    window.visitor.set(text_step=args.text_size, high_contrast=args.high_contrast, reach=args.reach)
     if screen in ("poster", "help", "settings", "blackout"):
         target = args.poster or (result.gallery.posters[0].id if result.gallery.posters else "")
         if not window.nav.open_id(target):

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMainWindow,
-    QSizePolicy,
-    QToolButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +37,8 @@ from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.visitor import (
     ReachButton,
     SettingsOverlay,
-    reach_back_button,
     SystemContrast,
+    reach_back_button,
     settings_button,
     system_high_contrast,
 )
@@ -72,7 +71,7 @@ class PosterScreen(QWidget):
         box.setSpacing(0)
         bar = QFrame()
         bar.setProperty("panel", "bar")
-        row = QHBoxLayout(bar)
+        row = self._row = QHBoxLayout(bar)
         row.setContentsMargins(s.space(2), s.space(1), s.space(2), s.space(1))
         row.setSpacing(s.space(2))
         self.home_button = nav_button("Home", "home", p.text, s.touch, "Home: all posters")
@@ -91,7 +90,7 @@ class PosterScreen(QWidget):
         self.hints = label("", "small", "muted", wrap=False)
         self.hints.setAccessibleName("How to move between posters")
         # never what makes the bar wide: it shows only where there is room (resizeEvent)
-        self.hints.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hints.setMinimumWidth(1)
         self.set_hints(first_input(ctx.kiosk))
         row.addStretch(1)
         row.addWidget(self.hints)
@@ -104,7 +103,8 @@ class PosterScreen(QWidget):
 
         self.deck = PosterDeck(ctx)
         # the visitor's reach mode puts the bar under the poster, within a seated visitor's reach
-        for part, stretch in ((self.deck, 1), (bar, 0)) if ctx.reach else ((bar, 0), (self.deck, 1)):
+        parts = ((self.deck, 1), (bar, 0)) if ctx.reach else ((bar, 0), (self.deck, 1))
+        for part, stretch in parts:
             box.addWidget(part, stretch)
         self._ctx = ctx
 
@@ -114,8 +114,18 @@ class PosterScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        # the hint only where the bar has room for it beside the buttons
-        self.hints.setVisible(self._ctx.scale.measure(self.width()) >= 1500)
+        # the hint only where the bar has room for it beside the buttons (larger text makes
+        # the buttons wider and the hint longer)
+        row = self._row
+        items = (row.itemAt(i) for i in range(row.count()))
+        widgets = (item.widget() for item in items if item is not None)
+        others: list[QWidget] = [w for w in widgets if w is not None and w is not self.hints]
+        for widget in [*others, self.hints]:
+            widget.ensurePolished()  # sized by the stylesheet's fonts, not the default's
+        used = sum(w.sizeHint().width() for w in others) + row.spacing() * (len(others) + 1)
+        margins = row.contentsMargins()
+        room = self.width() - used - margins.left() - margins.right()
+        self.hints.setVisible(self.hints.sizeHint().width() <= room)
 
 
 class MainWindow(QMainWindow):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -82,9 +83,7 @@ class SettingsOverlay(Veil):
             group.setExclusive(True)
             self.buttons[name] = []
             for text, value in options:
-                button = choice_button(
-                    ctx, text, f"{title}: {text}", getattr(now, name) == value
-                )
+                button = choice_button(ctx, text, f"{title}: {text}", getattr(now, name) == value)
                 button.clicked.connect(self._setter(name, value))
                 group.addButton(button)
                 line.addWidget(button)
@@ -107,11 +106,15 @@ class SettingsOverlay(Veil):
         actions.addStretch(1)
         actions.addWidget(self.close_button)
         box.addLayout(actions)
-        box.addWidget(label("These choices go back to standard for the next visitor.", "small", "muted"))
+        note = "These choices go back to standard for the next visitor."
+        box.addWidget(label(note, "small", "muted"))
 
     def _setter(self, name: str, value: object) -> Callable[[], None]:
         # (the change rebuilds this card: nothing here may run after prefs.set returns)
-        return lambda: self.prefs.set(**{name: value}) and None
+        def choose() -> None:
+            self.prefs.set(**{name: value})
+
+        return choose
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         if not self.card.geometry().contains(event.position().toPoint()):
@@ -151,12 +154,12 @@ def system_high_contrast() -> bool:
     return hints.contrastPreference() == Qt.ContrastPreference.HighContrast
 
 
-_HINTS: list[QObject] = []
+_HINTS: list[Any] = []
 """The style hints and their accessibility part, referenced from Python for the life of the
 app: without a Python reference PySide deletes the wrappers, and the next call fails."""
 
 
-def _accessibility_hints() -> QObject | None:
+def _accessibility_hints() -> Any:
     if QGuiApplication.instance() is None:
         return None
     if not _HINTS:

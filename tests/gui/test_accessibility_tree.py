@@ -80,7 +80,24 @@ def test_every_control_of_each_screen_is_named(qtbot, make_window, screen) -> No
     assert unnamed_controls(window) == []
 
 
-@pytest.mark.parametrize("layer", [Mode.HELP, Mode.ABOUT, Mode.BLACKOUT])
+@pytest.mark.parametrize("screen", ["home", "overview", "quotes", "poster"])
+def test_every_control_in_reach_mode_on_a_portrait_screen_is_named(
+    qtbot, make_window, screen
+) -> None:
+    """The visitor's reach mode moves the buttons and adds a way back up: named too."""
+    window = make_window(size=(1080, 1920))
+    window.visitor.set(reach=True, text_step=2, high_contrast=True)
+    if screen == "overview":
+        window.nav.overview()
+    elif screen == "quotes":
+        window.nav.quotes()
+    elif screen == "poster":
+        window.nav.open(1)
+    settle(qtbot)
+    assert unnamed_controls(window) == []
+
+
+@pytest.mark.parametrize("layer", [Mode.HELP, Mode.ABOUT, Mode.SETTINGS, Mode.BLACKOUT])
 def test_every_control_of_each_layer_is_named(qtbot, make_window, layer) -> None:
     window = make_window()
     window.nav.open(1)
