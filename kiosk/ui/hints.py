@@ -29,6 +29,13 @@ HOME_PROMPT = {
 
 HELP_TITLE = {InputKind.KEYS: "Keys and clicker", InputKind.TOUCH: "Touch and gestures"}
 
+KEYPAD = [
+    ("Tab", "the next button, card or part of a poster"),
+    ("Shift + Tab", "the one before"),
+    ("Enter  or  Space", "choose it"),
+]
+"""Everything with three keys (a keyboard, or a three-button keypad sending these)."""
+
 KEYS = [
     ("→  PageDown  Space", "next poster"),
     ("←  PageUp  Backspace", "previous poster"),
@@ -43,6 +50,7 @@ KEYS = [
     ("H  or  ?", "this help"),
     ("A", "about: credits and licences"),
     ("T", "text size, contrast, buttons within reach"),
+    *KEYPAD,
 ]
 
 GESTURES = [

@@ -32,6 +32,7 @@ from kiosk.theme import HIGH_CONTRAST, TypeScale, stylesheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.home import HomeScreen, OverviewScreen
 from kiosk.ui.hints import POSTER_BAR, InputKind, first_input
+from kiosk.ui.keywalk import KeyWalk
 from kiosk.ui.overlays import Blackout
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.visitor import (
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self._system_contrast = SystemContrast(self.visitor, self)
         self.ctx = self._ctx_for(self.visitor.settings)
         self.reach_button: ReachButton | None = None
+        self.walk = KeyWalk(self)  # Tab, Shift+Tab and Enter through every control
         self.setWindowTitle(ctx.t(ctx.gallery.settings.title))
         self.setAccessibleName(ctx.t(ctx.gallery.settings.title))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -349,6 +351,8 @@ class MainWindow(QMainWindow):
         """The input a person last used (a key, or a touch or click): the hints and the help
         speak its words from now on."""
         kind = InputKind(kind)
+        if kind is InputKind.TOUCH:
+            self.walk.clear()  # a tap or a click: the ring of the keys' walk goes
         if kind == self.input_kind:
             return
         self.input_kind = kind
@@ -407,6 +411,7 @@ class MainWindow(QMainWindow):
             top.setFocus()
         elif not open_layers and self.isActiveWindow() and self.focusWidget() is None:
             self.setFocus()
+        self.walk.refresh()
 
     def _on_mode(self, mode: Mode, entered: bool) -> None:
         if mode in LAYERS:
@@ -470,6 +475,16 @@ class MainWindow(QMainWindow):
             if key == Qt.Key.Key_Escape and modes.top is Mode.ADMIN:
                 modes.leave(Mode.ADMIN)
             return True
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not modes.is_open(Mode.BLACKOUT):
+            back = (
+                key == Qt.Key.Key_Backtab or event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            self.walk.step(-1 if back else 1)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.walk.select():
+            return True
+        if key not in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt):
+            self.walk.clear()  # any other key: the presenter's keys, as ever
         if key in (Qt.Key.Key_B, Qt.Key.Key_Period):
             return modes.toggle(Mode.BLACKOUT) or True
         if modes.is_open(Mode.BLACKOUT):  # a clicker's next or back wakes the screen first
@@ -542,6 +557,13 @@ class MainWindow(QMainWindow):
             self.deck.zoom_out()
             return True
         return False
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:  # noqa: N802 - Qt override
+        """Tab and Shift+Tab walk the gallery's controls (``KeyWalk``), not Qt's focus chain;
+        the organiser's layers (PIN pad, admin screen) keep Qt's."""
+        if self.modes.takes_gallery_keys():
+            return False
+        return super().focusNextPrevChild(next_child)
 
     def lock_for_kiosk(self) -> None:
         """Frameless and on top, before it is shown: no title bar, no window menu."""

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLayoutItem, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Ctx
-from kiosk.ui.hints import CLOSE_HELP, GESTURES, HELP_TITLE, KEYS, InputKind
+from kiosk.ui.hints import CLOSE_HELP, GESTURES, HELP_TITLE, KEYPAD, KEYS, InputKind
 from kiosk.ui.widgets import label, nav_button, panel
 
 
@@ -107,10 +107,11 @@ class HelpOverlay(Veil):
         self.box.addWidget(self.title)
         tables = [GESTURES, KEYS] if kind is InputKind.TOUCH else [KEYS, GESTURES]
         if self.ctx.kiosk:
-            tables = [GESTURES]  # an unattended kiosk has no keyboard to speak of
+            # an unattended kiosk has no presenter's keys; a keypad or keyboard walks it
+            tables = [GESTURES] if kind is InputKind.TOUCH else [KEYPAD, GESTURES]
         for n, rows in enumerate(tables):
             if n:
-                other = InputKind.KEYS if rows is KEYS else InputKind.TOUCH
+                other = InputKind.TOUCH if rows is GESTURES else InputKind.KEYS
                 self.box.addWidget(label(HELP_TITLE[other], "h3"))
             grid = QGridLayout()
             grid.setHorizontalSpacing(s.space(5))

@@ -135,6 +135,7 @@ def section_block(ctx: Ctx, section: Section) -> QWidget:
     s = ctx.scale
     widget = QWidget()
     widget.setObjectName("section")
+    widget.setAccessibleName(ctx.t(section.heading))  # a stop of the keys' walk, by its name
     box = _vbox(widget, s.space(1.5))
     head = QHBoxLayout()
     head.setSpacing(s.space(1.5))
@@ -197,6 +198,7 @@ def sections_block(ctx: Ctx, sections: tuple[Section, ...], wide: bool) -> QLayo
 def lessons_block(ctx: Ctx, lessons: tuple) -> QFrame:
     s = ctx.scale
     frame = panel("lessons")
+    frame.setAccessibleName("Lessons learnt")
     box = _vbox(frame, s.space(2), s.space(4))
     box.addWidget(label("Lessons learnt", "h2"))
     for lesson in lessons:
@@ -256,11 +258,14 @@ class PosterPage(QWidget):
         if poster.lessons:
             root.addWidget(lessons_block(ctx, poster.lessons))
         if poster.sources:
-            src = _vbox(None, s.space(0.5))
+            sources = QWidget()
+            sources.setObjectName("section")
+            sources.setAccessibleName("Sources")
+            src = _vbox(sources, s.space(0.5))
             src.addWidget(label("Sources", "small", "muted"))
             for source in poster.sources:
                 src.addWidget(label(ctx.t(source), "small", "muted"))
-            root.addLayout(src)
+            root.addWidget(sources)
         root.addStretch(1)
         self.setAccessibleName(f"Poster: {ctx.t(poster.title)}")
 
