@@ -1,5 +1,6 @@
 """Render the docs' screenshots with ``kiosk shot``: every poster at 1920×1080 and 1080×1920,
-and the home, overview, help and About screens."""
+the home, overview, help and About screens, the visitor's display settings (larger text, high
+contrast, reach mode) and the fishbowl's public view."""
 
 from __future__ import annotations
 
@@ -37,6 +38,22 @@ def main(out: str = "docs/screenshots") -> int:
                 cmd[4:4] = ["--poster", poster]
             if subprocess.run(cmd, check=False).returncode:
                 return 1
+    # the visitor's display settings: the card, larger text, high contrast, reach mode
+    visitor = [
+        ("settings-1920x1080.png", "settings", "1920x1080", []),
+        ("larger-text-poster-1920x1080.png", "poster", "1920x1080", ["--text-size", "2"]),
+        ("larger-text-home-1080x1920.png", "home", "1080x1920", ["--text-size", "2"]),
+        ("high-contrast-home-1920x1080.png", "home", "1920x1080", ["--high-contrast"]),
+        ("high-contrast-poster-1080x1920.png", "poster", "1080x1920", ["--high-contrast"]),
+        ("reach-home-1080x1920.png", "home", "1080x1920", ["--reach"]),
+        ("reach-poster-1080x1920.png", "poster", "1080x1920", ["--reach"]),
+    ]
+    for name, screen, size, extra in visitor:
+        cmd = [sys.executable, "-m", "kiosk", "shot", "--screen", screen, "--size", size]
+        if screen in ("poster", "settings"):
+            cmd += ["--poster", "montreal-technopole-angus"]
+        if subprocess.run([*cmd, *extra, str(folder / name)], check=False).returncode:
+            return 1
     for state in ("normal", "warning", "overtime", "room", "finished"):
         name = f"fishbowl-{state}-1920x1080.png"
         cmd = [
