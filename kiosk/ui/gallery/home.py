@@ -263,9 +263,9 @@ class HomeScreen(CardScreen):
         self.place_controls(page, row)
 
     def fit_title(self) -> None:
-        """The event's title on one line at display size, else one size down (a poster title's
-        size): a two-line title at display size pushed the last row of cards and the quotes'
-        controls off a 1080p home."""
+        """The event's title on one line at display size, else on two at a poster title's size,
+        else at a heading's size: a longer title at display size pushed the last row of cards
+        and the quotes' controls off a 1080p home."""
         title = self.title
         if title is None:
             return
@@ -273,9 +273,17 @@ class HomeScreen(CardScreen):
         # the banner's width for text: the page's and the banner's side margins off
         room = (self.viewport().width() or 1920) - 2 * s.space(6) - 2 * s.space(4)
         font = QFont(title.font())
-        font.setPixelSize(s.px("display"))
         font.setBold(True)
-        wanted = "display" if QFontMetrics(font).horizontalAdvance(title.text()) <= room else "h1"
+
+        def lines(role: str) -> int:
+            font.setPixelSize(s.px(role))
+            flags = int(Qt.TextFlag.TextWordWrap)
+            box = QFontMetrics(font).boundingRect(0, 0, max(1, room), 100000, flags, title.text())
+            return max(1, round(box.height() / QFontMetrics(font).lineSpacing()))
+
+        # display size on one line, else a poster title's size on two, else a heading's (a
+        # three-line title pushed the cards and the quotes' controls off a 1080p home)
+        wanted = "display" if lines("display") == 1 else "h1" if lines("h1") <= 2 else "h2"
         if title.property("role") != wanted:
             title.setProperty("role", wanted)
             title.style().unpolish(title)
