@@ -13,7 +13,7 @@ The ring is a view of the walk's position only: any tap or click hides it, and a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPainter, QPen
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
 from kiosk.core.modes import Mode
 from kiosk.ui.widgets import TapFrame
 
-if TYPE_CHECKING:
-    from kiosk.ui.main_window import MainWindow
+WalkedWindow = Any
+"""The gallery window (kiosk.ui.main_window.MainWindow: its modes, stack, layers, context and
+reach button); named loosely here because the window imports this module."""
 
 CARDS = (Mode.SETTINGS, Mode.ABOUT, Mode.HELP)
 """The layers the walk enters (the kiosk's own layers take their own keys)."""
@@ -74,7 +75,7 @@ class FocusRing(QWidget):
 class KeyWalk:
     """The walk's position on the window's screen or top card, and the three moves."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WalkedWindow) -> None:
         self.window = window
         self.current: QWidget | None = None
         self._name = ""  # the accessible name of the current stop, to find it after a rebuild
