@@ -408,7 +408,7 @@ class Box:
 class Drawn:
     """A text or a shape of an SVG, with the colour behind it (PAGE: the screen's)."""
 
-    kind: str  # "text" or "shape"
+    kind: str  # "text", "shape", or "backdrop" (a shape covering the whole picture)
     label: str  # the text, or the shape's element name
     colours: tuple[str, ...]  # a text's fill; a shape's fill and stroke
     behind: str | None  # '#rrggbb', PAGE, or None (unknown: a gradient, a picture)
@@ -420,8 +420,9 @@ def svg_drawn(root: ET.Element) -> list[Drawn]:
     """Each text and shape of an SVG in drawing order, with the solid colour behind it: the
     last rectangle or circle drawn before it that covers it (shapes drawn as paths are not
     taken as backgrounds; a rotated or scaled group is placed by its backdrop only)."""
-    width = _float(root.get("width"), 0) or _viewbox(root)[2]
-    height = _float(root.get("height"), 0) or _viewbox(root)[3]
+    # the drawing's own units: the viewBox's, else the width and height
+    width = _viewbox(root)[2] or _float(root.get("width"), 0)
+    height = _viewbox(root)[3] or _float(root.get("height"), 0)
     boxes: list[Box] = []
     out: list[Drawn] = []
     inherited = {"fill": "#000000", "stroke": None, "font-size": "16", "font-weight": "normal"}
