@@ -23,6 +23,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.commands import validate
 
         return validate.run(args.content_dir)
+    if args.command == "doctor":
+        from kiosk.commands import doctor
+
+        return doctor.run(args.content_dir)
     if args.command == "set-pin":
         from kiosk import paths
         from kiosk.commands import set_pin

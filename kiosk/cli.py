@@ -62,6 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="the folder to check (default: the content the app would load)",
     )
 
+    doc = sub.add_parser(
+        "doctor",
+        help="beyond validity: contrast, text alternatives, reading time, the posters' first "
+        "screen and touch targets; one line per finding",
+    )
+    doc.add_argument(
+        "content_dir",
+        nargs="?",
+        metavar="CONTENT_DIR",
+        help="the folder to check (default: the content the app would load)",
+    )
+
     pin = sub.add_parser(
         "set-pin",
         help="set the admin PIN (4 to 8 digits; asked twice, or read from standard input)",

@@ -41,6 +41,9 @@ class LoadResult:
 
     gallery: Gallery
     problems: list[Problem] = field(default_factory=list)
+    # every file read, by name, with its map from data path to line (``keep_documents``): what
+    # ``kiosk doctor`` points its findings with; empty otherwise (the app keeps no marks alive)
+    documents: dict[str, Document] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -64,14 +67,17 @@ class LoadResult:
         )
 
 
-def load_gallery(content_dir: Path, assets_dir: Path | None = None) -> LoadResult:
-    """Load ``content_dir``; artwork is looked up there first, then in ``assets_dir``."""
+def load_gallery(
+    content_dir: Path, assets_dir: Path | None = None, *, keep_documents: bool = False
+) -> LoadResult:
+    """Load ``content_dir``; artwork is looked up there first, then in ``assets_dir``.
+    ``keep_documents``: keep each file's parsed document (its line marks) in the result."""
     # loading builds a few hundred thousand objects and hardly any reference cycles
     with cyclic_gc_paused():
-        return _load(Path(content_dir), assets_dir)
+        return _load(Path(content_dir), assets_dir, keep_documents)
 
 
-def _load(content_dir: Path, assets_dir: Path | None) -> LoadResult:
+def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = False) -> LoadResult:
     roots = [content_dir] + ([Path(assets_dir)] if assets_dir else [])
     docs: list[Document] = []
 
@@ -121,7 +127,8 @@ def _load(content_dir: Path, assets_dir: Path | None) -> LoadResult:
         found,
         key=lambda p: (p.file != GALLERY_FILE, p.file, p.hidden > 0, p.line, p.col, p.message),
     )
-    return LoadResult(gallery, problems)
+    kept = {d.file: d for d in docs} if keep_documents else {}
+    return LoadResult(gallery, problems, kept)
 
 
 def _read(content_dir: Path, name: str, docs: list[Document], required: bool) -> Document | None:

@@ -142,6 +142,7 @@ class Section(Strict):
     paragraphs: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
     bullets: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
     artwork: Artwork | None = None
+    alt: LocalText | None = None  # the artwork's text alternative: what it shows
     caption: LocalText | None = None
 
 
@@ -169,6 +170,7 @@ class Poster(Strict):
     country: LocalText | None = None
     tagline: LocalText | None = None
     artwork: Artwork | None = None
+    alt: LocalText | None = None  # the artwork's text alternative: what it shows
     accent: Colour | None = None
     sections: tuple[Section, ...] = Field(default=(), max_length=MAX_ITEMS)
     facts: tuple[Fact, ...] = Field(default=(), max_length=MAX_FACTS)

@@ -52,7 +52,7 @@ class PosterCard(TapFrame):
         art = ArtworkView(
             ctx.images,
             poster.artwork.path if poster.artwork else None,
-            f"Illustration: {ctx.t(poster.title)}",
+            ctx.t(poster.alt) or f"Illustration: {ctx.t(poster.title)}",  # alt: what it shows
             ctx.colours,
         )
         art.setFixedHeight(art_height)

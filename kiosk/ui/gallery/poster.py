@@ -62,7 +62,7 @@ def header(ctx: Ctx, poster: Poster, wide: bool, quotes_button: QWidget | None) 
     art = ArtworkView(
         ctx.images,
         poster.artwork.path if poster.artwork else None,
-        f"Illustration: {ctx.t(poster.title)}",
+        ctx.t(poster.alt) or f"Illustration: {ctx.t(poster.title)}",  # alt: what it shows
         ctx.colours,
     )
     if wide:
@@ -158,7 +158,10 @@ def section_block(ctx: Ctx, section: Section) -> QWidget:
         box.addSpacing(s.space(1))
         box.addWidget(
             ArtworkView(
-                ctx.images, section.artwork.path, caption or ctx.t(section.heading), ctx.colours
+                ctx.images,
+                section.artwork.path,
+                ctx.t(section.alt) or caption or ctx.t(section.heading),  # alt: what it shows
+                ctx.colours,
             )
         )
         if caption:
