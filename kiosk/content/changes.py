@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.model import Gallery, Poster
+from kiosk.content.model import Gallery, GallerySettings, Poster
 
 Stamp = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 Stamps = Mapping[Path, Stamp | None]  # None: the file is missing
@@ -48,9 +48,15 @@ def artwork_paths(poster: Poster) -> set[Path]:
     return {Path(a.path) for a in found if a is not None and a.path is not None}
 
 
+def logo_paths(settings: GallerySettings) -> set[Path]:
+    """The organisers' and partners' logo files, as the loader found them."""
+    found = [o.logo for o in (*settings.organisers, *settings.partners)]
+    return {Path(a.path) for a in found if a is not None and a.path is not None}
+
+
 def gallery_paths(gallery: Gallery) -> set[Path]:
     """Every picture file the gallery shows."""
-    return set().union(*(artwork_paths(p) for p in gallery.posters))
+    return set().union(logo_paths(gallery.settings), *(artwork_paths(p) for p in gallery.posters))
 
 
 def compare(old: Gallery, new: Gallery, changed: Collection[Path] = ()) -> GalleryChange:
@@ -58,6 +64,8 @@ def compare(old: Gallery, new: Gallery, changed: Collection[Path] = ()) -> Galle
     disk since ``old`` was loaded (see ``changed_files``)."""
     if old.settings != new.settings:
         return GalleryChange(whole=True, reason="gallery settings")
+    if logo_paths(new.settings) & set(changed):  # shown on the home and in the attract loop
+        return GalleryChange(whole=True, reason="a logo")
     if [p.id for p in old.posters] != [p.id for p in new.posters]:
         return GalleryChange(whole=True, reason="posters added, removed or reordered")
     if old.quotes != new.quotes:

@@ -21,6 +21,7 @@ from kiosk.content.model import (
     FishbowlPreset,
     Gallery,
     GallerySettings,
+    Organisation,
     Poster,
     Quote,
 )
@@ -184,9 +185,39 @@ def _load_settings(content_dir: Path, docs: list[Document]) -> GallerySettings:
     if doc is None or (data := _mapping(doc, "gallery.yaml")) is None:
         return fallback
     # a broken setting falls back to its default; the rest of gallery.yaml still applies
-    return (
+    settings = (
         messages.validate(doc, GallerySettings, data, salvage={"title": "Poster gallery"})
         or fallback
+    )
+    return _resolve_logos(settings, doc, artwork.Lookup([content_dir]))
+
+
+def _resolve_logos(
+    settings: GallerySettings, doc: Document, lookup: artwork.Lookup
+) -> GallerySettings:
+    """The organisers' and partners' logos looked up in the content folder and checked like
+    any artwork; a logo that cannot be shown is an error, and its organisation is still
+    named, without it."""
+
+    def resolve(org: Organisation, loc: tuple) -> Organisation:
+        if org.logo is None:
+            return org
+
+        def warn(message: str) -> None:
+            doc.problem(loc, f"{messages.path_text(loc)} {message}", Severity.WARNING)
+
+        try:
+            found = lookup.resolve(org.logo.source, warn)
+        except artwork.ArtworkError as exc:
+            doc.problem(loc, f"{messages.path_text(loc)} {exc}")
+            return org.model_copy(update={"logo": None})
+        return org.model_copy(update={"logo": Artwork(org.logo.source, found)})
+
+    return settings.model_copy(
+        update={
+            key: tuple(resolve(o, (key, i, "logo")) for i, o in enumerate(getattr(settings, key)))
+            for key in ("organisers", "partners")
+        }
     )
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
-from kiosk.content.text import Artwork, Colour, FactValue, Id, LangCode, LocalText
+from kiosk.content.text import Artwork, Colour, FactValue, Id, LangCode, LocalText, kind_of
 
 ThemeName = Literal[
     "dark_amber.xml",
@@ -79,6 +80,33 @@ class Credit(Strict):
     names: tuple[LocalText, ...] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
+class Organisation(Strict):
+    """An organiser or a partner: its name, and optionally a short name (an acronym the source
+    itself uses), a logo (a picture in the content folder) and the logo's text alternative.
+    Plain text is a name alone, as in older content."""
+
+    name: LocalText
+    short: LocalText | None = None
+    logo: Artwork | None = None
+    alt: LocalText | None = None  # what the logo shows, for a screen reader
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text_is_a_name(cls, value: Any) -> Any:
+        # a mapping with none of these keys is a name in several languages ({en: .., fr: ..})
+        if isinstance(value, str) or (
+            isinstance(value, dict) and value and not set(value) & set(cls.model_fields)
+        ):
+            return {"name": value}
+        if not isinstance(value, dict | Organisation):
+            raise PydanticCustomError(
+                "organisation_type",
+                "must be a name, or a mapping with name (and short, logo, alt), not {kind}",
+                {"kind": kind_of(value)},
+            )
+        return value
+
+
 class IdleSettings(Strict):
     timeout_seconds: int = Field(default=90, ge=10, le=86400)
     warning_seconds: int = Field(default=10, ge=1, le=600)
@@ -120,7 +148,8 @@ class GallerySettings(Strict):
     subtitle: LocalText | None = None
     date: Annotated[dt.date, Field(strict=False)] | None = None
     place: LocalText | None = None
-    organisers: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
+    organisers: tuple[Organisation, ...] = Field(default=(), max_length=MAX_ITEMS)
+    partners: tuple[Organisation, ...] = Field(default=(), max_length=MAX_ITEMS)
     credits: tuple[Credit, ...] = Field(default=(), max_length=MAX_ITEMS)
     languages: tuple[LangCode, ...] = Field(default=("en",), min_length=1, max_length=MAX_ITEMS)
     theme: Theme = Theme()
