@@ -7,6 +7,7 @@ the About card), so that they always say the same thing in the same order.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,8 +38,8 @@ class CreditGroup:
     names: tuple[CreditName, ...]
 
     def described(self) -> str:
-        """'Organised by: Global Social Economy Forum (GSEF), ...', the full names."""
-        return f"{self.heading}: {', '.join(n.full for n in self.names)}"
+        """'Organised by: Global Social Economy Forum (GSEF); ...', the full names."""
+        return f"{self.heading}: {'; '.join(n.full for n in self.names)}"
 
 
 def credit_name(org: Organisation, t: Translate) -> CreditName:
@@ -69,3 +70,17 @@ def role_groups(settings: GallerySettings, t: Translate) -> tuple[CreditGroup, .
 def described(groups: tuple[CreditGroup, ...]) -> str:
     """All the groups in full, in one sentence a screen reader reads."""
     return "; ".join(g.described() for g in groups)
+
+
+def event_when(settings: GallerySettings, t: Translate) -> str:
+    """'19 June 2017 · La Café Shop, Technopole Angus, Montreal': when and where the event was."""
+    return " · ".join(x for x in (_date(settings.date), t(settings.place)) if x)
+
+
+def _date(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    try:
+        return f"{value.day} {value:%B %Y}"
+    except ValueError:
+        return str(value)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import licensing
+from kiosk.content.credits import organisation_groups, role_groups
 from kiosk.ui.context import Ctx
 from kiosk.ui.overlays import Veil
 from kiosk.ui.widgets import label
@@ -35,12 +36,8 @@ def about_sections(ctx: Ctx, wide: bool = True) -> QWidget:
     settings = ctx.gallery.settings
     credits.addWidget(label(f"Kiosk {licensing.app_version()}", "label", "accent", wrap=False))
     credits.addWidget(label(ctx.t(settings.title), "h3"))
-    if settings.organisers:
-        organisers = ", ".join(ctx.t(o) for o in settings.organisers)
-        credits.addWidget(label(f"Organisers: {organisers}", "small"))
-    for credit in settings.credits:
-        names = "; ".join(ctx.t(n) for n in credit.names)
-        credits.addWidget(label(f"{ctx.t(credit.role)}: {names}", "small"))
+    for group in organisation_groups(settings, ctx.t) + role_groups(settings, ctx.t):
+        credits.addWidget(label(group.described(), "small"))
     credits.addStretch(1)
     parts, where = licensing.current_parts()
     software.addWidget(label("Software and licences", "h3"))

@@ -5,7 +5,6 @@ Both are a grid of the same poster cards in a kinetic scroll area; a tap on a ca
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Collection
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content.credits import event_when
 from kiosk.ui.context import Ctx
+from kiosk.ui.credits import CreditsLine
 from kiosk.ui.gallery.poster import KIND_LABEL
 from kiosk.ui.hints import HOME_PROMPT, InputKind, first_input
 from kiosk.ui.images import ArtworkView
@@ -201,6 +203,7 @@ class HomeScreen(CardScreen):
         self.carousel: QuoteCarousel | None = None
         self.prompt: QLabel | None = None
         self.title: QLabel | None = None
+        self.credits: CreditsLine | None = None
         self._kind = first_input(ctx.kiosk)
         super().__init__(ctx, parent)
 
@@ -239,9 +242,16 @@ class HomeScreen(CardScreen):
         box.addWidget(title)
         if settings.subtitle:
             box.addWidget(label(ctx.t(settings.subtitle), "lead", "muted"))
-        when = " · ".join(x for x in (_date(settings.date), ctx.t(settings.place)) if x)
-        if when:
-            box.addWidget(label(when, "small", "accent"))
+        when = event_when(settings, ctx.t)
+        # the organisers beside the date (under it on a portrait screen): fit_credits
+        self._when_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._when_row.setSpacing(s.space(4))
+        self._when = label(when, "small", "accent") if when else None
+        if self._when is not None:
+            self._when_row.addWidget(self._when)
+        self.credits = CreditsLine(ctx)
+        self._when_row.addWidget(self.credits, 1)
+        box.addLayout(self._when_row)
         outer.addLayout(box, 1)
         page.addWidget(banner)
         row = QHBoxLayout()
@@ -289,13 +299,30 @@ class HomeScreen(CardScreen):
             title.style().unpolish(title)
             title.style().polish(title)
 
+    def fit_credits(self) -> None:
+        """The credits on the date's line, one line at most, on a landscape screen: the home
+        has no height to spare there (a line more pushed the cards off a 720p home). On a
+        portrait screen, under the date, on up to three lines."""
+        if self.credits is None:
+            return
+        portrait = self.height() > self.width() if self.width() else False
+        self._when_row.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._when_row.setSpacing(self.ctx.scale.space(1 if portrait else 4))
+        if self._when is not None:
+            self._when.setWordWrap(portrait)
+        self.credits.set_lines(3 if portrait else 1, align_right=not portrait)
+
     def build(self) -> None:
         super().build()
         self.fit_title()
+        self.fit_credits()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit_title()
+        self.fit_credits()
 
     def set_prompt(self, kind: InputKind) -> None:
         """The line under the banner, in the words of the input in use."""
@@ -368,12 +395,3 @@ class OverviewScreen(CardScreen):
     @property
     def columns(self) -> int:
         return max(1, self._columns)
-
-
-def _date(value: dt.date | None) -> str:
-    if value is None:
-        return ""
-    try:
-        return f"{value.day} {value:%B %Y}"
-    except ValueError:
-        return str(value)

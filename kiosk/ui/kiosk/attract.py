@@ -1,12 +1,16 @@
 """The attract loop: what an unattended kiosk shows after a reset, until someone touches it.
 
 Posters (their artwork and title) and the speakers' quotes take turns, slowly, under a
-"Touch to explore" prompt. The first touch only wakes the kiosk: the overlay takes it, so it
+"Touch to explore" prompt; the credits (organisers, partners, who made the material) close
+the round. The first touch only wakes the kiosk: the overlay takes it, so it
 never opens whatever lies underneath. Against burn-in the content shifts by a few pixels every
 few slides. Timers run only while the loop is on screen.
 """
 
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEasingCurve, QEvent, QRectF, QSize, Qt, QTimeLine, QTimer, Signal
 from PySide6.QtGui import (
@@ -22,9 +26,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from kiosk.content.credits import CreditGroup, event_when, organisation_groups, role_groups
 from kiosk.content.model import Poster, Quote
+from kiosk.core.flow import Item, flow
 from kiosk.theme import FONT_FAMILY
 from kiosk.ui.context import Ctx
+from kiosk.ui.credits import logo_aspect
 from kiosk.ui.kiosk.awake import BURN_IN_AMPLITUDE_PX, burn_in_offset
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
@@ -32,8 +39,22 @@ SHIFT_EVERY = 4  # slides between two burn-in shifts (a pixel each: nobody notic
 PULSE_STEP_MS = 40
 
 
-def slides_for(posters: tuple[Poster, ...], quotes: tuple[Quote, ...]) -> list[object]:
-    """Two posters, then a quote, and so on: every poster and every quote in turn."""
+@dataclass(frozen=True)
+class CreditsSlide:
+    """The event's credits: organisers and partners (with their logos), then the roles."""
+
+    organisations: tuple[CreditGroup, ...]
+    roles: tuple[CreditGroup, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.organisations or self.roles)
+
+
+def slides_for(
+    posters: tuple[Poster, ...], quotes: tuple[Quote, ...], credits: CreditsSlide | None = None
+) -> list[object]:
+    """Two posters, then a quote, and so on: every poster and every quote in turn; the
+    credits last, when there are any."""
     out: list[object] = []
     q = 0
     for i, poster in enumerate(posters):
@@ -42,6 +63,8 @@ def slides_for(posters: tuple[Poster, ...], quotes: tuple[Quote, ...]) -> list[o
             out.append(quotes[q])
             q += 1
     out.extend(quotes[q:])
+    if credits:
+        out.append(credits)
     return out
 
 
@@ -54,7 +77,9 @@ class AttractOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.slides = slides_for(ctx.gallery.posters, ctx.gallery.quotes)
+        settings = ctx.gallery.settings
+        credits = CreditsSlide(organisation_groups(settings, ctx.t), role_groups(settings, ctx.t))
+        self.slides = slides_for(ctx.gallery.posters, ctx.gallery.quotes, credits)
         self.index = 0
         self.shifts = 0
         self._pulse = 1.0
@@ -191,7 +216,10 @@ class AttractOverlay(QWidget):
         w, h = self.width(), self.height()
         title = self.ctx.t(self.ctx.gallery.settings.title)
         p.setPen(QColor(pal.muted))
-        p.setFont(self._font(h * 0.035, bold=True))
+        font = self._font(h * 0.035, bold=True)
+        while font.pixelSize() > 12 and QFontMetricsF(font).horizontalAdvance(title) > w * 0.9:
+            font.setPixelSize(font.pixelSize() - 2)  # a portrait screen cut the title short
+        p.setFont(font)
         p.drawText(
             QRectF(w * 0.05, h * 0.03, w * 0.9, h * 0.06), int(Qt.AlignmentFlag.AlignLeft), title
         )
@@ -202,6 +230,8 @@ class AttractOverlay(QWidget):
                 self._paint_poster(p, slide, body)
             elif isinstance(slide, Quote):
                 self._paint_quote(p, slide, body)
+            elif isinstance(slide, CreditsSlide):
+                self._paint_credits(p, slide, body)
         p.end()
         return frame
 
@@ -304,3 +334,92 @@ class AttractOverlay(QWidget):
         p.drawText(
             QRectF(body.x(), y, body.width(), px * 1.2), 0, who + (f", {role}" if role else "")
         )
+
+    def _paint_credits(self, p: QPainter, slide: CreditsSlide, body: QRectF) -> None:
+        """The date and place, the organisers and partners with their logos, then each role
+        and its names: the largest size at which it all fits the slide."""
+        px = body.height() * 0.05
+        while px > 14 and self._credits_block(None, slide, body, px) > body.height():
+            px -= 1
+        self._credits_block(p, slide, body, px)
+
+    def _credits_block(
+        self, p: QPainter | None, slide: CreditsSlide, body: QRectF, px: float
+    ) -> float:
+        """Paint the credits at text size ``px`` (measure only, without ``p``); their height."""
+        pal, ctx = self.ctx.palette, self.ctx
+        settings = ctx.gallery.settings
+        y = body.y()
+        width = body.width()
+
+        def text(words: str, font: QFont, colour: str, x: float = 0.0) -> float:
+            """Wrapped text from ``x`` at ``y``; its height."""
+            rect = QFontMetricsF(font).boundingRect(QRectF(0, 0, width - x, 1e6), WRAP, words)
+            if p is not None:
+                p.setFont(font)
+                p.setPen(QColor(colour))
+                p.drawText(QRectF(body.x() + x, y, width - x, rect.height() + 2), WRAP, words)
+            return rect.height()
+
+        if settings.subtitle:
+            y += text(ctx.t(settings.subtitle), self._font(px), pal.text) + px * 0.3
+        when = event_when(settings, ctx.t)
+        if when:
+            y += text(when, self._font(px * 0.9), pal.accent_text) + px
+        heading, name_font = self._font(px * 0.8, bold=True), self._font(px * 1.1)
+        logo_h = QFontMetricsF(name_font).height() * 1.5
+        for group in slide.organisations:
+            y += text(group.heading, heading, pal.muted) + px * 0.3
+            y += self._logo_row(p, group, QRectF(body.x(), y, width, 0), name_font, logo_h)
+            y += px * 0.8
+        for group in slide.roles:
+            names = "; ".join(n.full for n in group.names)
+            y += text(group.heading, heading, pal.muted) + px * 0.15
+            y += text(names, self._font(px * 0.9), pal.text) + px * 0.5
+        return y - body.y()
+
+    def _logo_row(
+        self, p: QPainter | None, group: CreditGroup, at: QRectF, font: QFont, logo_h: float
+    ) -> float:
+        """The group's names, each after its logo, on as many lines as they need; the height."""
+        fm = QFontMetricsF(font)
+        gap = fm.height()
+        widths = [
+            (logo_aspect(n) * logo_h + gap * 0.4 if n.logo else 0.0) + fm.horizontalAdvance(n.shown)
+            for n in group.names
+        ]
+        items = [
+            # whole pixels up (a name rounded down by a fraction was cut to "SAC...")
+            Item(math.ceil(min(w + 1, at.width())), round(gap) if i else 0)
+            for i, w in enumerate(widths)
+        ]
+        lines = flow(items, round(at.width()), len(items), lambda _n: 0).lines
+        line_h = max(logo_h if any(n.logo for n in group.names) else 0.0, fm.height())
+        if p is not None:
+            p.setFont(font)
+            p.setPen(QColor(self.ctx.palette.text))
+            ratio = self.devicePixelRatioF()
+            for row, line in enumerate(lines):
+                x, y = at.x(), at.y() + row * line_h * 1.2
+                for i in line:
+                    name = group.names[i]
+                    x += items[i].gap if i != line[0] else 0
+                    start = x
+                    if name.logo is not None:
+                        w = logo_aspect(name) * logo_h
+                        image = self.ctx.images.get(
+                            name.logo, QSize(round(w * ratio), round(logo_h * ratio))
+                        )
+                        if image is not None and not image.isNull():
+                            iw, ih = image.width() / ratio, image.height() / ratio
+                            p.drawImage(
+                                QRectF(x + (w - iw) / 2, y + (line_h - ih) / 2, iw, ih), image
+                            )
+                        x += w + gap * 0.4
+                    room = items[i].width - (x - start)
+                    shown = fm.elidedText(name.shown, Qt.TextElideMode.ElideRight, room)
+                    p.drawText(
+                        QRectF(x, y, room + 1, line_h), int(Qt.AlignmentFlag.AlignVCenter), shown
+                    )
+                    x = start + items[i].width
+        return len(lines) * line_h * 1.2
