@@ -61,13 +61,28 @@ class _Name(QWidget):
             if self.logo.size() != size:
                 self.logo.setFixedSize(size)
 
-    def shorten(self, width: int) -> None:
-        """The name cut to ``width`` with an ellipsis (a name longer than the whole line)."""
+    def _around(self) -> int:
+        """What the name takes besides its text: the label's padding, the logo and its gap."""
         fm = QFontMetrics(self.label.font())
+        padding = self.label.sizeHint().width() - fm.horizontalAdvance(self.label.text())
         logo = self.logo.width() + self.layout().spacing() if self.logo is not None else 0
-        self.label.setText(
-            fm.elidedText(self.text, Qt.TextElideMode.ElideRight, max(1, width - logo))
+        return padding + logo
+
+    def full_width(self) -> int:
+        """The width of the whole name (whatever it shows now)."""
+        return QFontMetrics(self.label.font()).horizontalAdvance(self.text) + self._around()
+
+    def fit(self, width: int) -> None:
+        """The whole name, or the name cut to ``width`` with an ellipsis."""
+        fm = QFontMetrics(self.label.font())
+        room = max(1, width - self._around())
+        shown = (
+            self.text
+            if fm.horizontalAdvance(self.text) <= room
+            else (fm.elidedText(self.text, Qt.TextElideMode.ElideRight, room))
         )
+        if self.label.text() != shown:
+            self.label.setText(shown)
 
 
 class CreditsLine(QWidget):
@@ -114,27 +129,40 @@ class CreditsLine(QWidget):
         return f"and {n} more"
 
     def _more_width(self, n: int) -> int:
-        return QFontMetrics(self.more.font()).horizontalAdvance(self._more_text(n)) + self._gap
+        """The note's width for ``n`` names, with its gap (and the label's padding)."""
+        fm = QFontMetrics(self.more.font())
+        padding = self.more.sizeHint().width() - fm.horizontalAdvance(self.more.text())
+        return fm.horizontalAdvance(self._more_text(n)) + padding + self._gap
 
     def _measure(self) -> None:
         """Line height and logo sizes from the text's font, which the window's style sheet
         sets: known only once the line is in the window."""
         self.ensurePolished()
         heights = [self.more.sizeHint().height()]
-        for widget in self._items:  # each at its whole text first, then shortened to the line
+        for widget in self._items:
             if isinstance(widget, _Name):
-                widget.label.setText(widget.text)
                 widget.fit_logo()
             heights.append(widget.sizeHint().height())
         self._line = max(heights)
 
-    def _flow(self, width: int) -> Flow:
+    def _flow(self, width: int) -> tuple[Flow, list[int]]:
+        """The lines, and each item's width: a name too long to stand beside its heading and
+        the "and N more" note is given what is left (and shortened to it)."""
         self._measure()
-        items = [
-            Item(min(w.sizeHint().width(), width), it.gap, it.heading)
-            for w, it in zip(self._items, self._flow_items, strict=True)
+        hints = [
+            w.full_width() if isinstance(w, _Name) else w.sizeHint().width() for w in self._items
         ]
-        return flow(items, max(1, width), self.max_lines, self._more_width)
+        headings = [h for h, it in zip(hints, self._flow_items, strict=True) if it.heading]
+        names = len(self._items) - len(headings)
+        cap = max(1, width - max(headings, default=0) - self._gap - self._more_width(names))
+        widths = [
+            min(h, width if it.heading else cap)
+            for h, it in zip(hints, self._flow_items, strict=True)
+        ]
+        items = [
+            Item(w, it.gap, it.heading) for w, it in zip(widths, self._flow_items, strict=True)
+        ]
+        return flow(items, max(1, width), self.max_lines, self._more_width), widths
 
     def set_lines(self, max_lines: int, align_right: bool) -> None:
         if (max_lines, align_right) != (self.max_lines, self.align_right):
@@ -145,7 +173,8 @@ class CreditsLine(QWidget):
     def one_line_width(self) -> int:
         """How wide the whole line is with nothing left out."""
         return sum(
-            w.sizeHint().width() + (it.gap if i else 0)
+            (w.full_width() if isinstance(w, _Name) else w.sizeHint().width())
+            + (it.gap if i else 0)
             for i, (w, it) in enumerate(zip(self._items, self._flow_items, strict=True))
         )
 
@@ -155,7 +184,7 @@ class CreditsLine(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         if not self.groups:
             return 0
-        lines = len(self._flow(width).lines)
+        lines = max(1, len(self._flow(width)[0].lines))
         return lines * self._line + (lines - 1) * self.ctx.scale.space(0.5)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -174,29 +203,26 @@ class CreditsLine(QWidget):
         width = self.width()
         if width <= 1 or not self.groups:
             return
-        laid = self._flow(width)
+        laid, widths = self._flow(width)
         shown = set(laid.shown)
         step = self._line + self.ctx.scale.space(0.5)
-        for row, line in enumerate(laid.lines):
-            last = row == len(laid.lines) - 1
-            widgets = [self._items[i] for i in line]
-            for widget in widgets:
-                if isinstance(widget, _Name) and widget.sizeHint().width() > width:
-                    widget.shorten(width)
-            parts = [
-                (w, w.sizeHint().width(), self._flow_items[i].gap)
-                for w, i in zip(widgets, line, strict=True)
-            ]
-            if last and laid.hidden:
+        lines = laid.lines or ((),)  # nothing fits but the note
+        for row, line in enumerate(lines):
+            parts: list[tuple[QWidget, int, int]] = []
+            for i in line:
+                widget = self._items[i]
+                if isinstance(widget, _Name):
+                    widget.fit(widths[i])
+                parts.append((widget, widths[i], self._flow_items[i].gap))
+            if row == len(lines) - 1 and laid.hidden:
                 self.more.setText(self._more_text(laid.hidden))
                 parts.append((self.more, self.more.sizeHint().width(), self._gap))
             used = sum(w + (gap if n else 0) for n, (_, w, gap) in enumerate(parts))
             x = max(0, width - used) if self.align_right else 0
             for n, (widget, w, gap) in enumerate(parts):
                 x += gap if n else 0
-                hint = widget.sizeHint()
-                y = row * step + (self._line - hint.height()) // 2
-                widget.setGeometry(x, y, w, hint.height())
+                height = widget.sizeHint().height()
+                widget.setGeometry(x, row * step + (self._line - height) // 2, w, height)
                 widget.show()
                 x += w
         for i, widget in enumerate(self._items):

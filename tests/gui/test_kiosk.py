@@ -66,7 +66,7 @@ def test_attract_loop_cycles_and_shifts(make_rig) -> None:
     for _ in range(len(attract.slides)):
         kinds.add(type(attract.slides[attract.index]).__name__)
         attract.advance()
-    assert kinds == {"Poster", "Quote"}
+    assert kinds == {"Poster", "Quote", "CreditsSlide"}
     assert attract.offset() != (0, 0) or attract.shifts == 0
 
 
