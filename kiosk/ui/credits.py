@@ -43,6 +43,7 @@ class _Name(QWidget):
         box = QHBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(ctx.scale.space(1))
+        self.gap = box.spacing()
         self.aspect = logo_aspect(name) if name.logo is not None else 0.0
         self.logo = logo_view(ctx, name, 1)  # sized to the text once the text's font is known
         if self.logo is not None:
@@ -65,7 +66,7 @@ class _Name(QWidget):
         """What the name takes besides its text: the label's padding, the logo and its gap."""
         fm = QFontMetrics(self.label.font())
         padding = self.label.sizeHint().width() - fm.horizontalAdvance(self.label.text())
-        logo = self.logo.width() + self.layout().spacing() if self.logo is not None else 0
+        logo = self.logo.width() + self.gap if self.logo is not None else 0
         return padding + logo
 
     def full_width(self) -> int:
