@@ -97,6 +97,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="where E saves the session log (default: the app-data folder)",
     )
 
+    present = sub.add_parser(
+        "present",
+        help="present the posters: the gallery for the room, the presenter's console (current "
+        "and next poster, notes, clocks) on the laptop; C peeks at it on one screen",
+    )
+    _add_content(present)
+    present.add_argument("--windowed", action="store_true", help="open in windows")
+    present.add_argument(
+        "--audience-screen",
+        type=int,
+        metavar="N",
+        help="the room's screen (0, 1, ...); default: the first that is not the primary one",
+    )
+    present.add_argument("--poster", metavar="ID", help="start on this poster")
+    present.add_argument("--lang", metavar="CODE", help="the language to show")
+    present.add_argument(
+        "--reduced-motion", action="store_true", help="change screens without animation"
+    )
+    present.add_argument(
+        "--talk-minutes",
+        type=int,
+        metavar="MIN",
+        help="the talk's length for the console's countdown (default: gallery.yaml's "
+        "presenter.talk_minutes; 0: none)",
+    )
+
     shot = sub.add_parser("shot", help="render a screen offscreen to a PNG file")
     _add_content(shot)
     shot.add_argument(
@@ -113,15 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
             "blackout",
             "quotes",
             "fishbowl",
+            "console",
         ],
-        help="which screen to render (settings: the visitor's display settings card)",
+        help="which screen to render (settings: the visitor's display settings card; console: "
+        "the presenter's console of `kiosk present` on --poster, with a 20-minute talk)",
     )
     shot.add_argument(
         "--state",
         default="normal",
         choices=["setup", "normal", "warning", "overtime", "room", "finished"],
         help="the fishbowl timer's state (for --screen fishbowl): room is a named room with "
-        "groups, people waiting and a message to the circle; finished is its closing view",
+        "groups, people waiting and a message to the circle; finished is its closing view. "
+        "For --screen console: normal, warning or overtime is the talk's countdown",
     )
     shot.add_argument("--poster", metavar="ID", help="the poster (for --screen poster)")
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT")

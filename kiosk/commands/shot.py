@@ -15,6 +15,9 @@ from kiosk.core.modes import Mode
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.content.loader import LoadResult
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
         view.resize(width, height)
         image = startup.render(app, view, ctx)
         return _save(image, args.out, f"fishbowl ({args.state})", width, height)
+    if screen == "console":
+        return _console(app, result, args)
     window = startup.gallery_window(result, (width, height), lang=args.lang, reduced_motion=True)
     window.visitor.set(text_step=args.text_size, high_contrast=args.high_contrast, reach=args.reach)
     if screen in ("poster", "help", "settings", "blackout"):
@@ -58,6 +63,43 @@ def run(args: argparse.Namespace) -> int:
     if screen == "blackout":
         window.modes.enter(Mode.BLACKOUT)
     return _save(startup.render(app, window, window.ctx), args.out, screen, width, height)
+
+
+# the console's clocks for --state: minutes into a 20-minute talk
+CONSOLE_MINUTES = {"warning": 18.5, "overtime": 21.25}
+
+
+def _console(app: QApplication, result: LoadResult, args: argparse.Namespace) -> int:
+    """The presenter's console (``kiosk present``) on a poster, beside a 1920x1080 gallery."""
+    from kiosk.core.clock import FakeClock, FakeWallClock
+    from kiosk.ui.present.presenter import Presenter
+
+    width, height = args.size
+    window = startup.gallery_window(result, (1920, 1080), lang=args.lang, reduced_motion=True)
+    window.resize(1920, 1080)
+    posters = result.gallery.posters
+    target = args.poster or (
+        posters[1].id if len(posters) > 1 else posters[0].id if posters else ""
+    )
+    if not window.nav.open_id(target):
+        print(f"kiosk shot: poster '{target}' not found", file=sys.stderr)
+        return 2
+    clock = FakeClock(1000.0)
+    wall = FakeWallClock(1_781_879_400.0)  # a wall clock for the picture: 19 June 2026
+    presenter = Presenter(
+        window, (width, height), peek=False, clock=clock, wall=wall, talk_minutes=20
+    )
+    clock.advance(60 * CONSOLE_MINUTES.get(args.state, 7.25))
+    console = presenter.console
+    console.resize(width, height)
+    startup.render(app, window, window.ctx)
+    console.show()
+    startup.render(app, console, window.ctx)
+    presenter.grab_mirror()
+    presenter.tick()
+    image = startup.render(app, console, window.ctx)
+    presenter.stop()
+    return _save(image, args.out, f"console ({args.state})", width, height)
 
 
 def _save(image: QImage, out_name: str, what: str, width: int, height: int) -> int:

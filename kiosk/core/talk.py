@@ -8,6 +8,7 @@ make the time drift, and a test moves a ``FakeClock`` instead of sleeping.
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -146,3 +147,8 @@ def countdown_text(remaining: float) -> str:
     if remaining >= 0:
         return clock_text(math.ceil(remaining))
     return clock_text(remaining)
+
+
+def time_of_day_text(epoch: float) -> str:
+    """The local time of day, ``14:05``, for a wall-clock reading (``WallClock.now()``)."""
+    return time.strftime("%H:%M", time.localtime(epoch))

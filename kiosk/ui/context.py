@@ -23,6 +23,7 @@ class Ctx:
     reduced_motion: bool = False
     kiosk: bool = False  # unattended: locked, no key hints (the one place this is decided)
     reach: bool = False  # the visitor's reach mode: every control in the screen's lower band
+    hints: bool = True  # key hints on screen; off for the audience of ``kiosk present``
 
     def t(self, text: LocalText | None) -> str:
         """Text in the language on screen (falling back to the gallery's default)."""

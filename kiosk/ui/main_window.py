@@ -126,7 +126,7 @@ class PosterScreen(QWidget):
         used = sum(w.sizeHint().width() for w in others) + row.spacing() * (len(others) + 1)
         margins = row.contentsMargins()
         room = self.width() - used - margins.left() - margins.right()
-        self.hints.setVisible(self.hints.sizeHint().width() <= room)
+        self.hints.setVisible(self._ctx.hints and self.hints.sizeHint().width() <= room)
 
 
 class MainWindow(QMainWindow):

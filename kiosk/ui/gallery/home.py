@@ -258,6 +258,7 @@ class HomeScreen(CardScreen):
         row.setSpacing(s.space(2))
         self.prompt = label(HOME_PROMPT[self._kind], "label", "muted")
         row.addWidget(self.prompt, 1)
+        self.prompt.setVisible(ctx.hints)  # (an audience of ``kiosk present`` sees no hints)
         if ctx.gallery.quotes:
             self.quotes_button = nav_button(
                 "All quotes", "quote", ctx.palette.text, s.touch, "Show the quotes full screen"
