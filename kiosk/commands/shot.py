@@ -75,12 +75,12 @@ def _console(app: QApplication, result: LoadResult, args: argparse.Namespace) ->
     from kiosk.ui.present.presenter import Presenter
 
     width, height = args.size
-    window = startup.gallery_window(result, (1920, 1080), lang=args.lang, reduced_motion=True)
-    window.resize(1920, 1080)
-    posters = result.gallery.posters
-    target = args.poster or (
-        posters[1].id if len(posters) > 1 else posters[0].id if posters else ""
+    window = startup.gallery_window(
+        result, (1920, 1080), lang=args.lang, reduced_motion=True, hints=False
     )
+    window.resize(1920, 1080)
+    posters = [p.id for p in result.gallery.posters]
+    target = args.poster or (posters[1:] or posters or [""])[0]
     if not window.nav.open_id(target):
         print(f"kiosk shot: poster '{target}' not found", file=sys.stderr)
         return 2
