@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     if plan.note:
         logger.warning("%s", plan.note)
     peek = plan.public is None
-    audience_screen = screens[plan.controls if peek else plan.public]
+    audience_screen = screens[plan.controls if plan.public is None else plan.public]
     console_screen = screens[plan.controls]
     size = startup.window_size(audience_screen, args.windowed)
     window = startup.gallery_window(

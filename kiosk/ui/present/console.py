@@ -7,7 +7,7 @@ the view's (the notes' scroll position)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -140,7 +140,7 @@ class ConsoleWindow(QWidget):
         ]
         return "\n".join(rules)
 
-    def _button(self, text: str, signal: Signal) -> QToolButton:
+    def _button(self, text: str, signal: SignalInstance) -> QToolButton:
         button = nav_button(text, None, self.ctx.palette.text, self.ctx.scale.touch, text)
         button.clicked.connect(signal)
         return button

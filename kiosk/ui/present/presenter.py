@@ -26,7 +26,7 @@ from kiosk.ui.present.console import ConsoleWindow
 from kiosk.ui.present.routing import PresenterInput
 
 if TYPE_CHECKING:
-    from kiosk.content.model import Gallery
+    from kiosk.ui.context import Ctx
     from kiosk.ui.main_window import MainWindow
 
 log = logging.getLogger("kiosk.present")
@@ -62,7 +62,7 @@ class Presenter(QObject):
             budget=minutes * 60 if minutes else None,
             warning=settings.warning_minutes * 60,
         )
-        self.console = ConsoleWindow(self._console_ctx(console_size), peek)
+        self.console = ConsoleWindow(self._console_ctx(TypeScale.for_size(*console_size)), peek)
         console = self.console
         console.jump_requested.connect(lambda i: window.nav.open(i))
         console.pause_requested.connect(self._toggle_clock)
@@ -71,7 +71,8 @@ class Presenter(QObject):
         console.close_requested.connect(lambda: self.set_peeking(False))
         window.nav.subscribe(lambda _old, _new: self.refresh())
         window.mode_changed.connect(lambda _mode, _on: self.refresh())
-        window.gallery_changed.connect(self._gallery_changed)
+        window.gallery_changed.connect(lambda _gallery: self.refresh())
+        self._gallery = window.ctx.gallery  # the content the console was last told
         self._mirror_timer = QTimer(self)
         self._mirror_timer.setSingleShot(True)
         self._mirror_timer.timeout.connect(self.grab_mirror)
@@ -86,10 +87,10 @@ class Presenter(QObject):
         self.refresh()
         self.tick()
 
-    def _console_ctx(self, size: tuple[int, int]):  # noqa: ANN202 - a Ctx
-        # the gallery's look and language, at the console's own size; never the visitor's
-        # reach mode (the console is the presenter's)
-        return replace(self.window.ctx, scale=TypeScale.for_size(*size), reach=False)
+    def _console_ctx(self, scale: TypeScale) -> Ctx:
+        # the gallery's content, look and language at the console's own size; never the
+        # visitor's reach mode (the console is the presenter's)
+        return replace(self.window.ctx, scale=scale, reach=False)
 
     # --- showing the console ------------------------------------------------------------------
     def show_console(self) -> None:
@@ -130,6 +131,9 @@ class Presenter(QObject):
     def refresh(self) -> None:
         """The console told where the gallery stands (after any move, layer or reload)."""
         window = self.window
+        if window.ctx.gallery is not self._gallery:  # a reload (perhaps of the notes alone)
+            self._gallery = window.ctx.gallery
+            self.console.set_posters(self._console_ctx(self.console.ctx.scale))
         state = window.nav.state
         seq = sequence(state, len(window.ctx.gallery.posters))
         where = S.SCREEN_NAMES.get(state.screen.value, "")
@@ -161,11 +165,9 @@ class Presenter(QObject):
         self.console.show_mirror(scaled)
 
     def tick(self) -> None:
+        if self.window.ctx.gallery is not self._gallery:  # notes reloaded: nothing else says so
+            self.refresh()
         self.console.show_clock(self.talk.reading(), time_of_day_text(self._wall.now()))
-
-    def _gallery_changed(self, _gallery: Gallery) -> None:
-        self.console.set_posters(replace(self.window.ctx, scale=self.console.ctx.scale))
-        self.refresh()
 
     # --- the clocks ---------------------------------------------------------------------------
     def _toggle_clock(self) -> None:
