@@ -71,6 +71,12 @@ def main(out: str = "docs/screenshots") -> int:
         ]
         if subprocess.run(cmd, check=False).returncode:
             return 1
+    for state in ("normal", "warning"):  # the presenter's console (kiosk present) with notes
+        name = f"console-{state}-1920x1080.png"
+        cmd = [sys.executable, "-m", "kiosk", "shot", "--screen", "console", "--state", state]
+        cmd += ["--poster", "montreal-technopole-angus", "--size", "1920x1080", str(folder / name)]
+        if subprocess.run(cmd, check=False).returncode:
+            return 1
     return 0
 
 
