@@ -80,7 +80,14 @@ class Presenter(QObject):
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.tick)
         self._pointer_hidden = False
-        self.input = PresenterInput(self)
+        self.input = PresenterInput(
+            self,
+            window,
+            self.console,
+            self.console_key,
+            self.audience_key,
+            self.pointer_over_audience,
+        )
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self.input)

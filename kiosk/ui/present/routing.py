@@ -8,19 +8,33 @@ hands them to the focused widget, so nothing inside either window can swallow th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QWindow
+from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:
-    from kiosk.ui.present.presenter import Presenter
+KeyHandler = Callable[[QKeyEvent], bool]
 
 
 class PresenterInput(QObject):
-    def __init__(self, presenter: Presenter) -> None:
-        super().__init__(presenter)
-        self._presenter = presenter
+    """Key presses entering the ``console``'s window go to ``console_key``, those entering the
+    ``audience``'s window to ``audience_key`` (each says whether it took the key); the pointer
+    entering and leaving the audience's window to ``pointer_over``."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        audience: QWidget,
+        console: QWidget,
+        console_key: KeyHandler,
+        audience_key: KeyHandler,
+        pointer_over: Callable[[bool], None],
+    ) -> None:
+        super().__init__(parent)
+        self._audience, self._console = audience, console
+        self._console_key, self._audience_key = console_key, audience_key
+        self._pointer_over = pointer_over
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -30,15 +44,14 @@ class PresenterInput(QObject):
             QEvent.Type.Leave,
         ):
             return False
-        presenter = self._presenter
-        audience = obj is presenter.window.windowHandle()
+        audience = obj is self._audience.windowHandle()
         if kind != QEvent.Type.KeyPress:
             if audience:
-                presenter.pointer_over_audience(kind == QEvent.Type.Enter)
+                self._pointer_over(kind == QEvent.Type.Enter)
             return False
         assert isinstance(event, QKeyEvent)
-        if obj is presenter.console.windowHandle():
-            return presenter.console_key(event)
+        if obj is self._console.windowHandle():
+            return self._console_key(event)
         if audience:
-            return presenter.audience_key(event)
+            return self._audience_key(event)
         return False
