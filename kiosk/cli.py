@@ -19,6 +19,27 @@ def _add_content(p: argparse.ArgumentParser) -> None:
     p.add_argument("--content", metavar="DIR", help="the content folder (default: the shipped one)")
 
 
+def _add_remote(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--remote",
+        action="store_true",
+        help="a phone remote on the local network: a QR code on the screen gives its address "
+        "and a one-time token (off unless given)",
+    )
+    p.add_argument(
+        "--remote-bind",
+        metavar="ADDR",
+        help="the address the remote listens on (default: this computer's LAN address; "
+        "0.0.0.0 for every interface)",
+    )
+    p.add_argument(
+        "--remote-port",
+        type=int,
+        metavar="N",
+        help="the remote's port (default 8765, or a free one)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -96,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="where E saves the session log (default: the app-data folder)",
     )
+    _add_remote(fish)
 
     present = sub.add_parser(
         "present",
@@ -122,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the talk's length for the console's countdown (default: gallery.yaml's "
         "presenter.talk_minutes; 0: none)",
     )
+    _add_remote(present)
 
     shot = sub.add_parser("shot", help="render a screen offscreen to a PNG file")
     _add_content(shot)

@@ -59,6 +59,22 @@ def run(args: argparse.Namespace) -> int:
     else:
         show_full_screen_on(window, controls_screen)
         window.activateWindow()  # the facilitator's keys go to the controls
+    remote = None
+    remote_window = None
+    if args.remote:
+        from kiosk.ui.remote.links import FishbowlLink
+        from kiosk.ui.remote.qr import RemoteWindow
+        from kiosk.ui.remote.switch import start_remote
+
+        remote = start_remote(FishbowlLink(controller), args)
+        if remote is not None:
+            server, loopback = remote
+            remote_window = RemoteWindow(ctx, server.url, loopback)
+            server.clients_changed.connect(remote_window.card.set_phones)
+            place = controls_screen.availableGeometry()
+            remote_window.move(place.right() - remote_window.width(), place.top())
+            remote_window.show()
+            remote_window.raise_()
     from kiosk.ui.watchdog import start_heartbeat
 
     # the facilitator's session under a supervisor: a hung timer is restarted (and restored)
@@ -70,6 +86,9 @@ def run(args: argparse.Namespace) -> int:
 
     startup.after_first_frame(window, on_screen)
     code = app.exec()
+    if remote is not None:
+        remote[0].close()
+    del remote_window
     controller.close()
     del public
     return code

@@ -56,6 +56,18 @@ def run(args: argparse.Namespace) -> int:
         peek=peek,
         talk_minutes=args.talk_minutes,
     )
+    remote = None
+    if args.remote:
+        from kiosk.ui.remote.links import PresenterLink
+        from kiosk.ui.remote.qr import RemoteCard
+        from kiosk.ui.remote.switch import start_remote
+
+        remote = start_remote(PresenterLink(window), args)
+        if remote is not None:
+            server, loopback = remote
+            card = RemoteCard(presenter.console.ctx, server.url, loopback)
+            server.clients_changed.connect(card.set_phones)
+            presenter.console.add_remote(card)
     if args.windowed:
         startup.show_on(window, audience_screen, windowed=True)
     else:
@@ -81,5 +93,7 @@ def run(args: argparse.Namespace) -> int:
 
     startup.after_first_frame(window, services)
     code = app.exec()
+    if remote is not None:
+        remote[0].close()
     presenter.stop()
     return code

@@ -248,7 +248,12 @@ class ConsoleWindow(QWidget):
             lambda item: self.jump_requested.emit(self.poster_list.row(item))
         )
         column.addWidget(self.poster_list, 1)
+        self._list_column = column
         return column
+
+    def add_remote(self, card: QWidget) -> None:
+        """The phone remote's card (QR code and address), under the poster list."""
+        self._list_column.addWidget(card)
 
     # --- rendering --------------------------------------------------------------------------
     def set_posters(self, ctx: Ctx) -> None:

@@ -108,3 +108,24 @@ class RemoteCard(QFrame):
 
     def set_phones(self, count: int) -> None:
         self.phones.setText(S.PHONES.format(n=count))
+
+
+class RemoteWindow(QWidget):
+    """The card in a small window of its own (the fishbowl's controls have no room for it),
+    until the facilitator closes it."""
+
+    def __init__(self, ctx: Ctx, url: str, loopback: bool) -> None:
+        super().__init__()
+        from kiosk.theme import stylesheet
+
+        self.setWindowTitle(S.TITLE)
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(stylesheet(ctx.palette, ctx.scale))
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.card = RemoteCard(ctx, url, loopback, closable=True)
+        self.card.close_requested.connect(self.close)
+        box.addWidget(self.card)
+        side = ctx.scale.space(60)
+        self.resize(side, round(side * 1.45))
