@@ -22,7 +22,7 @@ import logging
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtNetwork import (
     QAbstractSocket,
     QHostAddress,
@@ -31,7 +31,6 @@ from PySide6.QtNetwork import (
     QTcpSocket,
 )
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
-from shiboken6 import isValid
 
 from kiosk.core.clock import Clock, MonotonicClock
 from kiosk.core.remote.access import FailureLimiter, new_token, token_matches
@@ -54,6 +53,7 @@ FILES = {  # path -> (file in assets/remote, content type): all it serves
     "/remote.js": ("remote.js", "text/javascript; charset=utf-8"),
     "/remote.css": ("remote.css", "text/css; charset=utf-8"),
 }
+API_PATHS = ("/api/state", "/api/action")
 TOKEN_MARK = "{{token}}"  # where index.html and remote.js receive the token
 KIND_MARK = "{{kind}}"
 MAX_CONNECTIONS = 32
@@ -125,7 +125,11 @@ class RemoteServer(QObject):
         self._ws = QWebSocketServer("kiosk-remote", QWebSocketServer.SslMode.NonSecureMode, self)
         self._ws.newConnection.connect(self._ws_accept)
         self._phones: list[QWebSocket] = []
-        self._open = 0
+        self._clock = clock or MonotonicClock()
+        self._waiting: dict[QTcpSocket, float] = {}  # connections and their request's deadline
+        self._sweeper = QTimer(self)
+        self._sweeper.setInterval(1000)
+        self._sweeper.timeout.connect(self._sweep)
         self._push_timer = QTimer(self)
         self._push_timer.setSingleShot(True)
         self._push_timer.setInterval(PUSH_DELAY_MS)
@@ -149,6 +153,10 @@ class RemoteServer(QObject):
         for phone in list(self._phones):
             phone.close(QWebSocketProtocol.CloseCode.CloseCodeGoingAway, "the app is closing")
         self._phones.clear()
+        for socket in list(self._waiting):
+            socket.abort()
+        self._waiting.clear()
+        self._sweeper.stop()
         self._tcp.close()
         self._ws.close()
         log.info("remote: closed")
@@ -172,26 +180,45 @@ class RemoteServer(QObject):
         return len(self._phones)
 
     # --- HTTP -----------------------------------------------------------------------------------
+    # Each connection's signals reach methods of the server (the socket found by ``sender()``),
+    # never lambdas holding the socket: a closure that owns a socket's Python wrapper, freed
+    # while Qt deletes the socket, made PySide delete it a second time (a crash in the tests).
     def _accept(self) -> None:
         while (socket := self._tcp.nextPendingConnection()) is not None:
-            if self._open >= MAX_CONNECTIONS:
+            if len(self._waiting) >= MAX_CONNECTIONS:
                 socket.abort()
                 socket.deleteLater()
                 continue
-            self._open += 1
-            socket.setParent(self)
-            timer = QTimer(socket)
-            timer.setSingleShot(True)
-            timer.timeout.connect(lambda s=socket: s.abort())
-            timer.start(REQUEST_TIMEOUT_MS)
-            socket.readyRead.connect(lambda s=socket, t=timer: self._read(s, t))
-            socket.disconnected.connect(lambda s=socket: self._gone(s))
+            self._waiting[socket] = self._clock.now() + REQUEST_TIMEOUT_MS / 1000
+            socket.readyRead.connect(self._on_ready_read)
+            socket.disconnected.connect(self._on_disconnected)
+            if not self._sweeper.isActive():
+                self._sweeper.start()
 
-    def _gone(self, socket: QTcpSocket) -> None:
-        self._open = max(0, self._open - 1)
-        socket.deleteLater()
+    def _sweep(self) -> None:
+        """Connections that have not sent their request in time are dropped."""
+        now = self._clock.now()
+        for socket, deadline in list(self._waiting.items()):
+            if now >= deadline:
+                self._waiting.pop(socket, None)
+                socket.abort()
+        if not self._waiting:
+            self._sweeper.stop()
 
-    def _read(self, socket: QTcpSocket, timer: QTimer) -> None:
+    @Slot()
+    def _on_disconnected(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QTcpSocket):
+            self._waiting.pop(socket, None)
+            socket.deleteLater()
+
+    @Slot()
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QTcpSocket) and socket in self._waiting:
+            self._read(socket)
+
+    def _read(self, socket: QTcpSocket) -> None:
         # peek, do not consume: a WebSocket's head must still be there for Qt's handshake
         data = bytes(socket.peek(MAX_HEAD + MAX_BODY).data())
         try:
@@ -210,10 +237,11 @@ class RemoteServer(QObject):
                 data[end : end + length],
             )
         except HttpError as exc:
+            self._waiting.pop(socket, None)
             self._answer(socket, exc.status, str(exc).encode())
             return
-        socket.readyRead.disconnect()
-        timer.stop()
+        self._waiting.pop(socket, None)  # one request per connection: no more reading
+        socket.readyRead.disconnect(self._on_ready_read)
         address = socket.peerAddress().toString()
         refused = self._refuse(request, address)
         if refused is not None:
@@ -221,9 +249,7 @@ class RemoteServer(QObject):
             return
         if request.path == "/ws" and request.wants_websocket:
             # Qt's handshake reads the head that was only peeked at; the socket is its own now
-            socket.disconnected.disconnect()
-            self._open = max(0, self._open - 1)
-            timer.deleteLater()
+            socket.disconnected.disconnect(self._on_disconnected)
             self._ws.handleConnection(socket)
             return
         socket.read(end + len(request.body))
@@ -264,7 +290,7 @@ class RemoteServer(QObject):
                 return 415, b"send the action as JSON", "text/plain", {}
             reply = self._act(request.body, address)
             return 200, json.dumps(reply).encode(), "application/json", {}
-        if request.path in FILES or request.path.startswith("/api/"):
+        if request.path in FILES or request.path in API_PATHS:
             return 405, b"not with this method", "text/plain", {}
         return 404, b"not found", "text/plain", {}
 
@@ -305,27 +331,31 @@ class RemoteServer(QObject):
     # --- WebSocket ------------------------------------------------------------------------------
     def _ws_accept(self) -> None:
         while (phone := self._ws.nextPendingConnection()) is not None:
-            phone.setParent(self)
-            address = phone.peerAddress().toString()
             self._phones.append(phone)
+            address = phone.peerAddress().toString()
             log.info("remote: a phone connected (%s); %d connected", address, len(self._phones))
-            phone.textMessageReceived.connect(
-                lambda text, p=phone, a=address: self._ws_message(p, text, a)
-            )
-            phone.disconnected.connect(lambda p=phone, a=address: self._ws_gone(p, a))
+            phone.textMessageReceived.connect(self._on_phone_message)
+            phone.disconnected.connect(self._on_phone_gone)
             phone.sendTextMessage(self._state_json().decode("utf-8"))
             self.clients_changed.emit(len(self._phones))
 
-    def _ws_message(self, phone: QWebSocket, text: str, address: str) -> None:
-        reply = self._act(text, address)
+    @Slot(str)
+    def _on_phone_message(self, text: str) -> None:
+        phone = self.sender()
+        if not isinstance(phone, QWebSocket):
+            return
+        reply = self._act(text, phone.peerAddress().toString())
         if reply["said"] or not reply["ok"]:
             phone.sendTextMessage(json.dumps({"kind": "reply", **reply}))
 
-    def _ws_gone(self, phone: QWebSocket, address: str) -> None:
-        if not isValid(self):  # the app is ending: the server went first
+    @Slot()
+    def _on_phone_gone(self) -> None:
+        phone = self.sender()
+        if not isinstance(phone, QWebSocket):
             return
         if phone in self._phones:
             self._phones.remove(phone)
+            address = phone.peerAddress().toString()
             log.info("remote: a phone left (%s); %d connected", address, len(self._phones))
             self.clients_changed.emit(len(self._phones))
         phone.deleteLater()
