@@ -53,7 +53,13 @@ def main(argv: list[str]) -> int:
             QTest.keyClick(console.windowHandle(), Qt.Key.Key_PageDown)
             state["pressed"] = True
             return
+        import gc
+
+        from kiosk.ui.remote.server import RemoteServer
+
+        servers = [o for o in gc.get_objects() if isinstance(o, RemoteServer)]
         report = {
+            "remote": [s.url for s in servers if s.listening],
             "gallery": place(gallery),
             "console": place(console),
             "screen": gallery.nav.state.screen.value,

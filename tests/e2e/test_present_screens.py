@@ -66,6 +66,22 @@ def test_the_audience_screen_can_be_chosen(tmp_path: Path) -> None:
     assert report["console"]["screen"] == "2-projector"
 
 
+def test_nothing_listens_unless_the_remote_is_asked_for(tmp_path: Path) -> None:
+    assert run_present(tmp_path, [LAPTOP, PROJECTOR])["remote"] == []
+    report = run_present(
+        tmp_path,
+        [LAPTOP, PROJECTOR],
+        "--remote",
+        "--remote-bind",
+        "127.0.0.1",
+        "--remote-port",
+        "0",
+    )
+    [url] = report["remote"]
+    assert url.startswith("http://127.0.0.1:") and "/?t=" in url
+    assert url.split("?t=")[1] not in report["log"]  # the token is on the screen, not in the log
+
+
 def test_one_screen_the_gallery_alone_and_the_console_on_c(tmp_path: Path) -> None:
     report = run_present(tmp_path, [LAPTOP])
     assert report["gallery"]["geometry"] == [0, 0, 1280, 800]
