@@ -108,6 +108,7 @@
     if (s.kind === "present") renderPresent(s);
     else if (s.kind === "fishbowl") renderFishbowl(s);
     document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
+    document.body.dataset.received = String(performance.timeOrigin + performance.now());
   }
 
   document.addEventListener("click", (event) => {
