@@ -176,6 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
         "For --screen console: normal, warning or overtime is the talk's countdown",
     )
     shot.add_argument("--poster", metavar="ID", help="the poster (for --screen poster)")
+    shot.add_argument(
+        "--remote",
+        action="store_true",
+        help="--screen console: with the phone remote's card, for an example address "
+        "(no server is started)",
+    )
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT")
     shot.add_argument("--lang", metavar="CODE")
     shot.add_argument(

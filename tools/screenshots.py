@@ -77,6 +77,10 @@ def main(out: str = "docs/screenshots") -> int:
         cmd += ["--poster", "montreal-technopole-angus", "--size", "1920x1080", str(folder / name)]
         if subprocess.run(cmd, check=False).returncode:
             return 1
+    cmd = [sys.executable, "-m", "kiosk", "shot", "--screen", "console", "--remote"]
+    cmd += ["--poster", "montreal-technopole-angus", str(folder / "console-remote-1920x1080.png")]
+    if subprocess.run(cmd, check=False).returncode:
+        return 1
     return 0
 
 

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         remote = start_remote(PresenterLink(window), args)
         if remote is not None:
             server, loopback = remote
-            card = RemoteCard(presenter.console.ctx, server.url, loopback)
+            card = RemoteCard(presenter.console.ctx, server.url, loopback, compact=True)
             server.clients_changed.connect(card.set_phones)
             presenter.console.add_remote(card)
     if args.windowed:

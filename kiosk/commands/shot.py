@@ -91,6 +91,12 @@ def _console(app: QApplication, result: LoadResult, args: argparse.Namespace) ->
     )
     clock.advance(60 * CONSOLE_MINUTES.get(args.state, 7.25))
     console = presenter.console
+    if args.remote:
+        from kiosk.core.remote.access import new_token
+        from kiosk.ui.remote.qr import RemoteCard
+
+        example = f"http://192.168.1.23:8765/?t={new_token()}"  # an example: nothing listens
+        console.add_remote(RemoteCard(console.ctx, example, compact=True))
     console.resize(width, height)
     startup.render(app, window, window.ctx)
     console.show()

@@ -73,6 +73,7 @@ class RemoteCard(QFrame):
         url: str,
         loopback: bool = False,
         closable: bool = False,
+        compact: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -89,10 +90,16 @@ class RemoteCard(QFrame):
             close.clicked.connect(self.close_requested)
             head.addWidget(close)
         box.addLayout(head)
-        box.addWidget(label(S.SCAN, "small", "muted"))
+        if not compact:
+            box.addWidget(label(S.SCAN, "small", "muted"))
         self.qr = QrCode(url)
         self.qr.setMinimumSize(self.qr.modules * 4, self.qr.modules * 4)
-        box.addWidget(self.qr, 1)
+        if compact:  # beside the presenter's poster list: a code a phone reads from 30 cm
+            side = s.space(27)
+            self.qr.setFixedSize(side, side)
+            box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        else:
+            box.addWidget(self.qr, 1)
         self.address = QLabel(url)
         self.address.setProperty("role", "small")
         self.address.setWordWrap(True)
@@ -103,7 +110,7 @@ class RemoteCard(QFrame):
         box.addWidget(self.address)
         self.phones = label(S.PHONES.format(n=0), "small", "accent", wrap=False)
         box.addWidget(self.phones)
-        note = S.LOOPBACK_NOTE if loopback else S.TOKEN_NOTE
+        note = S.LOOPBACK_NOTE if loopback else (S.TOKEN_SHORT if compact else S.TOKEN_NOTE)
         box.addWidget(label(note, "small", "muted"))
 
     def set_phones(self, count: int) -> None:

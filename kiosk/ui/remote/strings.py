@@ -9,6 +9,7 @@ TOKEN_NOTE = (
     "Whoever has this code controls the screen. It changes at every start. "
     "Close this card once the phone is connected if the room can see it."
 )
+TOKEN_SHORT = "Whoever has this code controls the screen; it changes at every start."
 LOOPBACK_NOTE = "No local network was found: only this computer can open the remote."
 PHONES = "{n} phone(s) connected"
 CLOSE = "Close"
