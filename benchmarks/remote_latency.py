@@ -39,7 +39,8 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def _series(app: AppProcess, phone: PhoneBrowser, taps: int, pace_s: float) -> dict:
-    """``taps`` taps, back and forth from the first poster; their latencies in ms."""
+    """``taps`` taps, back and forth from the first poster (and back to it after the last
+    tap, uncounted); their latencies in ms."""
     tap_ms: list[float] = []
     move_ms: list[float] = []  # tap → the app's navigation moved
     push_ms: list[float] = []
@@ -63,6 +64,11 @@ def _series(app: AppProcess, phone: PhoneBrowser, taps: int, pace_s: float) -> d
     def stats(values: list[float]) -> dict:
         return {"median": _pct(values, 0.5), "p95": _pct(values, 0.95), "max": max(values)}
 
+    while index > 0:  # back to the first poster for the next series
+        phone.tap("p-previous")
+        index -= 1
+        app.wait_event(lambda e, t=index: e["event"] == "nav" and e["index"] == t)
+        phone.wait_for(f"document.body.dataset.poster === '{index}'")
     return {
         "taps": taps,
         "pace_s": pace_s,
