@@ -289,6 +289,24 @@ def test_notes_edited_on_disk_reach_the_console(qtbot, make_presenter, tmp_path)
     qtbot.waitUntil(lambda: presenter.console.notes.text() == "A new first point.")
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720), (1920, 1080)])
+def test_the_consoles_buttons_and_clocks_are_never_squeezed(qtbot, make_presenter, size) -> None:
+    """A laptop's screen with the peek's extra button: the title gives way, the buttons and
+    the digits keep their whole text."""
+    presenter, _ = make_presenter(console_size=size)
+    console = presenter.console
+    peek(qtbot, presenter)
+    console.resize(*size)
+    qtbot.waitUntil(lambda: console.size().width() == size[0])
+    header = [console.pause_button, console.restart_button, console.less_button]
+    header += [console.more_button, console.time_of_day, console.elapsed, console.countdown]
+    for widget in header:
+        assert widget.width() >= widget.sizeHint().width(), widget.text()
+        assert widget.geometry().right() <= console.width()
+    title = console.title
+    assert not title.isVisible() or title.width() >= title.sizeHint().width()
+
+
 @pytest.mark.parametrize(
     ("count", "primary", "asked", "expected"),
     [(1, 0, None, None), (2, 0, None, 1), (2, 1, None, 0), (3, 0, 2, 2), (1, 0, 0, 0)],

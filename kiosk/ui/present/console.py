@@ -8,7 +8,7 @@ the view's (the notes' scroll position)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -156,8 +156,10 @@ class ConsoleWindow(QWidget):
     def _build_header(self) -> QHBoxLayout:
         s = self.ctx.scale
         row = QHBoxLayout()
-        row.setSpacing(s.space(4))
-        title = label(S.WINDOW_TITLE, "h3", "muted", wrap=False)
+        row.setSpacing(s.space(2.5))
+        self._header = row
+        self.title = title = label(S.WINDOW_TITLE, "h3", "muted", wrap=False)
+        title.setMinimumWidth(1)  # never what makes the row wide: shown where there is room
         row.addWidget(title, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addStretch(1)
         box, self.time_of_day = self._clock_box(S.TIME_OF_DAY)
@@ -254,6 +256,27 @@ class ConsoleWindow(QWidget):
     def add_remote(self, card: QWidget) -> None:
         """The phone remote's card (QR code and address), under the poster list."""
         self._list_column.addWidget(card)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # the title only where the clocks and the buttons leave room for it (a laptop's
+        # 1366 px with the peek's button has none): they are never squeezed
+        row = self._header
+        needed = 0
+        count = 0
+        for i in range(row.count()):
+            item = row.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is self.title:
+                continue
+            if item is not None and (widget is not None or item.layout() is not None):
+                needed += item.sizeHint().width()
+                count += 1
+        outer = self.layout()
+        room = self.width() - needed - row.spacing() * count
+        if outer is not None:
+            room -= outer.contentsMargins().left() + outer.contentsMargins().right()
+        self.title.setVisible(self.title.sizeHint().width() <= room)
 
     # --- rendering --------------------------------------------------------------------------
     def set_posters(self, ctx: Ctx) -> None:
