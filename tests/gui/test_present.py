@@ -276,6 +276,22 @@ def test_the_pointer_is_hidden_over_the_audience_window(qtbot, make_presenter) -
     assert QGuiApplication.overrideCursor() is None
 
 
+def test_the_talks_length_from_gallery_yaml_starts_the_countdown(
+    qtbot, make_presenter, tmp_path
+) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(paths.default_content_dir(), folder)
+    gallery_file = folder / "gallery.yaml"
+    text = gallery_file.read_text(encoding="utf-8")
+    gallery_file.write_text(text + "\npresenter:\n  talk_minutes: 15\n", encoding="utf-8")
+    presenter, clock = make_presenter(content=folder)
+    peek(qtbot, presenter)
+    assert presenter.console.countdown.text() == "15:00"
+    clock.advance(14 * 60)
+    presenter.tick()
+    assert presenter.console.countdown_state is TalkState.WARNING  # the default: 2 minutes
+
+
 def test_notes_edited_on_disk_reach_the_console(qtbot, make_presenter, tmp_path) -> None:
     folder = tmp_path / "content"
     shutil.copytree(paths.default_content_dir(), folder)

@@ -97,3 +97,24 @@ def test_every_figure_in_the_shipped_notes_is_in_the_report() -> None:
     missing = sorted(n for n in numbers if n.rstrip(".,") not in report)
     assert not missing, missing
     assert len(numbers) > 50
+
+
+def test_the_talks_length_comes_from_gallery_yaml(mini_gallery: Path) -> None:
+    gallery_file = mini_gallery / "gallery.yaml"
+    text = gallery_file.read_text(encoding="utf-8")
+    gallery_file.write_text(text + "presenter:\n  talk_minutes: 25\n", encoding="utf-8")
+    result = load_gallery(mini_gallery)
+    assert result.problems == []
+    settings = result.gallery.settings.presenter
+    assert (settings.talk_minutes, settings.warning_minutes) == (25, 2)
+
+
+def test_a_bad_talk_length_is_an_error_at_its_line(mini_gallery: Path) -> None:
+    gallery_file = mini_gallery / "gallery.yaml"
+    text = gallery_file.read_text(encoding="utf-8")
+    line = len(text.splitlines()) + 2
+    gallery_file.write_text(text + "presenter:\n  talk_minutes: 0\n", encoding="utf-8")
+    result = load_gallery(mini_gallery)
+    errors = [str(p) for p in result.errors]
+    assert errors == [f"gallery.yaml:{line}:3: presenter.talk_minutes must be at least 1, not 0"]
+    assert result.gallery.settings.presenter.talk_minutes is None  # the rest of the file applies
