@@ -11,6 +11,7 @@ from kiosk.ui.images import ImageStore
 if TYPE_CHECKING:  # the UI never needs the content model's classes themselves
     from kiosk.content.model import Gallery
     from kiosk.content.text import LocalText
+    from kiosk.ui.speech import Reader
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Ctx:
     reduced_motion: bool = False
     kiosk: bool = False  # unattended: locked, no key hints (the one place this is decided)
     reach: bool = False  # the visitor's reach mode: every control in the screen's lower band
+    speech: Reader | None = None  # read aloud (the window's one voice); None: no reading here
 
     def t(self, text: LocalText | None) -> str:
         """Text in the language on screen (falling back to the gallery's default)."""

@@ -35,6 +35,7 @@ from kiosk.ui.hints import POSTER_BAR, InputKind, first_input
 from kiosk.ui.keywalk import KeyWalk
 from kiosk.ui.overlays import Blackout
 from kiosk.ui.quotes.carousel import QuoteCarousel
+from kiosk.ui.speech import Reader
 from kiosk.ui.visitor import (
     ReachButton,
     SettingsOverlay,
@@ -160,7 +161,10 @@ class MainWindow(QMainWindow):
         )
         self.visitor.subscribe(self._visitor_changed)
         self._system_contrast = SystemContrast(self.visitor, self)
-        self.ctx = self._ctx_for(self.visitor.settings)
+        # read aloud: one voice for the window, made after the first frame (kiosk.ui.speech)
+        self.reader = Reader(ctx.lang or ctx.gallery.default_language, self)
+        self.reader.prepare_later()
+        self.ctx = replace(self._ctx_for(self.visitor.settings), speech=self.reader)
         self.reach_button: ReachButton | None = None
         self.walk = KeyWalk(self)  # Tab, Shift+Tab and Enter through every control
         self.setWindowTitle(ctx.t(ctx.gallery.settings.title))
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
         rotated screen, a window moved to a 4K display). Only the screen on show is built now;
         the others are built the first time they are needed (start-up builds what the first
         frame shows, nothing more)."""
+        self.reader.stop()  # what it highlights is about to go
         self.ctx = self.ctx.with_scale(scale)
         self._built_scale = scale
         self.setStyleSheet(stylesheet(self.ctx.palette, scale))
@@ -414,6 +419,8 @@ class MainWindow(QMainWindow):
         self.walk.refresh()
 
     def _on_mode(self, mode: Mode, entered: bool) -> None:
+        if mode in LAYERS and entered:
+            self.reader.stop()  # help, blackout, the idle notice...: the reading stops
         if mode in LAYERS:
             log.info("%s %s", mode.value, "on" if entered else "off")
             self._render_layers()
@@ -444,6 +451,7 @@ class MainWindow(QMainWindow):
         self._render_layers()
         name = self.screen_name(state)
         if old is None or name != self.screen_name(old):
+            self.reader.stop()  # another screen or poster: the reading stops
             log.info("screen %s", name)
             self.screen_changed.emit(name)
 
@@ -608,6 +616,7 @@ class MainWindow(QMainWindow):
                 self.deck.view(i).to_top()
         for carousel in self.findChildren(QuoteCarousel):
             carousel.restart()
+        self.reader.stop()
         self.modes.reset()
         self.visitor.reset()  # this visitor's text size, contrast, reach and motion go with them
 

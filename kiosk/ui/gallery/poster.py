@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.context import Ctx
 from kiosk.ui.images import ArtworkView
+from kiosk.ui.speech import Passage, ReadAloudButton, page_passages, readable
 from kiosk.ui.widgets import icon_pixmap, label, nav_button, panel
 
 if TYPE_CHECKING:
@@ -43,21 +45,27 @@ def _vbox(widget: QWidget | None, spacing: int, margins: int = 0) -> QVBoxLayout
     return box
 
 
-def header(ctx: Ctx, poster: Poster, wide: bool, quotes_button: QWidget | None) -> QLayout:
-    """Kicker, title, tagline and artwork, and a button to the poster's quotes when it has
-    some: the first screen of a poster, with its key figures below."""
+def header(ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget]) -> QLayout:
+    """Kicker, title, tagline and artwork, and the poster's buttons (Read aloud, and its
+    quotes when it has some): the first screen of a poster, with its key figures below."""
     s = ctx.scale
     text = _vbox(None, s.space(1.5))
     place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
     kicker = KIND_LABEL[poster.kind] + (f"  ·  {place}" if place else "")
     text.addWidget(label(kicker, "h3", "accent"))
-    title = label(ctx.t(poster.title), "h1")
+    title = readable(label(ctx.t(poster.title), "h1"), ctx.t(poster.title))
     title.setObjectName("posterTitle")
     text.addWidget(title)
     if poster.tagline:
-        text.addWidget(label(ctx.t(poster.tagline), "lead", "muted"))
-    if quotes_button is not None:
-        text.addWidget(quotes_button, 0, Qt.AlignmentFlag.AlignLeft)
+        tagline = ctx.t(poster.tagline)
+        text.addWidget(readable(label(tagline, "lead", "muted"), tagline))
+    if buttons:
+        row = QHBoxLayout()
+        row.setSpacing(s.space(2))
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        text.addLayout(row)
     text.addStretch(1)
     art = ArtworkView(
         ctx.images,
@@ -86,15 +94,16 @@ def fact_tile(ctx: Ctx, fact: Fact) -> QFrame:
     box.addWidget(value)
     if fact.unit:
         box.addWidget(label(ctx.t(fact.unit), "label"))
-    box.addWidget(label(ctx.t(fact.label), "body", "muted"))
-    if fact.note:
-        box.addWidget(label(ctx.t(fact.note), "small", "muted"))
-    box.addStretch(1)
     words = " ".join(
         x
         for x in (fact.value_text(ctx.lang), ctx.t(fact.unit), ctx.t(fact.label), ctx.t(fact.note))
         if x
     )
+    # read aloud as a whole ("4,718 jobs created"), the label highlighted
+    box.addWidget(readable(label(ctx.t(fact.label), "body", "muted"), ctx.t(fact.label), words))
+    if fact.note:
+        box.addWidget(label(ctx.t(fact.note), "small", "muted"))
+    box.addStretch(1)
     tile.setAccessibleName(words)
     return tile
 
@@ -127,7 +136,7 @@ def bullet_row(ctx: Ctx, text: str, marker: str = "•", role: str = "body") -> 
     dot = label(marker, role, "accent", wrap=False)
     dot.setAlignment(Qt.AlignmentFlag.AlignTop)
     row.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
-    row.addWidget(label(text, role), 1)
+    row.addWidget(readable(label(text, role), text), 1)
     return row
 
 
@@ -147,10 +156,11 @@ def section_block(ctx: Ctx, section: Section) -> QWidget:
     )
     glyph.setFixedSize(side, side)
     head.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
-    head.addWidget(label(ctx.t(section.heading), "h2"), 1)
+    heading = ctx.t(section.heading)
+    head.addWidget(readable(label(heading, "h2"), heading), 1)
     box.addLayout(head)
     for paragraph in section.paragraphs:
-        box.addWidget(label(ctx.t(paragraph), "body"))
+        box.addWidget(readable(label(ctx.t(paragraph), "body"), ctx.t(paragraph)))
     for bullet in section.bullets:
         box.addLayout(bullet_row(ctx, ctx.t(bullet)))
     if section.artwork:
@@ -203,7 +213,7 @@ def lessons_block(ctx: Ctx, lessons: tuple) -> QFrame:
     frame = panel("lessons")
     frame.setAccessibleName("Lessons learnt")
     box = _vbox(frame, s.space(2), s.space(4))
-    box.addWidget(label("Lessons learnt", "h2"))
+    box.addWidget(readable(label("Lessons learnt", "h2"), "Lessons learnt"))
     for lesson in lessons:
         box.addLayout(bullet_row(ctx, ctx.t(lesson), "→"))
     return frame
@@ -237,6 +247,11 @@ class PosterPage(QWidget):
         quotes = ctx.gallery.quotes_for(poster.id)
         self.quotes_button: QToolButton | None = None
         self.quotes_heading: QWidget | None = None
+        self.ctx = ctx
+        self.read_button = ReadAloudButton(
+            ctx.speech, self, self.passages, ctx.palette.text, s.touch
+        )
+        buttons: list[QWidget] = [self.read_button]
         if quotes:
             count = f"{len(quotes)} quotes" if len(quotes) > 1 else "a quote"
             self.quotes_button = nav_button(
@@ -246,10 +261,11 @@ class PosterPage(QWidget):
                 s.touch,
                 f"Show this poster's quotes ({count})",
             )
+            buttons.append(self.quotes_button)
         # the artwork beside the title on any landscape screen, larger text or not: the
         # first screen keeps title, tagline, artwork and the first figures together
         header_wide = width / s.factor >= WIDE_AT
-        root.addLayout(header(ctx, poster, header_wide, self.quotes_button))
+        root.addLayout(header(ctx, poster, header_wide, buttons))
         if poster.facts:
             root.addLayout(facts_block(ctx, poster.facts, width - 2 * side_margin))
         if quotes:
@@ -271,6 +287,26 @@ class PosterPage(QWidget):
             root.addWidget(sources)
         root.addStretch(1)
         self.setAccessibleName(f"Poster: {ctx.t(poster.title)}")
+
+    def passages(self) -> list[Passage]:
+        """What Read aloud says: the poster's texts in reading order, from the first one on
+        screen (a visitor who scrolled to a section hears it, not the title again)."""
+        view = self._scroll_area()
+        top = view.verticalScrollBar().value() if view is not None else 0
+        colours = (self.ctx.palette.accent, self.ctx.palette.on_accent)
+        return page_passages(self, colours, self._reveal, top)
+
+    def _scroll_area(self) -> QScrollArea | None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        return parent
+
+    def _reveal(self, widget: QWidget) -> None:
+        """The label being read, in view (scrolled to only when it is not)."""
+        view = self._scroll_area()
+        if view is not None:
+            view.ensureWidgetVisible(widget, 0, self.ctx.scale.space(6))
 
     def artworks(self) -> list[ArtworkView]:
         return self.findChildren(ArtworkView)

@@ -127,6 +127,8 @@ class KioskMode(QObject):
         self._frame_timer.timeout.connect(self.check_frame)
         self._frame_timer.start()
         window.installEventFilter(self)
+        # a visitor listening to a poster read aloud is still there, hands still or not
+        window.reader.progressed.connect(self.activity)
         self._schedule()
         self._pointer_timer.start()
         log.info(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,6 +31,9 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
     QShowEvent,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -47,6 +50,7 @@ from kiosk.core.clock import Clock
 from kiosk.core.rotation import Rotation
 from kiosk.theme import FONT_FAMILY
 from kiosk.ui.context import Ctx
+from kiosk.ui.speech import Passage, ReadAloudButton
 from kiosk.ui.widgets import nav_button
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
@@ -124,6 +128,7 @@ class QuoteCanvas(QWidget):
         self.index = 0
         self.previous: int | None = None
         self.fade = 1.0  # 0: previous quote only, 1: current quote only
+        self.highlight: tuple[int, int] | None = None  # the sentence read aloud (current quote)
         self._fit_cache: dict[tuple[int, int, int], int] = {}
         self._pixmaps: dict[int, QPixmap] = {}  # the current and the previous quote, drawn
         self.line = ProgressLine(ctx, self)
@@ -232,6 +237,14 @@ class QuoteCanvas(QWidget):
         self.line.setGeometry(0, self.height() - self.bar, self.width(), self.bar)
         super().resizeEvent(event)
 
+    def set_highlight(self, span: tuple[int, int] | None) -> None:
+        """Mark the span of the current quote's text being read aloud (None: no mark)."""
+        shifted = None if span is None else (span[0] + 1, span[1] + 1)  # after the opening “
+        if shifted != self.highlight:
+            self.highlight = shifted
+            self._pixmaps.pop(self.index, None)
+            self.update()
+
     # --- painting -----------------------------------------------------------------------------
     def forget_pixmaps(self, *keep: int | None) -> None:
         """Let the quotes' pixmaps go, but those of the quotes ``keep``."""
@@ -274,7 +287,10 @@ class QuoteCanvas(QWidget):
         top = pad + max(0.0, spare / 2)  # centred when the canvas is taller than the quote
         p.setFont(font)
         p.setPen(QPen(QColor(pal.text)))
-        p.drawText(QRectF(side, top, width, text_h + 2), WRAP, text)
+        if self.highlight is not None and i == self.index:
+            self._paint_highlighted(p, text, font, QRectF(side, top, width, text_h + 2))
+        else:
+            p.drawText(QRectF(side, top, width, text_h + 2), WRAP, text)
         y = top + text_h + s.space(2)
         q = self.quotes[i]
         speaker_font, small = self.attribution_fonts(px)
@@ -296,6 +312,29 @@ class QuoteCanvas(QWidget):
             p.setFont(font)
             p.setPen(QPen(QColor(pal.muted)))
             p.drawText(QRectF(side, y, width, self._height(source, font, width) + 2), WRAP, source)
+
+    def _paint_highlighted(self, p: QPainter, text: str, font: QFont, rect: QRectF) -> None:
+        """The quote with the sentence read aloud in the accent (as the labels of a poster)."""
+        assert self.highlight is not None
+        a, b = self.highlight
+        layout = QTextLayout(text, font, p.device())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        mark = QTextCharFormat()
+        mark.setBackground(QColor(self.ctx.palette.accent))
+        mark.setForeground(QColor(self.ctx.palette.on_accent))
+        span = QTextLayout.FormatRange()
+        span.start, span.length, span.format = a, b - a, mark
+        layout.setFormats([span])
+        layout.beginLayout()
+        y = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(rect.width())
+            line.setPosition(QPointF(0, y))
+            y += QFontMetricsF(font).lineSpacing()
+        layout.endLayout()
+        layout.draw(p, rect.topLeft())
 
 
 def dot_side(ctx: Ctx) -> int:
@@ -419,10 +458,22 @@ class QuoteCarousel(QFrame):
         self.pause_button.clicked.connect(self.toggle_pause)
         self._mirror = _Mirror(self.pause_button)
         grid.addWidget(self._mirror, 0, 0)
+        # Read aloud, in the left column (no wider than the pause button it mirrors)
+        self.read_button = ReadAloudButton(
+            ctx.speech, self, self.passages, ctx.palette.text, side, words=False
+        )
+        grid.addWidget(self.read_button, 0, 0, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 1)
         grid.addWidget(self.pause_button, 0, 2, Qt.AlignmentFlag.AlignRight)
         box.addWidget(self.controls)
-        self.controls.setVisible(len(quotes) > 1)
+        # the controls: the dots and pause for several quotes, Read aloud where a voice is
+        for widget in (self._mirror, self.pause_button, *self.dots):
+            widget.setVisible(len(quotes) > 1)
+        self._held_for_reading = False
+        self._voice_changed(ctx.speech is not None and ctx.speech.available)
+        if ctx.speech is not None:
+            ctx.speech.reading_changed.connect(self._reading_changed)
+            ctx.speech.availability_changed.connect(self._voice_changed)
         self._resume_pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)  # set again for each step: see _schedule
@@ -535,11 +586,35 @@ class QuoteCarousel(QFrame):
     def is_fading(self) -> bool:
         return self._fade.state() == QVariantAnimation.State.Running
 
+    # --- read aloud -------------------------------------------------------------------------
+    def passages(self) -> list[Passage]:
+        """The quote on show, then who said it."""
+        if not self.quotes:
+            return []
+        q = self.quotes[self.index]
+        who = ", ".join(x for x in (self.ctx.t(q.speaker), attribution(self.ctx, q)) if x)
+        return [
+            Passage(self.ctx.t(q.text), self.canvas.set_highlight),
+            Passage(who, lambda _span: self.canvas.set_highlight(None)),
+        ]
+
+    def _voice_changed(self, available: bool) -> None:
+        self.controls.setVisible(len(self.quotes) > 1 or available)
+
+    def _reading_changed(self, owner: object) -> None:
+        # the quote holds still while it is read (as under a finger), and moves on after
+        if (owner is self) != self._held_for_reading:
+            self._held_for_reading = owner is self
+            self.rotation.set_held(self._held_for_reading)
+            self._sync()
+
     # --- actions ------------------------------------------------------------------------------
     def _move(self, action: Callable[[], None]) -> None:
         old = self.rotation.index
         action()
         if self.rotation.index != old:
+            if self.ctx.speech is not None and self.ctx.speech.owner is self:
+                self.ctx.speech.stop()  # another quote: the reading of this one stops
             self._show_change(old)
 
     def next(self) -> None:
