@@ -163,6 +163,7 @@ class Reader(QObject):
         if self.owner is None:
             return
         self.owner = None
+        log.info("read aloud: stopped, %s sentences left", len(self._queue))
         self._queue.clear()
         self._clear_highlight()
         if self._engine is not None:
@@ -190,7 +191,9 @@ class Reader(QObject):
         if not self._queue:
             self._clear_highlight()
             self.owner = None
-            log.info("read aloud: done")
+            log.info(
+                "read aloud: done (engine states seen: %s)", ", ".join(dict.fromkeys(self.states))
+            )
             self.reading_changed.emit(None)
             return
         passage, (a, b) = self._queue.pop(0)

@@ -49,7 +49,7 @@ from shiboken6 import isValid
 from kiosk.core.swipe import swipe_offset, swipe_outcome
 from kiosk.ui import memory
 from kiosk.ui.context import Ctx
-from kiosk.ui.gallery.poster import PosterPage, is_wide
+from kiosk.ui.gallery.poster import CUE_SPACE, PosterPage, is_wide
 from kiosk.ui.touch import GestureFilter, mm_to_px, own_viewport
 from kiosk.ui.widgets import icon_pixmap, nav_button
 
@@ -144,7 +144,7 @@ class PosterView(QScrollArea):
             return
         self.ensure_page(self.size())
         super().resizeEvent(event)
-        h = self.ctx.scale.space(14)
+        h = self.ctx.scale.space(CUE_SPACE)
         self.cue.setGeometry(0, self.height() - h, self.width(), h)
         self._update_cue()
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
 WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns
+CUE_SPACE = 14  # the height of the "more below" cue at a poster's foot, in the scale's spaces
 
 
 def is_wide(ctx: Ctx, width: int) -> bool:
@@ -303,10 +304,17 @@ class PosterPage(QWidget):
         return parent
 
     def _reveal(self, widget: QWidget) -> None:
-        """The label being read, in view (scrolled to only when it is not)."""
+        """The label being read in view: when it is not (wholly, and clear of the "more
+        below" cue), scrolled to a quarter of the way down the screen, where eyes rest."""
         view = self._scroll_area()
-        if view is not None:
-            view.ensureWidgetVisible(widget, 0, self.ctx.scale.space(6))
+        if view is None:
+            return
+        top = widget.mapTo(self, widget.rect().topLeft()).y()
+        bar = view.verticalScrollBar()
+        seen = view.viewport().height()
+        cue = self.ctx.scale.space(CUE_SPACE)
+        if top < bar.value() or top + widget.height() > bar.value() + seen - cue:
+            bar.setValue(max(0, min(bar.maximum(), top - seen // 4)))
 
     def artworks(self) -> list[ArtworkView]:
         return self.findChildren(ArtworkView)

@@ -195,7 +195,7 @@ class QuoteCanvas(QWidget):
         inner = max(1, width - 2 * self.side)
         return (
             2 * self.pad
-            + self._height(self.text_of(i), self._font(px, italic=True), inner)
+            + self.quote_layout(i, px, inner)[1]
             + self.ctx.scale.space(2)
             + self.attribution_height(i, px, inner)
             + self.bar
@@ -280,17 +280,11 @@ class QuoteCanvas(QWidget):
         pad, side = self.pad, self.side
         width = self.width() - 2 * side
         px = self.fit(i)
-        font = self._font(px, italic=True)
-        text = self.text_of(i)
-        text_h = self._height(text, font, width)
+        layout, text_h = self.quote_layout(i, px, width)
         spare = self.height() - self.needed(i, px, self.width())
         top = pad + max(0.0, spare / 2)  # centred when the canvas is taller than the quote
-        p.setFont(font)
         p.setPen(QPen(QColor(pal.text)))
-        if self.highlight is not None and i == self.index:
-            self._paint_highlighted(p, text, font, QRectF(side, top, width, text_h + 2))
-        else:
-            p.drawText(QRectF(side, top, width, text_h + 2), WRAP, text)
+        layout.draw(p, QPointF(side, top))
         y = top + text_h + s.space(2)
         q = self.quotes[i]
         speaker_font, small = self.attribution_fonts(px)
@@ -313,28 +307,29 @@ class QuoteCanvas(QWidget):
             p.setPen(QPen(QColor(pal.muted)))
             p.drawText(QRectF(side, y, width, self._height(source, font, width) + 2), WRAP, source)
 
-    def _paint_highlighted(self, p: QPainter, text: str, font: QFont, rect: QRectF) -> None:
-        """The quote with the sentence read aloud in the accent (as the labels of a poster)."""
-        assert self.highlight is not None
-        a, b = self.highlight
-        layout = QTextLayout(text, font, p.device())
+    def quote_layout(self, i: int, px: int, width: float) -> tuple[QTextLayout, float]:
+        """Quote ``i``'s text laid out at ``px`` in ``width``, and its height: one layout for
+        measuring and painting, so the sentence read aloud is marked without a line moving."""
+        layout = QTextLayout(self.text_of(i), self._font(px, italic=True))
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
         layout.setTextOption(option)
-        mark = QTextCharFormat()
-        mark.setBackground(QColor(self.ctx.palette.accent))
-        mark.setForeground(QColor(self.ctx.palette.on_accent))
-        span = QTextLayout.FormatRange()
-        span.start, span.length, span.format = a, b - a, mark
-        layout.setFormats([span])
+        if self.highlight is not None and i == self.index:
+            mark = QTextCharFormat()
+            mark.setBackground(QColor(self.ctx.palette.accent))
+            mark.setForeground(QColor(self.ctx.palette.on_accent))
+            span = QTextLayout.FormatRange()
+            span.start, span.length = self.highlight[0], self.highlight[1] - self.highlight[0]
+            span.format = mark
+            layout.setFormats([span])
         layout.beginLayout()
         y = 0.0
         while (line := layout.createLine()).isValid():
-            line.setLineWidth(rect.width())
+            line.setLineWidth(width)
             line.setPosition(QPointF(0, y))
-            y += QFontMetricsF(font).lineSpacing()
+            y += line.height()
         layout.endLayout()
-        layout.draw(p, rect.topLeft())
+        return layout, y
 
 
 def dot_side(ctx: Ctx) -> int:
