@@ -130,6 +130,7 @@ class QuoteCanvas(QWidget):
         self.fade = 1.0  # 0: previous quote only, 1: current quote only
         self.highlight: tuple[int, int] | None = None  # the sentence read aloud (current quote)
         self._fit_cache: dict[tuple[int, int, int], int] = {}
+        self._heights: dict[tuple[int, int, int], float] = {}  # quote, px, width: text height
         self._pixmaps: dict[int, QPixmap] = {}  # the current and the previous quote, drawn
         self.line = ProgressLine(ctx, self)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -195,7 +196,7 @@ class QuoteCanvas(QWidget):
         inner = max(1, width - 2 * self.side)
         return (
             2 * self.pad
-            + self.quote_layout(i, px, inner)[1]
+            + self.text_height(i, px, inner)
             + self.ctx.scale.space(2)
             + self.attribution_height(i, px, inner)
             + self.bar
@@ -307,20 +308,29 @@ class QuoteCanvas(QWidget):
             p.setPen(QPen(QColor(pal.muted)))
             p.drawText(QRectF(side, y, width, self._height(source, font, width) + 2), WRAP, source)
 
-    def quote_layout(self, i: int, px: int, width: float) -> tuple[QTextLayout, float]:
+    def text_height(self, i: int, px: int, width: float) -> float:
+        """The height of quote ``i``'s text at ``px`` in ``width`` (kept: fitting asks often)."""
+        key = (i, px, round(width))
+        if key not in self._heights:
+            self._heights[key] = self.quote_layout(i, px, width, mark=False)[1]
+        return self._heights[key]
+
+    def quote_layout(
+        self, i: int, px: int, width: float, mark: bool = True
+    ) -> tuple[QTextLayout, float]:
         """Quote ``i``'s text laid out at ``px`` in ``width``, and its height: one layout for
         measuring and painting, so the sentence read aloud is marked without a line moving."""
         layout = QTextLayout(self.text_of(i), self._font(px, italic=True))
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
         layout.setTextOption(option)
-        if self.highlight is not None and i == self.index:
-            mark = QTextCharFormat()
-            mark.setBackground(QColor(self.ctx.palette.accent))
-            mark.setForeground(QColor(self.ctx.palette.on_accent))
+        if mark and self.highlight is not None and i == self.index:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(self.ctx.palette.accent))
+            fmt.setForeground(QColor(self.ctx.palette.on_accent))
             span = QTextLayout.FormatRange()
             span.start, span.length = self.highlight[0], self.highlight[1] - self.highlight[0]
-            span.format = mark
+            span.format = fmt
             layout.setFormats([span])
         layout.beginLayout()
         y = 0.0
