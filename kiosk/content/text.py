@@ -54,6 +54,17 @@ class LocalText:
                 return table[key]
         return self.values[0][1]
 
+    def language_shown(
+        self, lang: str | None = None, default_lang: str | None = None
+    ) -> str | None:
+        """The language of the value ``get`` returns for the same arguments; None for a
+        language-neutral (plain) text."""
+        keys = [k for k, _ in self.values]
+        for key in ("", lang, default_lang):
+            if key is not None and key in keys:
+                return key or None
+        return keys[0] or None
+
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(k for k, _ in self.values if k)
