@@ -7,9 +7,9 @@ A text in any other language is a translation. Pure functions over the content m
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -31,6 +31,9 @@ NAME_FIELDS: frozenset[tuple[type[BaseModel], str]] = frozenset(
 )
 
 
+LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+
+
 def original_language(gallery: Gallery, quote: Quote | None = None) -> str:
     """The language ``quote`` (or, without one, the gallery's texts) was written in."""
     if quote is not None and quote.written_in:
@@ -46,9 +49,9 @@ def is_translation(gallery: Gallery, quote: Quote, lang: str) -> bool:
     return shown is not None and shown != original_language(gallery, quote)
 
 
-@dataclass(frozen=True)
-class TextAt:
-    """A text of the content, where it stands in its model, and whether it is a name."""
+class TextAt(NamedTuple):
+    """A text of the content, where it stands in its model, and whether it is a name.
+    (Named tuples, not dataclasses: a gallery has thousands of texts, walked at every load.)"""
 
     loc: tuple[str | int, ...]
     text: LocalText
@@ -80,21 +83,21 @@ def needs_translation(item: TextAt) -> bool:
     same in every language."""
     if item.text.languages:
         return True
-    return not item.name and any(c.isalpha() for c in str(item.text))
+    return not item.name and LETTER.search(str(item.text)) is not None
 
 
 def missing_languages(item: TextAt, languages: tuple[str, ...], written_in: str) -> list[str]:
     """The languages of ``languages`` that ``item`` has no text for. A plain text is in
     ``written_in``, the language of what it belongs to."""
-    if not needs_translation(item):
+    if not languages or not needs_translation(item):
         return []
     have = item.text.languages or (written_in,)
     return [lang for lang in languages if lang not in have]
 
 
-@dataclass(frozen=True, order=True)
-class MissingTranslation:
-    """One text without a translation into one language, where the author finds it."""
+class MissingTranslation(NamedTuple):
+    """One text without a translation into one language, where the author finds it; sorted
+    by file, line, field and language."""
 
     file: str
     line: int

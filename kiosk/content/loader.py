@@ -505,7 +505,7 @@ def _check_languages(
                     "gallery's default language",
                     Severity.WARNING,
                 )
-            for lang in missing_languages(item, languages, original):
-                line = doc.where(loc)[0]
-                missing.append(MissingTranslation(doc.file, line, messages.path_text(loc), lang))
+            if lacking := missing_languages(item, languages, original):
+                line, name = doc.where(loc)[0], messages.path_text(loc)
+                missing += [MissingTranslation(doc.file, line, name, lang) for lang in lacking]
     return tuple(sorted(missing))

@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler
@@ -65,8 +66,9 @@ class LocalText:
                 return key or None
         return keys[0] or None
 
-    @property
+    @cached_property
     def languages(self) -> tuple[str, ...]:
+        """The languages given (none for a plain text); kept, as every load asks each text."""
         return tuple(k for k, _ in self.values if k)
 
     def __str__(self) -> str:
