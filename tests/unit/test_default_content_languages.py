@@ -9,12 +9,14 @@ The number and name checks run on every language map of every shipped file.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 
+from kiosk.commands import validate
 from kiosk.content.languages import is_translation
 from kiosk.content.loader import load_gallery
 from tests.unit.test_default_content_figures import CONTENT, is_language_map, load
@@ -173,3 +175,17 @@ def test_each_quote_is_the_original_in_english_and_a_translation_in_french_and_s
         assert is_translation(gallery, quote, "fr"), quote.id
         assert is_translation(gallery, quote, "es"), quote.id
         assert quote.text.get("fr") != quote.text.get("en")
+
+
+def test_validate_lang_lists_only_the_city_posters_still_to_translate() -> None:
+    """What ``kiosk validate --lang fr`` and ``--lang es`` list on the shipped content: texts of
+    the files not translated yet, never of the translated ones. Once the city posters are
+    translated, both lists are empty."""
+    for lang in ("fr", "es"):
+        out, err = io.StringIO(), io.StringIO()
+        assert validate.run(str(CONTENT), out=out, err=err, lang=lang) == validate.EXIT_OK
+        lines = out.getvalue().splitlines()
+        listed = {line.split(":", 1)[0] for line in lines[1:-2]}
+        assert not listed & set(TRANSLATED), lang
+        assert listed <= set(shipped_files()) - set(TRANSLATED), lang
+        assert lines[-2].startswith("translations: en complete, fr ")
