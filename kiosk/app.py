@@ -22,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         from kiosk.commands import validate
 
-        return validate.run(args.content_dir)
+        return validate.run(args.content_dir, lang=args.missing_lang)
     if args.command == "doctor":
         from kiosk.commands import doctor
 

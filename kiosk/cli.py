@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CONTENT_DIR",
         help="the folder to check (default: the content the app would load)",
     )
+    val.add_argument(
+        "--lang",
+        metavar="CODE",
+        dest="missing_lang",
+        help="list every text that has no translation into this language (file:line: field)",
+    )
 
     doc = sub.add_parser(
         "doctor",

@@ -152,6 +152,9 @@ class GallerySettings(Strict):
     partners: tuple[Organisation, ...] = Field(default=(), max_length=MAX_ITEMS)
     credits: tuple[Credit, ...] = Field(default=(), max_length=MAX_ITEMS)
     languages: tuple[LangCode, ...] = Field(default=("en",), min_length=1, max_length=MAX_ITEMS)
+    # the language the gallery's texts were written in (the others are translations of it);
+    # None: the first of ``languages``
+    written_in: LangCode | None = None
     theme: Theme = Theme()
     posters: tuple[Id, ...] | None = None
     idle: IdleSettings = IdleSettings()
@@ -163,6 +166,11 @@ class GallerySettings(Strict):
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    @property
+    def original_language(self) -> str:
+        """The language the gallery's texts were written in: ``written_in``, else the default."""
+        return self.written_in or self.default_language
 
 
 class Section(Strict):
@@ -217,6 +225,8 @@ class Quote(Strict):
     city: LocalText | None = None
     posters: tuple[Id, ...] = ()
     source: LocalText | None = None
+    # the language the speaker's words were said or written in, when not the gallery's own
+    written_in: LangCode | None = None
 
     def word_count(self, lang: str | None = None, default_lang: str | None = None) -> int:
         return len(self.text.get(lang, default_lang).split())

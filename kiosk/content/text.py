@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler
@@ -54,8 +55,20 @@ class LocalText:
                 return table[key]
         return self.values[0][1]
 
-    @property
+    def language_shown(
+        self, lang: str | None = None, default_lang: str | None = None
+    ) -> str | None:
+        """The language of the value ``get`` returns for the same arguments; None for a
+        language-neutral (plain) text."""
+        keys = [k for k, _ in self.values]
+        for key in ("", lang, default_lang):
+            if key is not None and key in keys:
+                return key or None
+        return keys[0] or None
+
+    @cached_property
     def languages(self) -> tuple[str, ...]:
+        """The languages given (none for a plain text); kept, as every load asks each text."""
         return tuple(k for k, _ in self.values if k)
 
     def __str__(self) -> str:

@@ -140,8 +140,9 @@ def test_a_long_event_title_keeps_the_whole_home_on_a_1080p_screen(
     gallery = content / "gallery.yaml"
     text = gallery.read_text(encoding="utf-8")
     gallery.write_text(
-        text.replace(
-            "title: Vital Neighborhoods in Metropolitan Cities\n", f"title: {long_title}\n"
+        text.replace(  # the English title (gallery.yaml's title is a map of languages)
+            "title:\n  en: Vital Neighborhoods in Metropolitan Cities\n",
+            f"title:\n  en: {long_title}\n",
         ),
         encoding="utf-8",
     )

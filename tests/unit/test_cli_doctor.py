@@ -86,8 +86,8 @@ def test_a_copy_with_one_problem_per_check_names_each_at_its_line(tmp_path: Path
     quote = edit(
         content,
         "quotes.yaml",
-        "    text: >-\n",
-        "    text: " + " ".join(["word"] * 200) + "\n    old_text: >-\n",
+        "    text:\n      en: >-\n",
+        "    text: " + " ".join(["word"] * 200) + "\n    old_text:\n      en: >-\n",
     )
     paragraph = edit(
         content,

@@ -116,7 +116,13 @@ def test_alt_is_optional_and_a_language_map_like_any_text(tmp_path: Path) -> Non
 def test_a_quote_the_carousel_takes_away_before_it_is_read(tmp_path: Path) -> None:
     content = copy_content(tmp_path)
     long = " ".join(["word"] * 200)
-    line = edit(content, "quotes.yaml", "    text: >-\n", f"    text: {long}\n    old_text: >-\n")
+    # the first quote's text (a map of languages) made a plain text of 200 words
+    line = edit(
+        content,
+        "quotes.yaml",
+        "    text:\n      en: >-\n",
+        f"    text: {long}\n    old_text:\n      en: >-\n",
+    )
     result = load_gallery(content, paths.assets_dir(), keep_documents=True)
     found = doctor.check_reading(result.gallery, doctor.Where(result.documents))
     (message,) = lines(found)
@@ -132,9 +138,12 @@ def test_a_fixed_interval_is_named_when_it_is_the_limit(tmp_path: Path) -> None:
     edit(content, "gallery.yaml", "carousel:\n", "carousel:\n  interval_seconds: 10\n")
     gallery, where = load(content)
     found = lines(doctor.check_reading(gallery, where))
-    # 10 s is 40 words at 4 a second: the four longest quotes are cut short
-    assert len(found) == 4
+    # 10 s is 40 words at 4 a second: the four longest quotes are cut short, in each of the
+    # gallery's three languages
+    assert len(found) == 4 * 3
     assert all("(carousel.interval_seconds)" in line for line in found)
+    for lang in ("en", "fr", "es"):
+        assert sum(f"(in '{lang}')" in line for line in found) == 4, lang
 
 
 def test_a_paragraph_too_long_for_an_unattended_screen(tmp_path: Path) -> None:

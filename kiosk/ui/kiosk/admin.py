@@ -184,6 +184,8 @@ class AdminScreen(_Veil):
             add(label(notice, "body", "accent"))
         add(label(f"Content: {info['content_dir']}", "label"))
         add(label(info["summary"], "body", "accent"))
+        if info.get("translations"):
+            add(label(info["translations"], "body"))
         for line in info["problems"] or ["No problems in the content."]:
             add(label(line, "small"))
         add(label("Screens", "h3"))
