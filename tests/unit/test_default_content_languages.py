@@ -210,7 +210,7 @@ def test_validate_lang_lists_only_the_city_posters_still_to_translate() -> None:
 
 
 def test_a_city_is_named_alike_on_its_poster_and_under_its_quotes(result) -> None:  # noqa: ANN001
-    """"Barcelone" under a quote and "Barcelona" on the poster's card would read as two places."""
+    """Barcelone under a quote and Barcelona on the poster's card would read as two places."""
     cities = {p.city.get("en"): p.city for p in result.gallery.posters if p.city is not None}
     assert len(cities) == 4
     for quote in result.gallery.quotes:
