@@ -1,0 +1,318 @@
+"""Whole print files: the posters (one page each, at A0 to A4) and the A4 handout (a cover with
+the event, its credits and the source report's reference, then every poster with its quotes).
+
+Each page is laid out on an A4 design page and drawn scaled to the paper, so text and artwork
+stay vector at any size. A poster is fitted to its one page: the largest type (and three or
+four columns) with which all of it fits; when even the smallest does not, it runs onto a
+second page and a warning says so. Every page carries a footer: the event, its credits
+(``kiosk.content.credits``, as on screen) and the page number.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPdfWriter
+
+from kiosk.colour import print_palette
+from kiosk.content import credits
+from kiosk.content.model import Gallery, Poster
+from kiosk.ui.pdf import pdf_font, write_pdf
+from kiosk.ui.printout import flow
+from kiosk.ui.printout.flow import Frame, Item, Page, Span, Text
+from kiosk.ui.printout.poster import Printing, draw_stack, poster_items, stack_height
+from kiosk.ui.printout.style import (
+    DESIGN_MM,
+    DPI,
+    HANDOUT,
+    POSTER,
+    POSTER_COLUMNS,
+    POSTER_SCALES,
+    SIZES_MM,
+    Look,
+    mm,
+)
+
+log = logging.getLogger(__name__)
+CREATOR = "Poster gallery kiosk (kiosk print)"
+
+
+@dataclass
+class PrintResult:
+    path: Path
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Laid:
+    """A run of pages laid out, and what they belong to (for the handout's contents)."""
+
+    pages: list[Page]
+    title: str = ""
+
+
+def _warn_once(warnings: list[str]) -> Callable[[str], None]:
+    def warn(message: str) -> None:
+        if message not in warnings:
+            warnings.append(message)
+
+    return warn
+
+
+def footer_texts(pr: Printing, size: float) -> list[Text]:
+    s = pr.gallery.settings
+    event = ": ".join(x for x in (pr.t(s.title), pr.t(s.subtitle)) if x)
+    when = credits.event_when(s, pr.t)
+    groups = credits.organisation_groups(s, pr.t) + credits.role_groups(s, pr.t)
+    texts = [
+        Text(
+            " · ".join(x for x in (event, when) if x),
+            pdf_font(size, QFont.Weight.Bold),
+            pr.palette.text,
+        )
+    ]
+    if groups:
+        texts.append(
+            Text(credits.described(groups), pdf_font(size * 0.92), pr.palette.muted, before=mm(0.8))
+        )
+    return texts
+
+
+class Footer:
+    """The foot of every page: a rule in the accent, the event and the credits on the left,
+    the page number on the right."""
+
+    def __init__(self, pr: Printing, margin: float) -> None:
+        self.pr = pr
+        self.texts = footer_texts(pr, pr.look.footer)
+        self.number_font = pdf_font(pr.look.footer, QFont.Weight.Bold)
+        metrics = QFontMetricsF(self.number_font, pr.device)
+        self.number_w = metrics.horizontalAdvance("Page 888 of 888") + mm(4)
+        self.left = margin
+        self.width = mm(DESIGN_MM[0]) - 2 * margin
+        self.height = stack_height(self.texts, self.width - self.number_w, pr.device) + mm(3)
+        self.top = mm(DESIGN_MM[1]) - margin - self.height
+
+    def draw(self, painter: QPainter, number: int, total: int) -> None:
+        painter.fillRect(
+            QRectF(self.left, self.top, self.width, mm(0.4)), QColor(self.pr.palette.accent)
+        )
+        y = self.top + mm(2.2)
+        draw_stack(painter, self.texts, self.left, y)
+        painter.setFont(self.number_font)
+        painter.setPen(QColor(self.pr.palette.text))
+        label = f"Page {number} of {total}"
+        metrics = QFontMetricsF(self.number_font, painter.device())
+        x = self.left + self.width - metrics.horizontalAdvance(label)
+        painter.drawText(QPointF(x, y + metrics.ascent()), label)
+
+
+def frame_for(look: Look, footer: Footer) -> Frame:
+    margin = mm(look.margin_mm)
+    return Frame(
+        left=margin,
+        top=margin,
+        width=mm(DESIGN_MM[0]) - 2 * margin,
+        bottom=footer.top - mm(4),
+        columns=look.columns,
+        gutter=look.space(look.gutter_mm),
+    )
+
+
+def fit_poster(pr: Printing, poster: Poster, footer: Footer) -> Laid:
+    """The poster on one page with the largest type that lets it fit (a few halvings of the
+    range per column count); at the smallest, as many pages as it needs, and a warning."""
+    best: tuple[float, list[Page]] | None = None
+    low, high = POSTER_SCALES
+    for columns in POSTER_COLUMNS:
+
+        def lay(scale: float, columns: int = columns) -> list[Page]:
+            look = POSTER.scaled(scale, columns)
+            items = poster_items(pr.with_look(look), poster, look.fact_columns)
+            return flow.flow(items, frame_for(look, footer), pr.device)
+
+        if len(lay(low)) > 1:
+            continue
+        lo, hi = low, high
+        pages = lay(hi)
+        if len(pages) == 1:
+            lo = hi
+        else:
+            for _ in range(7):
+                mid = (lo + hi) / 2
+                if len(lay(mid)) == 1:
+                    lo = mid
+                else:
+                    hi = mid
+            pages = lay(lo)
+        # three columns read better: four only when they let the type be clearly larger
+        if best is None or lo > best[0] * 1.08:
+            best = (lo, pages)
+    if best is not None:
+        log.info("poster %s fitted at %.2f of the poster type", poster.id, best[0])
+    title = pr.t(poster.title)
+    if best is None:
+        look = POSTER.scaled(low, POSTER_COLUMNS[-1])
+        items = poster_items(pr.with_look(look), poster, look.fact_columns)
+        pages = flow.flow(items, frame_for(look, footer), pr.device)
+        pr.warn(
+            f"poster '{poster.id}' does not fit on one page even at the smallest type: "
+            f"printed on {len(pages)} pages"
+        )
+        return Laid(pages, title)
+    return Laid(best[1], title)
+
+
+def _page_mm_per_unit(page_mm: tuple[float, float]) -> tuple[float, float]:
+    """How much a design page is scaled up to the paper, and millimetres per design unit."""
+    k = page_mm[0] / DESIGN_MM[0]
+    return k, k * 25.4 / DPI
+
+
+def _draw_all(
+    painter: QPainter, writer: QPdfWriter, runs: Sequence[Laid], footer: Footer, k: float
+) -> None:
+    total = sum(len(r.pages) for r in runs)
+    number = 0
+    for run in runs:
+        for page in run.pages:
+            if number:
+                writer.newPage()
+            number += 1
+            painter.save()
+            # the design page (A4 at DPI) scaled to the paper: the writer's units are DPI pixels
+            painter.scale(k, k)
+            painter.fillRect(QRectF(0, 0, mm(DESIGN_MM[0]), mm(DESIGN_MM[1])), QColor("#ffffff"))
+            page.draw(painter)
+            footer.draw(painter, number, total)
+            painter.restore()
+            if page.overflow:
+                footer.pr.warn(f"page {number}: a part taller than a column was cut")
+
+
+def _printing(
+    gallery: Gallery,
+    lang: str | None,
+    look: Look,
+    device: QPdfWriter,
+    mm_per_unit: float,
+    warnings: list[str],
+) -> Printing:
+    theme = gallery.settings.theme
+    return Printing(
+        gallery,
+        lang,
+        look,
+        print_palette(theme.name, theme.accent),
+        device,
+        mm_per_unit,
+        _warn_once(warnings),
+        {},
+    )
+
+
+def print_posters(
+    gallery: Gallery,
+    out: Path,
+    size: str = "A1",
+    posters: Sequence[Poster] | None = None,
+    lang: str | None = None,
+) -> PrintResult:
+    """The posters (all, or those given), one page each, at ``size``, into ``out``."""
+    chosen = list(gallery.posters if posters is None else posters)
+    page_mm = SIZES_MM[size]
+    k, mm_per_unit = _page_mm_per_unit(page_mm)
+    result = PrintResult(Path(out), 0)
+    title = gallery.text(gallery.settings.title, lang)
+
+    def draw(painter: QPainter, writer: QPdfWriter) -> None:
+        pr = _printing(gallery, lang, POSTER, writer, mm_per_unit, result.warnings)
+        footer = Footer(pr, mm(POSTER.margin_mm))
+        runs = [fit_poster(pr, p, footer) for p in chosen]
+        result.pages = sum(len(r.pages) for r in runs)
+        _draw_all(painter, writer, runs, footer, k)
+
+    write_pdf(Path(out), page_mm, DPI, f"{title}: posters ({size})", CREATOR, draw)
+    return result
+
+
+def cover(pr: Printing, contents: list[tuple[str, int]]) -> Span:
+    """The handout's first page: the event, when and where, who made it and the source report's
+    reference (the gallery's credits), and what is inside with page numbers."""
+    L, P, s = pr.look, pr.palette, pr.gallery.settings  # noqa: N806
+    texts = [
+        Text(pr.t(s.title), L.font(L.title * 1.3, QFont.Weight.Bold), P.text, line_height=1.12)
+    ]
+    if s.subtitle:
+        texts.append(Text(pr.t(s.subtitle), L.font(L.lead * 1.2), P.text, before=L.space(3)))
+    when = credits.event_when(s, pr.t)
+    if when:
+        texts.append(Text(when, L.font(L.lead), P.accent_text, before=L.space(4)))
+    for group in credits.organisation_groups(s, pr.t) + credits.role_groups(s, pr.t):
+        texts.append(
+            Text(group.heading, L.font(L.small, QFont.Weight.Bold), P.muted, before=L.space(6))
+        )
+        texts += [Text(n.full, L.font(L.body), P.text, before=L.space(1)) for n in group.names]
+    texts.append(
+        Text("In this handout", L.font(L.heading, QFont.Weight.Bold), P.text, before=L.space(10))
+    )
+    texts += [
+        Text(
+            f"{title}  ·  page {page}",
+            L.font(L.body),
+            P.text,
+            before=L.space(1.5),
+            indent=L.space(4),
+            marker="→",
+            marker_colour=P.accent_text,
+        )
+        for title, page in contents
+    ]
+
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(
+            QRectF(rect.left(), rect.top(), rect.width(), L.space(2)), QColor(P.accent)
+        )
+        stack_height(texts, rect.width(), pr.device)
+        draw_stack(painter, texts, rect.left(), rect.top() + L.space(8))
+
+    return Span(lambda width: stack_height(texts, width, pr.device) + L.space(8), paint)
+
+
+def print_handout(gallery: Gallery, out: Path, lang: str | None = None) -> PrintResult:
+    """The A4 handout: a cover, then every poster from its own page on, quotes included."""
+    page_mm = SIZES_MM["A4"]
+    k, mm_per_unit = _page_mm_per_unit(page_mm)
+    result = PrintResult(Path(out), 0)
+    title = gallery.text(gallery.settings.title, lang)
+
+    def draw(painter: QPainter, writer: QPdfWriter) -> None:
+        pr = _printing(gallery, lang, HANDOUT, writer, mm_per_unit, result.warnings)
+        footer = Footer(pr, mm(HANDOUT.margin_mm))
+        frame = frame_for(HANDOUT, footer)
+        runs = [
+            Laid(
+                flow.flow(poster_items(pr, p, HANDOUT.fact_columns), frame, pr.device),
+                pr.t(p.title),
+            )
+            for p in gallery.posters
+        ]
+        contents, page = [], 2
+        for run in runs:
+            contents.append((run.title, page))
+            page += len(run.pages)
+        first = Laid(flow.flow([cover(pr, contents)], frame, pr.device), title)
+        all_runs = [first, *runs]
+        result.pages = sum(len(r.pages) for r in all_runs)
+        _draw_all(painter, writer, all_runs, footer, k)
+
+    write_pdf(Path(out), page_mm, DPI, f"{title}: handout", CREATOR, draw)
+    return result
+
+
+__all__ = ["Item", "PrintResult", "print_handout", "print_posters"]

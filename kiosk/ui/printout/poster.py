@@ -1,0 +1,339 @@
+"""One poster as printed matter: the header (kind and place, title, tagline, QR code, artwork)
+and the facts & figures across the page, then the quotes, sections, lessons and sources in
+columns, in the order the poster page on screen shows them. Texts come through the gallery's
+own language lookup (``Gallery.text``), so a print follows the language asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter
+
+from kiosk.colour import Palette
+from kiosk.content.model import Fact, Gallery, Poster, Section
+from kiosk.content.text import LocalText
+from kiosk.core.qr import qr_code, short_address
+from kiosk.ui.printout.art import PrintArt, Warn, load_art
+from kiosk.ui.printout.flow import Box, Item, Span, Text
+from kiosk.ui.printout.style import Look, mm
+from kiosk.ui.qr import paint_qr
+
+KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
+QR_CAPTION = "Take this case home: scan the code with a phone"
+
+
+@dataclass
+class Printing:
+    """What every part of a print needs: the gallery and language, the look, the palette,
+    the device the text is measured on, the size of a design unit on paper, a warning sink,
+    and the pictures loaded once per file."""
+
+    gallery: Gallery
+    lang: str | None
+    look: Look
+    palette: Palette
+    device: QPaintDevice
+    mm_per_unit: float
+    warn: Warn
+    arts: dict
+
+    def t(self, text: LocalText | None) -> str:
+        return self.gallery.text(text, self.lang)
+
+    def with_look(self, look: Look) -> Printing:
+        return Printing(
+            self.gallery,
+            self.lang,
+            look,
+            self.palette,
+            self.device,
+            self.mm_per_unit,
+            self.warn,
+            self.arts,
+        )
+
+    def art(self, path: object) -> PrintArt | None:
+        if path is None:
+            return None
+        if path not in self.arts:
+            self.arts[path] = load_art(path, self.warn)  # type: ignore[arg-type]
+        return self.arts[path]
+
+    def text(self, text: str, font: QFont, colour: str, **kw: object) -> Text:
+        return Text(text, font, colour, **kw)  # type: ignore[arg-type]
+
+
+def stack_height(items: list[Text], width: float, device: QPaintDevice) -> float:
+    total = 0.0
+    for i, item in enumerate(items):
+        item.measure(width, device)
+        total += (item.before if i else 0.0) + sum(item.pieces)
+    return total
+
+
+def draw_stack(painter: QPainter, items: list[Text], x: float, y: float) -> float:
+    """Texts measured by ``stack_height``, one under another; returns the y below them."""
+    for i, item in enumerate(items):
+        y += item.before if i else 0.0
+        item.draw(painter, x, y, 0, len(item.pieces))
+        y += sum(item.pieces)
+    return y
+
+
+def header(pr: Printing, poster: Poster) -> Span:
+    """Kind and place, title, tagline and the QR code on the left; the artwork on the right."""
+    L, P = pr.look, pr.palette  # noqa: N806
+    place = ", ".join(x for x in (pr.t(poster.city), pr.t(poster.country)) if x)
+    kicker = KIND_LABEL[poster.kind] + (f"  ·  {place}" if place else "")
+    texts = [
+        Text(kicker, L.font(L.kicker, QFont.Weight.Bold), P.accent_text),
+        Text(pr.t(poster.title), L.font(L.title, QFont.Weight.Bold), P.text, line_height=1.12),
+    ]
+    texts[1].before = L.space(1.5)
+    if poster.tagline:
+        texts.append(Text(pr.t(poster.tagline), L.font(L.lead), P.muted, before=L.space(2.5)))
+    art = pr.art(poster.artwork.path if poster.artwork else None)
+    bar = L.space(1.4)
+    qr = qr_block(pr, poster.link) if poster.link else None
+
+    def widths(width: float) -> tuple[float, float]:
+        return (width * 0.55, width * 0.41) if art else (width, 0.0)
+
+    def art_height(width: float) -> float:
+        if art is None:
+            return 0.0
+        return min(widths(width)[1] / art.aspect, L.space(L.art_max_mm))
+
+    def height(width: float) -> float:
+        text_w = widths(width)[0]
+        left = stack_height(texts, text_w, pr.device)
+        if qr is not None:
+            left += L.space(4) + qr.height_for(text_w)
+        return bar + L.space(4) + max(left, art_height(width)) + L.space(5)
+
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(QRectF(rect.left(), rect.top(), rect.width(), bar), QColor(P.accent))
+        top = rect.top() + bar + L.space(4)
+        text_w, art_w = widths(rect.width())
+        y = draw_stack(painter, texts, rect.left(), top)
+        if qr is not None:
+            qr.paint(painter, QRectF(rect.left(), y + L.space(4), text_w, qr.height_for(text_w)))
+        if art is not None:
+            box = QRectF(rect.right() - art_w, top, art_w, art_height(rect.width()))
+            art.draw(painter, box, pr.mm_per_unit, pr.warn)
+
+    return Span(height, paint)
+
+
+def qr_block(pr: Printing, url: str) -> Box:
+    """The QR code with its caption and address beside it."""
+    L, P = pr.look, pr.palette  # noqa: N806
+    side = L.space(L.qr_mm)
+    caption = Text(QR_CAPTION, L.font(L.small, QFont.Weight.Bold), P.text)
+    address = Text(short_address(url), L.font(L.small), P.muted, before=L.space(1))
+    code = qr_code(url)
+
+    def height(width: float) -> float:
+        return max(side, stack_height([caption, address], width - side - L.space(3), pr.device))
+
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        paint_qr(painter, QRectF(rect.left(), rect.top(), side, side), code, P.text)
+        words = [caption, address]
+        stack_height(words, rect.width() - side - L.space(3), pr.device)
+        draw_stack(painter, words, rect.left() + side + L.space(3), rect.top() + L.space(2))
+
+    return Box(height, paint)
+
+
+def fact_tile(pr: Printing, fact: Fact) -> list[Text]:
+    L, P = pr.look, pr.palette  # noqa: N806
+    gap = L.space(0.8)
+    value = fact.value_text(pr.lang, pr.gallery.default_language)
+    tile = [Text(value, L.font(L.value, QFont.Weight.Bold), P.accent_text, line_height=1.1)]
+    if fact.unit:
+        tile.append(Text(pr.t(fact.unit), L.font(L.small, QFont.Weight.Bold), P.text, before=gap))
+    tile.append(Text(pr.t(fact.label), L.font(L.small), P.muted, before=gap))
+    if fact.note:
+        tile.append(Text(pr.t(fact.note), L.font(L.small * 0.92), P.muted, before=gap))
+    return tile
+
+
+def facts(pr: Printing, poster: Poster, columns: int) -> Span | None:
+    """Facts & figures across the page: each group's name, then its figures as tiles."""
+    if not poster.facts:
+        return None
+    L, P = pr.look, pr.palette  # noqa: N806
+    heading = Text("Facts & figures", L.font(L.heading, QFont.Weight.Bold), P.text)
+    groups: dict[str, list[Fact]] = {}
+    for fact in poster.facts:
+        groups.setdefault(pr.t(fact.group), []).append(fact)
+    blocks = [
+        (
+            Text(name, L.font(L.small, QFont.Weight.Bold), P.muted) if name else None,
+            [fact_tile(pr, f) for f in members],
+        )
+        for name, members in groups.items()
+    ]
+    gap, pad, edge = L.space(2), L.space(1.6), L.space(0.8)
+
+    def tile_w(width: float) -> float:
+        return (width - gap * (columns - 1)) / columns
+
+    def rows(width: float) -> list[tuple[Text | None, list[float]]]:
+        """Each group's name and the heights of its rows of tiles."""
+        inner = tile_w(width) - 2 * pad
+        out = []
+        for name, tiles in blocks:
+            if name is not None:
+                name.measure(width, pr.device)
+            heights = [stack_height(t, inner, pr.device) for t in tiles]
+            row_h = [
+                max(heights[i : i + columns]) + 2 * pad + edge
+                for i in range(0, len(heights), columns)
+            ]
+            out.append((name, row_h))
+        return out
+
+    def height(width: float) -> float:
+        heading.measure(width, pr.device)
+        total = sum(heading.pieces) + L.space(2)
+        for name, row_h in rows(width):
+            total += (sum(name.pieces) + L.space(1.2) if name else 0.0) + L.space(2)
+            total += sum(row_h) + gap * (len(row_h) - 1)
+        return total + L.space(4)
+
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        y = draw_stack(painter, [heading], rect.left(), rect.top()) + L.space(2)
+        w = tile_w(rect.width())
+        for (name, row_h), (_n, tiles) in zip(rows(rect.width()), blocks, strict=True):
+            y += L.space(2)
+            if name is not None:
+                y = draw_stack(painter, [name], rect.left(), y) + L.space(1.2)
+            for r, h in enumerate(row_h):
+                for c, tile in enumerate(tiles[r * columns : (r + 1) * columns]):
+                    x = rect.left() + c * (w + gap)
+                    painter.fillRect(QRectF(x, y, w, h), QColor(P.surface))
+                    painter.fillRect(QRectF(x, y, w, edge), QColor(P.accent))
+                    stack_height(tile, w - 2 * pad, pr.device)
+                    draw_stack(painter, tile, x + pad, y + edge + pad)
+                y += h + gap
+
+    return Span(height, paint)
+
+
+def heading(pr: Printing, text: str, before: float) -> Text:
+    L, P = pr.look, pr.palette  # noqa: N806
+    return Text(
+        text,
+        L.font(L.heading, QFont.Weight.Bold),
+        P.text,
+        before=before,
+        after=L.space(1.2),
+        keep_with_next=True,
+        line_height=1.2,
+    )
+
+
+def picture(pr: Printing, path: object) -> Box | None:
+    art = pr.art(path)
+    if art is None:
+        return None
+    L = pr.look  # noqa: N806
+
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        art.draw(painter, rect, pr.mm_per_unit, pr.warn)
+
+    return Box(
+        lambda width: min(width / art.aspect, L.space(L.art_max_mm)),
+        paint,
+        before=L.space(1.5),
+        after=L.space(1.5),
+    )
+
+
+def section_items(pr: Printing, section: Section) -> list[Item]:
+    L, P = pr.look, pr.palette  # noqa: N806
+    body = L.font(L.body)
+    para = L.space(1.6)
+    items: list[Item] = [heading(pr, pr.t(section.heading), L.space(5))]
+    items += [Text(pr.t(p), body, P.text, after=para) for p in section.paragraphs]
+    items += [bullet(pr, pr.t(b), "•") for b in section.bullets]
+    pic = picture(pr, section.artwork.path if section.artwork else None)
+    if pic is not None:
+        items.append(pic)
+        if section.caption:
+            items.append(Text(pr.t(section.caption), L.font(L.small), P.muted, after=para))
+    return items
+
+
+def bullet(pr: Printing, text: str, marker: str) -> Text:
+    L, P = pr.look, pr.palette  # noqa: N806
+    return Text(
+        text,
+        L.font(L.body),
+        P.text,
+        after=L.space(1.2),
+        indent=L.space(4),
+        marker=marker,
+        marker_colour=P.accent_text,
+    )
+
+
+def quote_items(pr: Printing, poster: Poster) -> list[Item]:
+    quotes = pr.gallery.quotes_for(poster.id)
+    if not quotes:
+        return []
+    L, P = pr.look, pr.palette  # noqa: N806
+    items: list[Item] = [heading(pr, "In their words", L.space(5))]
+    for q in quotes:
+        items.append(
+            Text(
+                f"“{pr.t(q.text)}”",
+                L.italic(L.body * 1.08),
+                P.text,
+                indent=L.space(3.5),
+                rule=P.accent,
+                before=L.space(2),
+                after=L.space(1),
+            )
+        )
+        who = ", ".join(x for x in (pr.t(q.speaker), pr.t(q.role)) if x)
+        items.append(
+            Text(
+                f"— {who}",
+                L.font(L.small, QFont.Weight.Bold),
+                P.muted,
+                indent=L.space(3.5),
+                after=L.space(1.5),
+            )
+        )
+    return items
+
+
+def poster_items(pr: Printing, poster: Poster, fact_columns: int) -> list[Item]:
+    """The whole poster, in reading order."""
+    L, P = pr.look, pr.palette  # noqa: N806
+    items: list[Item] = [header(pr, poster)]
+    block = facts(pr, poster, fact_columns)
+    if block is not None:
+        items.append(block)
+    items += quote_items(pr, poster)
+    for section in poster.sections:
+        items += section_items(pr, section)
+    if poster.lessons:
+        items.append(heading(pr, "Lessons learnt", L.space(5)))
+        items += [bullet(pr, pr.t(lesson), "→") for lesson in poster.lessons]
+    if poster.sources:
+        items.append(heading(pr, "Sources", L.space(5)))
+        small = L.font(L.small)
+        items += [Text(pr.t(s), small, P.muted, after=L.space(0.8)) for s in poster.sources]
+    return items
+
+
+Paint = Callable[[QPainter, QRectF], None]
+
+
+def rule(painter: QPainter, x: float, y: float, width: float, colour: str) -> None:
+    painter.fillRect(QRectF(QPointF(x, y), QPointF(x + width, y + mm(0.35))), QColor(colour))
