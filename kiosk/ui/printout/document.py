@@ -24,7 +24,7 @@ from kiosk.content.model import Gallery, Poster
 from kiosk.ui.pdf import pdf_font, write_pdf
 from kiosk.ui.printout import flow
 from kiosk.ui.printout.flow import Frame, Item, Page, Span, Text
-from kiosk.ui.printout.poster import Printing, draw_stack, poster_items, stack_height
+from kiosk.ui.printout.poster import Printing, draw_stack, heading, poster_items, stack_height
 from kiosk.ui.printout.style import (
     DESIGN_MM,
     DPI,
@@ -133,7 +133,7 @@ def fit_poster(pr: Printing, poster: Poster, footer: Footer) -> Laid:
 
         def lay(scale: float, columns: int = columns) -> list[Page]:
             look = POSTER.scaled(scale, columns)
-            items = poster_items(pr.with_look(look), poster, look.fact_columns)
+            items = poster_items(pr.with_look(look), poster, look.fact_columns, span=True)
             return flow.flow(items, frame_for(look, footer), pr.device)
 
         if len(lay(low)) > 1:
@@ -158,7 +158,7 @@ def fit_poster(pr: Printing, poster: Poster, footer: Footer) -> Laid:
     title = pr.t(poster.title)
     if best is None:
         look = POSTER.scaled(low, POSTER_COLUMNS[-1])
-        items = poster_items(pr.with_look(look), poster, look.fact_columns)
+        items = poster_items(pr.with_look(look), poster, look.fact_columns, span=True)
         pages = flow.flow(items, frame_for(look, footer), pr.device)
         pr.warn(
             f"poster '{poster.id}' does not fit on one page even at the smallest type: "
@@ -241,27 +241,30 @@ def print_posters(
     return result
 
 
-def cover(pr: Printing, contents: list[tuple[str, int]]) -> Span:
-    """The handout's first page: the event, when and where, who made it and the source report's
-    reference (the gallery's credits), and what is inside with page numbers."""
+def cover(pr: Printing, contents: list[tuple[str, int]]) -> list[Item]:
+    """The handout's first page: the event, when and where across the page; then who made it
+    and the source report's reference (the gallery's credits) and what is inside, with page
+    numbers, in the columns."""
     L, P, s = pr.look, pr.palette, pr.gallery.settings  # noqa: N806
-    texts = [
-        Text(pr.t(s.title), L.font(L.title * 1.3, QFont.Weight.Bold), P.text, line_height=1.12)
-    ]
+    head = [Text(pr.t(s.title), L.font(L.title * 1.3, QFont.Weight.Bold), P.text, line_height=1.1)]
     if s.subtitle:
-        texts.append(Text(pr.t(s.subtitle), L.font(L.lead * 1.2), P.text, before=L.space(3)))
+        head.append(Text(pr.t(s.subtitle), L.font(L.lead * 1.2), P.text, before=L.space(3)))
     when = credits.event_when(s, pr.t)
     if when:
-        texts.append(Text(when, L.font(L.lead), P.accent_text, before=L.space(4)))
-    for group in credits.organisation_groups(s, pr.t) + credits.role_groups(s, pr.t):
-        texts.append(
-            Text(group.heading, L.font(L.small, QFont.Weight.Bold), P.muted, before=L.space(6))
+        head.append(Text(when, L.font(L.lead), P.accent_text, before=L.space(4)))
+
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(
+            QRectF(rect.left(), rect.top(), rect.width(), L.space(2)), QColor(P.accent)
         )
-        texts += [Text(n.full, L.font(L.body), P.text, before=L.space(1)) for n in group.names]
-    texts.append(
-        Text("In this handout", L.font(L.heading, QFont.Weight.Bold), P.text, before=L.space(10))
-    )
-    texts += [
+        stack_height(head, rect.width(), pr.device)
+        draw_stack(painter, head, rect.left(), rect.top() + L.space(8))
+
+    items: list[Item] = [
+        Span(lambda width: stack_height(head, width, pr.device) + L.space(16), paint)
+    ]
+    items.append(heading(pr, "In this handout", 0.0))
+    items += [
         Text(
             f"{title}  ·  page {page}",
             L.font(L.body),
@@ -273,15 +276,10 @@ def cover(pr: Printing, contents: list[tuple[str, int]]) -> Span:
         )
         for title, page in contents
     ]
-
-    def paint(painter: QPainter, rect: QRectF) -> None:
-        painter.fillRect(
-            QRectF(rect.left(), rect.top(), rect.width(), L.space(2)), QColor(P.accent)
-        )
-        stack_height(texts, rect.width(), pr.device)
-        draw_stack(painter, texts, rect.left(), rect.top() + L.space(8))
-
-    return Span(lambda width: stack_height(texts, width, pr.device) + L.space(8), paint)
+    for group in credits.organisation_groups(s, pr.t) + credits.role_groups(s, pr.t):
+        items.append(heading(pr, group.heading, L.space(5)))
+        items += [Text(n.full, L.font(L.body), P.text, after=L.space(1)) for n in group.names]
+    return items
 
 
 def print_handout(gallery: Gallery, out: Path, lang: str | None = None) -> PrintResult:
@@ -297,16 +295,21 @@ def print_handout(gallery: Gallery, out: Path, lang: str | None = None) -> Print
         frame = frame_for(HANDOUT, footer)
         runs = [
             Laid(
-                flow.flow(poster_items(pr, p, HANDOUT.fact_columns), frame, pr.device),
+                flow.flow(poster_items(pr, p, 2, span=False), frame, pr.device),
                 pr.t(p.title),
             )
             for p in gallery.posters
         ]
-        contents, page = [], 2
-        for run in runs:
-            contents.append((run.title, page))
-            page += len(run.pages)
-        first = Laid(flow.flow([cover(pr, contents)], frame, pr.device), title)
+        first = Laid([])
+        for _ in range(3):  # the cover's own length moves the page numbers it lists
+            contents, page = [], len(first.pages) + 1 if first.pages else 2
+            for run in runs:
+                contents.append((run.title, page))
+                page += len(run.pages)
+            before = len(first.pages)
+            first = Laid(flow.flow(cover(pr, contents), frame, pr.device), title)
+            if len(first.pages) == before:
+                break
         all_runs = [first, *runs]
         result.pages = sum(len(r.pages) for r in all_runs)
         _draw_all(painter, writer, all_runs, footer, k)

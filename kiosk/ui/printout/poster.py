@@ -5,10 +5,9 @@ own language lookup (``Gallery.text``), so a print follows the language asked fo
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter
 
 from kiosk.colour import Palette
@@ -17,7 +16,7 @@ from kiosk.content.text import LocalText
 from kiosk.core.qr import qr_code, short_address
 from kiosk.ui.printout.art import PrintArt, Warn, load_art
 from kiosk.ui.printout.flow import Box, Item, Span, Text
-from kiosk.ui.printout.style import Look, mm
+from kiosk.ui.printout.style import Look
 from kiosk.ui.qr import paint_qr
 
 KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
@@ -60,9 +59,6 @@ class Printing:
         if path not in self.arts:
             self.arts[path] = load_art(path, self.warn)  # type: ignore[arg-type]
         return self.arts[path]
-
-    def text(self, text: str, font: QFont, colour: str, **kw: object) -> Text:
-        return Text(text, font, colour, **kw)  # type: ignore[arg-type]
 
 
 def stack_height(items: list[Text], width: float, device: QPaintDevice) -> float:
@@ -160,67 +156,74 @@ def fact_tile(pr: Printing, fact: Fact) -> list[Text]:
     return tile
 
 
-def facts(pr: Printing, poster: Poster, columns: int) -> Span | None:
-    """Facts & figures across the page: each group's name, then its figures as tiles."""
+def boxed(text: Text, span: bool, device: QPaintDevice) -> Item:
+    """A text as a block across the page (``span``) or left in the column flow."""
+    if not span:
+        return text
+
+    def height(width: float) -> float:
+        return stack_height([text], width, device)
+
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        text.draw(painter, rect.left(), rect.top(), 0, len(text.pieces))
+
+    return Span(height, paint, before=text.before, after=text.after)
+
+
+def facts(pr: Printing, poster: Poster, columns: int, span: bool) -> list[Item]:
+    """Facts & figures: the heading, each group's name, then its figures as rows of tiles;
+    across the page (``span``, a wall poster) or down the columns (the handout)."""
     if not poster.facts:
-        return None
+        return []
     L, P = pr.look, pr.palette  # noqa: N806
-    heading = Text("Facts & figures", L.font(L.heading, QFont.Weight.Bold), P.text)
+    gap, pad, edge = L.space(2), L.space(1.6), L.space(0.8)
+    items: list[Item] = [boxed(heading(pr, "Facts & figures", 0.0), span, pr.device)]
     groups: dict[str, list[Fact]] = {}
     for fact in poster.facts:
         groups.setdefault(pr.t(fact.group), []).append(fact)
-    blocks = [
-        (
-            Text(name, L.font(L.small, QFont.Weight.Bold), P.muted) if name else None,
-            [fact_tile(pr, f) for f in members],
-        )
-        for name, members in groups.items()
-    ]
-    gap, pad, edge = L.space(2), L.space(1.6), L.space(0.8)
+    for name, members in groups.items():
+        if name:
+            label = Text(
+                name,
+                L.font(L.small, QFont.Weight.Bold),
+                P.muted,
+                before=L.space(2),
+                after=L.space(1.2),
+                keep_with_next=True,
+            )
+            items.append(boxed(label, span, pr.device))
+        for i in range(0, len(members), columns):
+            row = [fact_tile(pr, f) for f in members[i : i + columns]]
+            items.append(tile_row(pr, row, columns, span, (gap, pad, edge)))
+    if span:
+        items[-1].after += L.space(3)
+    return items
+
+
+def tile_row(
+    pr: Printing, row: list[list[Text]], columns: int, span: bool, gaps: tuple[float, ...]
+) -> Item:
+    """One row of figure tiles, each on the surface colour under an accent edge."""
+    P = pr.palette  # noqa: N806
+    gap, pad, edge = gaps
 
     def tile_w(width: float) -> float:
         return (width - gap * (columns - 1)) / columns
 
-    def rows(width: float) -> list[tuple[Text | None, list[float]]]:
-        """Each group's name and the heights of its rows of tiles."""
-        inner = tile_w(width) - 2 * pad
-        out = []
-        for name, tiles in blocks:
-            if name is not None:
-                name.measure(width, pr.device)
-            heights = [stack_height(t, inner, pr.device) for t in tiles]
-            row_h = [
-                max(heights[i : i + columns]) + 2 * pad + edge
-                for i in range(0, len(heights), columns)
-            ]
-            out.append((name, row_h))
-        return out
-
     def height(width: float) -> float:
-        heading.measure(width, pr.device)
-        total = sum(heading.pieces) + L.space(2)
-        for name, row_h in rows(width):
-            total += (sum(name.pieces) + L.space(1.2) if name else 0.0) + L.space(2)
-            total += sum(row_h) + gap * (len(row_h) - 1)
-        return total + L.space(4)
+        inner = tile_w(width) - 2 * pad
+        return max(stack_height(t, inner, pr.device) for t in row) + 2 * pad + edge
 
     def paint(painter: QPainter, rect: QRectF) -> None:
-        y = draw_stack(painter, [heading], rect.left(), rect.top()) + L.space(2)
         w = tile_w(rect.width())
-        for (name, row_h), (_n, tiles) in zip(rows(rect.width()), blocks, strict=True):
-            y += L.space(2)
-            if name is not None:
-                y = draw_stack(painter, [name], rect.left(), y) + L.space(1.2)
-            for r, h in enumerate(row_h):
-                for c, tile in enumerate(tiles[r * columns : (r + 1) * columns]):
-                    x = rect.left() + c * (w + gap)
-                    painter.fillRect(QRectF(x, y, w, h), QColor(P.surface))
-                    painter.fillRect(QRectF(x, y, w, edge), QColor(P.accent))
-                    stack_height(tile, w - 2 * pad, pr.device)
-                    draw_stack(painter, tile, x + pad, y + edge + pad)
-                y += h + gap
+        for c, tile in enumerate(row):
+            x = rect.left() + c * (w + gap)
+            painter.fillRect(QRectF(x, rect.top(), w, rect.height()), QColor(P.surface))
+            painter.fillRect(QRectF(x, rect.top(), w, edge), QColor(P.accent))
+            stack_height(tile, w - 2 * pad, pr.device)
+            draw_stack(painter, tile, x + pad, rect.top() + edge + pad)
 
-    return Span(height, paint)
+    return (Span if span else Box)(height, paint, before=gap, after=0.0)
 
 
 def heading(pr: Printing, text: str, before: float) -> Text:
@@ -312,13 +315,11 @@ def quote_items(pr: Printing, poster: Poster) -> list[Item]:
     return items
 
 
-def poster_items(pr: Printing, poster: Poster, fact_columns: int) -> list[Item]:
-    """The whole poster, in reading order."""
+def poster_items(pr: Printing, poster: Poster, fact_columns: int, span: bool) -> list[Item]:
+    """The whole poster, in reading order; its figures across the page when ``span``."""
     L, P = pr.look, pr.palette  # noqa: N806
     items: list[Item] = [header(pr, poster)]
-    block = facts(pr, poster, fact_columns)
-    if block is not None:
-        items.append(block)
+    items += facts(pr, poster, fact_columns, span)
     items += quote_items(pr, poster)
     for section in poster.sections:
         items += section_items(pr, section)
@@ -330,10 +331,3 @@ def poster_items(pr: Printing, poster: Poster, fact_columns: int) -> list[Item]:
         small = L.font(L.small)
         items += [Text(pr.t(s), small, P.muted, after=L.space(0.8)) for s in poster.sources]
     return items
-
-
-Paint = Callable[[QPainter, QRectF], None]
-
-
-def rule(painter: QPainter, x: float, y: float, width: float, colour: str) -> None:
-    painter.fillRect(QRectF(QPointF(x, y), QPointF(x + width, y + mm(0.35))), QColor(colour))
