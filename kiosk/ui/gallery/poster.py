@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.qr import qr_code, short_address
 from kiosk.ui.context import Ctx
 from kiosk.ui.images import ArtworkView
+from kiosk.ui.qr import QrView
 from kiosk.ui.widgets import icon_pixmap, label, nav_button, panel
 
 if TYPE_CHECKING:
     from kiosk.content.model import Fact, Poster, Quote, Section
 
+TAKE_HOME = "Take this case home: scan the code with a phone"
 KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
 WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns
 
@@ -58,6 +61,8 @@ def header(ctx: Ctx, poster: Poster, wide: bool, quotes_button: QWidget | None) 
         text.addWidget(label(ctx.t(poster.tagline), "lead", "muted"))
     if quotes_button is not None:
         text.addWidget(quotes_button, 0, Qt.AlignmentFlag.AlignLeft)
+    if poster.link:
+        text.addLayout(take_home(ctx, poster.link))
     text.addStretch(1)
     art = ArtworkView(
         ctx.images,
@@ -75,6 +80,25 @@ def header(ctx: Ctx, poster: Poster, wide: bool, quotes_button: QWidget | None) 
     col.addWidget(art)
     col.addLayout(text)
     return col
+
+
+def take_home(ctx: Ctx, url: str) -> QLayout:
+    """The poster's link as a QR code, with a short caption and the address beside it: a
+    visitor takes the case home on a phone (no network needed to show it)."""
+    s = ctx.scale
+    row = QHBoxLayout()
+    row.setSpacing(s.space(2))
+    code = qr_code(url)
+    side = code.side * max(3, round(s.touch * 2.4 / code.side))  # whole pixels a module
+    view = QrView(url, side, f"QR code: {short_address(url)}")
+    view.setObjectName("takeHomeQr")
+    row.addWidget(view, 0, Qt.AlignmentFlag.AlignTop)
+    words = _vbox(None, s.space(0.5))
+    words.addWidget(label(TAKE_HOME, "label"))
+    words.addWidget(label(short_address(url), "small", "muted"))
+    words.addStretch(1)
+    row.addLayout(words, 1)
+    return row
 
 
 def fact_tile(ctx: Ctx, fact: Fact) -> QFrame:

@@ -14,13 +14,13 @@ from kiosk.colour import Palette
 from kiosk.content.model import Fact, Gallery, Poster, Section
 from kiosk.content.text import LocalText
 from kiosk.core.qr import qr_code, short_address
+from kiosk.ui.gallery.poster import TAKE_HOME
 from kiosk.ui.printout.art import PrintArt, Warn, load_art
 from kiosk.ui.printout.flow import Box, Item, Span, Text
 from kiosk.ui.printout.style import Look
 from kiosk.ui.qr import paint_qr
 
 KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
-QR_CAPTION = "Take this case home: scan the code with a phone"
 
 
 @dataclass
@@ -127,7 +127,7 @@ def qr_block(pr: Printing, url: str) -> Box:
     """The QR code with its caption and address beside it."""
     L, P = pr.look, pr.palette  # noqa: N806
     side = L.space(L.qr_mm)
-    caption = Text(QR_CAPTION, L.font(L.small, QFont.Weight.Bold), P.text)
+    caption = Text(TAKE_HOME, L.font(L.small, QFont.Weight.Bold), P.text)
     address = Text(short_address(url), L.font(L.small), P.muted, before=L.space(1))
     code = qr_code(url)
 
