@@ -122,15 +122,15 @@ class Text(Item):
             self.pieces[-1] += self.after
 
     def draw(self, painter: QPainter, x: float, y: float, start: int, end: int) -> None:
-        painter.setPen(QColor(self.colour))
-        origin = QPointF(x + self.indent, y - self._tops[start])
-        for i in range(start, end):
-            self.layout.lineAt(i).draw(painter, origin)
-        if start == 0 and self.marker:
+        if start == 0 and self.marker:  # first: a text reader reads the marker before the text
             painter.setFont(self.font)
             painter.setPen(QColor(self.marker_colour))
             ascent = QFontMetricsF(self.font, painter.device()).ascent()
             painter.drawText(QPointF(x, y + ascent), self.marker)
+        painter.setPen(QColor(self.colour))
+        origin = QPointF(x + self.indent, y - self._tops[start])
+        for i in range(start, end):
+            self.layout.lineAt(i).draw(painter, origin)
         if self.rule:
             bottom = y + (end - start) * self.step
             thick = self.step * 0.12
