@@ -130,9 +130,7 @@ def test_each_page_carries_its_posters_texts(a1: Path, gallery: Gallery) -> None
         assert "learning@uclg.org" in text  # the credits, as gallery.yaml gives them
 
 
-def test_handout_has_the_cover_every_poster_and_the_source(
-    handout: Path, gallery: Gallery
-) -> None:
+def test_handout_has_the_cover_every_poster_and_the_source(handout: Path, gallery: Gallery) -> None:
     sizes = page_sizes(handout)
     assert len(sizes) > len(gallery.posters)
     assert all(w == pytest.approx(A4_PTS[0], abs=1) for w, _h in sizes)
@@ -151,9 +149,7 @@ def test_handout_has_the_cover_every_poster_and_the_source(
         assert missing == [], f"the handout lacks from {poster.id}: {missing[:3]}"
     # the contents' page numbers point at each poster's first page
     for poster in gallery.posters:
-        listed = re.search(
-            re.escape(squeezed(gallery.text(poster.title))) + r"·page(\d+)", cover
-        )
+        listed = re.search(re.escape(squeezed(gallery.text(poster.title))) + r"·page(\d+)", cover)
         assert listed, poster.id
         first = squeezed(page_text(handout, int(listed.group(1))))
         assert squeezed(gallery.text(poster.title)) in first

@@ -51,6 +51,7 @@ class Item:
     where it may break), then drawn piece range by piece range."""
 
     before: float = 0.0  # space above it, unless it starts a column
+    after: float = 0.0  # space below it
     keep_with_next: bool = False
     pieces: list[float]
 
