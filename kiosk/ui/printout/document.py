@@ -266,7 +266,7 @@ def cover(pr: Printing, contents: list[tuple[str, int]]) -> list[Item]:
     items.append(heading(pr, "In this handout", 0.0))
     items += [
         Text(
-            f"{title}  ·  page {page}",
+            f"{title}  ·  page\u00a0{page}",
             L.font(L.body),
             P.text,
             before=L.space(1.5),
