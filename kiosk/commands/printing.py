@@ -75,9 +75,7 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
     for warning in printed.warnings:
         print(f"kiosk print: warning: {warning}", file=err)
     size = target.stat().st_size
-    print(
-        f"{target}: {what}, {printed.pages} page{'s' if printed.pages != 1 else ''}, "
-        f"{size / 1e6:.1f} MB",
-        file=out,
-    )
+    shown = f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e3:.0f} kB"
+    pages = f"{printed.pages} page{'s' if printed.pages != 1 else ''}"
+    print(f"{target}: {what}, {pages}, {shown}", file=out)
     return EXIT_OK

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,9 +53,9 @@ def write_pdf(
     between pages). Raises ``OSError`` when the file cannot be written."""
     ensure_font()
     path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(tmp_name)
+    # a fresh name beside the target, made by Qt itself: the file gets the usual permissions
+    # (the umask's), where mkstemp's would be private to this user
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(6)}.tmp")
     try:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(dpi)

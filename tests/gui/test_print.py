@@ -9,6 +9,7 @@ CI installs poppler-utils and zbar-tools (.ci/run); without them these tests fai
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -182,7 +183,7 @@ def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=180,
         check=False,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
 
 
@@ -274,3 +275,31 @@ def test_another_language_is_printed_through_the_gallerys_lookup(
     print_posters(gallery, tmp_path / "en.pdf", "A4", [poster], lang="en")
     assert squeezed("Titre de test en français") in squeezed(page_text(tmp_path / "fr.pdf"))
     assert squeezed("Titre de test") not in squeezed(page_text(tmp_path / "en.pdf"))
+
+
+def test_an_a0_poster_with_a_large_photo_stays_under_20_mb(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    """The worst case for size: a photo of pure noise (JPEG cannot compress it), 4000×2500,
+    as the header's picture of an A0 poster (printed ~336 mm wide: embedded at <= 300 dpi)."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    width, height = 4000, 2500
+    noise = QImage(
+        os.urandom(width * height * 3), width, height, width * 3, QImage.Format.Format_RGB888
+    )
+    assert noise.save(str(content / "photo.jpg"), quality=92)
+    path = content / "posters" / "montreal-technopole-angus.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "artwork: art/montreal-technopole-angus.svg", "artwork: photo.jpg"
+        ),
+        encoding="utf-8",
+    )
+    gallery = load_gallery(content, paths.assets_dir()).gallery
+    poster = gallery.poster("montreal-technopole-angus")
+    assert poster is not None and poster.artwork is not None
+    out = tmp_path / "photo-a0.pdf"
+    result = print_posters(gallery, out, "A0", [poster])
+    assert result.warnings == []  # 4000 pixels over ~13 inches: well over 150 dpi
+    assert out.stat().st_size < 20 * 1024 * 1024  # measured: 7.0 MB
+    images = run(tool("pdfimages"), "-list", str(out)).splitlines()[2:]
+    assert len(images) == 1 and int(images[0].split()[3]) <= width  # embedded, not upscaled
