@@ -303,3 +303,29 @@ def test_an_a0_poster_with_a_large_photo_stays_under_20_mb(qapp, tmp_path: Path)
     assert out.stat().st_size < 20 * 1024 * 1024  # measured: 7.0 MB
     images = run(tool("pdfimages"), "-list", str(out)).splitlines()[2:]
     assert len(images) == 1 and int(images[0].split()[3]) <= width  # embedded, not upscaled
+
+
+def test_an_svg_changed_after_loading_is_checked_again(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    """The print draws only the document the app's SVG checks rebuilt: a file swapped for a
+    hostile one after the content was loaded is refused, named, and the rest still prints."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    shutil.copytree(REPO / "assets" / "art", content / "art")  # found in content/ first
+    gallery = load_gallery(content, tmp_path / "no-assets").gallery
+    poster = gallery.poster("montreal-technopole-angus")
+    assert poster is not None and poster.artwork is not None
+    assert poster.artwork.path == (content / "art" / "montreal-technopole-angus.svg").resolve()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for print", encoding="utf-8")
+    poster.artwork.path.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY s SYSTEM "file://{secret}">]>'
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text>&s;</text></svg>',
+        encoding="utf-8",
+    )
+    out = tmp_path / "swapped.pdf"
+    result = print_posters(gallery, out, "A4", [poster])
+    assert result.warnings == [
+        "montreal-technopole-angus.svg could not be drawn: left out of the print"
+    ]
+    text = page_text(out)
+    assert "Technopole Angus" in text and "not for print" not in text
