@@ -17,7 +17,7 @@ from kiosk.core.qr import qr_code, short_address
 from kiosk.ui.gallery.poster import TAKE_HOME
 from kiosk.ui.printout.art import PrintArt, Warn, load_art
 from kiosk.ui.printout.flow import Box, Item, Span, Text
-from kiosk.ui.printout.style import Look
+from kiosk.ui.printout.style import Look, mm
 from kiosk.ui.qr import paint_qr
 
 KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
@@ -126,8 +126,9 @@ def header(pr: Printing, poster: Poster) -> Span:
 def qr_block(pr: Printing, url: str) -> Box:
     """The QR code with its caption and address beside it."""
     L, P = pr.look, pr.palette  # noqa: N806
-    side = L.space(L.qr_mm)
-    caption = Text(TAKE_HOME, L.font(L.small, QFont.Weight.Bold), P.text)
+    # never under 20 mm on the design page (57 mm on A1) however small the fitted type
+    side = max(L.space(L.qr_mm), mm(20))
+    caption = Text(TAKE_HOME, L.font(L.body, QFont.Weight.Bold), P.text)
     address = Text(short_address(url), L.font(L.small), P.muted, before=L.space(1))
     code = qr_code(url)
 
