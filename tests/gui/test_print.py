@@ -279,7 +279,7 @@ def test_another_language_is_printed_through_the_gallerys_lookup(
 
 def test_an_a0_poster_with_a_large_photo_stays_under_20_mb(qapp, tmp_path: Path) -> None:  # noqa: ANN001
     """The worst case for size: a photo of pure noise (JPEG cannot compress it), 4000×2500,
-    as the header's picture of an A0 poster (printed ~336 mm wide: embedded at <= 300 dpi)."""
+    as the header's picture of an A0 poster (printed 218 mm wide: embedded at <= 300 dpi)."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     width, height = 4000, 2500
