@@ -225,19 +225,36 @@ def print_posters(
 ) -> PrintResult:
     """The posters (all, or those given), one page each, at ``size``, into ``out``."""
     chosen = list(gallery.posters if posters is None else posters)
+
+    def lay(pr: Printing, footer: Footer) -> list[Laid]:
+        return [fit_poster(pr, p, footer) for p in chosen]
+
+    return _write(gallery, Path(out), size, POSTER, lang, f"posters ({size})", lay)
+
+
+def _write(
+    gallery: Gallery,
+    out: Path,
+    size: str,
+    look: Look,
+    lang: str | None,
+    what: str,
+    lay: Callable[[Printing, Footer], list[Laid]],
+) -> PrintResult:
+    """A PDF of ``size`` pages of ``look``, laid out by ``lay`` and drawn with footers."""
     page_mm = SIZES_MM[size]
     k, mm_per_unit = _page_mm_per_unit(page_mm)
-    result = PrintResult(Path(out), 0)
+    result = PrintResult(out, 0)
     title = gallery.text(gallery.settings.title, lang)
 
     def draw(painter: QPainter, writer: QPdfWriter) -> None:
-        pr = _printing(gallery, lang, POSTER, writer, mm_per_unit, result.warnings)
-        footer = Footer(pr, mm(POSTER.margin_mm))
-        runs = [fit_poster(pr, p, footer) for p in chosen]
+        pr = _printing(gallery, lang, look, writer, mm_per_unit, result.warnings)
+        footer = Footer(pr, mm(look.margin_mm))
+        runs = lay(pr, footer)
         result.pages = sum(len(r.pages) for r in runs)
         _draw_all(painter, writer, runs, footer, k)
 
-    write_pdf(Path(out), page_mm, DPI, f"{title}: posters ({size})", CREATOR, draw)
+    write_pdf(out, page_mm, DPI, f"{title}: {what}", CREATOR, draw)
     return result
 
 
@@ -284,20 +301,11 @@ def cover(pr: Printing, contents: list[tuple[str, int]]) -> list[Item]:
 
 def print_handout(gallery: Gallery, out: Path, lang: str | None = None) -> PrintResult:
     """The A4 handout: a cover, then every poster from its own page on, quotes included."""
-    page_mm = SIZES_MM["A4"]
-    k, mm_per_unit = _page_mm_per_unit(page_mm)
-    result = PrintResult(Path(out), 0)
-    title = gallery.text(gallery.settings.title, lang)
 
-    def draw(painter: QPainter, writer: QPdfWriter) -> None:
-        pr = _printing(gallery, lang, HANDOUT, writer, mm_per_unit, result.warnings)
-        footer = Footer(pr, mm(HANDOUT.margin_mm))
+    def lay(pr: Printing, footer: Footer) -> list[Laid]:
         frame = frame_for(HANDOUT, footer)
         runs = [
-            Laid(
-                flow.flow(poster_items(pr, p, 2, span=False), frame, pr.device),
-                pr.t(p.title),
-            )
+            Laid(flow.flow(poster_items(pr, p, 2, span=False), frame, pr.device), pr.t(p.title))
             for p in gallery.posters
         ]
         first = Laid([])
@@ -307,15 +315,12 @@ def print_handout(gallery: Gallery, out: Path, lang: str | None = None) -> Print
                 contents.append((run.title, page))
                 page += len(run.pages)
             before = len(first.pages)
-            first = Laid(flow.flow(cover(pr, contents), frame, pr.device), title)
+            first = Laid(flow.flow(cover(pr, contents), frame, pr.device))
             if len(first.pages) == before:
                 break
-        all_runs = [first, *runs]
-        result.pages = sum(len(r.pages) for r in all_runs)
-        _draw_all(painter, writer, all_runs, footer, k)
+        return [first, *runs]
 
-    write_pdf(Path(out), page_mm, DPI, f"{title}: handout", CREATOR, draw)
-    return result
+    return _write(gallery, Path(out), "A4", HANDOUT, lang, "handout", lay)
 
 
 __all__ = ["Item", "PrintResult", "print_handout", "print_posters"]
