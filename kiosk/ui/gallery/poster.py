@@ -30,7 +30,13 @@ from kiosk.ui.widgets import icon_pixmap, label, nav_button, panel
 if TYPE_CHECKING:
     from kiosk.content.model import Fact, Poster, Quote, Section
 
-TAKE_HOME = "Take this case home: scan the code with a phone"
+
+def take_home_caption(kind: str) -> str:
+    """The words beside a poster's QR code (on screen and in print)."""
+    what = "case" if kind == "case" else "poster"
+    return f"Take this {what} home: scan the code with a phone"
+
+
 KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
 WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns
 
@@ -62,7 +68,7 @@ def header(ctx: Ctx, poster: Poster, wide: bool, quotes_button: QWidget | None) 
     if quotes_button is not None:
         text.addWidget(quotes_button, 0, Qt.AlignmentFlag.AlignLeft)
     if poster.link:
-        text.addLayout(take_home(ctx, poster.link))
+        text.addLayout(take_home(ctx, poster.link, poster.kind))
     text.addStretch(1)
     art = ArtworkView(
         ctx.images,
@@ -82,7 +88,7 @@ def header(ctx: Ctx, poster: Poster, wide: bool, quotes_button: QWidget | None) 
     return col
 
 
-def take_home(ctx: Ctx, url: str) -> QLayout:
+def take_home(ctx: Ctx, url: str, kind: str) -> QLayout:
     """The poster's link as a QR code, with a short caption and the address beside it: a
     visitor takes the case home on a phone (no network needed to show it)."""
     s = ctx.scale
@@ -94,7 +100,7 @@ def take_home(ctx: Ctx, url: str) -> QLayout:
     view.setObjectName("takeHomeQr")
     row.addWidget(view, 0, Qt.AlignmentFlag.AlignTop)
     words = _vbox(None, s.space(0.5))
-    words.addWidget(label(TAKE_HOME, "label"))
+    words.addWidget(label(take_home_caption(kind), "label"))
     words.addWidget(label(short_address(url), "small", "muted"))
     words.addStretch(1)
     row.addLayout(words, 1)

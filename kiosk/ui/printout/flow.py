@@ -199,7 +199,7 @@ class Placed:
 @dataclass
 class Page:
     placed: list[Placed] = field(default_factory=list)
-    overflow: bool = False  # something was taller than a whole column and was cut
+    overflow: bool = False  # something was taller than a whole column or page and was cut
 
     def draw(self, painter: QPainter) -> None:
         for p in self.placed:
@@ -220,10 +220,13 @@ def flow(items: Sequence[Item], frame: Frame, device: QPaintDevice) -> list[Page
 
     for k, item in enumerate(items):
         if isinstance(item, Span):
-            if used:
-                new_page()
             item.measure(frame.width, device)
             top = span_top + (item.before if span_top > frame.top else 0.0)
+            if used or (span_top > frame.top and top + item.pieces[0] > frame.bottom):
+                new_page()  # below columns, or past the page's foot: on a new page
+                top = frame.top
+            if top + item.pieces[0] > frame.bottom + 0.01:
+                pages[-1].overflow = True  # taller than a whole page
             pages[-1].placed.append(Placed(item, 0, 1, frame.left, top))
             span_top = top + item.pieces[0]
             y = span_top

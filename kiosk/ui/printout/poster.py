@@ -6,6 +6,7 @@ own language lookup (``Gallery.text``), so a print follows the language asked fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter
@@ -14,7 +15,7 @@ from kiosk.colour import Palette
 from kiosk.content.model import Fact, Gallery, Poster, Section
 from kiosk.content.text import LocalText
 from kiosk.core.qr import qr_code, short_address
-from kiosk.ui.gallery.poster import TAKE_HOME
+from kiosk.ui.gallery.poster import take_home_caption
 from kiosk.ui.printout.art import PrintArt, Warn, load_art
 from kiosk.ui.printout.flow import Box, Item, Span, Text
 from kiosk.ui.printout.style import Look, mm
@@ -36,7 +37,7 @@ class Printing:
     device: QPaintDevice
     mm_per_unit: float
     warn: Warn
-    arts: dict
+    arts: dict[Path, PrintArt | None]
 
     def t(self, text: LocalText | None) -> str:
         return self.gallery.text(text, self.lang)
@@ -53,11 +54,12 @@ class Printing:
             self.arts,
         )
 
-    def art(self, path: object) -> PrintArt | None:
+    def art(self, path: Path | None) -> PrintArt | None:
+        """The picture at ``path``, loaded and checked once per file."""
         if path is None:
             return None
         if path not in self.arts:
-            self.arts[path] = load_art(path, self.warn)  # type: ignore[arg-type]
+            self.arts[path] = load_art(path, self.warn)
         return self.arts[path]
 
 
@@ -92,7 +94,7 @@ def header(pr: Printing, poster: Poster) -> Span:
         texts.append(Text(pr.t(poster.tagline), L.font(L.lead), P.muted, before=L.space(2.5)))
     art = pr.art(poster.artwork.path if poster.artwork else None)
     bar = L.space(1.4)
-    qr = qr_block(pr, poster.link) if poster.link else None
+    qr = qr_block(pr, poster.link, poster.kind) if poster.link else None
 
     def widths(width: float) -> tuple[float, float]:
         return (width * 0.55, width * 0.41) if art else (width, 0.0)
@@ -123,12 +125,12 @@ def header(pr: Printing, poster: Poster) -> Span:
     return Span(height, paint)
 
 
-def qr_block(pr: Printing, url: str) -> Box:
+def qr_block(pr: Printing, url: str, kind: str) -> Box:
     """The QR code with its caption and address beside it."""
     L, P = pr.look, pr.palette  # noqa: N806
     # never under 20 mm on the design page (57 mm on A1) however small the fitted type
     side = max(L.space(L.qr_mm), mm(20))
-    caption = Text(TAKE_HOME, L.font(L.body, QFont.Weight.Bold), P.text)
+    caption = Text(take_home_caption(kind), L.font(L.body, QFont.Weight.Bold), P.text)
     address = Text(short_address(url), L.font(L.small), P.muted, before=L.space(1))
     code = qr_code(url)
 
@@ -240,7 +242,7 @@ def heading(pr: Printing, text: str, before: float) -> Text:
     )
 
 
-def picture(pr: Printing, path: object) -> Box | None:
+def picture(pr: Printing, path: Path | None) -> Box | None:
     art = pr.art(path)
     if art is None:
         return None

@@ -20,6 +20,7 @@ SIZES_MM: dict[str, tuple[float, float]] = {
     "A3": (297.0, 420.0),
     "A4": (210.0, 297.0),
 }
+MIN_PT = 4.25  # the smallest type on the design page: 12 pt on A1, 17 pt on A0
 
 
 def mm(value: float) -> float:
@@ -51,7 +52,8 @@ class Look:
         return replace(self, scale=scale, columns=columns or self.columns)
 
     def pt(self, size: float) -> float:
-        return size * self.scale
+        """A type size fitted by ``scale``, never under ``MIN_PT`` (12 pt on A1)."""
+        return max(MIN_PT, size * self.scale)
 
     def font(self, size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
         return pdf_font(self.pt(size), weight)
