@@ -60,7 +60,8 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
         print("kiosk print: the content has no poster to print", file=err)
         return EXIT_FAILED
     startup.get_app()
-    from kiosk.ui.printout.document import print_handout, print_posters
+    from kiosk.ui.printout.document import print_posters
+    from kiosk.ui.printout.handout import print_handout
 
     try:
         if args.handout:

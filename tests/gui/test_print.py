@@ -22,7 +22,8 @@ from PySide6.QtGui import QColor, QImage
 from kiosk import paths
 from kiosk.content.loader import load_gallery
 from kiosk.content.model import Gallery, Poster
-from kiosk.ui.printout.document import print_handout, print_posters
+from kiosk.ui.printout.document import print_posters
+from kiosk.ui.printout.handout import print_handout
 
 REPO = Path(__file__).resolve().parents[2]
 CONTENT = REPO / "content"

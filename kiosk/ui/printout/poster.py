@@ -5,79 +5,19 @@ own language lookup (``Gallery.text``), so a print follows the language asked fo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 
-from kiosk.colour import Palette
-from kiosk.content.model import Fact, Gallery, Poster, Section
-from kiosk.content.text import LocalText
+from kiosk.content.model import Poster, Section
 from kiosk.core.qr import qr_code, short_address
-from kiosk.ui.gallery.poster import take_home_caption
-from kiosk.ui.printout.art import PrintArt, Warn, load_art
+from kiosk.ui.gallery.poster import KIND_LABEL, take_home_caption
+from kiosk.ui.printout.figures import facts
 from kiosk.ui.printout.flow import Box, Item, Span, Text
-from kiosk.ui.printout.style import Look, mm
+from kiosk.ui.printout.parts import Printing, draw_stack, heading, stack_height
+from kiosk.ui.printout.style import mm
 from kiosk.ui.qr import paint_qr
-
-KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
-
-
-@dataclass
-class Printing:
-    """What every part of a print needs: the gallery and language, the look, the palette,
-    the device the text is measured on, the size of a design unit on paper, a warning sink,
-    and the pictures loaded once per file."""
-
-    gallery: Gallery
-    lang: str | None
-    look: Look
-    palette: Palette
-    device: QPaintDevice
-    mm_per_unit: float
-    warn: Warn
-    arts: dict[Path, PrintArt | None]
-
-    def t(self, text: LocalText | None) -> str:
-        return self.gallery.text(text, self.lang)
-
-    def with_look(self, look: Look) -> Printing:
-        return Printing(
-            self.gallery,
-            self.lang,
-            look,
-            self.palette,
-            self.device,
-            self.mm_per_unit,
-            self.warn,
-            self.arts,
-        )
-
-    def art(self, path: Path | None) -> PrintArt | None:
-        """The picture at ``path``, loaded and checked once per file."""
-        if path is None:
-            return None
-        if path not in self.arts:
-            self.arts[path] = load_art(path, self.warn)
-        return self.arts[path]
-
-
-def stack_height(items: list[Text], width: float, device: QPaintDevice) -> float:
-    total = 0.0
-    for i, item in enumerate(items):
-        item.measure(width, device)
-        total += (item.before if i else 0.0) + sum(item.pieces)
-    return total
-
-
-def draw_stack(painter: QPainter, items: list[Text], x: float, y: float) -> float:
-    """Texts measured by ``stack_height``, one under another; returns the y below them."""
-    for i, item in enumerate(items):
-        y += item.before if i else 0.0
-        item.draw(painter, x, y, 0, len(item.pieces))
-        y += sum(item.pieces)
-    return y
 
 
 def header(pr: Printing, poster: Poster) -> Span:
@@ -144,102 +84,6 @@ def qr_block(pr: Printing, url: str, kind: str) -> Box:
         draw_stack(painter, words, rect.left() + side + L.space(3), rect.top() + L.space(2))
 
     return Box(height, paint)
-
-
-def fact_tile(pr: Printing, fact: Fact) -> list[Text]:
-    L, P = pr.look, pr.palette  # noqa: N806
-    gap = L.space(0.8)
-    value = fact.value_text(pr.lang, pr.gallery.default_language)
-    tile = [Text(value, L.font(L.value, QFont.Weight.Bold), P.accent_text, line_height=1.1)]
-    if fact.unit:
-        tile.append(Text(pr.t(fact.unit), L.font(L.small, QFont.Weight.Bold), P.text, before=gap))
-    tile.append(Text(pr.t(fact.label), L.font(L.small), P.muted, before=gap))
-    if fact.note:
-        tile.append(Text(pr.t(fact.note), L.font(L.small * 0.92), P.muted, before=gap))
-    return tile
-
-
-def boxed(text: Text, span: bool, device: QPaintDevice) -> Item:
-    """A text as a block across the page (``span``) or left in the column flow."""
-    if not span:
-        return text
-
-    def height(width: float) -> float:
-        return stack_height([text], width, device)
-
-    def paint(painter: QPainter, rect: QRectF) -> None:
-        text.draw(painter, rect.left(), rect.top(), 0, len(text.pieces))
-
-    return Span(height, paint, before=text.before, after=text.after)
-
-
-def facts(pr: Printing, poster: Poster, columns: int, span: bool) -> list[Item]:
-    """Facts & figures: the heading, each group's name, then its figures as rows of tiles;
-    across the page (``span``, a wall poster) or down the columns (the handout)."""
-    if not poster.facts:
-        return []
-    L, P = pr.look, pr.palette  # noqa: N806
-    gap, pad, edge = L.space(2), L.space(1.6), L.space(0.8)
-    items: list[Item] = [boxed(heading(pr, "Facts & figures", 0.0), span, pr.device)]
-    groups: dict[str, list[Fact]] = {}
-    for fact in poster.facts:
-        groups.setdefault(pr.t(fact.group), []).append(fact)
-    for name, members in groups.items():
-        if name:
-            label = Text(
-                name,
-                L.font(L.small, QFont.Weight.Bold),
-                P.muted,
-                before=L.space(2),
-                after=L.space(1.2),
-                keep_with_next=True,
-            )
-            items.append(boxed(label, span, pr.device))
-        for i in range(0, len(members), columns):
-            row = [fact_tile(pr, f) for f in members[i : i + columns]]
-            items.append(tile_row(pr, row, columns, span, (gap, pad, edge)))
-    if span:
-        items[-1].after += L.space(3)
-    return items
-
-
-def tile_row(
-    pr: Printing, row: list[list[Text]], columns: int, span: bool, gaps: tuple[float, ...]
-) -> Item:
-    """One row of figure tiles, each on the surface colour under an accent edge."""
-    P = pr.palette  # noqa: N806
-    gap, pad, edge = gaps
-
-    def tile_w(width: float) -> float:
-        return (width - gap * (columns - 1)) / columns
-
-    def height(width: float) -> float:
-        inner = tile_w(width) - 2 * pad
-        return max(stack_height(t, inner, pr.device) for t in row) + 2 * pad + edge
-
-    def paint(painter: QPainter, rect: QRectF) -> None:
-        w = tile_w(rect.width())
-        for c, tile in enumerate(row):
-            x = rect.left() + c * (w + gap)
-            painter.fillRect(QRectF(x, rect.top(), w, rect.height()), QColor(P.surface))
-            painter.fillRect(QRectF(x, rect.top(), w, edge), QColor(P.accent))
-            stack_height(tile, w - 2 * pad, pr.device)
-            draw_stack(painter, tile, x + pad, rect.top() + edge + pad)
-
-    return (Span if span else Box)(height, paint, before=gap, after=0.0)
-
-
-def heading(pr: Printing, text: str, before: float) -> Text:
-    L, P = pr.look, pr.palette  # noqa: N806
-    return Text(
-        text,
-        L.font(L.heading, QFont.Weight.Bold),
-        P.text,
-        before=before,
-        after=L.space(1.2),
-        keep_with_next=True,
-        line_height=1.2,
-    )
 
 
 def picture(pr: Printing, path: Path | None) -> Box | None:
