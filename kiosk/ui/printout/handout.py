@@ -16,7 +16,7 @@ from kiosk.ui.printout.document import Footer, Laid, PrintResult, frame_for, wri
 from kiosk.ui.printout.flow import Item, Span, Text
 from kiosk.ui.printout.parts import Printing, draw_stack, heading, stack_height
 from kiosk.ui.printout.poster import poster_items
-from kiosk.ui.printout.style import HANDOUT
+from kiosk.ui.printout.style import ARROW, HANDOUT
 
 
 def cover(pr: Printing, contents: list[tuple[str, int]]) -> list[Item]:
@@ -49,7 +49,7 @@ def cover(pr: Printing, contents: list[tuple[str, int]]) -> list[Item]:
             P.text,
             before=L.space(1.5),
             indent=L.space(4),
-            marker="→",
+            marker=ARROW,
             marker_colour=P.accent_text,
         )
         for title, page in contents

@@ -16,7 +16,7 @@ from kiosk.ui.gallery.poster import KIND_LABEL, take_home_caption
 from kiosk.ui.printout.figures import facts
 from kiosk.ui.printout.flow import Box, Item, Span, Text
 from kiosk.ui.printout.parts import Printing, draw_stack, heading, stack_height
-from kiosk.ui.printout.style import mm
+from kiosk.ui.printout.style import ARROW, mm
 from kiosk.ui.qr import paint_qr
 
 
@@ -172,7 +172,7 @@ def poster_items(pr: Printing, poster: Poster, fact_columns: int, span: bool) ->
         items += section_items(pr, section)
     if poster.lessons:
         items.append(heading(pr, "Lessons learnt", L.space(5)))
-        items += [bullet(pr, pr.t(lesson), "→") for lesson in poster.lessons]
+        items += [bullet(pr, pr.t(lesson), ARROW) for lesson in poster.lessons]
     if poster.sources:
         items.append(heading(pr, "Sources", L.space(5)))
         small = L.font(L.small)

@@ -20,6 +20,9 @@ SIZES_MM: dict[str, tuple[float, float]] = {
     "A3": (297.0, 420.0),
     "A4": (210.0, 297.0),
 }
+# the lessons' and contents' marker: Roboto has no "→", and a glyph from a fallback font would
+# differ from machine to machine (or be missing in the bundle); "›" is in the shipped font
+ARROW = "›"
 MIN_PT = 4.25  # the smallest type on the design page: 12 pt on A1, 17 pt on A0
 
 
