@@ -124,9 +124,11 @@ class Text(Item):
 
     def draw(self, painter: QPainter, x: float, y: float, start: int, end: int) -> None:
         if start == 0 and self.marker:  # first: a text reader reads the marker before the text
-            painter.setFont(self.font)
+            marker = QFont(self.font)
+            marker.setWeight(QFont.Weight.Bold)  # a small mark in a light colour: bold
+            painter.setFont(marker)
             painter.setPen(QColor(self.marker_colour))
-            ascent = QFontMetricsF(self.font, painter.device()).ascent()
+            ascent = QFontMetricsF(marker, painter.device()).ascent()
             painter.drawText(QPointF(x, y + ascent), self.marker)
         painter.setPen(QColor(self.colour))
         origin = QPointF(x + self.indent, y - self._tops[start])
