@@ -307,7 +307,7 @@ def test_an_a0_poster_with_a_large_photo_stays_under_20_mb(qapp, tmp_path: Path)
     out = tmp_path / "photo-a0.pdf"
     result = print_posters(gallery, out, "A0", [poster])
     assert result.warnings == []  # 4000 pixels over ~13 inches: well over 150 dpi
-    assert out.stat().st_size < 20 * 1024 * 1024  # measured: 7.0 MB
+    assert out.stat().st_size < 20 * 1024 * 1024  # measured: 6.6 to 7.0 MB
     images = run(tool("pdfimages"), "-list", str(out)).splitlines()[2:]
     assert len(images) == 1 and int(images[0].split()[3]) <= width  # embedded, not upscaled
 
