@@ -103,6 +103,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="where E saves the session log (default: the app-data folder)",
     )
 
+    prn = sub.add_parser(
+        "print",
+        help="the posters as print pages (A0 to A4) or the A4 handout, as one PDF file",
+    )
+    _add_content(prn)
+    prn.add_argument(
+        "--size", default="A1", choices=["A0", "A1", "A2", "A3", "A4"], help="the paper (A1)"
+    )
+    prn.add_argument("--poster", metavar="ID", help="print this poster alone")
+    prn.add_argument("--lang", metavar="CODE", help="the language to print")
+    prn.add_argument(
+        "--handout",
+        action="store_true",
+        help="the A4 handout instead: a cover with the credits and the source, then every "
+        "poster with its quotes (--size and --poster do not apply)",
+    )
+    prn.add_argument("out", metavar="OUT.pdf")
+
     shot = sub.add_parser("shot", help="render a screen offscreen to a PNG file")
     _add_content(shot)
     shot.add_argument(

@@ -15,7 +15,16 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from kiosk.content.text import Artwork, Colour, FactValue, Id, LangCode, LocalText, kind_of
+from kiosk.content.text import (
+    Artwork,
+    Colour,
+    FactValue,
+    Id,
+    LangCode,
+    Link,
+    LocalText,
+    kind_of,
+)
 
 ThemeName = Literal[
     "dark_amber.xml",
@@ -214,6 +223,8 @@ class Poster(Strict):
     lessons: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
     quotes: tuple[Id, ...] = Field(default=(), max_length=MAX_QUOTES)
     sources: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
+    # a web address about the case, shown as a QR code on screen and in print (to take home)
+    link: Link | None = None
 
 
 class Quote(Strict):

@@ -22,13 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.qr import qr_code, short_address
 from kiosk.ui.context import Ctx
 from kiosk.ui.images import ArtworkView
+from kiosk.ui.qr import QrView
 from kiosk.ui.speech import Passage, ReadAloudButton, page_passages, readable
 from kiosk.ui.widgets import icon_pixmap, label, nav_button, panel
 
 if TYPE_CHECKING:
     from kiosk.content.model import Fact, Poster, Quote, Section
+
+
+def take_home_caption(kind: str) -> str:
+    """The words beside a poster's QR code (on screen and in print)."""
+    what = "case" if kind == "case" else "poster"
+    return f"Take this {what} home: scan the code with a phone"
+
 
 KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
 WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns
@@ -67,6 +76,8 @@ def header(ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget]) -> QLay
             row.addWidget(button)
         row.addStretch(1)
         text.addLayout(row)
+    if poster.link:
+        text.addLayout(take_home(ctx, poster.link, poster.kind))
     text.addStretch(1)
     art = ArtworkView(
         ctx.images,
@@ -84,6 +95,25 @@ def header(ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget]) -> QLay
     col.addWidget(art)
     col.addLayout(text)
     return col
+
+
+def take_home(ctx: Ctx, url: str, kind: str) -> QLayout:
+    """The poster's link as a QR code, with a short caption and the address beside it: a
+    visitor takes the case home on a phone (no network needed to show it)."""
+    s = ctx.scale
+    row = QHBoxLayout()
+    row.setSpacing(s.space(2))
+    code = qr_code(url)
+    side = code.side * max(3, round(s.touch * 2.4 / code.side))  # whole pixels a module
+    view = QrView(url, side, f"QR code: {short_address(url)}")
+    view.setObjectName("takeHomeQr")
+    row.addWidget(view, 0, Qt.AlignmentFlag.AlignTop)
+    words = _vbox(None, s.space(0.5))
+    words.addWidget(label(take_home_caption(kind), "label"))
+    words.addWidget(label(short_address(url), "small", "muted"))
+    words.addStretch(1)
+    row.addLayout(words, 1)
+    return row
 
 
 def fact_tile(ctx: Ctx, fact: Fact) -> QFrame:
