@@ -7,9 +7,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLayoutItem, QVBoxLayout, QWidget
 
+from kiosk.i18n import N_, native_name
 from kiosk.ui.context import Ctx
-from kiosk.ui.hints import CLOSE_HELP, GESTURES, HELP_TITLE, KEYPAD, KEYS, InputKind
+from kiosk.ui.hints import (
+    CLOSE_HELP,
+    GESTURES,
+    HELP_TITLE,
+    KEYPAD,
+    KEYS,
+    LANGUAGE_BUTTONS,
+    InputKind,
+)
 from kiosk.ui.widgets import label, nav_button, panel
+
+BLACKOUT_NAME = N_("Screen blacked out")
 
 
 class Blackout(QWidget):
@@ -17,10 +28,10 @@ class Blackout(QWidget):
 
     dismissed = Signal()
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, name: str = BLACKOUT_NAME) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setAccessibleName("Screen blacked out")
+        self.setAccessibleName(name)
         self.hide()
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
@@ -83,27 +94,27 @@ class HelpOverlay(Veil):
         self.card.setMaximumWidth(ctx.scale.space(150))
         self.kind: InputKind | None = None
         self.about_button = nav_button(
-            "About: credits and licences",
+            ctx.tr("About: credits and licences"),
             None,
             ctx.palette.text,
             ctx.scale.touch,
-            "About this gallery: version, credits and licences",
+            ctx.tr("About this gallery: version, credits and licences"),
         )
         self.about_button.clicked.connect(self.about_requested)
         self.set_kind(kind)
-        self.setAccessibleName("Help: keys and gestures")
+        self.setAccessibleName(ctx.tr("Help: keys and gestures"))
 
     def set_kind(self, kind: InputKind) -> None:
         """Show the help for this input (a no-op when it shows it already)."""
         if kind == self.kind:
             return
         self.kind = kind
-        s = self.ctx.scale
+        s, tr = self.ctx.scale, self.ctx.tr
         while (item := self.box.takeAt(0)) is not None:
             if item.widget() is self.about_button:
                 continue  # kept, and added again at the end
             _delete_item(item)
-        self.title = label(HELP_TITLE[kind], "h2")
+        self.title = label(tr(HELP_TITLE[kind]), "h2")
         self.box.addWidget(self.title)
         tables = [GESTURES, KEYS] if kind is InputKind.TOUCH else [KEYS, GESTURES]
         if self.ctx.kiosk:
@@ -112,18 +123,28 @@ class HelpOverlay(Veil):
         for n, rows in enumerate(tables):
             if n:
                 other = InputKind.TOUCH if rows is GESTURES else InputKind.KEYS
-                self.box.addWidget(label(HELP_TITLE[other], "h3"))
+                self.box.addWidget(label(tr(HELP_TITLE[other]), "h3"))
             grid = QGridLayout()
             grid.setHorizontalSpacing(s.space(5))
             grid.setVerticalSpacing(s.space(0.5 if n else 1))
             role = "body" if n == 0 else "small"
-            for row, (what_to_do, what_it_does) in enumerate(rows):
-                grid.addWidget(
-                    label(what_to_do, "label" if n == 0 else "small", "accent", wrap=False), row, 0
+            languages = self.ctx.gallery.settings.languages
+            if len(languages) < 2:  # no language buttons, no L key
+                rows = [r for r in rows if r[0] not in (LANGUAGE_BUTTONS, "L")]
+            for row, (key, what_it_does) in enumerate(rows):
+                what_to_do = (
+                    "  ".join(native_name(code) for code in languages)
+                    if key == LANGUAGE_BUTTONS
+                    else tr(key)
                 )
-                grid.addWidget(label(what_it_does, role, wrap=False), row, 1)
+                grid.addWidget(
+                    label(what_to_do, "label" if n == 0 else "small", "accent", wrap=False),
+                    row,
+                    0,
+                )
+                grid.addWidget(label(tr(what_it_does), role, wrap=False), row, 1)
             self.box.addLayout(grid)
-        self.box.addWidget(label(CLOSE_HELP[kind], "small", "muted"))
+        self.box.addWidget(label(tr(CLOSE_HELP[kind]), "small", "muted"))
         self.box.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def mouseReleaseEvent(self, _event: object) -> None:  # noqa: N802 - Qt override

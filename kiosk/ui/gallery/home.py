@@ -27,6 +27,7 @@ from kiosk.ui.credits import CreditsLine
 from kiosk.ui.gallery.poster import KIND_LABEL
 from kiosk.ui.hints import HOME_PROMPT, InputKind, first_input
 from kiosk.ui.images import ArtworkView
+from kiosk.ui.language import LanguageButtons
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
 from kiosk.ui.visitor import reach_back_button, settings_button
@@ -54,17 +55,21 @@ class PosterCard(TapFrame):
         art = ArtworkView(
             ctx.images,
             poster.artwork.path if poster.artwork else None,
-            ctx.t(poster.alt) or f"Illustration: {ctx.t(poster.title)}",  # alt: what it shows
+            ctx.t(poster.alt)  # alt: what it shows
+            or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
             ctx.colours,
+            missing=ctx.tr("Image unavailable"),
         )
         art.setFixedHeight(art_height)
         box.addWidget(art)
         place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
-        box.addWidget(label(place or KIND_LABEL[poster.kind], "small", "accent"))
+        box.addWidget(label(place or ctx.tr(KIND_LABEL[poster.kind]), "small", "accent"))
         box.addWidget(label(ctx.t(poster.title), title_role))
         box.addStretch(1)
+        title = ctx.t(poster.title)
         self.setAccessibleName(
-            f"Open poster {index + 1}: {ctx.t(poster.title)}" + (f", {place}" if place else "")
+            ctx.tr("Open poster {number}: {title}").format(number=index + 1, title=title)
+            + (f", {place}" if place else "")
         )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -242,7 +247,7 @@ class HomeScreen(CardScreen):
         box.addWidget(title)
         if settings.subtitle:
             box.addWidget(label(ctx.t(settings.subtitle), "lead", "muted"))
-        when = event_when(settings, ctx.t)
+        when = event_when(settings, ctx.t, ctx.date)
         # the organisers beside the date (under it on a portrait screen): fit_credits
         self._when_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._when_row.setSpacing(s.space(4))
@@ -256,15 +261,23 @@ class HomeScreen(CardScreen):
         page.addWidget(banner)
         row = QHBoxLayout()
         row.setSpacing(s.space(2))
-        self.prompt = label(HOME_PROMPT[self._kind], "label", "muted")
+        self.prompt = label(ctx.tr(HOME_PROMPT[self._kind]), "label", "muted")
         row.addWidget(self.prompt, 1)
         if ctx.gallery.quotes:
             self.quotes_button = nav_button(
-                "All quotes", "quote", ctx.palette.text, s.touch, "Show the quotes full screen"
+                ctx.tr("All quotes"),
+                "quote",
+                ctx.palette.text,
+                s.touch,
+                ctx.tr("Show the quotes full screen"),
             )
             self.quotes_button.clicked.connect(self.quotes_requested)
             row.addWidget(self.quotes_button)
-        self.help_button = nav_button("", "help", ctx.palette.text, s.touch, "Help: how to use it")
+        self.languages = LanguageButtons(ctx)
+        row.addWidget(self.languages)
+        self.help_button = nav_button(
+            "", "help", ctx.palette.text, s.touch, ctx.tr("Help: how to use it")
+        )
         self.help_button.clicked.connect(self.help_requested)
         self.settings_button = settings_button(ctx)
         self.settings_button.clicked.connect(self.settings_requested)
@@ -328,7 +341,7 @@ class HomeScreen(CardScreen):
         """The line under the banner, in the words of the input in use."""
         self._kind = kind
         if self.prompt is not None:
-            self.prompt.setText(HOME_PROMPT[kind])
+            self.prompt.setText(self.ctx.tr(HOME_PROMPT[kind]))
 
     def place_grid(self, box: QVBoxLayout, grid: QGridLayout) -> None:
         quotes = self.ctx.gallery.quotes
@@ -366,9 +379,13 @@ class OverviewScreen(CardScreen):
         s = self.ctx.scale
         row = QHBoxLayout()
         row.setSpacing(s.space(2))
-        row.addWidget(label("All posters", "h2"), 1)
+        row.addWidget(label(self.ctx.tr("All posters"), "h2"), 1)
         self.close_button = nav_button(
-            "Close", "close", self.ctx.palette.text, s.touch, "Close the overview"
+            self.ctx.tr("Close"),
+            "close",
+            self.ctx.palette.text,
+            s.touch,
+            self.ctx.tr("Close the overview"),
         )
         self.close_button.clicked.connect(self.close_requested)
         self.settings_button = settings_button(self.ctx)
