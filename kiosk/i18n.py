@@ -11,9 +11,10 @@ and compiled in memory the first time its language is asked for (a few milliseco
 translator's edit shows at the next start with no build step, and the bundle ships what the
 repository holds. Dates and numbers are not here: the UI formats them with ``QLocale``.
 
-Marking: a string written in a call ``N_("...")`` (a module's constant) or ``ctx.tr("...")`` /
-``ctx.ntr("...", "...", n)`` (a widget's text) is found by ``tools/i18n.py``, which writes the
-template and merges it into every catalogue.
+Marking: a string written in a call ``N_("...")`` (a module's constant), ``ctx.tr("...")`` /
+``ctx.ntr("...", "...", n)`` (a widget's text) or ``t.gettext("...")`` / ``t.ngettext(...)``
+(pure code handed a ``Translator``) is found by ``tools/i18n.py``, which writes the template
+and merges it into every catalogue.
 """
 
 from __future__ import annotations
@@ -182,6 +183,10 @@ class Translator:
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self._catalogue.ngettext(singular, plural, n)
+
+
+ENGLISH = Translator(SOURCE_LANGUAGE)
+"""The source text: what code without a language on hand says."""
 
 
 class PseudoTranslator(Translator):

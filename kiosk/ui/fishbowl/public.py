@@ -62,6 +62,7 @@ from kiosk.core.fishbowl.scene import (
 from kiosk.core.fishbowl.session import FishbowlSession, Phase
 from kiosk.core.fishbowl.text import format_clock
 from kiosk.core.ticks import until_label_changes
+from kiosk.i18n import ENGLISH, Translator
 from kiosk.theme import FONT_FAMILY, Palette, mix
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
@@ -250,14 +251,17 @@ class PublicView(QWidget):
         palette: Palette,
         reduced_motion: bool = False,
         parent: QWidget | None = None,
+        translator: Translator = ENGLISH,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.colours = palette
         self.reduced_motion = reduced_motion
+        self.translator = translator  # the room's language, which may differ from the
+        # facilitator's (the controls follow theirs)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Fishbowl timer")
+        self.setAccessibleName(translator.gettext("Fishbowl timer"))
         self._scene: Scene | None = None  # what the screen shows (or is about to)
         self._geometry: Geometry | None = None  # for the scene's layout at the view's size
         self._pulse = 0.0
@@ -279,7 +283,7 @@ class PublicView(QWidget):
     def scene(self) -> Scene:
         """The scene on screen (built now if none was yet)."""
         if self._scene is None:
-            self._scene = build_scene(self.session)
+            self._scene = build_scene(self.session, self.translator)
         return self._scene
 
     def labels(self) -> tuple[str, str, str]:
@@ -303,7 +307,7 @@ class PublicView(QWidget):
     def refresh(self) -> None:
         """Build the scene now, repaint the parts that changed, and schedule the next change
         (only while visible and running)."""
-        new = build_scene(self.session)
+        new = build_scene(self.session, self.translator)
         old, self._scene = self._scene, new
         if old is None or old.layout != new.layout:
             self._geometry = None
