@@ -7,9 +7,9 @@ assets/locale/<lang>.po up to date with them.
 
 A marked string is a literal first argument of ``N_("...")``, ``<anything>.tr("...")`` or
 ``<anything>.ntr("...", "...", n)`` (kiosk.i18n), of ``tr``/``ntr`` called by name, or of
-``<translator>.gettext`` / ``.ngettext`` (pure code handed a kiosk.i18n.Translator). Merging keeps every translation of a
-string still in use, adds new strings with an empty translation (shown in English until
-translated) and drops strings no longer in the code.
+``<translator>.gettext`` / ``.ngettext`` (pure code handed a kiosk.i18n.Translator).
+Merging keeps every translation of a string still in use, adds new strings with an empty
+translation (shown in English until translated) and drops strings no longer in the code.
 """
 
 from __future__ import annotations
@@ -81,9 +81,11 @@ def extract(folder: Path = SOURCE) -> tuple[dict[str, Marked], list[Problem]]:
             msgid = _literal(node.args[0])
             plural = _literal(node.args[1]) if kind == "ntr" and len(node.args) > 1 else None
             if msgid is None or (kind == "ntr" and plural is None):
-                if kind != "tr" or isinstance(node.args[0], ast.JoinedStr):
-                    problems.append(Problem(where, f"{kind}() of something not a literal string"))
-                continue  # ctx.tr(CONSTANT): the constant is marked with N_ where it is written
+                # ctx.tr(CONSTANT): the constant is marked with N_ where it is written; an
+                # f-string can never be in a catalogue
+                if any(isinstance(a, ast.JoinedStr) for a in node.args[:2]):
+                    problems.append(Problem(where, f"{kind}() of an f-string: use .format()"))
+                continue
             entry = found.setdefault(msgid, Marked(msgid, plural))
             entry.places.append(where)
     return found, problems
