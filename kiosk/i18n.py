@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 import gettext
 import io
+import math
 import re
 import struct
 from dataclasses import dataclass
@@ -207,8 +208,14 @@ _VOWELS = re.compile(r"([aeiouAEIOU])")
 _PLACEHOLDER = re.compile(r"(\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sd]|<[^<>]+>|&[a-z]+;)")
 
 
+PSEUDO_GROWTH = 1.4
+"""How much longer the pseudo-language's text is than the English (French and Spanish run
+15-30 % longer; German and Finnish more)."""
+
+
 def pseudo(text: str) -> str:
-    """'Home' → 'Ĥöömëé'-like: accented, vowels doubled; ``{n}`` and markup left alone."""
+    """'Home' → 'Ĥöömé ŵ'-like: accented, vowels doubled, padded to 40 % longer; ``{n}`` and
+    markup left alone (and not counted)."""
     parts = _PLACEHOLDER.split(text)
     out = []
     for i, part in enumerate(parts):
@@ -216,6 +223,11 @@ def pseudo(text: str) -> str:
             out.append(part)
         else:
             out.append(_VOWELS.sub(r"\1\1", part).translate(_ACCENTS))
+    plain = sum(len(p) for p in parts[::2])
+    shown = sum(len(p) for p in out[::2])
+    short = math.ceil(plain * PSEUDO_GROWTH) - shown
+    if plain and short > 0:
+        out.append(" " + "ŵ" * max(1, short - 1))
     return "".join(out)
 
 

@@ -65,6 +65,7 @@ class PosterScreen(QWidget):
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._ctx = ctx
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         s, p = ctx.scale, ctx.palette
@@ -114,7 +115,6 @@ class PosterScreen(QWidget):
         parts = ((self.deck, 1), (bar, 0)) if ctx.reach else ((bar, 0), (self.deck, 1))
         for part, stretch in parts:
             box.addWidget(part, stretch)
-        self._ctx = ctx
 
     def set_progress(self, number: int, total: int) -> None:
         """'3 of 6': the poster on show and how many there are, in the language's words."""
