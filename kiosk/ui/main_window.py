@@ -44,7 +44,7 @@ from kiosk.ui.visitor import (
     settings_button,
     system_high_contrast,
 )
-from kiosk.ui.widgets import label, nav_button
+from kiosk.ui.widgets import label, nav_button, row_width, set_icon_only
 
 if TYPE_CHECKING:  # the other screens' modules are imported when they are first shown
     from kiosk.content.model import Gallery
@@ -122,24 +122,33 @@ class PosterScreen(QWidget):
         self.progress.setText(
             ctx.tr("{number} of {total}").format(number=ctx.number(number), total=ctx.number(total))
         )
+        self._fit_bar()  # a longer number leaves less room
 
     def set_hints(self, kind: InputKind) -> None:
         """The bar's hint in the words of the input in use (keys, or touch)."""
         self.hints.setText(self._ctx.tr(POSTER_BAR[kind]))
+        self._fit_bar()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        # the hint only where the bar has room for it beside the buttons (larger text makes
-        # the buttons wider and the hint longer)
-        row = self._row
-        items = (row.itemAt(i) for i in range(row.count()))
-        widgets = (item.widget() for item in items if item is not None)
-        others: list[QWidget] = [w for w in widgets if w is not None and w is not self.hints]
-        for widget in [*others, self.hints]:
-            widget.ensurePolished()  # sized by the stylesheet's fonts, not the default's
-        used = sum(w.sizeHint().width() for w in others) + row.spacing() * (len(others) + 1)
-        margins = row.contentsMargins()
-        room = self.width() - used - margins.left() - margins.right()
+        self._fit_bar()
+
+    def _fit_bar(self) -> None:
+        """The buttons' words where the bar has room for them (a longer language, larger text
+        or many languages make them wider), else their icons alone, All posters first, and
+        at last no poster number; the hint only where there is room for it beside them."""
+        width = self.width()
+        for button in (self.home_button, self.overview_button):
+            set_icon_only(button, False)
+        self.progress.show()
+        for button in (self.overview_button, self.home_button):
+            if row_width(self._row, leave_out=self.hints) <= width:
+                break
+            set_icon_only(button, True)
+        if row_width(self._row, leave_out=self.hints) > width:
+            self.progress.hide()
+        self.hints.ensurePolished()
+        room = width - row_width(self._row, leave_out=self.hints) - 2 * self._row.spacing()
         self.hints.setVisible(self.hints.sizeHint().width() <= room)
 
 

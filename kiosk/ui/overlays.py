@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QLayoutItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLayoutItem, QVBoxLayout, QWidget
 
 from kiosk.i18n import N_, native_name
 from kiosk.ui.context import Ctx
@@ -91,7 +91,8 @@ class HelpOverlay(Veil):
     def __init__(self, ctx: Ctx, parent: QWidget, kind: InputKind = InputKind.KEYS) -> None:
         super().__init__(ctx, parent)
         self.card, self.box = self.centred_card(bottom=ctx.reach)
-        self.card.setMaximumWidth(ctx.scale.space(150))
+        # wide enough for a language 40 % longer than English (the window's edge is the limit)
+        self.card.setMaximumWidth(ctx.scale.space(190))
         self.kind: InputKind | None = None
         self.about_button = nav_button(
             ctx.tr("About: credits and licences"),
@@ -131,21 +132,41 @@ class HelpOverlay(Veil):
             languages = self.ctx.gallery.settings.languages
             if len(languages) < 2:  # no language buttons, no L key
                 rows = [r for r in rows if r[0] not in (LANGUAGE_BUTTONS, "L")]
-            for row, (key, what_it_does) in enumerate(rows):
+            pairs = []
+            for key, what_it_does in rows:
                 what_to_do = (
                     "  ".join(native_name(code) for code in languages)
                     if key == LANGUAGE_BUTTONS
                     else tr(key)
                 )
-                grid.addWidget(
-                    label(what_to_do, "label" if n == 0 else "small", "accent", wrap=False),
-                    row,
-                    0,
-                )
-                grid.addWidget(label(tr(what_it_does), role, wrap=False), row, 1)
+                keys = label(what_to_do, "label" if n == 0 else "small", "accent", wrap=False)
+                pairs.append((keys, label(tr(what_it_does), role, wrap=False)))
+            self._fill(grid, pairs)
             self.box.addLayout(grid)
         self.box.addWidget(label(tr(CLOSE_HELP[kind]), "small", "muted"))
         self.box.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _fill(self, grid: QGridLayout, pairs: list[tuple[QLabel, QLabel]]) -> None:
+        """Each key beside what it does; where the window is too narrow for the two columns
+        (a portrait screen in a longer language), each key above what it does."""
+        s = self.ctx.scale
+        for keys, does in pairs:
+            for part in (keys, does):
+                part.setParent(self.card)
+                part.ensurePolished()  # measured in the stylesheet's font
+        widest = max((k.sizeHint().width() for k, _ in pairs), default=0)
+        widest += max((d.sizeHint().width() for _, d in pairs), default=0)
+        window = self.parentWidget()
+        room = (window.width() if window is not None else 1920) - 2 * s.space(5 + 3)
+        stacked = widest + grid.horizontalSpacing() > room
+        for row, (keys, does) in enumerate(pairs):
+            if stacked:
+                does.setIndent(s.space(3))
+                grid.addWidget(keys, 2 * row, 0)
+                grid.addWidget(does, 2 * row + 1, 0)
+            else:
+                grid.addWidget(keys, row, 0)
+                grid.addWidget(does, row, 1)
 
     def mouseReleaseEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
         self.dismissed.emit()

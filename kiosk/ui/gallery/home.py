@@ -31,7 +31,7 @@ from kiosk.ui.language import LanguageButtons
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
 from kiosk.ui.visitor import reach_back_button, settings_button
-from kiosk.ui.widgets import TapFrame, label, nav_button, panel
+from kiosk.ui.widgets import TapFrame, label, nav_button, panel, row_width, set_icon_only
 
 if TYPE_CHECKING:
     from kiosk.content.model import Poster
@@ -259,6 +259,10 @@ class HomeScreen(CardScreen):
         box.addLayout(self._when_row)
         outer.addLayout(box, 1)
         page.addWidget(banner)
+        # the prompt beside the buttons, or on a line of its own above them where the row has
+        # no room for both (fit_controls)
+        self._prompt_line = QHBoxLayout()
+        page.addLayout(self._prompt_line)
         row = QHBoxLayout()
         row.setSpacing(s.space(2))
         self.prompt = label(ctx.tr(HOME_PROMPT[self._kind]), "label", "muted")
@@ -283,7 +287,33 @@ class HomeScreen(CardScreen):
         self.settings_button.clicked.connect(self.settings_requested)
         row.addWidget(self.settings_button)
         row.addWidget(self.help_button)
+        self._row = row
         self.place_controls(page, row)
+
+    def fit_controls(self) -> None:
+        """The prompt and the buttons on one row where it has room for them (All quotes in
+        words, else its icon alone); else the prompt on a line of its own above the buttons (a
+        portrait screen in a longer language, or a gallery in many languages)."""
+        prompt = self.prompt
+        if prompt is None:
+            return
+        s = self.ctx.scale
+        room = (self.viewport().width() or 1920) - 2 * s.space(6)
+        beside = prompt.minimumSizeHint().width() + s.space(10) + self._row.spacing()
+        button = getattr(self, "quotes_button", None)
+        for with_prompt, icon_only in ((True, False), (True, True), (False, False), (False, True)):
+            if button is not None:
+                set_icon_only(button, icon_only)
+            need = row_width(self._row, leave_out=prompt) + (beside if with_prompt else 0)
+            if need <= room:
+                break
+        in_row = self._row.indexOf(prompt) >= 0
+        if with_prompt and not in_row:
+            self._prompt_line.removeWidget(prompt)
+            self._row.insertWidget(1 if self.ctx.reach else 0, prompt, 1)
+        elif not with_prompt and in_row:
+            self._row.removeWidget(prompt)
+            self._prompt_line.addWidget(prompt, 1)
 
     def fit_title(self) -> None:
         """The event's title on one line at display size, else on two at a poster title's size,
@@ -331,11 +361,13 @@ class HomeScreen(CardScreen):
         super().build()
         self.fit_title()
         self.fit_credits()
+        self.fit_controls()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit_title()
         self.fit_credits()
+        self.fit_controls()
 
     def set_prompt(self, kind: InputKind) -> None:
         """The line under the banner, in the words of the input in use."""
