@@ -142,8 +142,9 @@ def row_width(row: QHBoxLayout, leave_out: QWidget | None = None) -> int:
             children = widget.findChildren(QWidget)
             for part in (*children, widget):
                 part.ensurePolished()
-            if children and widget.layout() is not None:
-                widget.layout().invalidate()
+            inner = widget.layout()
+            if children and inner is not None:
+                inner.invalidate()
             widgets.append(widget)
     margins = row.contentsMargins()
     spacing = row.spacing() * max(0, len(widgets) - 1)
