@@ -245,3 +245,23 @@ def test_the_pseudo_language_shows_no_english_interface_text(qtbot, content) -> 
     window.modes.enter(Mode.HELP)
     check("help (touch)", window.help)
     assert not found, "\n".join(f"{w}: {where}" for w, where in found.items())
+
+
+def test_the_organisers_pin_pad_and_admin_screen_speak_the_gallerys_language(
+    qtbot, content
+) -> None:
+    from kiosk.ui.kiosk.admin import AdminScreen, PinPad
+
+    window = window_in(qtbot, content, (1920, 1080), "es")
+    pad = PinPad(window.ctx, window)
+    assert pad.accessibleName() == "Teclado del PIN de administración"
+    assert pad.buttons["⌫"].accessibleName() == "Borrar una cifra"
+    screen = AdminScreen(
+        window.ctx,
+        window,
+        lambda: {"content_dir": "x", "summary": "", "problems": [], "log_tail": []},
+    )
+    assert screen.quit_button.text() == "Salir"
+    screen.refresh()
+    texts = [lb.text() for lb in screen.findChildren(QLabel)]
+    assert "Ningún problema en el contenido." in texts and "Pantallas" in texts
