@@ -571,9 +571,19 @@ class PublicView(QWidget):
                 )
             if chair.next_mark:
                 p.setPen(QColor(pal.accent_text))
-                p.setFont(font(seat * 0.36, bold=True))
+                # smaller where a language's word is longer ("ensuite 2"), and kept inside the
+                # circle's rectangle (what a repaint of the circle covers)
+                room = min(seat * 1.4, rect.right() - (x + seat * 0.35))
+                px = seat * 0.36
+                mark_font = font(px, bold=True)
+                while (
+                    px > 10 and QFontMetricsF(mark_font).horizontalAdvance(chair.next_mark) > room
+                ):
+                    px -= 1
+                    mark_font = font(px, bold=True)
+                p.setFont(mark_font)
                 p.drawText(
-                    QRectF(x + seat * 0.35, y - seat * 0.85, seat * 1.4, seat * 0.5),
+                    QRectF(x + seat * 0.35, y - seat * 0.85, max(1.0, room), seat * 0.5),
                     0,
                     chair.next_mark,
                 )
