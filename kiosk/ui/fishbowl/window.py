@@ -138,7 +138,7 @@ class FishbowlWindow(QMainWindow):
         self.stack.addWidget(self.setup)
         self.stack.addWidget(self.live)
         self.controls = ControlPanel(ctx, controller, wall=wall)
-        self.hints = key_hints()
+        self.hints = key_hints(ctx.tr)
         box = QVBoxLayout(self.live)
         s = ctx.scale
         if public_elsewhere:
