@@ -265,3 +265,18 @@ def test_the_organisers_pin_pad_and_admin_screen_speak_the_gallerys_language(
     screen.refresh()
     texts = [lb.text() for lb in screen.findChildren(QLabel)]
     assert "Ningún problema en el contenido." in texts and "Pantallas" in texts
+
+
+def test_dates_and_numbers_are_written_the_languages_way(qtbot, content) -> None:
+    import datetime as dt
+
+    day = dt.date(2017, 6, 19)
+    expected = {
+        "en": ("19 June 2017", "4,718"),
+        "fr": ("19 juin 2017", "4\u202f718"),  # a narrow no-break space between thousands
+        "es": ("19 de junio de 2017", "4718"),  # Spanish groups from five digits
+    }
+    for lang, (date, number) in expected.items():
+        ctx = window_in(qtbot, content, (1280, 720), lang).ctx
+        assert (ctx.date(day), ctx.number(4718)) == (date, number), lang
+    assert window_in(qtbot, content, (1280, 720), "es").ctx.number(47180) == "47.180"
