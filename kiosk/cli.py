@@ -95,7 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="the public view full screen on screen N, the controls on another screen",
     )
-    fish.add_argument("--lang", metavar="CODE")
+    fish.add_argument("--lang", metavar="CODE", help="the facilitator's language")
+    fish.add_argument(
+        "--room-lang",
+        metavar="CODE",
+        help="the public view's language, when the room's differs (default: --lang)",
+    )
     fish.add_argument("--reduced-motion", action="store_true", help="no pulsing")
     fish.add_argument(
         "--export-dir",

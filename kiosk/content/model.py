@@ -123,7 +123,7 @@ class IdleSettings(Strict):
 
 class AttractSettings(Strict):
     enabled: bool = True
-    prompt: LocalText = LocalText.plain("Touch to explore")
+    prompt: LocalText | None = None  # None: the interface's "Touch to explore", translated
     seconds_per_slide: Annotated[float, Field(strict=False, ge=2, le=120, allow_inf_nan=False)] = 8
 
 
