@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
                 view.scroll_to_fraction(where)
         if new.lang != old.lang:
             self._name_window()
+            self.reader.set_language(new.lang or self.ctx.gallery.default_language)  # its voice
             self.language_changed.emit(new.lang or self.ctx.gallery.default_language)
 
     # --- the visitor's language -------------------------------------------------------------
