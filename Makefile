@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BUNDLE_STAMP := $(VENV)/.installed-bundle
 ARGS   ?=
 
-.PHONY: run test validate lint check shots clean fuzz fuzz-svg soak bench theme bundle
+.PHONY: run test validate lint check shots print clean fuzz fuzz-svg soak bench theme bundle
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -59,6 +59,11 @@ theme: $(STAMP)  ## assets/theme/: qt-material's look rendered once, loaded at s
 
 shots: $(STAMP)  ## docs/screenshots: every screen and poster at 1920x1080 and 1080x1920, via `kiosk shot`
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots docs/screenshots
+
+print: $(STAMP)  ## dist/print/: the six posters as A1 and the A4 handout, as PDF (docs/printing.md)
+	mkdir -p dist/print
+	$(BIN)/kiosk print --size A1 $(ARGS) dist/print/posters-a1.pdf
+	$(BIN)/kiosk print --handout $(ARGS) dist/print/handout-a4.pdf
 
 $(BUNDLE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[bundle]'

@@ -22,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         from kiosk.commands import validate
 
-        return validate.run(args.content_dir)
+        return validate.run(args.content_dir, lang=args.missing_lang)
     if args.command == "doctor":
         from kiosk.commands import doctor
 
@@ -45,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.commands import present
 
         return present.run(args)
+    if args.command == "print":
+        from kiosk.commands import printing
+
+        return printing.run(args)
     if args.command == "fishbowl":
         from kiosk.commands import fishbowl
 

@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CONTENT_DIR",
         help="the folder to check (default: the content the app would load)",
     )
+    val.add_argument(
+        "--lang",
+        metavar="CODE",
+        dest="missing_lang",
+        help="list every text that has no translation into this language (file:line: field)",
+    )
 
     doc = sub.add_parser(
         "doctor",
@@ -110,7 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="the public view full screen on screen N, the controls on another screen",
     )
-    fish.add_argument("--lang", metavar="CODE")
+    fish.add_argument("--lang", metavar="CODE", help="the facilitator's language")
+    fish.add_argument(
+        "--room-lang",
+        metavar="CODE",
+        help="the public view's language, when the room's differs (default: --lang)",
+    )
     fish.add_argument("--reduced-motion", action="store_true", help="no pulsing")
     fish.add_argument(
         "--export-dir",
@@ -145,6 +156,24 @@ def build_parser() -> argparse.ArgumentParser:
         "presenter.talk_minutes; 0: none)",
     )
     _add_remote(present)
+
+    prn = sub.add_parser(
+        "print",
+        help="the posters as print pages (A0 to A4) or the A4 handout, as one PDF file",
+    )
+    _add_content(prn)
+    prn.add_argument(
+        "--size", default="A1", choices=["A0", "A1", "A2", "A3", "A4"], help="the paper (A1)"
+    )
+    prn.add_argument("--poster", metavar="ID", help="print this poster alone")
+    prn.add_argument("--lang", metavar="CODE", help="the language to print")
+    prn.add_argument(
+        "--handout",
+        action="store_true",
+        help="the A4 handout instead: a cover with the credits and the source, then every "
+        "poster with its quotes (--size and --poster do not apply)",
+    )
+    prn.add_argument("out", metavar="OUT.pdf")
 
     shot = sub.add_parser("shot", help="render a screen offscreen to a PNG file")
     _add_content(shot)

@@ -130,3 +130,23 @@ def palette_for(theme_name: str, accent: str | None = None) -> Palette:
         accent_text=readable_on(accent, bg),
         on_accent=on_accent,
     )
+
+
+PAPER = "#ffffff"
+
+
+def print_palette(theme_name: str, accent: str | None = None) -> Palette:
+    """The print theme: dark text on white paper, with the gallery theme's accent (darkened
+    where it is text, to 4.5:1 on white; rules and fills keep the accent itself)."""
+    accent = palette_for(theme_name, accent).accent
+    return Palette(
+        dark=False,
+        background=PAPER,
+        surface=mix(PAPER, accent, 0.08),
+        surface_alt=mix(PAPER, accent, 0.14),
+        text="#1c2326",
+        muted="#46555c",
+        accent=accent,
+        accent_text=readable_on(accent, PAPER),
+        on_accent="#000000" if contrast("#000000", accent) >= contrast(PAPER, accent) else PAPER,
+    )

@@ -275,6 +275,7 @@ def attach_services(
     from errors, and in kiosk mode (the window's context says) the idle reset, the attract loop
     and the display kept awake. ``clock`` and ``wall`` stand in for the real clocks in tests
     (the wall clock dates the PIN lockout saved across restarts)."""
+    from kiosk.content.languages import coverage_text
     from kiosk.core.clock import MonotonicClock, SystemWallClock
     from kiosk.core.lockout import LockoutStore
     from kiosk.core.modes import Mode
@@ -297,6 +298,10 @@ def attach_services(
             "notices": notices(content),
             "content_dir": paths.escape_path(folder),
             "summary": last.summary(),
+            # how many texts lack each of the gallery's languages (none for a one-language one)
+            "translations": coverage_text(counts)
+            if (counts := last.translation_coverage())
+            else "",
             "problems": [str(p) for p in last.problems],
             "log_file": str(log_file) if log_file.exists() else None,
             "log_tail": log_tail(log_file if log_file.exists() else None),

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# no voice unless a test asks for one (tests/gui/test_read_aloud.py asks for Qt's mock engine):
+# the suite must not depend on whether this machine has speech-dispatcher
+os.environ.setdefault("KIOSK_TTS_ENGINE", "none")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent

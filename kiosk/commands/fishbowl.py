@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk import startup
@@ -47,10 +48,14 @@ def run(args: argparse.Namespace) -> int:
     ctx = startup.make_context(gallery, size, args.lang, args.reduced_motion)
     startup.apply_theme(app, gallery, ctx.scale)
     export_dir = Path(args.export_dir) if args.export_dir else None
-    window, controller = build(ctx, gallery, export_dir, public_elsewhere=public_screen is not None)
+    room_lang = args.room_lang or args.lang
+    window, controller = build(
+        ctx, gallery, export_dir, public_elsewhere=public_screen is not None, room_lang=room_lang
+    )
     public = None
     if public_screen is not None:
-        public = PublicWindow(ctx, controller)
+        # the room's language, which may differ from the facilitator's (--room-lang)
+        public = PublicWindow(replace(ctx, lang=room_lang or ctx.lang), controller)
         show_full_screen_on(public, public_screen)
     window.resize(*size)
     if args.windowed:

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         session = demo_session(
             result.gallery.fishbowl, args.state, ctx.lang, result.gallery.default_language
         )
-        view = PublicView(session, ctx.palette, reduced_motion=True)
+        view = PublicView(session, ctx.palette, reduced_motion=True, translator=ctx.translator)
         view.resize(width, height)
         image = startup.render(app, view, ctx)
         return _save(image, args.out, f"fishbowl ({args.state})", width, height)

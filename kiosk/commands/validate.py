@@ -1,4 +1,5 @@
-"""``kiosk validate``: every problem of a content folder, one line each, then a summary."""
+"""``kiosk validate``: every problem of a content folder, one line each, the translations
+missing per language, then a summary."""
 
 from __future__ import annotations
 
@@ -7,12 +8,19 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk import paths
+from kiosk.content.languages import coverage_text
 from kiosk.content.loader import load_gallery
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
-def run(content_dir: str | None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(
+    content_dir: str | None,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+    lang: str | None = None,
+) -> int:
+    """Check the folder; with ``lang``, list each text with no translation into it."""
     folder = paths.content_dir(content_dir)
     refused = paths.content_problem(folder)
     if refused is not None:
@@ -20,10 +28,24 @@ def run(content_dir: str | None, out: TextIO = sys.stdout, err: TextIO = sys.std
         print(f"kiosk validate: {refused}", file=err)
         return EXIT_ERRORS if refused.unreadable else EXIT_USAGE
     result = load_gallery(folder, paths.assets_dir())
+    languages = result.gallery.settings.languages
+    if lang is not None and lang not in languages:
+        print(
+            f"kiosk validate: --lang {paths.escape_path(lang)} is not one of the gallery's "
+            f"languages ({', '.join(languages)}, in gallery.yaml)",
+            file=err,
+        )
+        return EXIT_USAGE
     origin = "the folder given" if content_dir else paths.content_origin(None)
     print(f"content: {paths.escape_path(_shown(folder))} ({origin})", file=out)
     for problem in result.problems:
         print(problem, file=out)
+    for missing in result.missing_translations:
+        if missing.lang == lang:
+            print(missing, file=out)
+    counts = result.translation_coverage()
+    if counts:
+        print(coverage_text(counts), file=out)
     print(result.summary(), file=out)
     return EXIT_OK if result.ok else EXIT_ERRORS
 

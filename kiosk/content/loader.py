@@ -12,10 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from kiosk.content import artwork, messages
 from kiosk.content.errors import Problem, Severity, plural
+from kiosk.content.languages import (
+    MissingTranslation,
+    coverage,
+    missing_languages,
+    original_language,
+    texts_of,
+)
 from kiosk.content.model import (
     MAX_QUOTES,
     FishbowlPreset,
@@ -46,6 +51,8 @@ class LoadResult:
     # every file read, by name, with its map from data path to line (``keep_documents``): what
     # ``kiosk doctor`` points its findings with; empty otherwise (the app keeps no marks alive)
     documents: dict[str, Document] = field(default_factory=dict)
+    # each text without a translation into one of the gallery's languages (none when it has one)
+    missing_translations: tuple[MissingTranslation, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:
@@ -58,6 +65,11 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def translation_coverage(self) -> dict[str, int]:
+        """Texts missing per language of the gallery; empty for a gallery in one language."""
+        languages = self.gallery.settings.languages
+        return coverage(self.missing_translations, languages) if len(languages) > 1 else {}
 
     def summary(self) -> str:
         g = self.gallery
@@ -109,7 +121,9 @@ def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = Fal
         content_dir=content_dir,
         notes=notes,
     )
-    _check_languages(settings, gallery, {d.file: d for d in docs}, quote_docs, poster_docs)
+    missing = _check_languages(
+        settings, gallery, {d.file: d for d in docs}, quote_docs, poster_docs
+    )
     if notes_doc is not None:
         _check_note_languages(settings, notes, notes_doc)
     found = {p for d in docs for p in d.problems}
@@ -134,7 +148,7 @@ def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = Fal
         key=lambda p: (p.file != GALLERY_FILE, p.file, p.hidden > 0, p.line, p.col, p.message),
     )
     kept = {d.file: d for d in docs} if keep_documents else {}
-    return LoadResult(gallery, problems, kept)
+    return LoadResult(gallery, problems, kept, missing)
 
 
 def _read(content_dir: Path, name: str, docs: list[Document], required: bool) -> Document | None:
@@ -492,16 +506,26 @@ def _check_languages(
     docs: dict[str, Document],
     quote_docs: dict[str, tuple[Document, int]],
     poster_docs: dict[str, Document],
-) -> None:
-    """Warn where a language map lacks the default language (it would fall back silently)."""
+) -> tuple[MissingTranslation, ...]:
+    """Warn where a language map lacks the default language (it would fall back silently);
+    return the texts that lack a translation into one of the gallery's languages."""
     default = settings.default_language
-    targets: list[tuple[Document, tuple, Any]] = [(docs[GALLERY_FILE], (), settings)]
-    targets += [(poster_docs[p.id], (), p) for p in gallery.posters]
-    targets += [(quote_docs[q.id][0], ("quotes", quote_docs[q.id][1]), q) for q in gallery.quotes]
+    written_in = settings.original_language
+    targets: list[tuple[Document, tuple, Any, str]] = [
+        (docs[GALLERY_FILE], (), settings, written_in)
+    ]
+    targets += [(poster_docs[p.id], (), p, written_in) for p in gallery.posters]
+    targets += [
+        (quote_docs[q.id][0], ("quotes", quote_docs[q.id][1]), q, original_language(gallery, q))
+        for q in gallery.quotes
+    ]
     if FISHBOWL_FILE in docs:
-        targets.append((docs[FISHBOWL_FILE], (), gallery.fishbowl))
-    for doc, base, obj in targets:
-        for loc, text in _texts(obj, base):
+        targets.append((docs[FISHBOWL_FILE], (), gallery.fishbowl, written_in))
+    languages = settings.languages if len(settings.languages) > 1 else ()
+    missing: list[MissingTranslation] = []
+    for doc, base, obj, original in targets:
+        for item in texts_of(obj, base):
+            text, loc = item.text, item.loc
             if text.languages and default not in text.languages:
                 doc.problem(
                     loc,
@@ -509,17 +533,7 @@ def _check_languages(
                     "gallery's default language",
                     Severity.WARNING,
                 )
-
-
-def _texts(obj: Any, loc: tuple) -> list[tuple[tuple, LocalText]]:
-    """Every LocalText inside a validated model, with its path."""
-    if isinstance(obj, LocalText):
-        return [(loc, obj)]
-    if isinstance(obj, BaseModel):
-        found = []
-        for name in type(obj).model_fields:
-            found += _texts(getattr(obj, name), (*loc, name))
-        return found
-    if isinstance(obj, tuple):
-        return [t for i, v in enumerate(obj) for t in _texts(v, (*loc, i))]
-    return []
+            if lacking := missing_languages(item, languages, original):
+                line, name = doc.where(loc)[0], messages.path_text(loc)
+                missing += [MissingTranslation(doc.file, line, name, lang) for lang in lacking]
+    return tuple(sorted(missing))

@@ -16,7 +16,16 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from kiosk.content.text import Artwork, Colour, FactValue, Id, LangCode, LocalText, kind_of
+from kiosk.content.text import (
+    Artwork,
+    Colour,
+    FactValue,
+    Id,
+    LangCode,
+    Link,
+    LocalText,
+    kind_of,
+)
 
 ThemeName = Literal[
     "dark_amber.xml",
@@ -115,7 +124,7 @@ class IdleSettings(Strict):
 
 class AttractSettings(Strict):
     enabled: bool = True
-    prompt: LocalText = LocalText.plain("Touch to explore")
+    prompt: LocalText | None = None  # None: the interface's "Touch to explore", translated
     seconds_per_slide: Annotated[float, Field(strict=False, ge=2, le=120, allow_inf_nan=False)] = 8
 
 
@@ -161,6 +170,9 @@ class GallerySettings(Strict):
     partners: tuple[Organisation, ...] = Field(default=(), max_length=MAX_ITEMS)
     credits: tuple[Credit, ...] = Field(default=(), max_length=MAX_ITEMS)
     languages: tuple[LangCode, ...] = Field(default=("en",), min_length=1, max_length=MAX_ITEMS)
+    # the language the gallery's texts were written in (the others are translations of it);
+    # None: the first of ``languages``
+    written_in: LangCode | None = None
     theme: Theme = Theme()
     posters: tuple[Id, ...] | None = None
     idle: IdleSettings = IdleSettings()
@@ -173,6 +185,11 @@ class GallerySettings(Strict):
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    @property
+    def original_language(self) -> str:
+        """The language the gallery's texts were written in: ``written_in``, else the default."""
+        return self.written_in or self.default_language
 
 
 class Section(Strict):
@@ -216,6 +233,8 @@ class Poster(Strict):
     lessons: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
     quotes: tuple[Id, ...] = Field(default=(), max_length=MAX_QUOTES)
     sources: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
+    # a web address about the case, shown as a QR code on screen and in print (to take home)
+    link: Link | None = None
 
 
 class Quote(Strict):
@@ -227,6 +246,8 @@ class Quote(Strict):
     city: LocalText | None = None
     posters: tuple[Id, ...] = ()
     source: LocalText | None = None
+    # the language the speaker's words were said or written in, when not the gallery's own
+    written_in: LangCode | None = None
 
     def word_count(self, lang: str | None = None, default_lang: str | None = None) -> int:
         return len(self.text.get(lang, default_lang).split())

@@ -6,7 +6,9 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
@@ -54,8 +56,20 @@ class LocalText:
                 return table[key]
         return self.values[0][1]
 
-    @property
+    def language_shown(
+        self, lang: str | None = None, default_lang: str | None = None
+    ) -> str | None:
+        """The language of the value ``get`` returns for the same arguments; None for a
+        language-neutral (plain) text."""
+        keys = [k for k, _ in self.values]
+        for key in ("", lang, default_lang):
+            if key is not None and key in keys:
+                return key or None
+        return keys[0] or None
+
+    @cached_property
     def languages(self) -> tuple[str, ...]:
+        """The languages given (none for a plain text); kept, as every load asks each text."""
         return tuple(k for k, _ in self.values if k)
 
     def __str__(self) -> str:
@@ -136,6 +150,63 @@ def _pattern_type(name: str, regex: re.Pattern[str], what: str) -> Any:
 Id = _pattern_type("Id", ID_RE, "an id of lower-case letters, digits and hyphens")
 LangCode = _pattern_type("LangCode", LANG_RE, "a language code like en or fr")
 Colour = _pattern_type("Colour", COLOUR_RE, "a colour like #1de9b6")
+
+
+MAX_LINK = 300  # characters: a longer address makes a QR code too dense to scan from a poster
+
+
+class Link(str):
+    """A web address a visitor may take home (shown as a QR code): http or https only, with
+    a host, no spaces, no user name or password in it."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(cls._validate)
+
+    @classmethod
+    def _validate(cls, value: Any) -> Link:
+        if not isinstance(value, str):
+            raise PydanticCustomError(
+                "link_type", "must be a web address, not {kind}", {"kind": kind_of(value)}
+            )
+        text = value.strip()
+        if not text:
+            raise PydanticCustomError("link_empty", "is empty")
+        if len(text) > MAX_LINK:
+            raise PydanticCustomError(
+                "link_long",
+                "is {n} characters long, over the limit of {limit}: a QR code that long is too "
+                "dense to scan from a poster; use a shorter address",
+                {"n": f"{len(text):,}", "limit": MAX_LINK},
+            )
+        if any(c.isspace() or ord(c) < 32 for c in text):
+            raise PydanticCustomError(
+                "link_space", "'{value}' has a space in it: a web address has none", {"value": text}
+            )
+        try:
+            parts = urlsplit(text)
+            host = parts.hostname
+        except ValueError:
+            parts, host = None, None
+        if parts is None or parts.scheme.lower() not in ("http", "https"):
+            raise PydanticCustomError(
+                "link_scheme",
+                "'{value}' is not a web address: it must begin with https:// or http://",
+                {"value": text},
+            )
+        if not host:
+            raise PydanticCustomError(
+                "link_host",
+                "'{value}' has no site name after {scheme}://",
+                {"value": text, "scheme": parts.scheme},
+            )
+        if parts.username is not None or parts.password is not None:
+            raise PydanticCustomError(
+                "link_credentials",
+                "'{value}' has a user name or password in it: give the public address",
+                {"value": text},
+            )
+        return cls(text)
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,30 @@ def decode(path: Path, target: QSize) -> QImage:
     return image
 
 
+def checked_svg(path: Path) -> bytes | None:
+    """The SVG at ``path`` as the document to hand Qt: read once, rebuilt by ``clean_svg``,
+    every embedded picture decodable; None (and one log line saying why) when it must not be
+    drawn. The screen and the print draw only what this returns, never the file."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(artwork.MAX_SVG_BYTES + 1)
+    except OSError as exc:
+        log.warning("artwork %s cannot be read: %s", path, exc.strerror or exc)
+        return None
+    try:
+        clean = artwork.clean_svg(data, path.name)
+    except artwork.ArtworkError as exc:
+        log.warning("artwork %s refused: %s", path, exc)
+        return None
+    QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
+    for picture in clean.pictures:  # (each within MAX_PIXELS, from its header)
+        if QImage.fromData(picture).isNull():
+            # Qt would then take the whole data: URI for a file name and look for it
+            log.warning("artwork %s refused: a picture embedded in it cannot be decoded", path)
+            return None
+    return clean.data
+
+
 def _render_svg(path: Path, target: QSize) -> QImage:
     """The SVG at ``path`` drawn into ``target`` from the cleaned document (``clean_svg``), in
     memory: Qt never sees the file, so nothing the checks did not see (markup hidden from
@@ -149,25 +173,11 @@ def _render_svg(path: Path, target: QSize) -> QImage:
     the binding holds Python's global lock for the whole of ``render`` (measured: a drawing of
     1.3 s froze the GUI thread for 1.3 s, the "lock the decoder holds"), while
     ``QImageReader.read`` lets it go, so a slow drawing in a worker never stops the GUI."""
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(artwork.MAX_SVG_BYTES + 1)
-    except OSError as exc:
-        log.warning("artwork %s cannot be read: %s", path, exc.strerror or exc)
+    data = checked_svg(path)
+    if data is None:
         return QImage()
-    try:
-        clean = artwork.clean_svg(data, path.name)
-    except artwork.ArtworkError as exc:
-        log.warning("artwork %s refused: %s", path, exc)
-        return QImage()
-    QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
-    for picture in clean.pictures:  # (each within MAX_PIXELS, from its header)
-        if QImage.fromData(picture).isNull():
-            # Qt would then take the whole data: URI for a file name and look for it
-            log.warning("artwork %s refused: a picture embedded in it cannot be decoded", path)
-            return QImage()
     buffer = QBuffer()
-    buffer.setData(QByteArray(clean.data))
+    buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer, b"svg")
     size = reader.size().scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
@@ -438,13 +448,14 @@ class ArtworkView(QWidget):
         label: str = "",
         colours: tuple[str, str] = ("#1e2a2f", "#b8c5cb"),
         parent: QWidget | None = None,
+        missing: str = "Image unavailable",  # shown in its place: the caller translates it
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._path = path
         self._aspect = aspect_of(path)
         self._surface, self._muted = colours
-        self._missing_text = "Image unavailable"
+        self._missing_text = missing
         self.setAccessibleName(label or "artwork")
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -234,22 +234,17 @@ def test_the_dots_are_a_fingers_target_at_1080p(qtbot, make_window) -> None:
         assert dot.width() >= 44 and dot.height() >= 44
 
 
-class PaintRecorder:
-    """Stands in for the QPainter of QuoteCanvas._paint_quote: what is drawn, where, how."""
+class PaintRecorder(QPainter):
+    """A real painter (on a scratch image) for QuoteCanvas._paint_quote that also records each
+    text drawn with drawText: what, where, at what size, in what colour."""
 
-    def __init__(self) -> None:
-        self.font = None
-        self.pen = None
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
         self.texts: list[tuple[str, object, int, str]] = []  # text, rect, pixel size, colour
 
-    def setFont(self, font) -> None:  # noqa: N802 - QPainter's name
-        self.font = font
-
-    def setPen(self, pen) -> None:  # noqa: N802 - QPainter's name
-        self.pen = pen
-
-    def drawText(self, rect, _flags, text) -> None:  # noqa: N802 - QPainter's name
-        self.texts.append((text, rect, self.font.pixelSize(), self.pen.color().name()))
+    def drawText(self, rect, flags, text) -> None:  # noqa: N802 - QPainter's name
+        self.texts.append((text, rect, self.font().pixelSize(), self.pen().color().name()))
+        super().drawText(rect, flags, text)
 
 
 def painted(image: QImage) -> bool:
@@ -260,8 +255,10 @@ def painted(image: QImage) -> bool:
 
 
 def drawn(canvas, i: int) -> PaintRecorder:
-    recorder = PaintRecorder()
+    image = QImage(canvas.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    recorder = PaintRecorder(image)
     canvas._paint_quote(recorder, i)
+    recorder.end()
     return recorder
 
 

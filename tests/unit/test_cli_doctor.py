@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk import paths
 from tests.conftest import REPO
+from tests.unit.test_doctor import top_block
 
 SEOUL = "posters/seoul-sse-special-districts.yaml"
 ANGUS = "posters/montreal-technopole-angus.yaml"
@@ -77,27 +78,27 @@ def test_a_copy_with_one_problem_per_check_names_each_at_its_line(tmp_path: Path
     )
     # alt: a poster's artwork without its text alternative
     text = (content / ANGUS).read_text(encoding="utf-8")
-    start = text.index("alt: >-")
-    (content / ANGUS).write_text(
-        text[:start] + text[text.index("\n\n", start) + 1 :], encoding="utf-8"
-    )
+    start, end = top_block(text, "alt")
+    (content / ANGUS).write_text(text[:start] + text[end:], encoding="utf-8")
     no_alt = text[:start].count("\n")
     # reading: a quote longer than the carousel shows it, a paragraph too long to read
     quote = edit(
         content,
         "quotes.yaml",
-        "    text: >-\n",
-        "    text: " + " ".join(["word"] * 200) + "\n    old_text: >-\n",
+        "    text:\n      en: >-\n",
+        "    text: " + " ".join(["word"] * 200) + "\n    old_text:\n      en: >-\n",
     )
     paragraph = edit(
         content,
         EKHAYA,
-        "      - >-\n        eKhaya is",
-        "      - " + " ".join(["word"] * 130) + "\n      - >-\n        eKhaya is",
+        "      - en: >-\n          eKhaya is",
+        "      - " + " ".join(["word"] * 130) + "\n      - en: >-\n          eKhaya is",
     )
     # first screen: a tagline so long that the key figures fall below the fold
     long_tagline = " ".join(["A very long tagline that pushes the figures down."] * 16)
-    tagline = edit(content, SEOUL, "tagline: >-\n", f"tagline: {long_tagline}\nold_tagline: >-\n")
+    tagline = edit(
+        content, SEOUL, "tagline:\n  en: >-\n", f"tagline: {long_tagline}\nold_tagline:\n  en: >-\n"
+    )
 
     proc = run_doctor(str(content))
     assert proc.returncode == 1, proc.stdout + proc.stderr

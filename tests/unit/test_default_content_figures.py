@@ -274,8 +274,22 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_QUOTES).replace("**", "")).strip()
 
 
+def is_language_map(node: object) -> bool:
+    """A text in several languages: {en: .., fr: .., es: ..}."""
+    return (
+        isinstance(node, dict)
+        and "en" in node
+        and all(isinstance(k, str) and re.fullmatch(r"[a-z]{2,3}", k) for k in node)
+    )
+
+
 def flatten(node: object) -> list[str]:
-    """Every string and number value of a loaded YAML document (keys left out)."""
+    """Every string and number value of a loaded YAML document (keys left out); of a text in
+    several languages, the English only: the report is in English, and a figure or a name
+    that only a translation kept would not count."""
+    if is_language_map(node):
+        assert isinstance(node, dict)
+        return flatten(node["en"])
     if isinstance(node, dict):
         return [s for value in node.values() for s in flatten(value)]
     if isinstance(node, list):

@@ -37,6 +37,16 @@ def edit(content: Path, name: str, old: str, new: str) -> int:
     return text[:at].count("\n") + 1
 
 
+def top_block(text: str, key: str) -> tuple[int, int]:
+    """Where the top-level ``key:`` of a YAML text starts and where its block ends (the next
+    line that starts at the margin)."""
+    start = text.index(f"\n{key}:") + 1
+    end = start + text[start:].index("\n") + 1
+    while end < len(text) and (text[end] in " \n"):
+        end = text.index("\n", end) + 1 if "\n" in text[end:] else len(text)
+    return start, end
+
+
 def load(content: Path) -> tuple[Gallery, doctor.Where]:
     result = load_gallery(content, paths.assets_dir(), keep_documents=True)
     assert result.ok, [str(p) for p in result.errors]
@@ -63,9 +73,8 @@ def test_documents_are_kept_only_when_asked() -> None:
 def test_artwork_without_alt_is_named_at_its_artwork_line(tmp_path: Path) -> None:
     content = copy_content(tmp_path)
     text = (content / ANGUS).read_text(encoding="utf-8")
-    start = text.index("alt: >-")  # the poster's own alt, right after its artwork line
-    end = text.index("\n\n", start)
-    (content / ANGUS).write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    start, end = top_block(text, "alt")  # the poster's own alt, right after its artwork line
+    (content / ANGUS).write_text(text[:start] + text[end:], encoding="utf-8")
     line = text[:start].count("\n")  # the artwork line, just above
     gallery, where = load(content)
     found = doctor.check_alt(gallery, where)
@@ -83,8 +92,8 @@ def test_a_sections_artwork_without_alt_names_the_section_and_the_svgs_own_title
     line = edit(
         content,
         SEOUL,
-        "    artwork: charts/seoul-production.svg\n    alt: >-\n",
-        "    artwork: charts/seoul-production.svg\n    caption_alt_removed: >-\n",
+        "    artwork: charts/seoul-production.svg\n    alt:\n",
+        "    artwork: charts/seoul-production.svg\n    caption_alt_removed:\n",
     )
     # the unknown key is a warning the loader ignores: the section has no alt now
     result = load_gallery(content, paths.assets_dir(), keep_documents=True)
@@ -98,10 +107,9 @@ def test_a_sections_artwork_without_alt_names_the_section_and_the_svgs_own_title
 def test_alt_is_optional_and_a_language_map_like_any_text(tmp_path: Path) -> None:
     content = copy_content(tmp_path)
     text = (content / ANGUS).read_text(encoding="utf-8")
-    start = text.index("alt: >-")
-    end = text.index("\n\n", start)
+    start, end = top_block(text, "alt")
     alt = "alt:\n  fr: Illustration d'un atelier.\n  en: Illustration of a workshop.\n"
-    (content / ANGUS).write_text(text[:start] + alt + text[end + 1 :], encoding="utf-8")
+    (content / ANGUS).write_text(text[:start] + alt + text[end:], encoding="utf-8")
     result = load_gallery(content, paths.assets_dir())
     assert result.ok
     poster = result.gallery.poster("montreal-technopole-angus")
@@ -116,7 +124,13 @@ def test_alt_is_optional_and_a_language_map_like_any_text(tmp_path: Path) -> Non
 def test_a_quote_the_carousel_takes_away_before_it_is_read(tmp_path: Path) -> None:
     content = copy_content(tmp_path)
     long = " ".join(["word"] * 200)
-    line = edit(content, "quotes.yaml", "    text: >-\n", f"    text: {long}\n    old_text: >-\n")
+    # the first quote's text (a map of languages) made a plain text of 200 words
+    line = edit(
+        content,
+        "quotes.yaml",
+        "    text:\n      en: >-\n",
+        f"    text: {long}\n    old_text:\n      en: >-\n",
+    )
     result = load_gallery(content, paths.assets_dir(), keep_documents=True)
     found = doctor.check_reading(result.gallery, doctor.Where(result.documents))
     (message,) = lines(found)
@@ -132,9 +146,12 @@ def test_a_fixed_interval_is_named_when_it_is_the_limit(tmp_path: Path) -> None:
     edit(content, "gallery.yaml", "carousel:\n", "carousel:\n  interval_seconds: 10\n")
     gallery, where = load(content)
     found = lines(doctor.check_reading(gallery, where))
-    # 10 s is 40 words at 4 a second: the four longest quotes are cut short
-    assert len(found) == 4
+    # 10 s is 40 words at 4 a second: the four longest quotes are cut short, in each of the
+    # gallery's three languages
+    assert len(found) == 4 * 3
     assert all("(carousel.interval_seconds)" in line for line in found)
+    for lang in ("en", "fr", "es"):
+        assert sum(f"(in '{lang}')" in line for line in found) == 4, lang
 
 
 def test_a_paragraph_too_long_for_an_unattended_screen(tmp_path: Path) -> None:
@@ -143,8 +160,8 @@ def test_a_paragraph_too_long_for_an_unattended_screen(tmp_path: Path) -> None:
     line = edit(
         content,
         "posters/johannesburg-hillbrow-ekhaya.yaml",
-        "      - >-\n        eKhaya is",
-        f"      - {long}\n      - >-\n        eKhaya is",
+        "      - en: >-\n          eKhaya is",
+        f"      - {long}\n      - en: >-\n          eKhaya is",
     )
     gallery, where = load(content)
     (message,) = lines(doctor.check_reading(gallery, where))

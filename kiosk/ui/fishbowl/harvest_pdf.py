@@ -13,35 +13,26 @@ crash leaves no half-written PDF under the export's name.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QFontMetricsF,
-    QPageLayout,
-    QPageSize,
     QPaintDevice,
     QPainter,
-    QPdfWriter,
     QTextLayout,
     QTextOption,
 )
 
-from kiosk import paths, theme
-from kiosk.core.atomic import fsync_folder
 from kiosk.core.fishbowl.export import clock_span, length_text, local_time, percent
 from kiosk.core.fishbowl.harvest import Harvest, harvest
 from kiosk.core.fishbowl.session import FishbowlSession
 from kiosk.core.fishbowl.text import format_duration
-from kiosk.theme import FONT_FAMILY
+from kiosk.ui.pdf import pdf_font, write_pdf
 
 DPI = 300
 PAGE_MM = (210.0, 297.0)  # A4, portrait
@@ -64,22 +55,6 @@ MEASURE += "interruptions or what was said."
 
 def _mm(value: float) -> float:
     return value * DPI / 25.4
-
-
-def _font(points: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
-    f = QFont(FONT_FAMILY)
-    f.setPointSizeF(points)
-    f.setWeight(weight)
-    # no ligatures: a reader copying "fishbowl-....md" or searching the notes gets the letters
-    # typed, not one "ﬁ" glyph
-    f.setFeature(QFont.Tag("liga"), 0)
-    return f
-
-
-def ensure_font() -> None:
-    """The app's font, for a PDF written before any window loaded it (the tests, a script)."""
-    if FONT_FAMILY not in QFontDatabase.families():
-        theme.load_fonts(paths.assets_dir() / "fonts")
 
 
 def _utf16_slice(text: str, start: int, length: int) -> str:
@@ -120,12 +95,12 @@ class Fonts:
     exists)."""
 
     def __init__(self) -> None:
-        self.title = _font(20, QFont.Weight.Bold)
-        self.heading = _font(13, QFont.Weight.Bold)
-        self.question = _font(12.5, QFont.Weight.Medium)
-        self.body = _font(10.5)
-        self.small = _font(9)
-        self.small_bold = _font(9, QFont.Weight.Bold)
+        self.title = pdf_font(20, QFont.Weight.Bold)
+        self.heading = pdf_font(13, QFont.Weight.Bold)
+        self.question = pdf_font(12.5, QFont.Weight.Medium)
+        self.body = pdf_font(10.5)
+        self.small = pdf_font(9)
+        self.small_bold = pdf_font(9, QFont.Weight.Bold)
 
 
 @dataclass(frozen=True)
@@ -395,41 +370,12 @@ def write_harvest_pdf(session: FishbowlSession, path: Path) -> None:
 
     Raises ``OSError`` when the file cannot be written (the export says so to the facilitator).
     """
-    ensure_font()
-    path = Path(path)
     h = harvest(session)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(DPI)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(0, 0, 0, 0),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        writer.setTitle(f"{h.title}: fishbowl harvest")
-        writer.setCreator("Poster gallery kiosk, fishbowl timer")
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError(f"Qt could not open {tmp} to write the PDF")
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            draw(Page(painter, writer), h, path.stem)
-        finally:
-            painter.end()
-        del writer  # closes the file
-        if tmp.stat().st_size == 0:
-            raise OSError(f"Qt wrote nothing to {tmp}")
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_folder(path.parent)
+    write_pdf(
+        Path(path),
+        PAGE_MM,
+        DPI,
+        f"{h.title}: fishbowl harvest",
+        "Poster gallery kiosk, fishbowl timer",
+        lambda painter, writer: draw(Page(painter, writer), h, Path(path).stem),
+    )

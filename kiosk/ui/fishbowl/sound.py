@@ -17,21 +17,14 @@ already says the chime is silent.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QMessageLogContext,
-    QObject,
-    QtMsgType,
-    QUrl,
-    Signal,
-    qInstallMessageHandler,
-)
+from PySide6.QtCore import QObject, QUrl, Signal
 
 from kiosk import paths
+from kiosk.ui.qt_messages import qt_messages_to_debug_log as qt_messages
 
 log = logging.getLogger(__name__)
 
@@ -53,23 +46,9 @@ def load_multimedia() -> tuple[Any, Any]:
     return QSoundEffect, QMediaDevices
 
 
-@contextmanager
-def qt_messages_to_debug_log() -> Iterator[None]:
-    """Route Qt's messages to this module's DEBUG log for the duration (then restore)."""
-
-    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        log.debug(
-            "qt %s (%s): %s",
-            getattr(mode, "name", mode),
-            getattr(context, "category", None) or "default",
-            message,
-        )
-
-    previous = qInstallMessageHandler(handler)
-    try:
-        yield
-    finally:
-        qInstallMessageHandler(previous)
+def qt_messages_to_debug_log() -> AbstractContextManager[None]:
+    """Qt's messages to this module's DEBUG log while QtMultimedia loads and plays."""
+    return qt_messages(log)
 
 
 class Chime(QObject):

@@ -16,20 +16,37 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.core.qr import qr_code, short_address
+from kiosk.i18n import N_
 from kiosk.ui.context import Ctx
 from kiosk.ui.images import ArtworkView
+from kiosk.ui.qr import QrView
+from kiosk.ui.speech import Passage, ReadAloudButton, page_passages, readable
 from kiosk.ui.widgets import icon_pixmap, label, nav_button, panel
 
 if TYPE_CHECKING:
     from kiosk.content.model import Fact, Poster, Quote, Section
 
-KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
+
+def take_home_caption(kind: str) -> str:
+    """The words beside a poster's QR code (on screen and in print)."""
+    what = "case" if kind == "case" else "poster"
+    return f"Take this {what} home: scan the code with a phone"
+
+
+KIND_LABEL = {
+    "introduction": N_("Introduction"),
+    "case": N_("Case"),
+    "discussion": N_("Discussion"),
+}
 WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns
+CUE_SPACE = 14  # the height of the "more below" cue at a poster's foot, in the scale's spaces
 
 
 def is_wide(ctx: Ctx, width: int) -> bool:
@@ -43,27 +60,37 @@ def _vbox(widget: QWidget | None, spacing: int, margins: int = 0) -> QVBoxLayout
     return box
 
 
-def header(ctx: Ctx, poster: Poster, wide: bool, quotes_button: QWidget | None) -> QLayout:
-    """Kicker, title, tagline and artwork, and a button to the poster's quotes when it has
-    some: the first screen of a poster, with its key figures below."""
+def header(ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget]) -> QLayout:
+    """Kicker, title, tagline and artwork, and the poster's buttons (Read aloud, and its
+    quotes when it has some): the first screen of a poster, with its key figures below."""
     s = ctx.scale
     text = _vbox(None, s.space(1.5))
     place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
-    kicker = KIND_LABEL[poster.kind] + (f"  ·  {place}" if place else "")
+    kicker = ctx.tr(KIND_LABEL[poster.kind]) + (f"  ·  {place}" if place else "")
     text.addWidget(label(kicker, "h3", "accent"))
-    title = label(ctx.t(poster.title), "h1")
+    title = readable(label(ctx.t(poster.title), "h1"), ctx.t(poster.title))
     title.setObjectName("posterTitle")
     text.addWidget(title)
     if poster.tagline:
-        text.addWidget(label(ctx.t(poster.tagline), "lead", "muted"))
-    if quotes_button is not None:
-        text.addWidget(quotes_button, 0, Qt.AlignmentFlag.AlignLeft)
+        tagline = ctx.t(poster.tagline)
+        text.addWidget(readable(label(tagline, "lead", "muted"), tagline))
+    if buttons:
+        row = QHBoxLayout()
+        row.setSpacing(s.space(2))
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        text.addLayout(row)
+    if poster.link:
+        text.addLayout(take_home(ctx, poster.link, poster.kind))
     text.addStretch(1)
     art = ArtworkView(
         ctx.images,
         poster.artwork.path if poster.artwork else None,
-        ctx.t(poster.alt) or f"Illustration: {ctx.t(poster.title)}",  # alt: what it shows
+        ctx.t(poster.alt)  # alt: what it shows
+        or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
         ctx.colours,
+        missing=ctx.tr("Image unavailable"),
     )
     if wide:
         row = QHBoxLayout()
@@ -77,6 +104,25 @@ def header(ctx: Ctx, poster: Poster, wide: bool, quotes_button: QWidget | None) 
     return col
 
 
+def take_home(ctx: Ctx, url: str, kind: str) -> QLayout:
+    """The poster's link as a QR code, with a short caption and the address beside it: a
+    visitor takes the case home on a phone (no network needed to show it)."""
+    s = ctx.scale
+    row = QHBoxLayout()
+    row.setSpacing(s.space(2))
+    code = qr_code(url)
+    side = code.side * max(3, round(s.touch * 2.4 / code.side))  # whole pixels a module
+    view = QrView(url, side, f"QR code: {short_address(url)}")
+    view.setObjectName("takeHomeQr")
+    row.addWidget(view, 0, Qt.AlignmentFlag.AlignTop)
+    words = _vbox(None, s.space(0.5))
+    words.addWidget(label(take_home_caption(kind), "label"))
+    words.addWidget(label(short_address(url), "small", "muted"))
+    words.addStretch(1)
+    row.addLayout(words, 1)
+    return row
+
+
 def fact_tile(ctx: Ctx, fact: Fact) -> QFrame:
     s = ctx.scale
     tile = panel("tile")
@@ -86,15 +132,16 @@ def fact_tile(ctx: Ctx, fact: Fact) -> QFrame:
     box.addWidget(value)
     if fact.unit:
         box.addWidget(label(ctx.t(fact.unit), "label"))
-    box.addWidget(label(ctx.t(fact.label), "body", "muted"))
-    if fact.note:
-        box.addWidget(label(ctx.t(fact.note), "small", "muted"))
-    box.addStretch(1)
     words = " ".join(
         x
         for x in (fact.value_text(ctx.lang), ctx.t(fact.unit), ctx.t(fact.label), ctx.t(fact.note))
         if x
     )
+    # read aloud as a whole ("4,718 jobs created"), the label highlighted
+    box.addWidget(readable(label(ctx.t(fact.label), "body", "muted"), ctx.t(fact.label), words))
+    if fact.note:
+        box.addWidget(label(ctx.t(fact.note), "small", "muted"))
+    box.addStretch(1)
     tile.setAccessibleName(words)
     return tile
 
@@ -102,7 +149,7 @@ def fact_tile(ctx: Ctx, fact: Fact) -> QFrame:
 def facts_block(ctx: Ctx, facts: tuple[Fact, ...], width: int) -> QLayout:
     s = ctx.scale
     block = _vbox(None, s.space(2))
-    block.addWidget(label("Facts & figures", "h2"))
+    block.addWidget(label(ctx.tr("Facts & figures"), "h2"))
     ref = s.measure(width)
     columns = 4 if ref >= 1700 else 3 if ref >= 1250 else 2 if ref >= 800 else 1
     groups: dict[str, list[Fact]] = {}
@@ -127,7 +174,7 @@ def bullet_row(ctx: Ctx, text: str, marker: str = "•", role: str = "body") -> 
     dot = label(marker, role, "accent", wrap=False)
     dot.setAlignment(Qt.AlignmentFlag.AlignTop)
     row.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
-    row.addWidget(label(text, role), 1)
+    row.addWidget(readable(label(text, role), text), 1)
     return row
 
 
@@ -147,10 +194,11 @@ def section_block(ctx: Ctx, section: Section) -> QWidget:
     )
     glyph.setFixedSize(side, side)
     head.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
-    head.addWidget(label(ctx.t(section.heading), "h2"), 1)
+    heading = ctx.t(section.heading)
+    head.addWidget(readable(label(heading, "h2"), heading), 1)
     box.addLayout(head)
     for paragraph in section.paragraphs:
-        box.addWidget(label(ctx.t(paragraph), "body"))
+        box.addWidget(readable(label(ctx.t(paragraph), "body"), ctx.t(paragraph)))
     for bullet in section.bullets:
         box.addLayout(bullet_row(ctx, ctx.t(bullet)))
     if section.artwork:
@@ -162,6 +210,7 @@ def section_block(ctx: Ctx, section: Section) -> QWidget:
                 section.artwork.path,
                 ctx.t(section.alt) or caption or ctx.t(section.heading),  # alt: what it shows
                 ctx.colours,
+                missing=ctx.tr("Image unavailable"),
             )
         )
         if caption:
@@ -201,9 +250,10 @@ def sections_block(ctx: Ctx, sections: tuple[Section, ...], wide: bool) -> QLayo
 def lessons_block(ctx: Ctx, lessons: tuple) -> QFrame:
     s = ctx.scale
     frame = panel("lessons")
-    frame.setAccessibleName("Lessons learnt")
+    frame.setAccessibleName(ctx.tr("Lessons learnt"))
     box = _vbox(frame, s.space(2), s.space(4))
-    box.addWidget(label("Lessons learnt", "h2"))
+    lessons_heading = ctx.tr("Lessons learnt")
+    box.addWidget(readable(label(lessons_heading, "h2"), lessons_heading))
     for lesson in lessons:
         box.addLayout(bullet_row(ctx, ctx.t(lesson), "→"))
     return frame
@@ -215,7 +265,7 @@ def quotes_block(ctx: Ctx, quotes: tuple[Quote, ...]) -> tuple[QLayout, QWidget]
     from kiosk.ui.quotes.carousel import QuoteCarousel
 
     block = _vbox(None, ctx.scale.space(2))
-    heading = label("In their words", "h2")
+    heading = label(ctx.tr("In their words"), "h2")
     block.addWidget(heading)
     block.addWidget(QuoteCarousel(ctx, quotes, "poster"))
     return block, heading
@@ -237,19 +287,25 @@ class PosterPage(QWidget):
         quotes = ctx.gallery.quotes_for(poster.id)
         self.quotes_button: QToolButton | None = None
         self.quotes_heading: QWidget | None = None
+        self.ctx = ctx
+        self.read_button = ReadAloudButton(
+            ctx.speech, self, self.passages, ctx.palette.text, s.touch
+        )
+        buttons: list[QWidget] = [self.read_button]
         if quotes:
-            count = f"{len(quotes)} quotes" if len(quotes) > 1 else "a quote"
+            n = len(quotes)
             self.quotes_button = nav_button(
-                f"In their words: {count}",
+                ctx.ntr("In their words: a quote", "In their words: {n} quotes", n).format(n=n),
                 "quote",
                 ctx.palette.text,
                 s.touch,
-                f"Show this poster's quotes ({count})",
+                ctx.ntr("Show this poster's quote", "Show this poster's {n} quotes", n).format(n=n),
             )
+            buttons.append(self.quotes_button)
         # the artwork beside the title on any landscape screen, larger text or not: the
         # first screen keeps title, tagline, artwork and the first figures together
         header_wide = width / s.factor >= WIDE_AT
-        root.addLayout(header(ctx, poster, header_wide, self.quotes_button))
+        root.addLayout(header(ctx, poster, header_wide, buttons))
         if poster.facts:
             root.addLayout(facts_block(ctx, poster.facts, width - 2 * side_margin))
         if quotes:
@@ -263,14 +319,41 @@ class PosterPage(QWidget):
         if poster.sources:
             sources = QWidget()
             sources.setObjectName("section")
-            sources.setAccessibleName("Sources")
+            sources.setAccessibleName(ctx.tr("Sources"))
             src = _vbox(sources, s.space(0.5))
-            src.addWidget(label("Sources", "small", "muted"))
+            src.addWidget(label(ctx.tr("Sources"), "small", "muted"))
             for source in poster.sources:
                 src.addWidget(label(ctx.t(source), "small", "muted"))
             root.addWidget(sources)
         root.addStretch(1)
-        self.setAccessibleName(f"Poster: {ctx.t(poster.title)}")
+        self.setAccessibleName(ctx.tr("Poster: {title}").format(title=ctx.t(poster.title)))
+
+    def passages(self) -> list[Passage]:
+        """What Read aloud says: the poster's texts in reading order, from the first one on
+        screen (a visitor who scrolled to a section hears it, not the title again)."""
+        view = self._scroll_area()
+        top = view.verticalScrollBar().value() if view is not None else 0
+        colours = (self.ctx.palette.accent, self.ctx.palette.on_accent)
+        return page_passages(self, colours, self._reveal, top)
+
+    def _scroll_area(self) -> QScrollArea | None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        return parent
+
+    def _reveal(self, widget: QWidget) -> None:
+        """The label being read in view: when it is not (wholly, and clear of the "more
+        below" cue), scrolled to a quarter of the way down the screen, where eyes rest."""
+        view = self._scroll_area()
+        if view is None:
+            return
+        top = widget.mapTo(self, widget.rect().topLeft()).y()
+        bar = view.verticalScrollBar()
+        seen = view.viewport().height()
+        cue = self.ctx.scale.space(CUE_SPACE)
+        if top < bar.value() or top + widget.height() > bar.value() + seen - cue:
+            bar.setValue(max(0, min(bar.maximum(), top - seen // 4)))
 
     def artworks(self) -> list[ArtworkView]:
         return self.findChildren(ArtworkView)

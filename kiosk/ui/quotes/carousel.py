@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,6 +31,9 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
     QShowEvent,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,11 +45,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content.languages import is_translation
 from kiosk.content.model import Quote
 from kiosk.core.clock import Clock
 from kiosk.core.rotation import Rotation
 from kiosk.theme import FONT_FAMILY
 from kiosk.ui.context import Ctx
+from kiosk.ui.speech import Passage, ReadAloudButton
 from kiosk.ui.widgets import nav_button
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
@@ -61,7 +66,15 @@ def attribution(ctx: Ctx, quote: Quote) -> str:
 def source_note(ctx: Ctx, quote: Quote) -> str:
     """The quote's ``source`` (where it comes from, and any note on it), as the screen shows it."""
     note = ctx.t(quote.source)
-    return f"Source: {note}" if note else ""
+    return ctx.tr("Source: {source}").format(source=note) if note else ""
+
+
+def translation_note(ctx: Ctx, quote: Quote) -> str:
+    """ "Translation" under a quote shown in another language than it was said in; "" else
+    (the decision: ``kiosk.content.languages.is_translation``, from the quote's or the
+    gallery's ``written_in``)."""
+    shown = is_translation(ctx.gallery, quote, ctx.lang or ctx.gallery.default_language)
+    return ctx.tr("Translation") if shown else ""
 
 
 class ProgressLine(QWidget):
@@ -124,7 +137,9 @@ class QuoteCanvas(QWidget):
         self.index = 0
         self.previous: int | None = None
         self.fade = 1.0  # 0: previous quote only, 1: current quote only
+        self.highlight: tuple[int, int] | None = None  # the sentence read aloud (current quote)
         self._fit_cache: dict[tuple[int, int, int], int] = {}
+        self._heights: dict[tuple[int, int, int], float] = {}  # quote, px, width: text height
         self._pixmaps: dict[int, QPixmap] = {}  # the current and the previous quote, drawn
         self.line = ProgressLine(ctx, self)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -167,10 +182,17 @@ class QuoteCanvas(QWidget):
             who = max(who, round(px * self.attribution_scale * 0.8))
         return self._font(speaker, bold=True), self._font(who)
 
+    def note_height(self, i: int, width: float) -> float:
+        """The "Translation" mark under quote ``i`` with its gap (0 where none is shown)."""
+        note = translation_note(self.ctx, self.quotes[i])
+        if not note:
+            return 0.0
+        return self.ctx.scale.space(0.75) + self._height(note, self.source_font(), width)
+
     def attribution_height(self, i: int, px: int, width: float) -> float:
         q = self.quotes[i]
         speaker_font, who_font = self.attribution_fonts(px)
-        h = self._height(self.ctx.t(q.speaker), speaker_font, width)
+        h = self.note_height(i, width) + self._height(self.ctx.t(q.speaker), speaker_font, width)
         who = attribution(self.ctx, q)
         if who:
             h += self.ctx.scale.space(0.5) + self._height(who, who_font, width)
@@ -190,7 +212,7 @@ class QuoteCanvas(QWidget):
         inner = max(1, width - 2 * self.side)
         return (
             2 * self.pad
-            + self._height(self.text_of(i), self._font(px, italic=True), inner)
+            + self.text_height(i, px, inner)
             + self.ctx.scale.space(2)
             + self.attribution_height(i, px, inner)
             + self.bar
@@ -232,6 +254,14 @@ class QuoteCanvas(QWidget):
         self.line.setGeometry(0, self.height() - self.bar, self.width(), self.bar)
         super().resizeEvent(event)
 
+    def set_highlight(self, span: tuple[int, int] | None) -> None:
+        """Mark the span of the current quote's text being read aloud (None: no mark)."""
+        shifted = None if span is None else (span[0] + 1, span[1] + 1)  # after the opening “
+        if shifted != self.highlight:
+            self.highlight = shifted
+            self._pixmaps.pop(self.index, None)
+            self.update()
+
     # --- painting -----------------------------------------------------------------------------
     def forget_pixmaps(self, *keep: int | None) -> None:
         """Let the quotes' pixmaps go, but those of the quotes ``keep``."""
@@ -267,16 +297,21 @@ class QuoteCanvas(QWidget):
         pad, side = self.pad, self.side
         width = self.width() - 2 * side
         px = self.fit(i)
-        font = self._font(px, italic=True)
-        text = self.text_of(i)
-        text_h = self._height(text, font, width)
+        layout, text_h = self.quote_layout(i, px, width)
         spare = self.height() - self.needed(i, px, self.width())
         top = pad + max(0.0, spare / 2)  # centred when the canvas is taller than the quote
-        p.setFont(font)
         p.setPen(QPen(QColor(pal.text)))
-        p.drawText(QRectF(side, top, width, text_h + 2), WRAP, text)
+        layout.draw(p, QPointF(side, top))
         y = top + text_h + s.space(2)
         q = self.quotes[i]
+        note = translation_note(self.ctx, q)
+        if note:  # small, right under the quote's words
+            font = self.source_font()
+            p.setFont(font)
+            p.setPen(QPen(QColor(pal.muted)))
+            note_y = top + text_h + s.space(0.75)
+            p.drawText(QRectF(side, note_y, width, self._height(note, font, width) + 2), WRAP, note)
+            y += self.note_height(i, width)
         speaker_font, small = self.attribution_fonts(px)
         p.setFont(speaker_font)
         p.setPen(QPen(QColor(pal.accent_text)))
@@ -296,6 +331,39 @@ class QuoteCanvas(QWidget):
             p.setFont(font)
             p.setPen(QPen(QColor(pal.muted)))
             p.drawText(QRectF(side, y, width, self._height(source, font, width) + 2), WRAP, source)
+
+    def text_height(self, i: int, px: int, width: float) -> float:
+        """The height of quote ``i``'s text at ``px`` in ``width`` (kept: fitting asks often)."""
+        key = (i, px, round(width))
+        if key not in self._heights:
+            self._heights[key] = self.quote_layout(i, px, width, mark=False)[1]
+        return self._heights[key]
+
+    def quote_layout(
+        self, i: int, px: int, width: float, mark: bool = True
+    ) -> tuple[QTextLayout, float]:
+        """Quote ``i``'s text laid out at ``px`` in ``width``, and its height: one layout for
+        measuring and painting, so the sentence read aloud is marked without a line moving."""
+        layout = QTextLayout(self.text_of(i), self._font(px, italic=True))
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        if mark and self.highlight is not None and i == self.index:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(self.ctx.palette.accent))
+            fmt.setForeground(QColor(self.ctx.palette.on_accent))
+            span = QTextLayout.FormatRange()
+            span.start, span.length = self.highlight[0], self.highlight[1] - self.highlight[0]
+            span.format = fmt
+            layout.setFormats([span])
+        layout.beginLayout()
+        y = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            y += line.height()
+        layout.endLayout()
+        return layout, y
 
 
 def dot_side(ctx: Ctx) -> int:
@@ -332,7 +400,9 @@ class Dot(QToolButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         side = dot_side(ctx)
         self.setFixedSize(side, side)
-        self.setAccessibleName(f"Quote {index + 1} of {total}")
+        self.setAccessibleName(
+            ctx.tr("Quote {number} of {total}").format(number=index + 1, total=total)
+        )
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
@@ -415,14 +485,28 @@ class QuoteCarousel(QFrame):
         row.addStretch(1)
         grid.addLayout(row, 0, 1)
         side = dot_side(ctx)
-        self.pause_button = nav_button("", "pause", ctx.palette.text, side, "Pause the quotes")
+        self.pause_button = nav_button(
+            "", "pause", ctx.palette.text, side, ctx.tr("Pause the quotes")
+        )
         self.pause_button.clicked.connect(self.toggle_pause)
         self._mirror = _Mirror(self.pause_button)
         grid.addWidget(self._mirror, 0, 0)
+        # Read aloud, in the left column (no wider than the pause button it mirrors)
+        self.read_button = ReadAloudButton(
+            ctx.speech, self, self.passages, ctx.palette.text, side, words=False
+        )
+        grid.addWidget(self.read_button, 0, 0, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 1)
         grid.addWidget(self.pause_button, 0, 2, Qt.AlignmentFlag.AlignRight)
         box.addWidget(self.controls)
-        self.controls.setVisible(len(quotes) > 1)
+        # the controls: the dots and pause for several quotes, Read aloud where a voice is
+        for widget in (self._mirror, self.pause_button, *self.dots):
+            widget.setVisible(len(quotes) > 1)
+        self._held_for_reading = False
+        self._voice_changed(ctx.speech is not None and ctx.speech.available)
+        if ctx.speech is not None:
+            ctx.speech.reading_changed.connect(self._reading_changed)
+            ctx.speech.availability_changed.connect(self._voice_changed)
         self._resume_pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)  # set again for each step: see _schedule
@@ -448,9 +532,12 @@ class QuoteCarousel(QFrame):
                 dot.update()
         paused = self.rotation.paused
         self.pause_button.setIcon(self._icon("play" if paused else "pause"))
-        self.pause_button.setAccessibleName("Play the quotes" if paused else "Pause the quotes")
+        tr = self.ctx.tr
+        self.pause_button.setAccessibleName(
+            tr("Play the quotes") if paused else tr("Pause the quotes")
+        )
         # paused, it says so in a word, not only by the icon's shape
-        self.pause_button.setText("Paused" if paused else "")
+        self.pause_button.setText(tr("Paused") if paused else "")
         self.pause_button.setToolButtonStyle(
             Qt.ToolButtonStyle.ToolButtonTextBesideIcon
             if paused
@@ -461,9 +548,12 @@ class QuoteCarousel(QFrame):
             q = self.quotes[i]
             who = attribution(self.ctx, q)
             source = self.canvas.source_of(i)
+            note = translation_note(self.ctx, q)
             self.setAccessibleName(
-                f"Quote {i + 1} of {len(self.quotes)}: {self.ctx.t(q.text)} — "
-                f"{self.ctx.t(q.speaker)}"
+                tr("Quote {number} of {total}").format(number=i + 1, total=len(self.quotes))
+                + f": {self.ctx.t(q.text)}"
+                + (f" ({note})" if note else "")
+                + f" — {self.ctx.t(q.speaker)}"
                 + (f", {who}" if who else "")
                 + (f". {source}" if source else "")
             )
@@ -535,11 +625,35 @@ class QuoteCarousel(QFrame):
     def is_fading(self) -> bool:
         return self._fade.state() == QVariantAnimation.State.Running
 
+    # --- read aloud -------------------------------------------------------------------------
+    def passages(self) -> list[Passage]:
+        """The quote on show, then who said it."""
+        if not self.quotes:
+            return []
+        q = self.quotes[self.index]
+        who = ", ".join(x for x in (self.ctx.t(q.speaker), attribution(self.ctx, q)) if x)
+        return [
+            Passage(self.ctx.t(q.text), self.canvas.set_highlight),
+            Passage(who, lambda _span: self.canvas.set_highlight(None)),
+        ]
+
+    def _voice_changed(self, available: bool) -> None:
+        self.controls.setVisible(len(self.quotes) > 1 or available)
+
+    def _reading_changed(self, owner: object) -> None:
+        # the quote holds still while it is read (as under a finger), and moves on after
+        if (owner is self) != self._held_for_reading:
+            self._held_for_reading = owner is self
+            self.rotation.set_held(self._held_for_reading)
+            self._sync()
+
     # --- actions ------------------------------------------------------------------------------
     def _move(self, action: Callable[[], None]) -> None:
         old = self.rotation.index
         action()
         if self.rotation.index != old:
+            if self.ctx.speech is not None and self.ctx.speech.owner is self:
+                self.ctx.speech.stop()  # another quote: the reading of this one stops
             self._show_change(old)
 
     def next(self) -> None:

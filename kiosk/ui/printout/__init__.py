@@ -1,0 +1,1 @@
+"""``kiosk print``: the posters and the handout as PDF, drawn with Qt's ``QPdfWriter``."""

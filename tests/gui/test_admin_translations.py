@@ -1,0 +1,62 @@
+"""The admin screen shows the content's translation coverage: how many texts lack each of the
+gallery's languages, from the load on screen, updated by a reload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel
+
+from kiosk import startup
+from kiosk.content.loader import load_gallery
+
+
+def admin_texts(services) -> list[str]:  # noqa: ANN001
+    services.admin.screen.refresh()
+    return [w.text() for w in services.admin.screen.body.findChildren(QLabel)]
+
+
+def test_the_admin_screen_counts_missing_translations_and_a_reload_updates_them(
+    qtbot, mini_gallery: Path
+) -> None:
+    fr_missing = sum(m.lang == "fr" for m in load_gallery(mini_gallery).missing_translations)
+    assert fr_missing > 1  # the test gallery has plain English texts
+    result = startup.load(str(mini_gallery))
+    window = startup.gallery_window(result, (1280, 720), reduced_motion=True, theme=False)
+    qtbot.addWidget(window)
+    services = startup.attach_services(window, result, str(mini_gallery), watch=False)
+    try:
+        texts = admin_texts(services)
+        assert f"translations: en complete, fr {fr_missing} missing" in texts
+        # the place translated: one fewer after a reload
+        gallery = mini_gallery / "gallery.yaml"
+        text = gallery.read_text(encoding="utf-8")
+        gallery.write_text(
+            text.replace("place: Pier 4", "place: {en: Pier 4, fr: Quai 4}"), encoding="utf-8"
+        )
+        with qtbot.waitSignal(services.reloader.finished, timeout=10_000):
+            services.reloader.reload()
+        assert f"translations: en complete, fr {fr_missing - 1} missing" in admin_texts(services)
+    finally:
+        services.stop()
+        window._allow_close = True
+
+
+def test_a_gallery_in_one_language_shows_no_coverage_line(qtbot, mini_gallery: Path) -> None:
+    gallery = mini_gallery / "gallery.yaml"
+    gallery.write_text(
+        gallery.read_text(encoding="utf-8").replace("languages: [en, fr]", "languages: [en]"),
+        encoding="utf-8",
+    )
+    result = startup.load(str(mini_gallery))
+    window = startup.gallery_window(result, (1280, 720), reduced_motion=True, theme=False)
+    qtbot.addWidget(window)
+    services = startup.attach_services(window, result, str(mini_gallery), watch=False)
+    try:
+        texts = admin_texts(services)
+        assert result.gallery.settings.languages == ("en",)
+        assert not [t for t in texts if t.startswith("translations:")]
+        assert "2 posters, 2 quotes: 0 errors, 0 warnings" in texts
+    finally:
+        services.stop()
+        window._allow_close = True
