@@ -39,6 +39,8 @@ def trilingual_content(tmp_path: Path) -> Path:
     quotes = yaml.safe_load(quotes_file.read_text(encoding="utf-8"))
     first = quotes["quotes"][0]
     first["text"] = {"en": _english(first["text"]), "fr": QUOTE_FR, "es": QUOTE_ES}
+    second = quotes["quotes"][1]  # a quote in its English words only (not translated yet)
+    second["text"] = {"en": _english(second["text"])}
     quotes_file.write_text(yaml.safe_dump(quotes, allow_unicode=True), encoding="utf-8")
     return target
 
