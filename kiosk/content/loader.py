@@ -2,8 +2,9 @@
 
 Nothing here raises for bad content: each file is read, parsed and validated on its own, every
 problem is kept with its file, line and column, and whatever is valid still loads. A poster
-whose file has errors is left out; a broken reference (a dangling quote id, a missing image)
-drops only that reference.
+whose file cannot be read, or lacks a required key, is left out; a wrong optional field is left
+out with its error and the poster still shows; a broken reference (a dangling quote id, a
+missing image) drops only that reference.
 """
 
 from __future__ import annotations
@@ -310,8 +311,9 @@ def _load_posters(
         doc = _read(content_dir, name, docs, required=True)
         if doc is None or (data := _mapping(doc, "a poster file")) is None:
             continue
+        # a wrong optional field is left out with its error; the poster still shows
         poster = messages.validate(doc, Poster, data)
-        if poster is None or not doc.ok:
+        if poster is None:
             if isinstance(data.get("id"), str):
                 by_id.setdefault(data["id"], doc)
             continue

@@ -13,8 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from kiosk.content.text import (
     Artwork,
@@ -68,6 +75,29 @@ Number = Annotated[float, Field(strict=False, allow_inf_nan=False)]
 MAX_ITEMS = 40  # sections, paragraphs, bullets, lessons, sources, organisers, credits...
 MAX_FACTS = 60
 MAX_QUOTES = 500  # quotes in quotes.yaml, and quote ids listed by one poster
+
+
+def _num(value: float) -> str:
+    """2.0 -> '2', 2.5 -> '2.5': a number as the author wrote it."""
+    return f"{value:g}"
+
+
+def check_rules(model: BaseModel, rules: list[tuple[bool, tuple[str, ...], str]]) -> None:
+    """Rules across fields, all checked at once: each broken rule is an error of its own, at
+    the first of its fields that the file gives (else the first), so that the author sees
+    every one at its line in one run. ``rules``: (broken, fields, message)."""
+    given = model.model_fields_set
+    errors = [
+        InitErrorDetails(
+            type=PydanticCustomError("rule", message),
+            loc=(field := next((f for f in fields if f in given), fields[0]),),
+            input=getattr(model, field),
+        )
+        for broken, fields, message in rules
+        if broken
+    ]
+    if errors:
+        raise ValidationError.from_exception_data(type(model).__name__, errors)
 
 
 class Strict(BaseModel):
@@ -139,8 +169,17 @@ class CarouselSettings(Strict):
 
     @model_validator(mode="after")
     def _bounds(self) -> CarouselSettings:
-        if self.min_seconds > self.max_seconds:
-            raise ValueError("min_seconds must not be more than max_seconds")
+        check_rules(
+            self,
+            [
+                (
+                    self.min_seconds > self.max_seconds,
+                    ("min_seconds", "max_seconds"),
+                    f"min_seconds ({_num(self.min_seconds)}) must not be more than max_seconds "
+                    f"({_num(self.max_seconds)})",
+                )
+            ],
+        )
         return self
 
     def dwell_seconds(self, words: int) -> float:
@@ -302,10 +341,23 @@ class FishbowlPreset(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> FishbowlPreset:
-        if self.empty_chairs >= self.inner_chairs:
-            raise ValueError("empty_chairs must be fewer than inner_chairs")
-        if self.warning_seconds >= self.turn_seconds:
-            raise ValueError("warning_seconds must be less than turn_seconds")
+        check_rules(
+            self,
+            [
+                (
+                    self.empty_chairs >= self.inner_chairs,
+                    ("empty_chairs", "inner_chairs"),
+                    f"empty_chairs ({self.empty_chairs}) must be fewer than inner_chairs "
+                    f"({self.inner_chairs})",
+                ),
+                (
+                    self.warning_seconds >= self.turn_seconds,
+                    ("warning_seconds", "turn_seconds"),
+                    f"warning_seconds ({self.warning_seconds}) must be less than turn_seconds "
+                    f"({self.turn_seconds})",
+                ),
+            ],
+        )
         return self
 
 

@@ -222,6 +222,9 @@ class Document:
     _lines: list[str] | None = field(default=None, repr=False)  # its lines, split when needed
     # paths whose value was refused (a tag): the schema's complaint about them would repeat it
     refused: set[Loc] = field(default_factory=set)
+    # paths of unquoted numbers YAML 1.1 misreads (2:00 -> 120, 01234 -> 668): the error said
+    # and the value read; the schema words it for the field (a number field: no quotes)
+    surprises: dict[Loc, tuple[Problem, Any]] = field(default_factory=dict)
     # warnings past MAX_WARNINGS, counted and not kept: a file with 100,000 unknown keys would
     # otherwise print (and log, at every load) 100,000 lines and bury the one error that matters
     hidden_warnings: int = 0
@@ -494,10 +497,14 @@ def _number_surprise(raw: str, value: Any, loc: Loc, doc: Document) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return
     if isinstance(value, int) and not _DECIMAL.match(raw):
-        doc.problem(
-            loc,
-            f'the unquoted {raw} is read by YAML as the number {value}: put it in quotes, "{raw}"',
-            prefer_key=False,
+        doc.surprises[loc] = (
+            doc.problem(
+                loc,
+                f"the unquoted {raw} is read by YAML as the number {value}: "
+                f'put it in quotes, "{raw}"',
+                prefer_key=False,
+            ),
+            value,
         )
     elif isinstance(value, float) and raw.lstrip("+") != repr(value):
         doc.problem(
