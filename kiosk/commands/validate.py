@@ -40,6 +40,8 @@ def run(
     print(f"content: {paths.escape_path(_shown(folder))} ({origin})", file=out)
     for problem in result.problems:
         print(problem, file=out)
+        if pointed := problem.pointed():  # a syntax error: the line, a caret at the spot
+            print(pointed, file=out)
     for missing in result.missing_translations:
         if missing.lang == lang:
             print(missing, file=out)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from kiosk.content.errors import Severity
+from kiosk.content.syntax import quoted
 from kiosk.content.text import COLOUR_RE, ID_RE, LANG_RE, kind_of, shown
 from kiosk.content.yamlsafe import Document, Loc
 
@@ -179,13 +180,6 @@ def _yaml11_hint(
     )
 
 
-def _quoted(text: str) -> str:
-    """``text`` as a YAML quoted scalar: in double quotes, or single ones when it has a "."""
-    if '"' not in text and "\\" not in text:
-        return f'"{text}"'
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _unit(loc: Loc) -> str:
     """' of seconds' for turn_seconds: what a number field counts."""
     key = str(loc[-1]) if loc else ""
@@ -242,7 +236,7 @@ def sentence(doc: Document, model: type[BaseModel], err: ErrorDetails, base: Loc
         full = f"{ctx.get('key')}: {ctx.get('text')}"
         return (
             f"{path} contains ': ' ({full}), which YAML reads as a key and its value: "
-            f"put the whole text in quotes, {_quoted(full)}"
+            f"put the whole text in quotes, {quoted(full)}"
         )
     if kind == "rule":
         return str(err["msg"])
@@ -446,5 +440,5 @@ def _without(data: Any, locs: list[Loc]) -> Any:
     if isinstance(data, dict):
         return {k: _without(v, deeper.get(k, [])) for k, v in data.items() if k not in drop}
     if isinstance(data, list):
-        return [_without(v, deeper.get(i, [])) for i, v in enumerate(data)]
+        return [_without(v, deeper.get(i, [])) for i, v in enumerate(data) if i not in drop]
     return data

@@ -9,6 +9,7 @@ that schema errors can name ``file:line:col``.
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import yaml
 
+from kiosk.content import syntax
 from kiosk.content.errors import MAX_WARNINGS, Problem, Severity
 
 if TYPE_CHECKING:
@@ -225,6 +227,8 @@ class Document:
     # paths of unquoted numbers YAML 1.1 misreads (2:00 -> 120, 01234 -> 668): the error said
     # and the value read; the schema words it for the field (a number field: no quotes)
     surprises: dict[Loc, tuple[Problem, Any]] = field(default_factory=dict)
+    # the ids written in a file that is not valid YAML (`id: lisbon` lines)
+    ids_seen: tuple[str, ...] = ()
     # warnings past MAX_WARNINGS, counted and not kept: a file with 100,000 unknown keys would
     # otherwise print (and log, at every load) 100,000 lines and bury the one error that matters
     hidden_warnings: int = 0
@@ -277,7 +281,55 @@ def _pos(mark: AnyMark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+# files that are not text, by their first bytes: what they are, and what to do instead
+_NOT_TEXT = (
+    (b"PK\x03\x04", b"word/", "a Word document (.docx)"),
+    (b"PK\x03\x04", b"opendocument.text", "an OpenDocument text (.odt)"),
+    (b"PK\x03\x04", b"", "a ZIP archive or an Office document"),
+    (b"\xd0\xcf\x11\xe0", b"", "a Word document (.doc)"),
+    (b"{\\rtf", b"", "a rich-text document (RTF)"),
+    (b"%PDF", b"", "a PDF"),
+    (b"\x89PNG", b"", "a PNG picture"),
+    (b"\xff\xd8\xff", b"", "a JPEG picture"),
+)
+
+
+def _not_text(raw: bytes) -> str | None:
+    """Why ``raw`` is not a YAML text file, in words an organiser can act on; None if it is."""
+    for magic, inside, what in _NOT_TEXT:
+        if raw.startswith(magic) and inside in raw[:65536]:
+            if what.startswith(("a Word", "an OpenDocument", "a rich-text")):
+                return (
+                    f"this looks like {what}, not a text file: copy its text into a "
+                    "plain-text YAML file (in a text editor such as Notepad, saved as UTF-8)"
+                )
+            return f"this looks like {what}, not a text file: a content file is plain YAML text"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return (
+            "the file is saved as UTF-16: save it as UTF-8 (in Notepad: File, Save as, "
+            "Encoding: UTF-8)"
+        )
+    if b"\x00" in raw[:8192]:
+        return "this is a binary file, not text: a content file is plain YAML text"
+    return None
+
+
+def _as_windows_1252(exc: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: a byte that is not UTF-8 read as Windows-1252, the usual
+    other encoding of a file saved on Windows (é is 0xe9 there)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    bad = exc.object[exc.start : exc.end]
+    return bytes(bad).decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("kiosk-windows-1252", _as_windows_1252)
+
+
 def _decode(raw: bytes, doc: Document) -> str | None:
+    refused = _not_text(raw)
+    if refused is not None:
+        doc.problems.append(Problem(doc.file, 0, 0, refused))
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         doc.problems.append(
             Problem(
@@ -294,16 +346,22 @@ def _decode(raw: bytes, doc: Document) -> str | None:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        # the rest of the file still loads: the bytes that are not UTF-8 read as Windows-1252
+        text = raw.decode("utf-8", errors="kiosk-windows-1252")
+        excerpt = yaml_lines(text)[line - 1] if line <= len(yaml_lines(text)) else ""
+        col = len(raw[before.rfind(b"\n") + 1 : exc.start].decode("utf-8", "replace")) + 1
         doc.problems.append(
             Problem(
                 doc.file,
                 line,
                 col,
-                f"byte 0x{raw[exc.start]:02x} is not UTF-8: save the file as UTF-8",
+                f"byte 0x{raw[exc.start]:02x} is not UTF-8: the file was saved in another "
+                "encoding; it was read as Windows-1252, which may show wrong letters: save it "
+                "as UTF-8 (in Notepad: File, Save as, Encoding: UTF-8)",
+                excerpt=excerpt,
             )
         )
-        return None
+        return text
 
 
 # what YAML counts as a line break (and so its line numbers); str.splitlines() counts more
@@ -430,6 +488,11 @@ def _compose(text: str) -> yaml.Node | None:
     return _compose_with(_Loader, text)
 
 
+# `id: lisbon` (or `- id: lisbon`) at the start of a line: the ids a file that is not valid YAML
+# meant to give, so that what names them is told why they are missing
+_ID_LINE = re.compile(r"^[ ]*(?:-[ ]+)?id:[ ]*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)[\"']?[ ]*$", re.M)
+
+
 def parse_text(text: str, doc: Document) -> Document:
     try:
         node = _compose(text)
@@ -438,11 +501,19 @@ def parse_text(text: str, doc: Document) -> Document:
         doc.problems.append(Problem(doc.file, line, col, exc.message))
         return doc
     except yaml.MarkedYAMLError as exc:
-        line, col = _pos(exc.problem_mark or exc.context_mark)
-        what = exc.problem or "is not valid YAML"
-        if exc.context:
-            what = f"{exc.context}, {what}"
-        doc.problems.append(Problem(doc.file, line, col, f"YAML syntax error: {what}"))
+        lines = yaml_lines(text)
+        plain = syntax.explain(exc, lines)
+        if plain is not None:
+            line, col, message = plain
+        else:
+            line, col = _pos(exc.problem_mark or exc.context_mark)
+            what = exc.problem or "is not valid YAML"
+            if exc.context:
+                what = f"{exc.context}, {what}"
+            message = f"YAML syntax error: {what}"
+        excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
+        doc.problems.append(Problem(doc.file, line, col, message, excerpt=excerpt))
+        doc.ids_seen = tuple(_ID_LINE.findall(text))
         return doc
     except yaml.reader.ReaderError as exc:
         line, col = _char_position(text, exc.position)
