@@ -54,6 +54,9 @@ class LoadResult:
     documents: dict[str, Document] = field(default_factory=dict)
     # each text without a translation into one of the gallery's languages (none when it has one)
     missing_translations: tuple[MissingTranslation, ...] = ()
+    # poster files with errors: shown all the same (without their wrong fields), and left out
+    posters_shown_with_errors: int = 0
+    posters_left_out: int = 0
 
     @property
     def errors(self) -> list[Problem]:
@@ -79,6 +82,18 @@ class LoadResult:
         return (
             f"{plural(len(g.posters), 'poster')}, {plural(len(g.quotes), 'quote')}: "
             f"{plural(len(self.errors), 'error')}, {plural(warnings, 'warning')}"
+            + self.poster_trouble()
+        )
+
+    def poster_trouble(self) -> str:
+        """'; 2 posters have errors (1 still shown, 1 left out)', or '' when none has."""
+        shown, out = self.posters_shown_with_errors, self.posters_left_out
+        if not shown + out:
+            return ""
+        verb = "has" if shown + out == 1 else "have"
+        return (
+            f"; {plural(shown + out, 'poster')} {verb} errors ({shown} still shown, "
+            f"{out} left out)"
         )
 
 
@@ -147,7 +162,18 @@ def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = Fal
             )
     problems = sorted(found, key=_listed)
     kept = {d.file: d for d in docs} if keep_documents else {}
-    return LoadResult(gallery, problems, kept, missing)
+    shown_files = {poster_docs[p.id].file for p in gallery.posters}
+    troubled = {
+        p.file for p in problems if p.is_error and p.file.startswith(f"{POSTERS_DIR}/")
+    } - {f"{POSTERS_DIR}/"}
+    return LoadResult(
+        gallery,
+        problems,
+        kept,
+        missing,
+        posters_shown_with_errors=len(troubled & shown_files),
+        posters_left_out=len(troubled - shown_files),
+    )
 
 
 def _listed(p: Problem) -> tuple:
@@ -614,6 +640,6 @@ def _check_languages(
                     Severity.WARNING,
                 )
             if lacking := missing_languages(item, languages, original):
-                line, name = doc.where(loc)[0], messages.place_text(loc)
+                line, name = doc.where(loc)[0], messages.path_text(loc)
                 missing += [MissingTranslation(doc.file, line, name, lang) for lang in lacking]
     return tuple(sorted(missing))

@@ -119,7 +119,10 @@ class LocalText:
                 raise PydanticCustomError("text_empty", "is an empty language map")
             if len(value) == 1:
                 ((key, text),) = value.items()
-                if isinstance(key, str) and not LANG_RE.match(key) and isinstance(text, str):
+                # (a lower-case word alone, `english:` or `sp:`, is a language code gone wrong)
+                if isinstance(key, str) and not re.fullmatch(r"[a-z_-]+", key) and (
+                    isinstance(text, str)
+                ):
                     # `- Lesson: ask first`: text with ': ' in it, read as a key and its value
                     raise PydanticCustomError(
                         "text_colon",
