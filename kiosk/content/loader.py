@@ -92,8 +92,7 @@ class LoadResult:
             return ""
         verb = "has" if shown + out == 1 else "have"
         return (
-            f"; {plural(shown + out, 'poster')} {verb} errors ({shown} still shown, "
-            f"{out} left out)"
+            f"; {plural(shown + out, 'poster')} {verb} errors ({shown} still shown, {out} left out)"
         )
 
 
@@ -163,9 +162,9 @@ def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = Fal
     problems = sorted(found, key=_listed)
     kept = {d.file: d for d in docs} if keep_documents else {}
     shown_files = {poster_docs[p.id].file for p in gallery.posters}
-    troubled = {
-        p.file for p in problems if p.is_error and p.file.startswith(f"{POSTERS_DIR}/")
-    } - {f"{POSTERS_DIR}/"}
+    troubled = {p.file for p in problems if p.is_error and p.file.startswith(f"{POSTERS_DIR}/")} - {
+        f"{POSTERS_DIR}/"
+    }
     return LoadResult(
         gallery,
         problems,
@@ -529,7 +528,7 @@ def _follow_on(doc: Document, cause: str, locs: list[Loc], one: str, many: str) 
     """One line for every mention of what ``cause``'s errors left out, listed under it:
     "because posters/40-lisbon.yaml has errors, 10 quotes that name it are left out"."""
     lines = sorted({doc.where(loc, prefer_key=False)[0] for loc in locs})
-    at = f" (line {lines[0]})" if len(lines) == 1 else ""
+    at = ""
     if len(lines) > 1:
         shown_lines = ", ".join(str(n) for n in lines[:6]) + (", …" if len(lines) > 6 else "")
         at = f" (lines {shown_lines})"

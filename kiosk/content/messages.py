@@ -7,10 +7,10 @@ knows where each path stands in the file. Unknown keys become warnings with a "d
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
 import re
 import types
 import typing
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError

@@ -120,8 +120,10 @@ class LocalText:
             if len(value) == 1:
                 ((key, text),) = value.items()
                 # (a lower-case word alone, `english:` or `sp:`, is a language code gone wrong)
-                if isinstance(key, str) and not re.fullmatch(r"[a-z_-]+", key) and (
-                    isinstance(text, str)
+                if (
+                    isinstance(key, str)
+                    and not re.fullmatch(r"[a-z_-]+", key)
+                    and (isinstance(text, str))
                 ):
                     # `- Lesson: ask first`: text with ': ' in it, read as a key and its value
                     raise PydanticCustomError(

@@ -294,6 +294,9 @@ _NOT_TEXT = (
 )
 
 
+_BINARY = (*range(0, 9), *range(14, 32))  # control bytes a text file does not hold
+
+
 def _not_text(raw: bytes) -> str | None:
     """Why ``raw`` is not a YAML text file, in words an organiser can act on; None if it is."""
     for magic, inside, what in _NOT_TEXT:
@@ -309,7 +312,9 @@ def _not_text(raw: bytes) -> str | None:
             "the file is saved as UTF-16: save it as UTF-8 (in Notepad: File, Save as, "
             "Encoding: UTF-8)"
         )
-    if b"\x00" in raw[:8192]:
+    head = raw[:8192]
+    if b"\x00" in head and sum(head.count(bytes([c])) for c in _BINARY) * 20 > len(head):
+        # (one stray NUL in a text is the YAML reader's to point at, with its line)
         return "this is a binary file, not text: a content file is plain YAML text"
     return None
 
