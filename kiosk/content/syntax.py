@@ -59,6 +59,17 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained | None:
         return _escape(exc, lines, line, col, problem)
     if problem == "could not find expected ':'" and exc.context_mark is not None:
         return _no_colon(lines, exc.context_mark.line)
+    flow = exc.context or ""
+    if flow.startswith("while parsing a flow") and exc.context_mark is not None:
+        start = exc.context_mark
+        what, opening, closing = ("list", "[", "]") if "sequence" in flow else ("mapping", "{", "}")
+        return Explained(
+            start.line + 1,
+            start.column + 1,
+            f"the {what} that starts with {opening} here is not closed, or its entries are not "
+            f"separated by commas: end it with {closing} on the same line, and put an entry "
+            "that holds a comma, a colon or a bracket in quotes",
+        )
     if problem == "found unexpected end of stream" and "quoted scalar" in (exc.context or ""):
         start = exc.context_mark or mark
         quote = "'" if "single" in (exc.context or "") else '"'

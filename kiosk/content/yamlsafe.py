@@ -498,6 +498,64 @@ def _compose(text: str) -> yaml.Node | None:
 _ID_LINE = re.compile(r"^[ ]*(?:-[ ]+)?id:[ ]*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)[\"']?[ ]*$", re.M)
 
 
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """A YAML syntax error in plain words where they are known, with its source line."""
+    lines = yaml_lines(text)
+    plain = syntax.explain(exc, lines)
+    if plain is not None:
+        line, col, message = plain
+    else:
+        line, col = _pos(exc.problem_mark or exc.context_mark)
+        what = exc.problem or "is not valid YAML"
+        if exc.context:
+            what = f"{exc.context}, {what}"
+        message = f"YAML syntax error: {what}"
+    excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Problem(file, line, col, message, excerpt=excerpt)
+
+
+# a key at the start of a line: the start of one top-level entry of a mapping
+_TOP_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ ]*:")
+
+
+def _recover(text: str, doc: Document, first: Problem) -> yaml.MappingNode | None:
+    """A file that is a mapping, with one of its top-level entries broken: the node of the
+    entries that read on their own (each parsed alone, at its own lines). The keys of the
+    broken entries are marked refused (their error is said); a later broken entry adds its
+    own error. None when the file is not laid out as top-level keys."""
+    lines = yaml_lines(text)
+    starts = [i for i, line in enumerate(lines) if _TOP_KEY.match(line)]
+    if not starts:
+        return None
+    for line in lines[: starts[0]]:
+        if line.strip() and not line.lstrip().startswith("#"):
+            return None
+    for line in lines:
+        if line.startswith(("---", "...", "%")):
+            return None
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        chunk = "\n" * start + "\n".join(lines[start:end]).rstrip("\n") + "\n"
+        key = _TOP_KEY.match(lines[start])
+        assert key is not None
+        try:
+            node = _compose(chunk)
+        except yaml.MarkedYAMLError as exc:
+            doc.refused.add((key.group("key"),))
+            problem = _syntax_problem(exc, text, doc.file)
+            if not start < first.line <= end + 1:  # another entry's error than the first's
+                doc.problems.append(problem)
+            continue
+        except (YamlRefused, yaml.YAMLError, RecursionError):
+            doc.refused.add((key.group("key"),))
+            continue
+        if isinstance(node, yaml.MappingNode):
+            pairs += node.value
+    if not pairs:
+        return None
+    return yaml.MappingNode(_MAP, pairs, pairs[0][0].start_mark, pairs[-1][1].end_mark)
+
+
 def parse_text(text: str, doc: Document) -> Document:
     try:
         node = _compose(text)
@@ -506,20 +564,13 @@ def parse_text(text: str, doc: Document) -> Document:
         doc.problems.append(Problem(doc.file, line, col, exc.message))
         return doc
     except yaml.MarkedYAMLError as exc:
-        lines = yaml_lines(text)
-        plain = syntax.explain(exc, lines)
-        if plain is not None:
-            line, col, message = plain
-        else:
-            line, col = _pos(exc.problem_mark or exc.context_mark)
-            what = exc.problem or "is not valid YAML"
-            if exc.context:
-                what = f"{exc.context}, {what}"
-            message = f"YAML syntax error: {what}"
-        excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
-        doc.problems.append(Problem(doc.file, line, col, message, excerpt=excerpt))
+        doc.problems.append(_syntax_problem(exc, text, doc.file))
         doc.ids_seen = tuple(_ID_LINE.findall(text))
-        return doc
+        # the file's other top-level keys still count: a slip in one setting of gallery.yaml
+        # (or one field of a poster) does not cost the rest of the file
+        node = _recover(text, doc, doc.problems[-1])
+        if node is None:
+            return doc
     except yaml.reader.ReaderError as exc:
         line, col = _char_position(text, exc.position)
         char = chr(exc.character) if isinstance(exc.character, int) else exc.character

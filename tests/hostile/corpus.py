@@ -396,10 +396,11 @@ CASES: list[Case] = [
         write(EXTRA, "id: extra\nkind: case\ntitle: [unclosed\n"),
         (
             P(
-                4,
-                1,
-                "YAML syntax error: while parsing a flow sequence, expected ',' or ']', but "
-                "got '<stream end>'",
+                3,
+                8,
+                "the list that starts with [ here is not closed, or its entries are not separated by "
+                "commas: end it with ] on the same line, and put an entry that holds a comma, a "
+                "colon or a bracket in quotes",
             ),
         ),
         cli=True,
@@ -421,10 +422,11 @@ CASES: list[Case] = [
         write("gallery.yaml", "title: Harbour\nposters: [a, b\n"),
         (
             P(
-                3,
-                1,
-                "YAML syntax error: while parsing a flow sequence, expected ',' or ']', but "
-                "got '<stream end>'",
+                2,
+                10,
+                "the list that starts with [ here is not closed, or its entries are not separated by "
+                "commas: end it with ] on the same line, and put an entry that holds a comma, a "
+                "colon or a bracket in quotes",
                 "gallery.yaml",
             ),
         ),
