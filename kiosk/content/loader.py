@@ -9,7 +9,7 @@ missing image) drops only that reference.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -87,13 +87,19 @@ class LoadResult:
 
     def poster_trouble(self) -> str:
         """'; 2 posters have errors (1 still shown, 1 left out)', or '' when none has."""
-        shown, out = self.posters_shown_with_errors, self.posters_left_out
-        if not shown + out:
-            return ""
-        verb = "has" if shown + out == 1 else "have"
-        return (
-            f"; {plural(shown + out, 'poster')} {verb} errors ({shown} still shown, {out} left out)"
-        )
+        text = trouble_text(self.posters_shown_with_errors, self.posters_left_out)
+        return f"; {text}" if text else ""
+
+
+def trouble_text(shown: int, left_out: int) -> str:
+    """'2 posters have errors (1 still shown, 1 left out)', or '' when none has."""
+    if not shown + left_out:
+        return ""
+    verb = "has" if shown + left_out == 1 else "have"
+    return (
+        f"{plural(shown + left_out, 'poster')} {verb} errors ({shown} still shown, "
+        f"{left_out} left out)"
+    )
 
 
 def load_gallery(
@@ -165,13 +171,16 @@ def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = Fal
     troubled = {p.file for p in problems if p.is_error and p.file.startswith(f"{POSTERS_DIR}/")} - {
         f"{POSTERS_DIR}/"
     }
+    shown, left_out = len(troubled & shown_files), len(troubled - shown_files)
+    # the windowed gallery says it too (its title bar), for the author previewing
+    gallery = replace(gallery, problems_note=trouble_text(shown, left_out))
     return LoadResult(
         gallery,
         problems,
         kept,
         missing,
-        posters_shown_with_errors=len(troubled & shown_files),
-        posters_left_out=len(troubled - shown_files),
+        posters_shown_with_errors=shown,
+        posters_left_out=left_out,
     )
 
 

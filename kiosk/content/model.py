@@ -372,6 +372,8 @@ class Gallery:
     content_dir: Path
     # notes.yaml: the speaker notes by poster id (kiosk.content.notes), for the presenter's console
     notes: Mapping[str, LocalText] = field(default_factory=dict, compare=False)
+    # how many posters have errors, in words ('' when none has): the windowed gallery's title
+    problems_note: str = field(default="", compare=False)
     _poster_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

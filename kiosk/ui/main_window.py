@@ -401,7 +401,10 @@ class MainWindow(QMainWindow):
 
     def _name_window(self) -> None:
         title = self.ctx.t(self.ctx.gallery.settings.title)
-        self.setWindowTitle(title)
+        # the author previewing in a window sees how many posters have errors in its title
+        # bar (full screen has none: an audience never sees it)
+        note = self.ctx.gallery.problems_note
+        self.setWindowTitle(f"{title} — {note}" if note else title)
         self.setAccessibleName(title)
 
     def set_input_kind(self, kind: InputKind | str) -> None:
@@ -704,7 +707,9 @@ class MainWindow(QMainWindow):
         else:
             self.ctx = replace(self.ctx, gallery=gallery)  # (the fishbowl preset may differ)
             log.info("content reloaded: nothing on screen changed")
+            self._name_window()
             return
+        self._name_window()
         self.gallery_changed.emit(gallery)
 
     def _rebuild_all(self, gallery: Gallery) -> None:
