@@ -15,7 +15,11 @@ def test_the_window_shows_every_slipped_poster_and_says_how_many_have_errors(
     slip_gallery(mini_gallery)
     rig = make_rig(kiosk_on=False, watch=True, content=mini_gallery)
     window = rig.window
-    assert [p.id for p in window.ctx.gallery.posters] == ["harbour-intro", "dock-cooperative", *SLIPS]
+    assert [p.id for p in window.ctx.gallery.posters] == [
+        "harbour-intro",
+        "dock-cooperative",
+        *SLIPS,
+    ]
     assert len(window.home.cards) == 2 + len(SLIPS)
     assert window.windowTitle() == (
         "Harbour Futures — 7 posters have errors (7 still shown, 0 left out)"
@@ -28,8 +32,10 @@ def test_the_window_shows_every_slipped_poster_and_says_how_many_have_errors(
     with qtbot.waitSignal(rig.reloader.applied, timeout=10000):
         slipped.write_text(slipped.read_text().replace("'#12345'", "'#123456'"))
     qtbot.waitUntil(
-        lambda: window.windowTitle()
-        == "Harbour Futures — 6 posters have errors (6 still shown, 0 left out)",
+        lambda: (
+            window.windowTitle()
+            == "Harbour Futures — 6 posters have errors (6 still shown, 0 left out)"
+        ),
         timeout=5000,
     )
     assert rig.parts.admin.screen.describe()["summary"].endswith(

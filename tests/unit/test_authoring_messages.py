@@ -40,7 +40,7 @@ SYNTAX = [
     pytest.param(
         "id: extra\nkind: case\ntitle: Lisbon: a city of squares\n",
         "posters/extra.yaml:3:14: this title contains ': ', which YAML reads as the start of "
-        "another key: put the whole title in quotes, title: \"Lisbon: a city of squares\"",
+        'another key: put the whole title in quotes, title: "Lisbon: a city of squares"',
         ('title: "Lisbon: a city of squares"', 3),
         id="colon-in-title",
     ),
@@ -74,7 +74,7 @@ SYNTAX = [
     ),
     pytest.param(
         'id: extra\nkind: case\ntitle: Extra\ntagline: "We said "yes" together"\n',
-        "posters/extra.yaml:4:20: the text in quotes ends at the \" before column 20, and more "
+        'posters/extra.yaml:4:20: the text in quotes ends at the " before column 20, and more '
         "text follows it: put the whole text in single quotes, "
         "tagline: 'We said \"yes\" together'",
         ("tagline: 'We said \"yes\" together'", 4),
@@ -210,7 +210,7 @@ def test_a_stray_byte_that_is_not_utf8_is_pointed_at_and_the_rest_still_loads(
 
 
 def test_a_clock_time_in_a_number_field_gets_advice_that_works(mini_gallery: Path) -> None:
-    write(mini_gallery, "fishbowl.yaml", "questions: [\"Why?\"]\nturn_seconds: 2:00\n")
+    write(mini_gallery, "fishbowl.yaml", 'questions: ["Why?"]\nturn_seconds: 2:00\n')
     assert errors_of(mini_gallery) == [
         "fishbowl.yaml:2:15: turn_seconds is a number of seconds: YAML reads the unquoted 2:00 "
         "as 120 (it counts in sixties, as on a clock): write the number you mean, as plain digits"
@@ -221,7 +221,7 @@ def test_a_clock_time_in_a_number_field_gets_advice_that_works(mini_gallery: Pat
         "fishbowl.yaml:2:1: turn_seconds must be a whole number of seconds, not the text '2:00': "
         "write 120 (without quotes) for 2:00"
     ]
-    write(mini_gallery, "fishbowl.yaml", "questions: [\"Why?\"]\nturn_seconds: 120\n")
+    write(mini_gallery, "fishbowl.yaml", 'questions: ["Why?"]\nturn_seconds: 120\n')
     result = load_gallery(mini_gallery)
     assert result.errors == [] and result.gallery.fishbowl.turn_seconds == 120
 
@@ -245,7 +245,7 @@ def test_fishbowl_rule_errors_are_each_at_their_own_line_all_in_one_run(
     write(
         mini_gallery,
         "fishbowl.yaml",
-        "questions: [\"Why?\"]\ninner_chairs: 4\nempty_chairs: 4\nturn_seconds: 60\n"
+        'questions: ["Why?"]\ninner_chairs: 4\nempty_chairs: 4\nturn_seconds: 60\n'
         "warning_seconds: 90\n",
     )
     result = load_gallery(mini_gallery)
@@ -263,7 +263,7 @@ def test_a_rule_broken_by_a_default_points_at_the_setting_that_is_written(
     mini_gallery: Path,
 ) -> None:
     # warning_seconds is left at its default (30): the turn of 20 s is what the author wrote
-    write(mini_gallery, "fishbowl.yaml", "questions: [\"Why?\"]\nturn_seconds: 20\n")
+    write(mini_gallery, "fishbowl.yaml", 'questions: ["Why?"]\nturn_seconds: 20\n')
     assert errors_of(mini_gallery) == [
         "fishbowl.yaml:2:1: warning_seconds (30) must be less than turn_seconds (20)"
     ]

@@ -191,8 +191,7 @@ def test_follow_on_errors_are_one_line_under_their_cause(mini_gallery: Path) -> 
 
 def test_a_poster_naming_quotes_left_out_gets_one_follow_on(mini_gallery: Path) -> None:
     (mini_gallery / "quotes.yaml").write_text(
-        "quotes:\n  - id: skipper\n    text: Fine.\n    speaker: A\n"
-        "  - id: mayor\n    speaker: B\n"
+        "quotes:\n  - id: skipper\n    text: Fine.\n    speaker: A\n  - id: mayor\n    speaker: B\n"
     )
     (mini_gallery / "posters" / "x.yaml").write_text(
         "id: x\nkind: case\ntitle: X\nquotes: [mayor, skipper]\n"
