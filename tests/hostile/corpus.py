@@ -129,6 +129,11 @@ def W(line: int, col: int, message: str, file: str = EXTRA) -> str:  # noqa: N80
     return f"{file}:{line}:{col}: warning: {message}"
 
 
+UNCLOSED = (
+    "the list that starts with [ here is not closed, or its entries are not separated by commas: "
+    "end it with ] on the same line, and put an entry that holds a comma, a colon or a bracket "
+    "in quotes"
+)
 NOT_LISTED = W(
     1, 1, "the poster 'extra' is not in gallery.yaml's posters list; it is shown at the end"
 )
@@ -398,9 +403,7 @@ CASES: list[Case] = [
             P(
                 3,
                 8,
-                "the list that starts with [ here is not closed, or its entries are not separated by "
-                "commas: end it with ] on the same line, and put an entry that holds a comma, a "
-                "colon or a bracket in quotes",
+                UNCLOSED,
             ),
         ),
         cli=True,
@@ -424,9 +427,7 @@ CASES: list[Case] = [
             P(
                 2,
                 10,
-                "the list that starts with [ here is not closed, or its entries are not separated by "
-                "commas: end it with ] on the same line, and put an entry that holds a comma, a "
-                "colon or a bracket in quotes",
+                UNCLOSED,
                 "gallery.yaml",
             ),
         ),
