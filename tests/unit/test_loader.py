@@ -197,8 +197,9 @@ BAD_POSTERS = [
         kind: case
         title: [unclosed
         """,
-        "posters/extra.yaml:4:1: YAML syntax error: while parsing a flow sequence, "
-        "expected ',' or ']', but got '<stream end>'",
+        "posters/extra.yaml:3:8: the list that starts with [ here is not closed, or its entries "
+        "are not separated by commas: end it with ] on the same line, and put an entry that "
+        "holds a comma, a colon or a bracket in quotes",
         id="syntax",
     ),
     pytest.param(
