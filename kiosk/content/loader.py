@@ -188,7 +188,17 @@ def _listed(p: Problem) -> tuple:
     """The order of the listing: gallery.yaml first, then by file; a follow-on right after
     the problems of the file that caused it; in a file, by line."""
     file = p.after or p.file
-    return (file != GALLERY_FILE, file, bool(p.after), p.hidden > 0, p.line, p.col, p.message)
+    return (
+        file != GALLERY_FILE,
+        file,
+        bool(p.after),
+        p.file != GALLERY_FILE,  # (a follow-on's own file: gallery.yaml's first, then by name)
+        p.file,
+        p.hidden > 0,
+        p.line,
+        p.col,
+        p.message,
+    )
 
 
 def _read(content_dir: Path, name: str, docs: list[Document], required: bool) -> Document | None:

@@ -411,6 +411,7 @@ def _check_tabs(text: str, doc: Document) -> bool:
                     number,
                     indent.index("\t") + 1,
                     "a tab is used for indentation: indent with spaces",
+                    excerpt=line,
                 )
             )
             return False
@@ -574,8 +575,15 @@ def parse_text(text: str, doc: Document) -> Document:
     except yaml.reader.ReaderError as exc:
         line, col = _char_position(text, exc.position)
         char = chr(exc.character) if isinstance(exc.character, int) else exc.character
+        lines = yaml_lines(text)
         doc.problems.append(
-            Problem(doc.file, line, col, f"the character {char!r} is not allowed in YAML")
+            Problem(
+                doc.file,
+                line,
+                col,
+                f"the character {char!r} is not allowed in YAML",
+                excerpt=lines[line - 1] if 0 < line <= len(lines) else "",
+            )
         )
         return doc
     except yaml.YAMLError as exc:

@@ -204,3 +204,22 @@ def test_a_poster_naming_quotes_left_out_gets_one_follow_on(mini_gallery: Path) 
         "names is left out",
     ]
     assert result.gallery.poster("x").quotes == ("skipper",)
+
+
+def test_what_names_a_broken_poster_follows_its_cause(mini_gallery: Path) -> None:
+    """gallery.yaml's list and quotes.yaml both name the dock poster, whose file is broken:
+    one follow-on line each, listed right after the dock file's own error."""
+    (mini_gallery / "posters" / "dock.yaml").write_text(
+        "id: dock-cooperative\nkind: [case\ntitle: The Dock\n"
+    )
+    result = load_gallery(mini_gallery)
+    assert [str(p) for p in result.problems] == [
+        "posters/dock.yaml:2:7: the list that starts with [ here is not closed, or its entries "
+        "are not separated by commas: end it with ] on the same line, and put an entry that "
+        "holds a comma, a colon or a bracket in quotes",
+        "gallery.yaml:16:26: warning: because posters/dock.yaml has errors, 1 poster in this "
+        "list is left out",
+        "quotes.yaml:8:15: warning: because posters/dock.yaml has errors, 1 quote that names it "
+        "is left out",
+    ]
+    assert [p.id for p in result.gallery.posters] == ["harbour-intro"]
