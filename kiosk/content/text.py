@@ -119,11 +119,13 @@ class LocalText:
                 raise PydanticCustomError("text_empty", "is an empty language map")
             if len(value) == 1:
                 ((key, text),) = value.items()
-                # (a lower-case word alone, `english:` or `sp:`, is a language code gone wrong)
+                # (a lower-case word alone, `english:` or `sp:`, or a code in capitals, `EN:`, is
+                # a language code gone wrong)
                 if (
                     isinstance(key, str)
+                    and isinstance(text, str)
                     and not re.fullmatch(r"[a-z_-]+", key)
-                    and (isinstance(text, str))
+                    and not LANG_RE.match(key.lower())
                 ):
                     # `- Lesson: ask first`: text with ': ' in it, read as a key and its value
                     raise PydanticCustomError(

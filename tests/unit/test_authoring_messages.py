@@ -267,3 +267,12 @@ def test_a_rule_broken_by_a_default_points_at_the_setting_that_is_written(
     assert errors_of(mini_gallery) == [
         "fishbowl.yaml:2:1: warning_seconds (30) must be less than turn_seconds (20)"
     ]
+
+
+def test_a_language_code_gone_wrong_is_not_taken_for_text_with_a_colon(
+    mini_gallery: Path,
+) -> None:
+    write(mini_gallery, POSTER, "id: extra\nkind: case\ntitle: Extra\ntagline:\n  EN: Hello\n")
+    assert errors_of(mini_gallery) == [
+        "posters/extra.yaml:4:1: tagline has 'EN', which is not a language code like en or fr"
+    ]
