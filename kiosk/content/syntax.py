@@ -88,12 +88,11 @@ def _colon_in_value(lines: list[str], line: int, col: int, text: str) -> Explain
         # "title: Lisbon: a city": a ': ' inside the value
         key = m.group("key").strip()
         value = text[m.end() :].strip()
-        lead = m.group("indent") + (m.group("dash") or "")
         return Explained(
             line + 1,
             col + 1,
             f"this {key} contains ': ', which YAML reads as the start of another key: "
-            f"put the whole {key} in quotes, {lead}{key}: {quoted(value)}",
+            f"put the whole {key} in quotes, {key}: {quoted(value)}",
         )
     above = _above(lines, line)
     if m and above is not None and _indent(text) > _indent(lines[above]):
@@ -126,7 +125,7 @@ def _bad_indent(
         m = _KEY.match(text)
         value = text[m.end() :].strip() if m else text.strip()
         inner = value[1:-1] if len(value) > 1 and value.endswith(quote) else value
-        fix = f"{m.group('indent')}{m.group('dash') or ''}{m.group('key').strip()}: " if m else ""
+        fix = f"{m.group('key').strip()}: " if m else ""
         if quote == '"':
             again, kind = "'" + inner.replace("'", "''") + "'", "single"
         else:
@@ -149,6 +148,24 @@ def _bad_indent(
                     f"in column {_indent(lines[i]) + 1}: start every '-' of a list in the "
                     "same column",
                 )
+    m, above = _KEY.match(text), _above(lines, line)
+    prev = _KEY.match(lines[above]) if above is not None else None
+    if m and prev and not m.group("dash"):
+        column = len(prev.group("indent")) + len(prev.group("dash") or "") + 1
+        return Explained(
+            line + 1,
+            col + 1,
+            f"this line is not indented like the lines above it: to go with "
+            f"'{prev.group('key').strip()}' on line {above + 1}, start "
+            f"'{m.group('key').strip()}' in column {column}",
+        )
+    if text.lstrip(" ").startswith("-"):
+        return Explained(
+            line + 1,
+            col + 1,
+            "this '- ' entry is not under a key: put it under the key of its list, indented "
+            "more than that key",
+        )
     start = exc.context_mark
     where = (
         f": start it in column {start.column + 1}, like line {start.line + 1}"

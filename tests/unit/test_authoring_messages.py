@@ -276,3 +276,25 @@ def test_a_language_code_gone_wrong_is_not_taken_for_text_with_a_colon(
     assert errors_of(mini_gallery) == [
         "posters/extra.yaml:4:1: tagline has 'EN', which is not a language code like en or fr"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            "id: extra\nkind: case\ntitle: Extra\nsections:\n  - heading: A\n   kind: other\n",
+            "posters/extra.yaml:6:4: this line is not indented like the lines above it: to go "
+            "with 'heading' on line 5, start 'kind' in column 5",
+            id="key-between-two-levels",
+        ),
+        pytest.param(
+            "id: extra\nkind: case\ntitle: Extra\n- A lesson\n",
+            "posters/extra.yaml:4:1: this '- ' entry is not under a key: put it under the key "
+            "of its list, indented more than that key",
+            id="entry-without-its-key",
+        ),
+    ],
+)
+def test_indentation_slips_say_which_column(mini_gallery: Path, text: str, message: str) -> None:
+    write(mini_gallery, POSTER, text)
+    assert errors_of(mini_gallery) == [message]
