@@ -150,7 +150,7 @@ def _bad_indent(
                 )
     m, above = _KEY.match(text), _above(lines, line)
     prev = _KEY.match(lines[above]) if above is not None else None
-    if m and prev and not m.group("dash"):
+    if m and prev and above is not None and not m.group("dash"):
         column = len(prev.group("indent")) + len(prev.group("dash") or "") + 1
         return Explained(
             line + 1,
