@@ -86,20 +86,16 @@ class LoadResult:
         )
 
     def poster_trouble(self) -> str:
-        """'; 2 posters have errors (1 still shown, 1 left out)', or '' when none has."""
+        """'; posters with errors: 1 shown, 1 left out', or '' when none has errors."""
         text = trouble_text(self.posters_shown_with_errors, self.posters_left_out)
         return f"; {text}" if text else ""
 
 
 def trouble_text(shown: int, left_out: int) -> str:
-    """'2 posters have errors (1 still shown, 1 left out)', or '' when none has."""
+    """'posters with errors: 1 shown, 1 left out', or '' when none has errors."""
     if not shown + left_out:
         return ""
-    verb = "has" if shown + left_out == 1 else "have"
-    return (
-        f"{plural(shown + left_out, 'poster')} {verb} errors ({shown} still shown, "
-        f"{left_out} left out)"
-    )
+    return f"posters with errors: {shown} shown, {left_out} left out"
 
 
 def load_gallery(

@@ -21,25 +21,22 @@ def test_the_window_shows_every_slipped_poster_and_says_how_many_have_errors(
         *SLIPS,
     ]
     assert len(window.home.cards) == 2 + len(SLIPS)
-    assert window.windowTitle() == (
-        "Harbour Futures — 7 posters have errors (7 still shown, 0 left out)"
-    )
+    assert window.windowTitle() == ("Harbour Futures — posters with errors: 7 shown, 0 left out")
     assert window.accessibleName() == "Harbour Futures"  # a screen reader hears the event
     admin = rig.parts.admin.screen.describe()
-    assert admin["summary"].endswith("; 7 posters have errors (7 still shown, 0 left out)")
+    assert admin["summary"].endswith("; posters with errors: 7 shown, 0 left out")
     # the author fixes the colour typo: the title follows the file on disk
     slipped = mini_gallery / "posters" / "00-colour-typo.yaml"
     with qtbot.waitSignal(rig.reloader.applied, timeout=10000):
         slipped.write_text(slipped.read_text().replace("'#12345'", "'#123456'"))
     qtbot.waitUntil(
         lambda: (
-            window.windowTitle()
-            == "Harbour Futures — 6 posters have errors (6 still shown, 0 left out)"
+            window.windowTitle() == "Harbour Futures — posters with errors: 6 shown, 0 left out"
         ),
         timeout=5000,
     )
     assert rig.parts.admin.screen.describe()["summary"].endswith(
-        "; 6 posters have errors (6 still shown, 0 left out)"
+        "; posters with errors: 6 shown, 0 left out"
     )
 
 
