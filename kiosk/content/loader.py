@@ -532,10 +532,11 @@ def _broken_quotes(quote_ids: set[str], docs: list[Document]) -> dict[str, str]:
     doc = next((d for d in docs if d.file == QUOTES_FILE), None)
     if doc is None or doc.ok:
         return {}
+    # the ids of entries that failed the schema, and those written in entries that are not
+    # valid YAML (ids_seen: `id: ...` lines of a file that did not parse as a whole)
+    ids: list[object] = list(doc.ids_seen)
     if doc.parsed and isinstance(doc.data, dict) and isinstance(doc.data.get("quotes"), list):
-        ids = [e.get("id") for e in doc.data["quotes"] if isinstance(e, dict)]
-    else:
-        ids = list(doc.ids_seen)
+        ids += [e.get("id") for e in doc.data["quotes"] if isinstance(e, dict)]
     return {i: QUOTES_FILE for i in ids if isinstance(i, str) and i not in quote_ids}
 
 

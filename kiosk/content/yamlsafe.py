@@ -521,9 +521,10 @@ _TOP_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ ]*:")
 
 def _recover(text: str, doc: Document, first: Problem) -> yaml.MappingNode | None:
     """A file that is a mapping, with one of its top-level entries broken: the node of the
-    entries that read on their own (each parsed alone, at its own lines). The keys of the
-    broken entries are marked refused (their error is said); a later broken entry adds its
-    own error. None when the file is not laid out as top-level keys."""
+    entries that read on their own (each parsed alone, at its own lines); in a broken list
+    (quotes.yaml's quotes, a poster's sections), the items that read on their own. What is
+    left out is marked refused (its error is said); a later broken entry adds its own error.
+    None when the file is not laid out as top-level keys."""
     lines = yaml_lines(text)
     starts = [i for i, line in enumerate(lines) if _TOP_KEY.match(line)]
     if not starts:
@@ -534,27 +535,78 @@ def _recover(text: str, doc: Document, first: Problem) -> yaml.MappingNode | Non
     for line in lines:
         if line.startswith(("---", "...", "%")):
             return None
+
+    def alone(head: int | None, begin: int, end: int) -> yaml.Node | None:
+        """Lines begin..end parsed on their own at their own line numbers (after the line
+        ``head``, their key); a syntax error is reported unless it is the first one's."""
+        above = f"{lines[head]}\n" + "\n" * (begin - head - 1) if head is not None else ""
+        chunk = above or "\n" * begin
+        chunk += "\n".join(lines[begin:end]).rstrip("\n") + "\n"
+        try:
+            return _compose(chunk)
+        except yaml.MarkedYAMLError as exc:
+            if not begin < first.line <= end + 1:  # another entry's error than the first's
+                doc.problems.append(_syntax_problem(exc, text, doc.file))
+        except (YamlRefused, yaml.YAMLError, RecursionError):
+            pass
+        return None
+
     pairs: list[tuple[yaml.Node, yaml.Node]] = []
     for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
-        chunk = "\n" * start + "\n".join(lines[start:end]).rstrip("\n") + "\n"
         key = _TOP_KEY.match(lines[start])
         assert key is not None
-        try:
-            node = _compose(chunk)
-        except yaml.MarkedYAMLError as exc:
-            doc.refused.add((key.group("key"),))
-            problem = _syntax_problem(exc, text, doc.file)
-            if not start < first.line <= end + 1:  # another entry's error than the first's
-                doc.problems.append(problem)
-            continue
-        except (YamlRefused, yaml.YAMLError, RecursionError):
-            doc.refused.add((key.group("key"),))
-            continue
+        node = alone(None, start, end)
         if isinstance(node, yaml.MappingNode):
             pairs += node.value
+            continue
+        items: list[yaml.Node] = []
+        key_node: yaml.Node | None = None
+        for begin, stop in _list_items(lines, start, end):
+            item = alone(start, begin, stop)
+            if isinstance(item, yaml.MappingNode) and len(item.value) == 1:
+                key_node, seq = item.value[0]
+                if isinstance(seq, yaml.SequenceNode) and len(seq.value) == 1:
+                    items += seq.value
+                    continue
+            # a broken item keeps its place (an empty value, refused: its error is said), so
+            # that the items after it keep their numbers ("the 4th quote")
+            doc.refused.add((key.group("key"), len(items)))
+            at = yaml.Mark(doc.file, 0, begin, _indent_of(lines[begin]), None, 0)
+            items.append(yaml.ScalarNode("tag:yaml.org,2002:null", "", at, at))
+        if key_node is None:
+            doc.refused.add((key.group("key"),))
+            continue
+        pairs.append(
+            (key_node, yaml.SequenceNode(_SEQ, items, items[0].start_mark, items[-1].end_mark))
+        )
     if not pairs:
         return None
     return yaml.MappingNode(_MAP, pairs, pairs[0][0].start_mark, pairs[-1][1].end_mark)
+
+
+_ITEM = re.compile(r"^([ ]*)-(?:[ ]|$)")
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The line ranges of the items of the block list under the key on line ``start`` (up to
+    ``end``); none when the key's value is not a block list."""
+    rest = lines[start].split(":", 1)[1].strip()
+    if rest and not rest.startswith("#"):
+        return []
+    body = [
+        i
+        for i in range(start + 1, end)
+        if lines[i].strip() and not lines[i].lstrip().startswith("#")
+    ]
+    if not body or not (first := _ITEM.match(lines[body[0]])):
+        return []
+    indent = first.group(1)
+    begins = [i for i in body if (m := _ITEM.match(lines[i])) and m.group(1) == indent]
+    return list(zip(begins, [*begins[1:], end], strict=True))
 
 
 def parse_text(text: str, doc: Document) -> Document:

@@ -222,3 +222,56 @@ def test_what_names_a_broken_poster_follows_its_cause(mini_gallery: Path) -> Non
         "is left out",
     ]
     assert [p.id for p in result.gallery.posters] == ["harbour-intro"]
+
+
+def test_a_syntax_error_in_one_quote_keeps_the_other_quotes(mini_gallery: Path) -> None:
+    (mini_gallery / "quotes.yaml").write_text(
+        "quotes:\n"
+        "  - id: skipper\n"
+        '    text: "We said "together" twice"\n'
+        "    speaker: A. Skipper\n"
+        "    posters: [dock-cooperative]\n"
+        "  - id: mayor\n"
+        "    text: The harbour belongs to everyone.\n"
+        "    speaker: B. Mayor\n"
+        "  - id: third\n"
+        "    text: Ours: all of it\n"
+        "    speaker: C\n"
+        "  - id: fourth\n"
+        "    text: Fine.\n"
+        "    speaker: [D]\n"
+    )
+    result = load_gallery(mini_gallery)
+    assert [str(p) for p in result.errors] == [
+        'quotes.yaml:3:21: the text in quotes ends at the " before column 21, and more text '
+        "follows it: put the whole text in single quotes, text: 'We said \"together\" twice'",
+        "quotes.yaml:10:15: this text contains ': ', which YAML reads as the start of another "
+        'key: put the whole text in quotes, text: "Ours: all of it"',
+        # the entries after a broken one keep their numbers
+        "quotes.yaml:14:5: the 4th quote's speaker must be text, not a list",
+    ]
+    assert [q.id for q in result.gallery.quotes] == ["mayor"]
+    # the dock poster lists 'skipper', left out with its broken entry: a follow-on
+    assert [str(p) for p in result.warnings if p.file == "posters/dock.yaml"] == [
+        "posters/dock.yaml:26:10: warning: because quotes.yaml has errors, 1 quote this poster "
+        "names is left out"
+    ]
+
+
+def test_a_syntax_error_in_one_section_keeps_the_poster_and_its_other_sections(
+    mini_gallery: Path,
+) -> None:
+    (mini_gallery / "posters" / "x.yaml").write_text(
+        "id: x\nkind: case\ntitle: X\nsections:\n"
+        "  - heading: First\n    paragraphs: [One.]\n"
+        "  - heading: Second: broken\n"
+        "  - heading: Third\n"
+    )
+    result = load_gallery(mini_gallery)
+    assert [str(p) for p in result.errors] == [
+        "posters/x.yaml:7:20: this heading contains ': ', which YAML reads as the start of "
+        'another key: put the whole heading in quotes, heading: "Second: broken"'
+    ]
+    poster = result.gallery.poster("x")
+    assert poster is not None
+    assert [str(s.heading) for s in poster.sections] == ["First", "Third"]
