@@ -516,7 +516,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
 
 
 # a key at the start of a line: the start of one top-level entry of a mapping
-_TOP_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ ]*:")
+_TOP_KEY = re.compile(r"^(?P<key>[A-Za-z0-9_][\w-]*)[ ]*:")
 
 
 def _recover(text: str, doc: Document, first: Problem) -> yaml.MappingNode | None:
