@@ -72,7 +72,10 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained | None:
         )
     if problem == "found unexpected end of stream" and "quoted scalar" in (exc.context or ""):
         start = exc.context_mark or mark
-        quote = "'" if "single" in (exc.context or "") else '"'
+        opened = (
+            lines[start.line][start.column : start.column + 1] if start.line < len(lines) else ""
+        )
+        quote = "'" if opened == "'" else '"'
         return Explained(
             start.line + 1,
             start.column + 1,

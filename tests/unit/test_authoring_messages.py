@@ -298,3 +298,12 @@ def test_a_language_code_gone_wrong_is_not_taken_for_text_with_a_colon(
 def test_indentation_slips_say_which_column(mini_gallery: Path, text: str, message: str) -> None:
     write(mini_gallery, POSTER, text)
     assert errors_of(mini_gallery) == [message]
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_quote_never_closed_names_the_quote_mark_used(mini_gallery: Path, quote: str) -> None:
+    write(mini_gallery, POSTER, f"id: extra\nkind: case\ntitle: Extra\ntagline: {quote}open\n")
+    assert errors_of(mini_gallery) == [
+        f"posters/extra.yaml:4:10: the text that starts with {quote} here has no closing "
+        f"{quote}: add {quote} at the end of the text"
+    ]
