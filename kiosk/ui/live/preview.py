@@ -61,7 +61,8 @@ class PreviewWindow(QWidget):
         self.kiosk_size = kiosk_size
         self.fixed_poster = poster_id
         self.poster_id = ""  # the poster on show
-        self.edited_file: str | None = None  # the poster file it comes from
+        self.edited_file: str | None = None  # the poster file being edited
+        self.image_file: str | None = None  # the file of the poster last drawn
         self.image = QImage()  # the poster, whole, at the kiosk's size
         self.renders = 0
         self.actual_size = False  # Z: the poster at the kiosk's own pixels, not fitted
@@ -137,9 +138,12 @@ class PreviewWindow(QWidget):
             self.ctx.images.invalidate(gallery_paths(result.gallery))  # pictures as on disk
             self.image = render_poster(self.ctx, ids.index(wanted), self.kiosk_size)
             self.poster_id = wanted
+            self.image_file = self.edited_file
             self._fit()
-        elif not self.image.isNull():
+        elif not self.image.isNull() and self.image_file == self.edited_file:
             note = " Its poster is not in the gallery: the last picture of it is kept below."
+        elif not self.image.isNull():
+            note = f" Its poster is not in the gallery: below, '{self.poster_id}' as last drawn."
         else:
             note = " No poster to show yet."
         self.renders += 1
@@ -166,9 +170,10 @@ class PreviewWindow(QWidget):
         self.problems.setPlainText("\n".join(lines))
         self.problems.setVisible(bool(lines))
         # as tall as its lines (wrapped in two, roughly), up to a quarter of the window
+        self.problems.ensurePolished()  # its style sheet's font, not the application's
         line = self.problems.fontMetrics().lineSpacing()
-        wanted = line * min(2 * len(lines), 12) + 16
-        self.problems.setFixedHeight(min(wanted, max(line * 3, self.height() // 4)))
+        wanted = line * (min(2 * len(lines), 12) + 1) + 24
+        self.problems.setFixedHeight(min(wanted, max(line * 5, self.height() // 4)))
 
     def _fit(self) -> None:
         """The poster scaled to the window's width (never enlarged)."""
