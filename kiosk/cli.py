@@ -207,7 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         help="turn a spreadsheet's CSV of quotes (or of a poster's facts) into YAML",
     )
-    imp.add_argument("csv_file", metavar="FILE.csv", help="quotes.csv or facts.csv, from a spreadsheet")
+    imp.add_argument(
+        "csv_file", metavar="FILE.csv", help="quotes.csv or facts.csv, from a spreadsheet"
+    )
     imp.add_argument(
         "--kind",
         choices=["quotes", "facts"],

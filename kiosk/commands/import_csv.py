@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk import paths
-from kiosk.content.errors import plural
 from kiosk.content.csv_import import convert, decode, guess_kind, read_rows
+from kiosk.content.errors import plural
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 MAX_CSV_BYTES = 4 * 1024 * 1024

@@ -93,7 +93,9 @@ def fishbowl_image(
     ctx = startup.make_context(result.gallery, size, lang, reduced_motion=True)
     if theme:
         startup.apply_theme(app, result.gallery, ctx.scale)
-    session = demo_session(result.gallery.fishbowl, state, ctx.lang, result.gallery.default_language)
+    session = demo_session(
+        result.gallery.fishbowl, state, ctx.lang, result.gallery.default_language
+    )
     view = PublicView(session, ctx.palette, reduced_motion=True, translator=ctx.translator)
     view.resize(*size)
     image = startup.render(app, view, ctx)

@@ -87,7 +87,9 @@ def run(args: argparse.Namespace) -> int:
     for name in failed:
         print(f"kiosk shot --all: could not write {name}", file=sys.stderr)
     took = time.perf_counter() - started
-    print(f"{index}: {count} pictures in {', '.join(languages)} at {size[0]}x{size[1]} ({took:.1f} s)")
+    print(
+        f"{index}: {count} pictures in {', '.join(languages)} at {size[0]}x{size[1]} ({took:.1f} s)"
+    )
     return 1 if failed else 0
 
 
@@ -109,7 +111,7 @@ def _language(
 
     def save(group: str, name: str, caption: str, image: QImage) -> None:
         path = folder / f"{name}.png"
-        if image.save(str(path), "PNG", PNG_QUALITY):
+        if image.save(str(path), b"PNG", PNG_QUALITY):
             sheet.add(group, Shot(f"{lang}/{path.name}", caption, image.width(), image.height()))
         else:
             failed.append(str(path))

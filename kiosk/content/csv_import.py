@@ -202,9 +202,7 @@ def _entry(
             values[name] = value
         else:
             values.setdefault(name, {})[lang] = value
-    missing = [
-        name for name, _local, required in COLUMNS[kind] if required and name not in values
-    ]
+    missing = [name for name, _local, required in COLUMNS[kind] if required and name not in values]
     if missing:
         what = "a quote" if kind == "quotes" else "a fact"
         errors.append(
@@ -225,7 +223,10 @@ def _entry(
     if kind == "quotes" and "written_in" in values:
         code = values["written_in"].lower()
         if not LANG_RE.match(code):
-            errors.append(f"row {number}: written_in: '{values['written_in']}' is not a language code like en or fr")
+            errors.append(
+                f"row {number}: written_in: '{values['written_in']}' is not a language code "
+                "like en or fr"
+            )
             return None
         values["written_in"] = code
     order = [name for name, _local, _required in COLUMNS[kind]]

@@ -100,12 +100,12 @@ PHRASES: dict[str, tuple[str, str, str]] = {
     ),
     # the default content's own sentence on the fishbowl (content/fishbowl.yaml, the report's)
     "rules": (
-        'In a fishbowl, the main speakers sit in a circle and have a conversation in full view '
+        "In a fishbowl, the main speakers sit in a circle and have a conversation in full view "
         'of a larger group of listeners. The "public" can also be included in this small group '
         "discussion.",
         "Dans une discussion en aquarium (fishbowl), les principaux intervenants sont assis en "
-        "cercle et conversent sous les yeux d’un groupe plus large d’auditeurs. Le «\u00a0public\u00a0» "
-        "peut aussi prendre part à cette discussion en petit groupe.",
+        "cercle et conversent sous les yeux d’un groupe plus large d’auditeurs. "
+        "Le «\u00a0public\u00a0» peut aussi prendre part à cette discussion en petit groupe.",
         "En una discusión en pecera (fishbowl), los principales ponentes se sientan en círculo y "
         "conversan a la vista de un grupo más amplio de oyentes. El «público» también puede "
         "participar en esta discusión en grupo pequeño.",
@@ -383,4 +383,3 @@ def _fishbowl(w: _Writer) -> str:
             w.field("rules", "rules", block=True),
         ]
     )
-

@@ -39,7 +39,9 @@ def render_poster(ctx: Ctx, index: int, size: tuple[int, int]) -> QImage:
             ctx.images.wait()
         # the height its text needs at this width (wrapped labels): no empty screen at the end
         layout = page.layout()
-        wanted = layout.totalHeightForWidth(page.width()) if layout.hasHeightForWidth() else 0
+        wanted = 0
+        if layout is not None and layout.hasHeightForWidth():
+            wanted = layout.totalHeightForWidth(page.width())
         height = min(max(wanted, size[1]), MAX_HEIGHT)
         return page.grab(QRect(0, 0, page.width(), min(height, page.height()))).toImage()
     finally:

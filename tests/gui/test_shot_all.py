@@ -17,7 +17,11 @@ from tests.gui.test_scale_and_cli import run_kiosk
 def _colours(image: QImage) -> int:
     step = 24
     return len(
-        {image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, min(1000, image.height()), step)}
+        {
+            image.pixel(x, y)
+            for x in range(0, image.width(), step)
+            for y in range(0, min(1000, image.height()), step)
+        }
     )
 
 

@@ -1,4 +1,4 @@
-"""``kiosk new``: the starter gallery validates clean in each language set, and is all placeholder."""
+"""``kiosk new``: the starter gallery validates clean in each language set; all placeholder."""
 
 from __future__ import annotations
 

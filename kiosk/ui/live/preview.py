@@ -90,14 +90,14 @@ class PreviewWindow(QWidget):
         self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.problems.setAccessibleName("Problems in the content")
         root.addWidget(self.problems)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("previewPoster")
-        self.scroll.setWidgetResizable(False)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.poster_area = QScrollArea()
+        self.poster_area.setObjectName("previewPoster")
+        self.poster_area.setWidgetResizable(False)
+        self.poster_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.picture = QLabel()
         self.picture.setAccessibleName("The poster, whole")
-        self.scroll.setWidget(self.picture)
-        root.addWidget(self.scroll, 1)
+        self.poster_area.setWidget(self.picture)
+        root.addWidget(self.poster_area, 1)
         self.reloader = ContentReloader(
             self,
             self.content_dir,
@@ -179,7 +179,7 @@ class PreviewWindow(QWidget):
         """The poster scaled to the window's width (never enlarged)."""
         if self.image.isNull():
             return
-        width = max(100, self.scroll.viewport().width())
+        width = max(100, self.poster_area.viewport().width())
         pixmap = QPixmap.fromImage(self.image)
         if pixmap.width() > width and not self.actual_size:
             pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
@@ -189,7 +189,7 @@ class PreviewWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Z:
             self.actual_size = not self.actual_size
-            self.scroll.setHorizontalScrollBarPolicy(
+            self.poster_area.setHorizontalScrollBarPolicy(
                 Qt.ScrollBarPolicy.ScrollBarAsNeeded
                 if self.actual_size
                 else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
