@@ -110,3 +110,12 @@ def test_z_shows_the_poster_at_the_kiosks_own_size(qtbot, starter: Path) -> None
     assert window.picture.width() == SIZE[0]
     qtbot.keyClick(window, Qt.Key.Key_Z)
     assert window.picture.width() < SIZE[0]
+
+
+def test_a_picture_saved_again_shows_its_new_pixels(qtbot, starter: Path) -> None:
+    window = _preview(qtbot, starter, poster="first-case")
+    before = window.image.copy()
+    svg = starter / "images" / "placeholder.svg"
+    _save(svg, svg.read_text(encoding="utf-8").replace("#26a69a", "#e53935"))
+    qtbot.waitUntil(lambda: window.renders >= 2 and window.image != before)
+    assert window.poster_id == "first-case"

@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.content.changes import gallery_paths
 from kiosk.content.edited import latest_poster_file, poster_files, problems_first
 from kiosk.content.loader import LoadResult, load_gallery
 from kiosk.content.model import Gallery
@@ -135,7 +134,6 @@ class PreviewWindow(QWidget):
                 wanted = ids[0]  # no file names a poster yet: the first one
         note = ""
         if wanted in ids:
-            self.ctx.images.invalidate(gallery_paths(result.gallery))  # pictures as on disk
             self.image = render_poster(self.ctx, ids.index(wanted), self.kiosk_size)
             self.poster_id = wanted
             self.image_file = self.edited_file
