@@ -21,9 +21,11 @@ def run(
     csv_name: str,
     kind: str | None,
     out_name: str | None,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
+    out = out or sys.stdout  # looked up now: a caller may have replaced them
+    err = err or sys.stderr
     source = Path(csv_name)
     shown = paths.escape_path(source.name)
     try:

@@ -17,8 +17,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def run(
-    folder_name: str, lang_text: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+    folder_name: str, lang_text: str, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
+    out = out or sys.stdout  # looked up now: a caller may have replaced them
+    err = err or sys.stderr
     try:
         languages = parse_languages(lang_text)
     except StarterError as exc:

@@ -137,3 +137,14 @@ def test_the_kind_comes_from_the_columns_when_the_name_does_not_say(tmp_path: Pa
     code, out, err = _import(source)
     assert code == 0, err
     assert "1 fact from sheet1.csv" in out
+
+
+def test_the_command_line_reaches_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.app import main
+
+    source = tmp_path / "people.csv"
+    source.write_text("text;speaker\nWords;A. Name\n", encoding="utf-8")
+    target = tmp_path / "q.yaml"
+    assert main(["import", str(source), "--kind", "quotes", "--out", str(target)]) == 0
+    assert "1 quote from people.csv" in capsys.readouterr().out
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["quotes"][0]["id"] == "a-name-1"

@@ -98,3 +98,12 @@ def test_a_bad_language_list_is_a_usage_error(tmp_path: Path, langs: str, says: 
 
 def test_languages_are_read_in_order() -> None:
     assert parse_languages("FR, en") == ("fr", "en")
+
+
+def test_the_command_line_reaches_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.app import main
+
+    assert main(["new", str(tmp_path / "event"), "--lang", "es,en"]) == 0
+    assert "a starter gallery in es, en (7 files)" in capsys.readouterr().out
+    gallery = load_gallery(tmp_path / "event", paths.assets_dir()).gallery
+    assert gallery.settings.languages == ("es", "en")
