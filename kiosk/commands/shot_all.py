@@ -111,7 +111,7 @@ def _language(
 
     def save(group: str, name: str, caption: str, image: QImage) -> None:
         path = folder / f"{name}.png"
-        if image.save(str(path), b"PNG", PNG_QUALITY):
+        if image.save(str(path), quality=PNG_QUALITY):
             sheet.add(group, Shot(f"{lang}/{path.name}", caption, image.width(), image.height()))
         else:
             failed.append(str(path))
@@ -135,6 +135,9 @@ def _language(
                     carousel.jump(i)
                 image = _grab(app, window)
                 save("Quotes", f"quote-{i + 1:02d}-{quote.id}", quote.id, image)
+        show_screen(window, "home")
+        for kind, image in _attract_slides(app, window):
+            save("Attract loop (kiosk mode)", f"attract-{kind.lower()}", kind, image)
     finally:
         window.close()
         window.deleteLater()
@@ -147,6 +150,31 @@ def _language(
 
 def _grab(app: QApplication, window: MainWindow) -> QImage:
     return startup.render(app, window, window.ctx)
+
+
+def _attract_slides(app: QApplication, window: MainWindow) -> list[tuple[str, QImage]]:
+    """The attract loop's first slide of each kind (a poster, a quote, the credits), as the
+    kiosk shows it over the gallery after an idle reset."""
+    from kiosk.ui.kiosk.attract import AttractOverlay
+
+    overlay = AttractOverlay(window.ctx, window)
+    overlay.setGeometry(window.rect())
+    overlay.show()
+    overlay.raise_()
+    shots: list[tuple[str, QImage]] = []
+    seen: set[str] = set()
+    try:
+        for _ in overlay.slides:
+            kind = {"CreditsSlide": "Credits"}.get(type(overlay.slides[overlay.index]).__name__, "")
+            kind = kind or type(overlay.slides[overlay.index]).__name__
+            if kind not in seen:
+                seen.add(kind)
+                shots.append((kind, _grab(app, window)))
+            overlay.advance()
+    finally:
+        overlay.close()
+        overlay.deleteLater()
+    return shots
 
 
 def contact_sheet(title: str, size: tuple[int, int], sheets: list[Sheet], summary: str) -> str:

@@ -35,7 +35,8 @@ def test_every_picture_in_every_language_and_the_contact_sheet(tmp_path: Path) -
     posters = ["poster-01-introduction", "poster-02-first-case", "poster-03-second-case"]
     quotes = ["quote-01-first-quote", "quote-02-second-quote"]
     fishbowl = ["fishbowl-normal", "fishbowl-warning"]
-    expected = [*SCREENS, *posters, *quotes, *fishbowl]
+    attract = ["attract-poster", "attract-quote", "attract-credits"]
+    expected = [*SCREENS, *posters, *quotes, *fishbowl, *attract]
     for lang in ("en", "fr"):
         names = sorted(p.stem for p in (out / lang).glob("*.png"))
         assert names == sorted(expected), lang
