@@ -20,6 +20,9 @@ PHRASES: dict[str, tuple[str, str, str]] = {
     ),
     "place": ("Where the event takes place", "Le lieu de l'événement", "El lugar del evento"),
     "credit_role": ("Texts", "Textes", "Textos"),
+    "organisation": ("Your organisation", "Votre organisation", "Su organización"),
+    "person": ("Your name", "Votre nom", "Su nombre"),
+    "speaker": ("The speaker's name", "Le nom de la personne", "El nombre de la persona"),
     "intro_title": ("Welcome", "Bienvenue", "Bienvenida"),
     "intro_tagline": (
         "One sentence that says what the gallery is about",
@@ -249,14 +252,15 @@ def _gallery(w: _Writer) -> str:
             "# date: 2025-01-31        # when the event took place (year-month-day); remove the #",
             w.field("place", "place"),
             "",
-            "# The organisations behind the event: a name each (see docs/content.md for logos).",
+            "# The organisations behind the event (see docs/content.md for logos). A name may be",
+            "# written once, as plain text, when it is the same in every language.",
             "organisers:",
-            "  - Your organisation",
+            w.field("- name", "organisation", 2),
             "",
             "credits:",
             w.field("- role", "credit_role", 2),
             "    names:",
-            "      - Your name",
+            w.item("person", 6),
             "",
             _languages_comment(w.languages).rstrip("\n"),
             f"languages: [{langs}]",
@@ -348,7 +352,7 @@ def _quotes(w: _Writer) -> str:
         return [
             f"  - id: {quote_id}",
             w.field("text", text, 4, block=True),
-            "    speaker: Speaker's name",
+            w.field("speaker", "speaker", 4),
             w.field("role", "role", 4),
             f"    posters: [{poster}]",
         ]
@@ -356,7 +360,8 @@ def _quotes(w: _Writer) -> str:
     return "\n".join(
         [
             "# The speakers' quotes, word for word. The carousel shows them in this order.",
-            "# A quote's 'posters' are the posters it is shown on.",
+            "# A quote's 'posters' are the posters it is shown on. A person's name reads the same",
+            "# in every language: write it once, as plain text (speaker: Ana Lopes).",
             "quotes:",
             *quote("first-quote", "quote_text", "first-case"),
             "",
