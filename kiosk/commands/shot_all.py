@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.content.loader import LoadResult
+    from kiosk.content.model import Gallery
     from kiosk.ui.main_window import MainWindow
 
 # the gallery's screens, in the order a visitor meets them (poster: the first, as a screenful)
@@ -134,7 +135,12 @@ def _language(
                 if carousel is not None:
                     carousel.jump(i)
                 image = _grab(app, window)
-                save("Quotes", f"quote-{i + 1:02d}-{quote.id}", quote.id, image)
+                save(
+                    "Quotes",
+                    f"quote-{i + 1:02d}-{quote.id}",
+                    _quote_caption(gallery, i, lang),
+                    image,
+                )
         show_screen(window, "home")
         for kind, image in _attract_slides(app, window):
             save("Attract loop (kiosk mode)", f"attract-{kind.lower()}", kind, image)
@@ -146,6 +152,14 @@ def _language(
         image = fishbowl_image(app, result, size, lang, state, theme=False)
         save("Fishbowl", f"fishbowl-{state}", f"fishbowl ({state})", image)
     return failed
+
+
+def _quote_caption(gallery: Gallery, index: int, lang: str, words: int = 8) -> str:
+    """The speaker and the quote's first words, in ``lang``: which quote a picture shows."""
+    quote = gallery.quotes[index]
+    text = gallery.text(quote.text, lang).split()
+    start = " ".join(text[:words]) + ("…" if len(text) > words else "")
+    return f"{gallery.text(quote.speaker, lang)}: “{start}”"
 
 
 def _grab(app: QApplication, window: MainWindow) -> QImage:

@@ -57,6 +57,8 @@ def test_every_picture_in_every_language_and_the_contact_sheet(tmp_path: Path) -
     assert linked == on_disk
     assert "Your event&#x27;s title" in index  # the gallery's title, escaped
     assert "Le titre de votre cas" in index  # each poster captioned in its language
+    # each quote by its speaker and first words, in its language
+    assert "Le nom de la personne: “Les mots de la personne, exactement comme elle…”" in index
 
 
 def test_a_png_name_for_all_is_refused(tmp_path: Path) -> None:
