@@ -50,5 +50,7 @@ def poster_files(documents: Mapping[str, Document]) -> dict[str, str]:
 
 
 def problems_first(problems: Iterable[Problem], file: str | None) -> list[Problem]:
-    """``file``'s problems first (errors, then warnings, by line), then the others."""
-    return sorted(problems, key=lambda p: (p.file != file, not p.is_error, p.file, p.line))
+    """``file``'s problems first, then the others, each part in the loader's own order (which
+    puts a root cause before what follows from it)."""
+    listed = list(problems)
+    return [p for p in listed if p.file == file] + [p for p in listed if p.file != file]
