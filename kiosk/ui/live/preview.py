@@ -126,7 +126,9 @@ class PreviewWindow(QWidget):
         ids = [p.id for p in result.gallery.posters]
         if self.fixed_poster is not None:
             wanted = self.fixed_poster
-            self.edited_file = next((f for f, i in files.items() if i == wanted), None)
+            # the file that holds it (while its id cannot be read, the one that held it)
+            found = next((f for f, i in files.items() if i == wanted), None)
+            self.edited_file = found or self.edited_file
         else:
             self.edited_file = latest_poster_file(self.content_dir)
             wanted = files.get(self.edited_file or "", "")
