@@ -239,6 +239,18 @@ def _languages_comment(languages: tuple[str, ...]) -> str:
     )
 
 
+def _written_in(languages: tuple[str, ...]) -> list[str]:
+    """With several languages: which one the texts are first written in (a quote shown in
+    another is marked as a translation)."""
+    if len(languages) == 1:
+        return []
+    return [
+        "# The language your texts are first written in; the others are translations of it, and",
+        "# a quote shown in another language is marked as one (docs/content.md).",
+        f"written_in: {languages[0]}",
+    ]
+
+
 def _gallery(w: _Writer) -> str:
     langs = ", ".join(w.languages)
     return "\n".join(
@@ -264,6 +276,7 @@ def _gallery(w: _Writer) -> str:
             "",
             _languages_comment(w.languages).rstrip("\n"),
             f"languages: [{langs}]",
+            *_written_in(w.languages),
             "",
             "# The look: a qt-material theme (dark_teal.xml, light_blue.xml, dark_amber.xml, ...;",
             "# every name is listed in docs/authoring.md) and, optionally, an accent colour.",
