@@ -55,7 +55,7 @@ class Located(NamedTuple):
 
     def line_of(self, lang: str) -> tuple[int, int]:
         """Line and column of the text in ``lang`` (of the text itself when it is plain)."""
-        return self.doc.where((*self.loc, lang)) if lang else (self.line, 1)
+        return self.doc.where((*self.loc, lang) if lang else self.loc)
 
 
 def warning(file: str, line: int, message: str, col: int = 1) -> Problem:
