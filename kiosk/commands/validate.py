@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk import paths
-from kiosk.content.languages import coverage_text
 from kiosk.content.errors import Problem
+from kiosk.content.languages import coverage_text
 from kiosk.content.loader import LoadResult, load_gallery
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2

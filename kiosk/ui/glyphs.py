@@ -116,7 +116,8 @@ def glyph_warnings(texts: Iterable[Located], font: QFont) -> list[Problem]:
                 line,
                 col,
                 f"the fonts have no glyphs for this {script} text ('{sample}'): it shows as "
-                f"boxes; install a font that has {script} on the computer that runs the kiosk{others}",
+                f"boxes; install a font that has {script} on the computer that runs the "
+                f"kiosk{others}",
                 Severity.WARNING,
             )
         )

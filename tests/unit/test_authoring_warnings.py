@@ -59,8 +59,8 @@ def test_top_level_files_not_read_are_named_and_others_are_left_alone(mini_galle
     write(mini_gallery, "posters/photo.png", "x")  # a picture may live beside the posters
     found = warnings_of(mini_gallery)
     assert (
-        "quotes.yaml.txt: warning: is not read because of how its name ends: rename it to quotes.yaml"
-        in found
+        "quotes.yaml.txt: warning: is not read because of how its name ends: rename it to "
+        "quotes.yaml" in found
     )
     assert (
         "lisbon.yaml: warning: is not read: the app reads gallery.yaml, quotes.yaml, "
