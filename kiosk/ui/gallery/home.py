@@ -52,19 +52,24 @@ class PosterCard(TapFrame):
         pad = s.space(2)
         box.setContentsMargins(pad, pad, pad, pad + s.space(0.5))
         box.setSpacing(s.space(1))
-        art = ArtworkView(
-            ctx.images,
-            poster.artwork.path if poster.artwork else None,
-            ctx.t(poster.alt)  # alt: what it shows
-            or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
-            ctx.colours,
-            missing=ctx.tr("Image unavailable"),
-        )
-        art.setFixedHeight(art_height)
-        box.addWidget(art)
+        if poster.artwork is not None:
+            art = ArtworkView(
+                ctx.images,
+                poster.artwork.path,
+                ctx.t(poster.alt)  # alt: what it shows
+                or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
+                ctx.colours,
+                missing=ctx.tr("Image unavailable"),
+            )
+            art.setFixedHeight(art_height)
+            box.addWidget(art)
         place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
         box.addWidget(label(place or ctx.tr(KIND_LABEL[poster.kind]), "small", "accent"))
         box.addWidget(label(ctx.t(poster.title), title_role))
+        if poster.artwork is None and poster.tagline:
+            # no picture (artwork is optional): the card says what the poster is about in
+            # the picture's place, rather than showing an empty frame
+            box.addWidget(label(ctx.t(poster.tagline), "body", "muted"))
         box.addStretch(1)
         title = ctx.t(poster.title)
         self.setAccessibleName(

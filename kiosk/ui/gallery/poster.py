@@ -47,6 +47,10 @@ KIND_LABEL = {
 }
 WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns
 CUE_SPACE = 14  # the height of the "more below" cue at a poster's foot, in the scale's spaces
+# the header's artwork at most this share of the view's height: beside the title (landscape),
+# above it (portrait); the rest of the first screen is the title, tagline and key figures
+ART_BESIDE = 0.55
+ART_ABOVE = 0.36
 
 
 def is_wide(ctx: Ctx, width: int) -> bool:
@@ -60,9 +64,21 @@ def _vbox(widget: QWidget | None, spacing: int, margins: int = 0) -> QVBoxLayout
     return box
 
 
-def header(ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget]) -> QLayout:
+def art_frame(wide: bool, height: int | None) -> int | None:
+    """The tallest the header's artwork may be in a view ``height`` pixels high: beside the
+    title (``wide``) or above it, the title and the first key figures stay on the first
+    screen whatever the picture's shape (a 600×4000 picture is fitted into this frame)."""
+    if height is None:
+        return None
+    return round(height * (ART_BESIDE if wide else ART_ABOVE))
+
+
+def header(
+    ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget], height: int | None = None
+) -> QLayout:
     """Kicker, title, tagline and artwork, and the poster's buttons (Read aloud, and its
-    quotes when it has some): the first screen of a poster, with its key figures below."""
+    quotes when it has some): the first screen of a poster, with its key figures below.
+    A poster without artwork has a header without it (no empty frame): its text alone."""
     s = ctx.scale
     text = _vbox(None, s.space(1.5))
     place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
@@ -84,13 +100,16 @@ def header(ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget]) -> QLay
     if poster.link:
         text.addLayout(take_home(ctx, poster.link, poster.kind))
     text.addStretch(1)
+    if poster.artwork is None:
+        return text
     art = ArtworkView(
         ctx.images,
-        poster.artwork.path if poster.artwork else None,
+        poster.artwork.path,
         ctx.t(poster.alt)  # alt: what it shows
         or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
         ctx.colours,
         missing=ctx.tr("Image unavailable"),
+        max_height=art_frame(wide, height),
     )
     if wide:
         row = QHBoxLayout()
@@ -274,7 +293,10 @@ def quotes_block(ctx: Ctx, quotes: tuple[Quote, ...]) -> tuple[QLayout, QWidget]
 class PosterPage(QWidget):
     """The whole poster, laid out for ``width``; lives inside a PosterView's scroll area."""
 
-    def __init__(self, ctx: Ctx, poster: Poster, width: int, side_margin: int) -> None:
+    def __init__(
+        self, ctx: Ctx, poster: Poster, width: int, side_margin: int, height: int | None = None
+    ) -> None:
+        """``height``: the view's, which the header's artwork is fitted to (None: no limit)."""
         super().__init__()
         self.setObjectName("page")
         self.poster = poster
@@ -305,7 +327,11 @@ class PosterPage(QWidget):
         # the artwork beside the title on any landscape screen, larger text or not: the
         # first screen keeps title, tagline, artwork and the first figures together
         header_wide = width / s.factor >= WIDE_AT
-        root.addLayout(header(ctx, poster, header_wide, buttons))
+        root.addLayout(header(ctx, poster, header_wide, buttons, height))
+        self._header_wide = header_wide
+        # the header's picture: the first ArtworkView made on the page
+        found = self.findChildren(ArtworkView)
+        self.header_art: ArtworkView | None = found[0] if poster.artwork and found else None
         if poster.facts:
             root.addLayout(facts_block(ctx, poster.facts, width - 2 * side_margin))
         if quotes:
@@ -327,6 +353,11 @@ class PosterPage(QWidget):
             root.addWidget(sources)
         root.addStretch(1)
         self.setAccessibleName(ctx.tr("Poster: {title}").format(title=ctx.t(poster.title)))
+
+    def fit_to(self, height: int) -> None:
+        """The view is now ``height`` pixels high: the header's artwork frame follows."""
+        if self.header_art is not None:
+            self.header_art.set_max_height(art_frame(self._header_wide, height))
 
     def passages(self) -> list[Passage]:
         """What Read aloud says: the poster's texts in reading order, from the first one on
