@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.colour import with_own_accent
 from kiosk.content.credits import event_when
+from kiosk.theme import accent_text_rule
 from kiosk.ui.context import Ctx
 from kiosk.ui.credits import CreditsLine
 from kiosk.ui.gallery.poster import KIND_LABEL
@@ -65,6 +67,9 @@ class PosterCard(TapFrame):
             box.addWidget(art)
         place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
         box.addWidget(label(place or ctx.tr(KIND_LABEL[poster.kind]), "small", "accent"))
+        own = with_own_accent(ctx.palette, poster.accent)
+        if own != ctx.palette:  # the poster's own accent colour, as on its page
+            self.setStyleSheet(accent_text_rule(own))
         box.addWidget(label(ctx.t(poster.title), title_role))
         if poster.artwork is None and poster.tagline:
             # no picture (artwork is optional): the card says what the poster is about in

@@ -7,6 +7,7 @@ current poster and its neighbours), never for the whole gallery at once.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.colour import with_own_accent
 from kiosk.core.qr import qr_code, short_address
 from kiosk.i18n import N_
+from kiosk.theme import poster_accent_sheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.qr import QrView
@@ -302,6 +305,11 @@ class PosterPage(QWidget):
         self.poster = poster
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         s = ctx.scale
+        # the poster's own accent colour, where it reads on the theme (else the theme's)
+        own = with_own_accent(ctx.palette, poster.accent)
+        if own != ctx.palette:
+            ctx = replace(ctx, palette=own)
+            self.setStyleSheet(poster_accent_sheet(own, s))
         wide = is_wide(ctx, width)
         root = QVBoxLayout(self)
         root.setContentsMargins(side_margin, s.space(4), side_margin, s.space(10))
