@@ -134,6 +134,15 @@ def located_artworks(
 
 
 # --- files never read ---------------------------------------------------------------------------
+def _inside(folder: Path, root: Path) -> bool:
+    """Whether ``folder`` is inside ``root`` once links are followed: nothing outside the
+    content folder is listed (a folder linked out of it is the loader's error to report)."""
+    try:
+        return folder.resolve(strict=True).is_relative_to(root.resolve(strict=True))
+    except (OSError, RuntimeError):
+        return False
+
+
 def _listing(folder: Path) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as entries:
@@ -148,8 +157,9 @@ def _listing(folder: Path) -> list[os.DirEntry[str]]:
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A plain file, not a link (a link is read, or refused, by the loader itself)."""
     try:
-        return entry.is_file()
+        return entry.is_file(follow_symlinks=False)
     except OSError:
         return False
 
@@ -162,7 +172,9 @@ def _skipped_on_purpose(name: str) -> bool:
 def ignored_files(content_dir: Path) -> list[Problem]:
     """Files that look like content but are never read because of how their name ends."""
     found: list[Problem] = []
-    for entry in sorted(_listing(content_dir / POSTERS_DIR), key=lambda e: e.name):
+    posters = content_dir / POSTERS_DIR
+    listed = _listing(posters) if _inside(posters, content_dir) else []
+    for entry in sorted(listed, key=lambda e: e.name):
         name = entry.name
         if _skipped_on_purpose(name) or not _is_file(entry):
             continue
@@ -306,6 +318,8 @@ def _case_insensitive(root: Path, relative: PurePosixPath) -> PurePosixPath | No
     folder = root
     found: list[str] = []
     for part in relative.parts:
+        if not _inside(folder, root):
+            return None
         names = [e.name for e in _listing(folder)]
         exact = part if part in names else None
         match = exact or next((n for n in names if n.casefold() == part.casefold()), None)

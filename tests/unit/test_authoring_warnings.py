@@ -179,3 +179,20 @@ def test_a_picture_found_only_because_the_disk_ignores_capitals_is_warned_about(
     ]
     exact = Artwork("images/wave.svg", found)
     assert artwork_warnings("posters/dock.yaml", 7, ("artwork",), exact, [mini_gallery]) == []
+
+
+def test_the_capitals_check_never_looks_into_a_folder_linked_outside(
+    tmp_path: Path, mini_gallery: Path
+) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.png").write_bytes(b"x")
+    try:
+        (mini_gallery / "images/linked").symlink_to(outside, target_is_directory=True)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    set_art = (mini_gallery / "posters/dock.yaml").read_text()
+    (mini_gallery / "posters/dock.yaml").write_text(
+        set_art.replace("images/wave.svg", "images/linked/SECRET.png"), encoding="utf-8"
+    )
+    assert not [w for w in warnings_of(mini_gallery) if "secret" in w.lower()]
