@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from kiosk import paths, theme
 from kiosk.content.loader import load_gallery
 from kiosk.ui.glyphs import GlyphCheck, gallery_glyph_warnings, script_of
-from tests.conftest import REPO
+from tests.gui.test_selftest import self_test
+from tests.unit.test_cli_validate import run_validate
 
 # (script as the warning names it, a word in it, a character fontconfig is asked about)
 CANDIDATES = [
@@ -101,13 +101,7 @@ def test_validate_names_the_file_and_line_of_text_the_fonts_cannot_show(
         "that runs the kiosk"
     ]
     # and the command itself prints it, then counts it in the summary
-    proc = subprocess.run(
-        [sys.executable, "-m", "kiosk", "validate", str(mini_gallery)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_validate(str(mini_gallery))
     assert f"posters/dock.yaml:26:5: warning: the fonts have no glyphs for this {script}" in (
         proc.stdout
     )
@@ -122,13 +116,7 @@ def test_the_mini_gallery_has_no_glyph_warnings(mini_gallery: Path, fonts: None)
 def test_self_test_fails_on_text_the_fonts_cannot_show(mini_gallery: Path) -> None:
     script, word = uncovered()
     dock_with_bullet(mini_gallery, word)
-    proc = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--self-test", "--content", str(mini_gallery)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = self_test("--content", str(mini_gallery))
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert (
         f"fonts: posters/dock.yaml:26:5: warning: the fonts have no glyphs for this {script} text"

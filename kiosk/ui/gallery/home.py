@@ -26,9 +26,8 @@ from kiosk.content.credits import event_when
 from kiosk.theme import accent_text_rule
 from kiosk.ui.context import Ctx
 from kiosk.ui.credits import CreditsLine
-from kiosk.ui.gallery.poster import KIND_LABEL
+from kiosk.ui.gallery.poster import KIND_LABEL, poster_art
 from kiosk.ui.hints import HOME_PROMPT, InputKind, first_input
-from kiosk.ui.images import ArtworkView
 from kiosk.ui.language import LanguageButtons
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
@@ -54,15 +53,8 @@ class PosterCard(TapFrame):
         pad = s.space(2)
         box.setContentsMargins(pad, pad, pad, pad + s.space(0.5))
         box.setSpacing(s.space(1))
-        if poster.artwork is not None:
-            art = ArtworkView(
-                ctx.images,
-                poster.artwork.path,
-                ctx.t(poster.alt)  # alt: what it shows
-                or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
-                ctx.colours,
-                missing=ctx.tr("Image unavailable"),
-            )
+        art = poster_art(ctx, poster)
+        if art is not None:
             art.setFixedHeight(art_height)
             box.addWidget(art)
         place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)

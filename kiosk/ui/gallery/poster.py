@@ -76,6 +76,22 @@ def art_frame(wide: bool, height: int | None) -> int | None:
     return round(height * (ART_BESIDE if wide else ART_ABOVE))
 
 
+def poster_art(ctx: Ctx, poster: Poster, max_height: int | None = None) -> ArtworkView | None:
+    """The poster's own picture (on its page and its card), fitted into ``max_height``; None
+    for a poster without one (artwork is optional: no empty frame is shown for it)."""
+    if poster.artwork is None:
+        return None
+    return ArtworkView(
+        ctx.images,
+        poster.artwork.path,
+        ctx.t(poster.alt)  # alt: what it shows
+        or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
+        ctx.colours,
+        missing=ctx.tr("Image unavailable"),
+        max_height=max_height,
+    )
+
+
 def header(
     ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget], height: int | None = None
 ) -> QLayout:
@@ -103,17 +119,9 @@ def header(
     if poster.link:
         text.addLayout(take_home(ctx, poster.link, poster.kind))
     text.addStretch(1)
-    if poster.artwork is None:
+    art = poster_art(ctx, poster, art_frame(wide, height))
+    if art is None:
         return text
-    art = ArtworkView(
-        ctx.images,
-        poster.artwork.path,
-        ctx.t(poster.alt)  # alt: what it shows
-        or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
-        ctx.colours,
-        missing=ctx.tr("Image unavailable"),
-        max_height=art_frame(wide, height),
-    )
     if wide:
         row = QHBoxLayout()
         row.setSpacing(s.space(5))
