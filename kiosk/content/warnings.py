@@ -22,12 +22,10 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel
-
 from kiosk.content import artwork, messages, svgsafe
 from kiosk.content.errors import Problem, Severity, plural
 from kiosk.content.languages import texts_of
-from kiosk.content.model import Gallery
+from kiosk.content.model import Gallery, GallerySettings, Poster
 from kiosk.content.text import Artwork, LocalText
 from kiosk.content.yamlsafe import Document
 
@@ -45,10 +43,10 @@ _NOT_DRAWN_HINTS = tuple(
 
 
 class Located(NamedTuple):
-    """A text of the content and where it was written: its file, line and data path."""
+    """A text of the content and where it was written: its file and data path (its line is
+    looked up only for a text that gets a warning)."""
 
     file: str
-    line: int
     loc: Loc
     text: LocalText
     doc: Document
@@ -68,9 +66,9 @@ def collect(
     """Every warning of this module for a loaded gallery; ``docs`` are the files read, by name."""
     found = ignored_files(content_dir)
     found += unknown_languages(located_texts(gallery, docs), gallery.settings.languages)
-    seen: dict[str, tuple[tuple[str, int], ...]] = {}  # an SVG many posters share is read once
-    for file, loc, art, line in located_artworks(gallery, docs):
-        found += artwork_warnings(file, line, loc, art, roots, seen)
+    pictures = Pictures(roots)
+    for file, loc, art, at, content_only in located_artworks(gallery, docs):
+        found += pictures.warnings(file, at, loc, art, content_only)
     return found
 
 
@@ -105,32 +103,42 @@ def _sources(gallery: Gallery, docs: Mapping[str, Document]) -> Iterator[tuple[D
 def located_texts(gallery: Gallery, docs: Mapping[str, Document]) -> list[Located]:
     """Every text the author wrote (not the app's defaults), with its file and line."""
     return [
-        Located(doc.file, doc.where(item.loc)[0], item.loc, item.text, doc)
+        Located(doc.file, item.loc, item.text, doc)
         for doc, base, obj in _sources(gallery, docs)
         for item in texts_of(obj, base)
     ]
 
 
-def _artworks_of(obj: Any, loc: Loc) -> Iterator[tuple[Loc, Artwork]]:
-    if isinstance(obj, Artwork):
-        yield loc, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            value = getattr(obj, name)
-            if value is not None:
-                yield from _artworks_of(value, (*loc, name))
-    elif isinstance(obj, tuple):
-        for i, value in enumerate(obj):
-            yield from _artworks_of(value, (*loc, i))
+def _artworks_of(obj: Any, loc: Loc, data: Any) -> Iterator[tuple[Loc, Artwork, bool]]:
+    """The pictures of a poster (its own, its sections') or of gallery.yaml (the logos, looked
+    up in the content folder only: True), as written (``data``: the file's own values, for a
+    logo the loader dropped because its file was not found)."""
+    if isinstance(obj, Poster):
+        if obj.artwork is not None:
+            yield (*loc, "artwork"), obj.artwork, False
+        for i, section in enumerate(obj.sections):
+            if section.artwork is not None:
+                yield (*loc, "sections", i, "artwork"), section.artwork, False
+    elif isinstance(obj, GallerySettings) and isinstance(data, dict):
+        for key in ("organisers", "partners"):
+            written = data.get(key)
+            for i, org in enumerate(getattr(obj, key)):
+                raw = written[i] if isinstance(written, list) and i < len(written) else None
+                source = raw.get("logo") if isinstance(raw, dict) else None
+                if org.logo is not None:
+                    yield (*loc, key, i, "logo"), org.logo, True
+                elif isinstance(source, str) and source.strip():
+                    yield (*loc, key, i, "logo"), Artwork(source.strip()), True
 
 
 def located_artworks(
     gallery: Gallery, docs: Mapping[str, Document]
-) -> Iterator[tuple[str, Loc, Artwork, int]]:
-    """Each picture named in the gallery: file, data path, the artwork, line."""
+) -> Iterator[tuple[str, Loc, Artwork, tuple[int, int], bool]]:
+    """Each picture named in the gallery: file, data path, the artwork, line and column,
+    and whether it is looked up in the content folder only."""
     for doc, base, obj in _sources(gallery, docs):
-        for loc, art in _artworks_of(obj, base):
-            yield doc.file, loc, art, doc.where(loc)[0]
+        for loc, art, content_only in _artworks_of(obj, base, doc.data):
+            yield doc.file, loc, art, doc.where(loc), content_only
 
 
 # --- files never read ---------------------------------------------------------------------------
@@ -251,83 +259,91 @@ def unknown_languages(texts: list[Located], languages: tuple[str, ...]) -> list[
 
 
 # --- pictures -----------------------------------------------------------------------------------
-def artwork_warnings(
-    file: str,
-    line: int,
-    loc: Loc,
-    art: Artwork,
-    roots: list[Path],
-    seen: dict[str, tuple[tuple[str, int], ...]] | None = None,
-) -> list[Problem]:
-    """A picture's name that matches only when capitals are ignored; SVG drawing not drawn."""
-    found = []
-    try:
-        relative = artwork.check_form(art.source)
-    except artwork.ArtworkError:
-        return []  # the loader refused it already
-    name = messages.path_text(loc)
-    if art.path is None:
-        for root in roots:
-            match = _case_insensitive(root, relative)
-            if match is not None:
-                found.append(
-                    warning(
-                        file,
-                        line,
-                        f"{name} '{art.source}': did you mean '{match}'? The names differ "
-                        "only in capital letters: this works on Windows and fails on Linux",
-                    )
+class Pictures:
+    """The picture checks for one load: each folder is listed, and each SVG read, once however
+    many posters name them."""
+
+    def __init__(self, roots: list[Path]) -> None:
+        self.roots = roots
+        self._names: dict[Path, list[str]] = {}
+        self._svgs: dict[str, tuple[tuple[str, int], ...]] = {}
+
+    def warnings(
+        self, file: str, at: tuple[int, int], loc: Loc, art: Artwork, content_only: bool = False
+    ) -> list[Problem]:
+        """A picture's name that matches only when capitals are ignored; SVG drawing left out.
+        ``content_only``: looked up in the first root (the content folder) alone, as logos are."""
+        try:
+            relative = artwork.check_form(art.source)
+        except artwork.ArtworkError:
+            return []  # the loader refused it already
+        name = messages.path_text(loc)
+        line, col = at
+        roots = self.roots[:1] if content_only else self.roots
+        match = next((m for root in roots if (m := self._case_insensitive(root, relative))), None)
+        if art.path is None:
+            if match is None:
+                return []
+            return [
+                warning(
+                    file,
+                    line,
+                    f"{name} '{art.source}': did you mean '{match}'? The names differ "
+                    "only in capital letters: this works on Windows and fails on Linux",
+                    col,
                 )
-                break
-        return found
-    for root in roots:
-        match = _case_insensitive(root, relative)
-        if match is not None:
-            if str(match) != str(relative):
-                found.append(
-                    warning(
-                        file,
-                        line,
-                        f"{name} '{art.source}': the file is named '{match}'. The names differ "
-                        "only in capital letters: this works on Windows and fails on Linux; "
-                        f"write '{match}'",
-                    )
-                )
-            break
-    if Path(art.path).suffix.lower() == ".svg":
-        seen = {} if seen is None else seen
-        if str(art.path) not in seen:
-            seen[str(art.path)] = _svg_not_drawn(art)
-        if not_drawn := seen[str(art.path)]:
-            parts = ", ".join(f"{what} (line {at} of the SVG)" for what, at in not_drawn)
+            ]
+        found = []
+        if match is not None and match != relative:  # found by a disk that ignores capitals
             found.append(
                 warning(
                     file,
                     line,
-                    f"{name} '{art.source}' uses {parts}, which the app does not draw: the "
-                    "picture shows without it (unclipped, unmasked, without the effect); "
-                    "flatten it in the drawing program or export a PNG",
+                    f"{name} '{art.source}': the file is named '{match}'. The names differ "
+                    "only in capital letters: this works on Windows and fails on Linux; "
+                    f"write '{match}'",
+                    col,
                 )
             )
-    return found
+        if Path(art.path).suffix.lower() == ".svg":
+            key = str(art.path)
+            if key not in self._svgs:
+                self._svgs[key] = _svg_not_drawn(art)
+            if not_drawn := self._svgs[key]:
+                parts = ", ".join(f"{what} (line {at} of the SVG)" for what, at in not_drawn)
+                found.append(
+                    warning(
+                        file,
+                        line,
+                        f"{name} '{art.source}' uses {parts}, which the app does not draw: the "
+                        "picture shows without it (unclipped, unmasked, without the effect); "
+                        "flatten it in the drawing program or export a PNG",
+                        col,
+                    )
+                )
+        return found
 
+    def _listed(self, folder: Path, root: Path) -> list[str]:
+        """The names in ``folder``; none for a folder outside ``root`` (through a link)."""
+        if folder not in self._names:
+            inside = _inside(folder, root)
+            self._names[folder] = [e.name for e in _listing(folder)] if inside else []
+        return self._names[folder]
 
-def _case_insensitive(root: Path, relative: PurePosixPath) -> PurePosixPath | None:
-    """The path under ``root`` whose parts equal ``relative``'s with capitals ignored, as
-    written on disk (an exact part is preferred); None when there is none."""
-    folder = root
-    found: list[str] = []
-    for part in relative.parts:
-        if not _inside(folder, root):
-            return None
-        names = [e.name for e in _listing(folder)]
-        exact = part if part in names else None
-        match = exact or next((n for n in names if n.casefold() == part.casefold()), None)
-        if match is None:
-            return None
-        found.append(match)
-        folder = folder / match
-    return PurePosixPath(*found)
+    def _case_insensitive(self, root: Path, relative: PurePosixPath) -> PurePosixPath | None:
+        """The path under ``root`` whose parts equal ``relative``'s with capitals ignored, as
+        written on disk (an exact part is preferred); None when there is none."""
+        folder = root
+        found: list[str] = []
+        for part in relative.parts:
+            names = self._listed(folder, root)
+            exact = part if part in names else None
+            match = exact or next((n for n in names if n.casefold() == part.casefold()), None)
+            if match is None:
+                return None
+            found.append(match)
+            folder = folder / match
+        return PurePosixPath(*found)
 
 
 def _svg_not_drawn(art: Artwork) -> tuple[tuple[str, int], ...]:

@@ -13,7 +13,7 @@ import pytest
 from kiosk.content.loader import load_gallery
 from kiosk.content.svgsafe import clean
 from kiosk.content.text import Artwork
-from kiosk.content.warnings import artwork_warnings
+from kiosk.content.warnings import Pictures
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -171,14 +171,15 @@ def test_a_picture_found_only_because_the_disk_ignores_capitals_is_warned_about(
     found = (mini_gallery / "images/wave.svg").resolve()
     art = Artwork("images/WAVE.svg", found)
     assert [
-        str(p) for p in artwork_warnings("posters/dock.yaml", 7, ("artwork",), art, [mini_gallery])
+        str(p)
+        for p in Pictures([mini_gallery]).warnings("posters/dock.yaml", (7, 1), ("artwork",), art)
     ] == [
         "posters/dock.yaml:7:1: warning: artwork 'images/WAVE.svg': the file is named "
         "'images/wave.svg'. The names differ only in capital letters: this works on Windows "
         "and fails on Linux; write 'images/wave.svg'"
     ]
     exact = Artwork("images/wave.svg", found)
-    assert artwork_warnings("posters/dock.yaml", 7, ("artwork",), exact, [mini_gallery]) == []
+    assert Pictures([mini_gallery]).warnings("posters/dock.yaml", (7, 1), ("artwork",), exact) == []
 
 
 def test_the_capitals_check_never_looks_into_a_folder_linked_outside(
@@ -196,3 +197,21 @@ def test_the_capitals_check_never_looks_into_a_folder_linked_outside(
         set_art.replace("images/wave.svg", "images/linked/SECRET.png"), encoding="utf-8"
     )
     assert not [w for w in warnings_of(mini_gallery) if "secret" in w.lower()]
+
+
+def test_a_logo_wrong_only_in_capitals_says_did_you_mean(mini_gallery: Path) -> None:
+    gallery = mini_gallery / "gallery.yaml"
+    gallery.write_text(
+        gallery.read_text().replace(
+            "organisers: [Harbour Society]",
+            "organisers:\n  - name: Harbour Society\n    logo: images/WAVE.svg",
+        ),
+        encoding="utf-8",
+    )
+    if (mini_gallery / "images/WAVE.svg").exists():
+        pytest.skip("this file system ignores capital letters")
+    assert (
+        "gallery.yaml:10:5: warning: organisers[0].logo 'images/WAVE.svg': did you mean "
+        "'images/wave.svg'? The names differ only in capital letters: this works on Windows "
+        "and fails on Linux"
+    ) in warnings_of(mini_gallery)
