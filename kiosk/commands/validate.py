@@ -14,6 +14,7 @@ from kiosk.content.languages import coverage_text
 from kiosk.content.loader import LoadResult, load_gallery
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+_qt: list[object] = []  # the Qt application the glyph check started, if it started one
 
 
 def run(
@@ -60,10 +61,12 @@ def _glyph_warnings(result: LoadResult) -> list[Problem]:
 
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk import startup, theme
+        # a plain application: nothing runs on another thread here, so the gallery's
+        # arrangements for the garbage collector (startup.get_app) are not needed
+        _qt.append(QApplication([sys.argv[0]]))  # kept: dropped, it would be deleted
+    from kiosk import theme
     from kiosk.ui.glyphs import gallery_glyph_warnings
 
-    startup.get_app()
     theme.load_fonts(paths.assets_dir() / "fonts")
     return gallery_glyph_warnings(result)
 

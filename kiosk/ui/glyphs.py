@@ -35,13 +35,29 @@ SAMPLE = 12  # characters of the text quoted in the warning
 BOX_PROBE_PX = 97
 
 
+# the word of a Unicode character name where its script's name ends ("OLD UYGHUR LETTER ALEPH")
+_NAME_ENDS = frozenset(
+    {
+        "LETTER", "SIGN", "SYLLABLE", "SYLLABICS", "DIGIT", "CAPITAL", "SMALL", "VOWEL",
+        "CONSONANT", "IDEOGRAPH", "UNIFIED", "COMPATIBILITY", "NUMBER", "MARK",
+        "PUNCTUATION", "SYMBOL", "LIGATURE", "TONE", "COMMA", "FULL", "STOP", "VIRAMA",
+    }
+)  # fmt: skip
+
+
 def script_of(char: str) -> str:
-    """'Korean', 'Arabic', 'Khmer'... from the character's Unicode name."""
-    name = unicodedata.name(char, "")
-    first = name.split(" ", 1)[0] if name else ""
-    if not first:
+    """'Korean', 'Arabic', 'Khmer', 'Old Uyghur'... from the character's Unicode name."""
+    words = unicodedata.name(char, "").split()
+    if not words:
         return "unnamed"
-    return _SCRIPT_NAMES.get(first, first.capitalize())
+    if words[0] in _SCRIPT_NAMES:
+        return _SCRIPT_NAMES[words[0]]
+    script = []
+    for word in words[:3]:
+        if word in _NAME_ENDS and script:
+            break
+        script.append(word)
+    return " ".join(script).title()
 
 
 class GlyphCheck:

@@ -24,7 +24,11 @@ CANDIDATES = [
     ("Khmer", "ភាសាខ្មែរ", "1780"),
     ("Ethiopic", "ሰላም", "1230"),
     ("Tibetan", "བོད་ཡིག", "0f56"),
-    ("Mongolian", "ᠮᠣᠩᠭᠣᠯ", "182e"),
+    # scripts of Unicode 14 (2021), which few machines have fonts for yet
+    ("Toto", "\U0001e290\U0001e291\U0001e292", "1e290"),
+    ("Vithkuqi", "\U00010570\U00010571\U00010572", "10570"),
+    ("Tangsa", "\U00016a70\U00016a71\U00016a72", "16a70"),
+    ("Old Uyghur", "\U00010f70\U00010f71\U00010f72", "10f70"),
 ]
 
 
@@ -54,6 +58,18 @@ def dock_with_bullet(folder: Path, text: str) -> None:
         ),
         encoding="utf-8",
     )
+
+
+def test_scripts_are_named_as_an_author_knows_them() -> None:
+    assert [script_of(c) for c in "안你ភሰ\U00010f70\U00012f90a"] == [
+        "Korean",
+        "Chinese or Japanese",
+        "Khmer",
+        "Ethiopic",
+        "Old Uyghur",
+        "Cypro-Minoan",
+        "Latin",
+    ]
 
 
 def test_latin_greek_and_cyrillic_are_drawable(fonts: None) -> None:
