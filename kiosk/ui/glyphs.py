@@ -52,7 +52,7 @@ def script_of(char: str) -> str:
         return "unnamed"
     if words[0] in _SCRIPT_NAMES:
         return _SCRIPT_NAMES[words[0]]
-    script = []
+    script: list[str] = []
     for word in words[:3]:
         if word in _NAME_ENDS and script:
             break
