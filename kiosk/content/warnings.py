@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
+from kiosk.colour import OWN_ACCENT_CONTRAST, contrast, palette_for, readable_on, with_own_accent
 from kiosk.content import artwork, messages, svgsafe
 from kiosk.content.errors import Problem, Severity, plural
 from kiosk.content.languages import texts_of
@@ -66,6 +67,7 @@ def collect(
     """Every warning of this module for a loaded gallery; ``docs`` are the files read, by name."""
     found = ignored_files(content_dir)
     found += unknown_languages(located_texts(gallery, docs), gallery.settings.languages)
+    found += pale_accents(gallery, docs)
     pictures = Pictures(roots)
     for file, loc, art, at, content_only in located_artworks(gallery, docs):
         found += pictures.warnings(file, at, loc, art, content_only)
@@ -139,6 +141,41 @@ def located_artworks(
     for doc, base, obj in _sources(gallery, docs):
         for loc, art, content_only in _artworks_of(obj, base, doc.data):
             yield doc.file, loc, art, doc.where(loc), content_only
+
+
+# --- a poster's accent colour -------------------------------------------------------------------
+def pale_accents(gallery: Gallery, docs: Mapping[str, Document]) -> list[Problem]:
+    """A poster's own accent that does not read on the theme: the theme's accent is shown in
+    its place (the author sees the poster in the theme's colour and would not know why)."""
+    with_accent = [p for p in gallery.posters if p.accent is not None]
+    if not with_accent:
+        return []
+    theme = gallery.settings.theme
+    palette = palette_for(theme.name, theme.accent)
+    found = []
+    for doc, base, poster in _sources(gallery, docs):
+        if not isinstance(poster, Poster) or poster.accent is None:
+            continue
+        if with_own_accent(palette, poster.accent) is not palette:
+            continue
+        ratio = min(
+            contrast(poster.accent, palette.background), contrast(poster.accent, palette.surface)
+        )
+        nearer = readable_on(poster.accent, palette.background, OWN_ACCENT_CONTRAST)
+        if contrast(nearer, palette.surface) < OWN_ACCENT_CONTRAST:
+            nearer = readable_on(poster.accent, palette.surface, OWN_ACCENT_CONTRAST)
+        line, col = doc.where((*base, "accent"))
+        found.append(
+            warning(
+                doc.file,
+                line,
+                f"accent '{poster.accent}' stands out only {ratio:.1f}:1 from the {theme.name} "
+                f"theme's page (text needs {OWN_ACCENT_CONTRAST}:1): the theme's accent is "
+                f"shown instead; a colour like '{nearer}' would be used",
+                col,
+            )
+        )
+    return found
 
 
 # --- files never read ---------------------------------------------------------------------------

@@ -215,3 +215,22 @@ def test_a_logo_wrong_only_in_capitals_says_did_you_mean(mini_gallery: Path) -> 
         "'images/wave.svg'? The names differ only in capital letters: this works on Windows "
         "and fails on Linux"
     ) in warnings_of(mini_gallery)
+
+
+# --- a poster's accent colour --------------------------------------------------------------------
+def test_a_pale_accent_says_the_theme_accent_is_shown_and_a_colour_that_would_do(
+    mini_gallery: Path,
+) -> None:
+    poster = mini_gallery / "posters/dock.yaml"
+    poster.write_text(poster.read_text() + 'accent: "#fff59d"\n', encoding="utf-8")
+    assert (
+        "posters/dock.yaml:28:1: warning: accent '#fff59d' stands out only 1.0:1 from the "
+        "light_blue.xml theme's page (text needs 4.5:1): the theme's accent is shown instead; "
+        "a colour like '#736e47' would be used"
+    ) in warnings_of(mini_gallery)
+
+
+def test_a_readable_accent_gets_no_warning(mini_gallery: Path) -> None:
+    poster = mini_gallery / "posters/dock.yaml"
+    poster.write_text(poster.read_text() + 'accent: "#6a1b9a"\n', encoding="utf-8")
+    assert warnings_of(mini_gallery) == []
