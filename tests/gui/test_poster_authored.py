@@ -157,3 +157,23 @@ def test_with_own_accent_checks_contrast_and_leaves_high_contrast_alone() -> Non
     assert own.background == dark.background and own.text == dark.text
     assert with_own_accent(dark, "#263238") is dark  # dark grey on a dark page: too low
     assert with_own_accent(HIGH_CONTRAST, "#ff7043") is HIGH_CONTRAST
+
+
+def test_a_tall_figure_in_a_section_fits_in_the_view(
+    qtbot, make_window, mini_gallery: Path
+) -> None:
+    tall = QImage(600, 4000, QImage.Format.Format_RGB32)
+    tall.fill(QColor("#2e7d32"))
+    assert tall.save(str(mini_gallery / "images/tall.png"))
+    poster = mini_gallery / "posters/dock.yaml"
+    poster.write_text(
+        poster.read_text().replace(
+            "      - Shared ice\n", "      - Shared ice\n    artwork: images/tall.png\n"
+        ),
+        encoding="utf-8",
+    )
+    window, view, page = open_poster(make_window, mini_gallery, (1080, 1920))
+    assert len(page.section_arts) == 1
+    figure = page.section_arts[0]
+    qtbot.waitUntil(lambda: figure.state() == "image")
+    assert 0.5 * view.viewport().height() < figure.height() <= 0.71 * view.viewport().height()

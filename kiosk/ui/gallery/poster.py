@@ -54,6 +54,7 @@ CUE_SPACE = 14  # the height of the "more below" cue at a poster's foot, in the 
 # above it (portrait); the rest of the first screen is the title, tagline and key figures
 ART_BESIDE = 0.55
 ART_ABOVE = 0.36
+SECTION_ART = 0.7  # a section's figure: at most this share of the view's height
 
 
 def is_wide(ctx: Ctx, width: int) -> bool:
@@ -348,6 +349,7 @@ class PosterPage(QWidget):
         # the header's picture: the first ArtworkView made on the page
         found = self.findChildren(ArtworkView)
         self.header_art: ArtworkView | None = found[0] if poster.artwork and found else None
+        self.section_arts: list[ArtworkView] = []
         if poster.facts:
             root.addLayout(facts_block(ctx, poster.facts, width - 2 * side_margin))
         if quotes:
@@ -356,6 +358,11 @@ class PosterPage(QWidget):
             root.addLayout(block)
         if poster.sections:
             root.addLayout(sections_block(ctx, poster.sections, wide))
+            # a section's figure fits in the view too (a tall chart is not several screens)
+            self.section_arts = [
+                a for a in self.findChildren(ArtworkView) if a is not self.header_art
+            ]
+            self.fit_to(height)
         if poster.lessons:
             root.addWidget(lessons_block(ctx, poster.lessons))
         if poster.sources:
@@ -370,10 +377,12 @@ class PosterPage(QWidget):
         root.addStretch(1)
         self.setAccessibleName(ctx.tr("Poster: {title}").format(title=ctx.t(poster.title)))
 
-    def fit_to(self, height: int) -> None:
-        """The view is now ``height`` pixels high: the header's artwork frame follows."""
+    def fit_to(self, height: int | None) -> None:
+        """The view is now ``height`` pixels high: the artwork frames follow."""
         if self.header_art is not None:
             self.header_art.set_max_height(art_frame(self._header_wide, height))
+        for art in self.section_arts:
+            art.set_max_height(None if height is None else round(height * SECTION_ART))
 
     def passages(self) -> list[Passage]:
         """What Read aloud says: the poster's texts in reading order, from the first one on
