@@ -233,12 +233,23 @@ def ignored_files(content_dir: Path) -> list[Problem]:
                 f"is not read: only files ending in .yaml are posters{_rename_hint(name)}",
             )
         )
-    for entry in sorted(_listing(content_dir), key=lambda e: e.name):
+    top = sorted(_listing(content_dir), key=lambda e: e.name)
+    names = {e.name for e in top}
+    for entry in top:
         name = entry.name
-        if _skipped_on_purpose(name) or not _is_file(entry) or name in TOP_FILES:
+        if _skipped_on_purpose(name) or name in TOP_FILES:
+            continue
+        lower = name.lower()
+        if not _is_file(entry):
+            if lower == POSTERS_DIR and POSTERS_DIR not in names and _is_dir(entry):
+                found.append(warning(name + "/", 0, CAPITALS + f": rename it to {POSTERS_DIR}"))
             continue
         hint = _rename_hint(name)
-        lower = name.lower()
+        meant = PurePosixPath(lower).stem + ".yaml"
+        if meant in TOP_FILES and meant not in names:
+            why = CAPITALS if lower == meant else f"is not read: the app reads {meant}"
+            found.append(warning(name, 0, f"{why}: rename it to {meant}"))
+            continue
         if PurePosixPath(name).suffix in YAML_SUFFIXES:
             found.append(
                 warning(
@@ -251,6 +262,19 @@ def ignored_files(content_dir: Path) -> list[Problem]:
         elif hint or any(lower.startswith(top.split(".")[0] + ".") for top in TOP_FILES):
             found.append(warning(name, 0, f"is not read because of how its name ends{hint}"))
     return found
+
+
+CAPITALS = (
+    "the name differs from the one the app reads in capital letters only: this works on "
+    "Windows and fails on Linux"
+)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _rename_hint(name: str) -> str:

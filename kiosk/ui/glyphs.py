@@ -47,6 +47,8 @@ _NAME_ENDS = frozenset(
 
 def script_of(char: str) -> str:
     """'Korean', 'Arabic', 'Khmer', 'Old Uyghur'... from the character's Unicode name."""
+    if unicodedata.category(char).startswith("S"):
+        return "symbol"  # an emoji, an arrow, a currency sign: no script of its own
     words = unicodedata.name(char, "").split()
     if not words:
         return "unnamed"

@@ -61,7 +61,7 @@ def dock_with_bullet(folder: Path, text: str) -> None:
 
 
 def test_scripts_are_named_as_an_author_knows_them() -> None:
-    assert [script_of(c) for c in "안你ភሰ\U00010f70\U00012f90a"] == [
+    assert [script_of(c) for c in "안你ភሰ\U00010f70\U00012f90a\U0001f642"] == [
         "Korean",
         "Chinese or Japanese",
         "Khmer",
@@ -69,6 +69,7 @@ def test_scripts_are_named_as_an_author_knows_them() -> None:
         "Old Uyghur",
         "Cypro-Minoan",
         "Latin",
+        "symbol",
     ]
 
 

@@ -69,6 +69,25 @@ def test_top_level_files_not_read_are_named_and_others_are_left_alone(mini_galle
     assert not [w for w in found if "README" in w or "swp" in w or "~" in w or "photo" in w]
 
 
+def test_a_top_file_or_the_posters_folder_named_otherwise_is_named(mini_gallery: Path) -> None:
+    (mini_gallery / "fishbowl.yaml").rename(mini_gallery / "fishbowl.yml")
+    (mini_gallery / "quotes.yaml").rename(mini_gallery / "Quotes.yaml")
+    (mini_gallery / "posters").rename(mini_gallery / "Posters")
+    if (mini_gallery / "quotes.yaml").exists():
+        pytest.skip("this file system ignores capital letters")
+    found = warnings_of(mini_gallery)
+    capitals = (
+        "the name differs from the one the app reads in capital letters only: this works on "
+        "Windows and fails on Linux"
+    )
+    assert (
+        "fishbowl.yml: warning: is not read: the app reads fishbowl.yaml: rename it to fishbowl.yaml"
+        in found
+    )
+    assert f"Quotes.yaml: warning: {capitals}: rename it to quotes.yaml" in found
+    assert f"Posters/: warning: {capitals}: rename it to posters" in found
+
+
 # --- language codes -----------------------------------------------------------------------------
 def test_a_language_code_outside_the_gallery_languages_is_named_once_per_file(
     mini_gallery: Path,
