@@ -81,8 +81,8 @@ def test_a_top_file_or_the_posters_folder_named_otherwise_is_named(mini_gallery:
         "Windows and fails on Linux"
     )
     assert (
-        "fishbowl.yml: warning: is not read: the app reads fishbowl.yaml: rename it to fishbowl.yaml"
-        in found
+        "fishbowl.yml: warning: is not read: the app reads fishbowl.yaml: rename it to "
+        "fishbowl.yaml" in found
     )
     assert f"Quotes.yaml: warning: {capitals}: rename it to quotes.yaml" in found
     assert f"Posters/: warning: {capitals}: rename it to posters" in found
