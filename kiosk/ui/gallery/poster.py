@@ -7,7 +7,6 @@ current poster and its neighbours), never for the whole gallery at once.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -317,7 +316,7 @@ class PosterPage(QWidget):
         # the poster's own accent colour, where it reads on the theme (else the theme's)
         own = with_own_accent(ctx.palette, poster.accent)
         if own != ctx.palette:
-            ctx = replace(ctx, palette=own)
+            ctx = ctx.with_palette(own)
             self.setStyleSheet(poster_accent_sheet(own, s))
         wide = is_wide(ctx, width)
         root = QVBoxLayout(self)
