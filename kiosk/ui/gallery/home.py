@@ -48,6 +48,9 @@ class PosterCard(TapFrame):
         self.index = index
         self.setProperty("panel", "card")
         self.setProperty("selected", False)
+        own = with_own_accent(ctx.palette, poster.accent)
+        if own != ctx.palette:  # the poster's own accent colour, as on its page
+            self.setStyleSheet(accent_text_rule(own))
         s = ctx.scale
         box = QVBoxLayout(self)
         pad = s.space(2)
@@ -59,9 +62,6 @@ class PosterCard(TapFrame):
             box.addWidget(art)
         place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
         box.addWidget(label(place or ctx.tr(KIND_LABEL[poster.kind]), "small", "accent"))
-        own = with_own_accent(ctx.palette, poster.accent)
-        if own != ctx.palette:  # the poster's own accent colour, as on its page
-            self.setStyleSheet(accent_text_rule(own))
         box.addWidget(label(ctx.t(poster.title), title_role))
         if poster.artwork is None and poster.tagline:
             # no picture (artwork is optional): the card says what the poster is about in
