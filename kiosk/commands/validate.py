@@ -56,11 +56,14 @@ def run(
 
 def _glyph_warnings(result: LoadResult) -> list[Problem]:
     """Text the app's fonts cannot show: measured with Qt's own text layout, in a Qt application
-    started offscreen here (no window opens) unless one is running already."""
+    started here (offscreen on Linux; no window opens) unless one is running already."""
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if sys.platform.startswith("linux"):
+            # offscreen: the same fonts and fallbacks as a display (fontconfig's), and no
+            # display needed (a platform set for a display that is not there aborts)
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
         # a plain application: nothing runs on another thread here, so the gallery's
         # arrangements for the garbage collector (startup.get_app) are not needed
         _qt.append(QApplication([sys.argv[0]]))  # kept: dropped, it would be deleted
