@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from kiosk.content import artwork, messages
+from kiosk.content import artwork, messages, warnings
 from kiosk.content.errors import Problem, Severity, plural
 from kiosk.content.languages import (
     MissingTranslation,
@@ -148,6 +148,7 @@ def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = Fal
     # an error and a warning on the same line: the error says it
     errors_at = {(p.file, p.line) for p in found if p.is_error}
     found = {p for p in found if p.is_error or (p.file, p.line) not in errors_at}
+    found.update(warnings.collect(content_dir, roots, gallery, {d.file: d for d in docs}))
     for doc in docs:
         if doc.hidden_warnings:
             found.add(

@@ -70,6 +70,10 @@ class Ctx:
     def with_scale(self, scale: TypeScale) -> Ctx:
         return replace(self, scale=scale)
 
+    def with_palette(self, palette: Palette) -> Ctx:
+        """The same, in other colours (a poster's own accent)."""
+        return replace(self, palette=palette)
+
     @property
     def colours(self) -> tuple[str, str]:
         return self.palette.surface, self.palette.muted

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.colour import with_own_accent
 from kiosk.content.credits import event_when
+from kiosk.theme import accent_text_rule
 from kiosk.ui.context import Ctx
 from kiosk.ui.credits import CreditsLine
-from kiosk.ui.gallery.poster import KIND_LABEL
+from kiosk.ui.gallery.poster import KIND_LABEL, poster_art
 from kiosk.ui.hints import HOME_PROMPT, InputKind, first_input
-from kiosk.ui.images import ArtworkView
 from kiosk.ui.language import LanguageButtons
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
@@ -47,24 +48,25 @@ class PosterCard(TapFrame):
         self.index = index
         self.setProperty("panel", "card")
         self.setProperty("selected", False)
+        own = with_own_accent(ctx.palette, poster.accent)
+        if own != ctx.palette:  # the poster's own accent colour, as on its page
+            self.setStyleSheet(accent_text_rule(own))
         s = ctx.scale
         box = QVBoxLayout(self)
         pad = s.space(2)
         box.setContentsMargins(pad, pad, pad, pad + s.space(0.5))
         box.setSpacing(s.space(1))
-        art = ArtworkView(
-            ctx.images,
-            poster.artwork.path if poster.artwork else None,
-            ctx.t(poster.alt)  # alt: what it shows
-            or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
-            ctx.colours,
-            missing=ctx.tr("Image unavailable"),
-        )
-        art.setFixedHeight(art_height)
-        box.addWidget(art)
+        art = poster_art(ctx, poster)
+        if art is not None:
+            art.setFixedHeight(art_height)
+            box.addWidget(art)
         place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
         box.addWidget(label(place or ctx.tr(KIND_LABEL[poster.kind]), "small", "accent"))
         box.addWidget(label(ctx.t(poster.title), title_role))
+        if poster.artwork is None and poster.tagline:
+            # no picture (artwork is optional): the card says what the poster is about in
+            # the picture's place, rather than showing an empty frame
+            box.addWidget(label(ctx.t(poster.tagline), "body", "muted"))
         box.addStretch(1)
         title = ctx.t(poster.title)
         self.setAccessibleName(
