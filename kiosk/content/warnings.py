@@ -338,7 +338,7 @@ class Pictures:
             relative = artwork.check_form(art.source)
         except artwork.ArtworkError:
             return []  # the loader refused it already
-        name = messages.path_text(loc)
+        name = messages.place_text(loc)
         line, col = at
         roots = self.roots[:1] if content_only else self.roots
         match = next((m for root in roots if (m := self._case_insensitive(root, relative))), None)

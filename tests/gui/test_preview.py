@@ -120,3 +120,21 @@ def test_a_picture_saved_again_shows_its_new_pixels(qtbot, starter: Path) -> Non
     _save(svg, svg.read_text(encoding="utf-8").replace("#26a69a", "#e53935"))
     qtbot.waitUntil(lambda: window.renders >= 2 and window.image != before)
     assert window.poster_id == "first-case"
+
+
+def test_a_syntax_error_is_shown_with_its_line_and_a_caret(qtbot, starter: Path) -> None:
+    """The preview lists a YAML slip as validate prints it: the message, the line from the
+    file and a caret under the column, in a fixed-pitch font so the caret stands under it."""
+    window = _preview(qtbot, starter, poster="first-case")
+    first = starter / "posters" / "first-case.yaml"
+    text = first.read_text(encoding="utf-8")
+    _save(first, text.replace("\nkind: case\n", "\nkind:case\n"))
+    qtbot.waitUntil(lambda: any("first-case.yaml" in line for line in window.problem_lines()))
+    lines = window.problem_lines()
+    at = next(i for i, line in enumerate(lines) if "first-case.yaml" in line)
+    assert "write kind: case" in lines[at], lines
+    assert lines[at + 1].strip() == "kind:case"
+    assert lines[at + 2].strip() == "^"
+    assert lines[at + 2].index("^") == lines[at + 1].index("kind:case") + len("kind:")
+    metrics = window.problems.fontMetrics()  # fixed pitch: the caret stands under its column
+    assert metrics.horizontalAdvance("i" * 10) == metrics.horizontalAdvance("M" * 10)

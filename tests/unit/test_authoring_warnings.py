@@ -230,7 +230,7 @@ def test_a_logo_wrong_only_in_capitals_says_did_you_mean(mini_gallery: Path) -> 
     if (mini_gallery / "images/WAVE.svg").exists():
         pytest.skip("this file system ignores capital letters")
     assert (
-        "gallery.yaml:10:5: warning: organisers[0].logo 'images/WAVE.svg': did you mean "
+        "gallery.yaml:10:5: warning: the 1st organiser's logo 'images/WAVE.svg': did you mean "
         "'images/wave.svg'? The names differ only in capital letters: this works on Windows "
         "and fails on Linux"
     ) in warnings_of(mini_gallery)

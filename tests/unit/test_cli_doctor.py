@@ -112,7 +112,7 @@ def test_a_copy_with_one_problem_per_check_names_each_at_its_line(tmp_path: Path
     (line,) = findings_at(lines, f"quotes.yaml:{quote}:")
     assert "has 200 words: at 4 words a second it takes 50 s to read" in line
     (line,) = findings_at(lines, f"{EKHAYA}:{paragraph}:")
-    assert "sections[0].paragraphs[0] has 130 words" in line
+    assert "the 1st section's 1st paragraph has 130 words" in line
     at_tagline = findings_at(lines, f"{SEOUL}:{tagline}:")
     assert any("a tagline should take at most 8 s (32 words)" in line for line in at_tagline)
     overflow = [line for line in at_tagline if "first screen overflows" in line]

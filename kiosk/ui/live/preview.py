@@ -164,7 +164,11 @@ class PreviewWindow(QWidget):
 
     def _show_problems(self, result: LoadResult) -> None:
         ordered = problems_first(result.problems, self.edited_file)
-        lines = [str(p) for p in ordered[:MAX_PROBLEM_LINES]]
+        lines = []
+        for problem in ordered[:MAX_PROBLEM_LINES]:
+            lines.append(str(problem))
+            if pointed := problem.pointed():  # the line in the file, a caret under the column
+                lines.extend(pointed.splitlines())
         if len(ordered) > MAX_PROBLEM_LINES:
             lines.append(f"and {len(ordered) - MAX_PROBLEM_LINES} more (kiosk validate lists all)")
         self.problems.setPlainText("\n".join(lines))
