@@ -99,7 +99,9 @@ def test_a_sections_artwork_without_alt_names_the_section_and_the_svgs_own_title
     result = load_gallery(content, paths.assets_dir(), keep_documents=True)
     found = doctor.check_alt(result.gallery, doctor.Where(result.documents))
     (message,) = lines(found)
-    assert message.startswith(f"{SEOUL}:{line}: the 2nd section's artwork 'charts/seoul-production.svg'")
+    assert message.startswith(
+        f"{SEOUL}:{line}: the 2nd section's artwork 'charts/seoul-production.svg'"
+    )
     assert "add 'alt' to the 2nd section" in message
     assert "the SVG's own title reads 'At their peak: 90% of all leather goods" in message
 
@@ -166,8 +168,8 @@ def test_a_paragraph_too_long_for_an_unattended_screen(tmp_path: Path) -> None:
     gallery, where = load(content)
     (message,) = lines(doctor.check_reading(gallery, where))
     assert message == (
-        f"posters/johannesburg-hillbrow-ekhaya.yaml:{line}: the 1st section's 1st paragraph has 130 "
-        "words, 32 s of reading at 4 words a second: a paragraph should take at most 25 s "
+        f"posters/johannesburg-hillbrow-ekhaya.yaml:{line}: the 1st section's 1st paragraph has "
+        "130 words, 32 s of reading at 4 words a second: a paragraph should take at most 25 s "
         "(100 words) at an unattended screen; split or shorten it"
     )
 
