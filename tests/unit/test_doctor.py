@@ -290,8 +290,8 @@ def test_a_faint_text_in_a_charts_svg_is_named_at_the_sections_artwork(tmp_path:
     gallery, where = load(content)
     (message,) = lines(doctor.check_artwork_contrast(gallery, where))
     assert message.startswith(
-        f"{SEOUL}:{line}: the 2nd section's artwork 'images/faint.svg': the text 'full bar = 100%' is "
-        "drawn in #37474f on #263238 (the colour behind it), a contrast of 1.3"
+        f"{SEOUL}:{line}: the 2nd section's artwork 'images/faint.svg': the text "
+        "'full bar = 100%' is drawn in #37474f on #263238 (the colour behind it), a contrast of 1.3"
     )
     assert "under the 4.5:1 it needs: change the colour in the SVG (such as #" in message
 
