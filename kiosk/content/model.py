@@ -55,7 +55,7 @@ ThemeName = Literal[
     "light_yellow.xml",
 ]
 THEMES: tuple[str, ...] = get_args(ThemeName)  # qt-material's themes, by file name
-PosterKind = Literal["introduction", "case", "discussion"]
+PosterKind = Literal["introduction", "case", "discussion", "poll"]
 SectionKind = Literal[
     "background", "history", "approach", "measures", "outcomes", "future", "discussion", "other"
 ]
@@ -206,8 +206,21 @@ class Fact(Strict):
         return f"{self.value:,}"
 
 
+MIN_OPTIONS = 2  # a poll's options: fewer is no choice, more no longer fits one screen
+MAX_OPTIONS = 8
+
+
+class PollOption(Strict):
+    """One answer of a poll poster: its words and, optionally, a picture beside them."""
+
+    label: LocalText
+    artwork: Artwork | None = None
+    alt: LocalText | None = None  # what the artwork shows, for a screen reader
+
+
 class Poster(Strict):
-    """posters/*.yaml: one poster."""
+    """posters/*.yaml: one poster. A poster of kind ``poll`` asks ``question`` with
+    ``options`` (2 to 8) and, after a visitor's vote, shows the results if ``show_results``."""
 
     id: Id
     kind: PosterKind
@@ -225,6 +238,26 @@ class Poster(Strict):
     sources: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
     # a web address about the case, shown as a QR code on screen and in print (to take home)
     link: Link | None = None
+    question: LocalText | None = None
+    options: tuple[PollOption, ...] = Field(
+        default=(), min_length=MIN_OPTIONS, max_length=MAX_OPTIONS
+    )
+    show_results: bool = True
+
+    @model_validator(mode="after")
+    def _poll_fields(self) -> Poster:
+        if self.kind == "poll":
+            if self.question is None:
+                raise ValueError("a poll poster needs a question")
+            if not self.options:
+                raise ValueError(
+                    f"a poll poster needs options ({MIN_OPTIONS} to {MAX_OPTIONS} answers)"
+                )
+        elif self.question is not None or self.options:
+            raise ValueError(
+                f"question and options belong to a poll poster (kind: poll), not a {self.kind}"
+            )
+        return self
 
 
 class Quote(Strict):
