@@ -11,6 +11,7 @@ from kiosk.ui.images import ImageStore
 if TYPE_CHECKING:  # the UI never needs the content model's classes themselves
     from kiosk.content.model import Gallery
     from kiosk.content.text import LocalText
+    from kiosk.core.poll import PollBook
     from kiosk.ui.speech import Reader
 
 
@@ -25,6 +26,9 @@ class Ctx:
     kiosk: bool = False  # unattended: locked, no key hints (the one place this is decided)
     reach: bool = False  # the visitor's reach mode: every control in the screen's lower band
     speech: Reader | None = None  # read aloud (the window's one voice); None: no reading here
+    polls: PollBook | None = (
+        None  # the poll posters' votes (the window's one book); None: no voting
+    )
 
     def t(self, text: LocalText | None) -> str:
         """Text in the language on screen (falling back to the gallery's default)."""

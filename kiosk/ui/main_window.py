@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from kiosk.core.modes import LAYERS, Mode, Modes
+from kiosk.core.poll import PollBook
 from kiosk.core.navigation import Navigation, NavState, Screen
 from kiosk.core.visitor import VisitorPrefs, VisitorSettings
 from kiosk.theme import HIGH_CONTRAST, TypeScale, stylesheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.home import HomeScreen, OverviewScreen
+from kiosk.ui.gallery.poll import PollBlock
 from kiosk.ui.hints import POSTER_BAR, InputKind, first_input
 from kiosk.ui.keywalk import KeyWalk
 from kiosk.ui.overlays import Blackout
@@ -164,7 +166,11 @@ class MainWindow(QMainWindow):
         # read aloud: one voice for the window, made after the first frame (kiosk.ui.speech)
         self.reader = Reader(ctx.lang or ctx.gallery.default_language, self)
         self.reader.prepare_later()
-        self.ctx = replace(self._ctx_for(self.visitor.settings), speech=self.reader)
+        # the poll posters' votes: one book for the window, one vote per visitor session
+        self.polls = PollBook()
+        self.ctx = replace(
+            self._ctx_for(self.visitor.settings), speech=self.reader, polls=self.polls
+        )
         self.reach_button: ReachButton | None = None
         self.walk = KeyWalk(self)  # Tab, Shift+Tab and Enter through every control
         self.setWindowTitle(ctx.t(ctx.gallery.settings.title))
@@ -617,6 +623,9 @@ class MainWindow(QMainWindow):
         for carousel in self.findChildren(QuoteCarousel):
             carousel.restart()
         self.reader.stop()
+        self.polls.new_session()  # the next tap on a poll is the next visitor's vote
+        for poll in self.findChildren(PollBlock):
+            poll.refresh()
         self.modes.reset()
         self.visitor.reset()  # this visitor's text size, contrast, reach and motion go with them
 

@@ -19,7 +19,7 @@ def current_id(window) -> str:
 
 def test_opens_on_home_with_a_card_per_poster(window) -> None:
     assert window.stack.currentWidget() is window.home
-    assert len(window.home.cards) == 6
+    assert len(window.home.cards) == 7
     assert window.deck.built() == []  # no poster is built before one is opened
 
 

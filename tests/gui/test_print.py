@@ -107,7 +107,7 @@ def handout(qapp, gallery: Gallery, tmp_path_factory: pytest.TempPathFactory) ->
 
 def test_six_posters_one_a1_page_each(a1: Path, gallery: Gallery) -> None:
     sizes = page_sizes(a1)
-    assert len(sizes) == len(gallery.posters) == 6
+    assert len(sizes) == len(gallery.posters) == 7
     for w, h in sizes:
         assert w == pytest.approx(A1_PTS[0], abs=1) and h == pytest.approx(A1_PTS[1], abs=1)
 

@@ -51,7 +51,7 @@ def test_the_default_content_is_clean() -> None:
     proc = run_doctor("content")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines == ["content: content (the folder given)", "6 posters, 7 quotes: no findings"]
+    assert lines == ["content: content (the folder given)", "7 posters, 7 quotes: no findings"]
 
 
 def test_a_copy_with_one_problem_per_check_names_each_at_its_line(tmp_path: Path) -> None:

@@ -143,3 +143,18 @@ def test_session_boundaries_on_a_fake_clock() -> None:
     assert nxt is not None and nxt.id == "b"
     with pytest.raises(ValueError):
         visits.end("because")
+
+
+def test_an_option_artwork_is_resolved_and_a_missing_one_reported(mini_gallery: Path) -> None:
+    write_poll(
+        mini_gallery,
+        POLL.replace(
+            "  - label: South pier\n", "  - label: South pier\n    artwork: images/gone.svg\n"
+        ),
+    )
+    result = load_gallery(mini_gallery)
+    poll = result.gallery.poster("vote")
+    assert poll is not None
+    first = poll.options[0].artwork
+    assert first is not None and first.path == (mini_gallery / "images" / "wave.svg").resolve()
+    assert any("vote.yaml:9:" in str(p) and "artwork" in str(p) for p in result.problems)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.qr import qr_code, short_address
 from kiosk.ui.context import Ctx
+from kiosk.ui.gallery.poll import PollBlock
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.qr import QrView
 from kiosk.ui.speech import Passage, ReadAloudButton, page_passages, readable
@@ -39,7 +40,12 @@ def take_home_caption(kind: str) -> str:
     return f"Take this {what} home: scan the code with a phone"
 
 
-KIND_LABEL = {"introduction": "Introduction", "case": "Case", "discussion": "Discussion"}
+KIND_LABEL = {
+    "introduction": "Introduction",
+    "case": "Case",
+    "discussion": "Discussion",
+    "poll": "Poll",
+}
 WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns
 CUE_SPACE = 14  # the height of the "more below" cue at a poster's foot, in the scale's spaces
 
@@ -79,6 +85,8 @@ def header(ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget]) -> QLay
     if poster.link:
         text.addLayout(take_home(ctx, poster.link, poster.kind))
     text.addStretch(1)
+    if poster.artwork is None and poster.kind == "poll":
+        return text  # a poll's pictures are its options'
     art = ArtworkView(
         ctx.images,
         poster.artwork.path if poster.artwork else None,
@@ -297,6 +305,10 @@ class PosterPage(QWidget):
         # first screen keeps title, tagline, artwork and the first figures together
         header_wide = width / s.factor >= WIDE_AT
         root.addLayout(header(ctx, poster, header_wide, buttons))
+        self.poll: PollBlock | None = None
+        if poster.kind == "poll":
+            self.poll = PollBlock(ctx, poster)
+            root.addWidget(self.poll)
         if poster.facts:
             root.addLayout(facts_block(ctx, poster.facts, width - 2 * side_margin))
         if quotes:
