@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from kiosk.core.modes import LAYERS, Mode, Modes
-from kiosk.core.poll import PollBook
 from kiosk.core.navigation import Navigation, NavState, Screen
+from kiosk.core.poll import PollBook
 from kiosk.core.visitor import VisitorPrefs, VisitorSettings
 from kiosk.theme import HIGH_CONTRAST, TypeScale, stylesheet
 from kiosk.ui.context import Ctx

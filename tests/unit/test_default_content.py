@@ -69,7 +69,7 @@ def test_validate_on_a_copy_with_one_broken_poster(tmp_path: Path) -> None:
     seoul_file = "posters/seoul-sse-special-districts.yaml:"
     broken = [line for line in lines if line.startswith(seoul_file)]
     assert any(
-        "kind must be one of 'introduction', 'case' or 'discussion', not 'cases' "
+        "kind must be one of 'introduction', 'case', 'discussion' or 'poll', not 'cases' "
         "(did you mean 'case'?)" in line
         for line in broken
     )
