@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kiosk.content.model import Gallery
     from kiosk.core.clock import Clock, WallClock
     from kiosk.theme import TypeScale
+    from kiosk.ui.analytics_tap import AnalyticsTap
     from kiosk.ui.context import Ctx
     from kiosk.ui.kiosk.activity import ActivityFilter
     from kiosk.ui.kiosk.admin import AdminFlow
@@ -245,9 +246,13 @@ class Services:
     awake: DisplayAwake | None = None
     fishbowl: tuple[QWidget, Any] | None = None
     heartbeat: Heartbeat | None = None
+    analytics: AnalyticsTap | None = None
 
     def stop(self) -> None:
         """Everything that watches or ticks, stopped (a test's end, the soak's end)."""
+        if self.analytics is not None:
+            self.analytics.close()
+            self.analytics = None
         if self.heartbeat is not None:
             self.heartbeat.stop()
         if self.kiosk is not None:
@@ -275,6 +280,7 @@ def attach_services(
     from kiosk.core.lockout import LockoutStore
     from kiosk.core.modes import Mode
     from kiosk.core.pin import PinGate, PinStore
+    from kiosk.ui.analytics_tap import AnalyticsTap
     from kiosk.ui.kiosk.activity import ActivityFilter
     from kiosk.ui.kiosk.admin import AdminFlow, log_tail
     from kiosk.ui.kiosk.unattended import KioskMode, install_recovery
@@ -349,6 +355,14 @@ def attach_services(
         awake.inhibit("the gallery kiosk is on show")
         app.aboutToQuit.connect(awake.release)
         services.awake = awake
+    analytics = result.gallery.settings.analytics
+    if analytics.enabled:
+        from kiosk.ui.analytics_tap import AnalyticsTap
+
+        services.analytics = AnalyticsTap(
+            window, activity.activity, paths.data_dir(), analytics, clock, wall
+        )
+        app.aboutToQuit.connect(lambda: services.analytics and services.analytics.close())
     install_recovery(window.recover)
     services.heartbeat = start_heartbeat(window, "kiosk" if window.kiosk_mode else "gallery")
     window.services = services  # kept alive with the window

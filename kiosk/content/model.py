@@ -150,6 +150,15 @@ class CarouselSettings(Strict):
         return max(self.min_seconds, min(self.max_seconds, raw))
 
 
+class AnalyticsSettings(Strict):
+    """What the kiosk records of its visitors (docs/analytics.md): on or off, how long it keeps
+    it, and the most disk it may take."""
+
+    enabled: bool = True
+    retention_days: int = Field(default=90, ge=1, le=3650)
+    max_megabytes: int = Field(default=64, ge=1, le=10_000)
+
+
 class GallerySettings(Strict):
     """gallery.yaml: the event and the app's settings for it."""
 
@@ -171,6 +180,7 @@ class GallerySettings(Strict):
     carousel: CarouselSettings = CarouselSettings()
     kiosk: bool = False
     reduced_motion: bool = False
+    analytics: AnalyticsSettings = AnalyticsSettings()
 
     @property
     def default_language(self) -> str:

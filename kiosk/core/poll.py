@@ -46,6 +46,14 @@ class PollBook:
         self._chosen: dict[str, int] = {}
         self._listeners: list[Callable[[Vote], None]] = []
 
+    def add_tallies(self, tallies: Mapping[str, Mapping[int, int]]) -> None:
+        """Votes counted before (this kiosk's analytics, read at start) added to the tallies."""
+        for poll, counts in tallies.items():
+            tally = self._tallies.setdefault(poll, {})
+            for option, count in counts.items():
+                if count > 0:
+                    tally[int(option)] = tally.get(int(option), 0) + int(count)
+
     def subscribe(self, listener: Callable[[Vote], None]) -> None:
         """``listener(vote)`` after every tap that changed a tally."""
         self._listeners.append(listener)

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
     input_kind_changed = Signal(str)  # "touch" or "keys": the hints and help follow it
     mode_changed = Signal(str, bool)  # a layer or screen (Mode value) entered (True) or left
     gallery_changed = Signal(object)  # live reload applied new content
+    visitor_left = Signal()  # the idle reset (or a recovery): the visitor session is over
 
     def __init__(
         self,
@@ -627,6 +628,7 @@ class MainWindow(QMainWindow):
         for poll in self.findChildren(PollBlock):
             poll.refresh()
         self.modes.reset()
+        self.visitor_left.emit()
         self.visitor.reset()  # this visitor's text size, contrast, reach and motion go with them
 
     def rebuild(self) -> None:

@@ -46,8 +46,9 @@ class Recorder:
 
     def close(self, timeout: float = 5.0) -> None:
         """Write what is queued and stop the thread."""
-        self._queue.put(_STOP)
-        self._thread.join(timeout)
+        if self._thread.is_alive():
+            self._queue.put(_STOP)
+            self._thread.join(timeout)
 
     def _run(self) -> None:
         try:
