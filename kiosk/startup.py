@@ -306,7 +306,17 @@ def attach_services(
             "problems": [str(p) for p in last.problems],
             "log_file": str(log_file) if log_file.exists() else None,
             "log_tail": log_tail(log_file if log_file.exists() else None),
+            "visitors": visitors(),
         }
+
+    def visitors() -> tuple:
+        from kiosk.core.analytics.names import names_of
+        from kiosk.core.analytics.store import FILE_NAME
+        from kiosk.ui.kiosk.visitors import read_figures
+
+        settings = window.ctx.gallery.settings.analytics
+        found = read_figures(paths.data_dir() / FILE_NAME) if settings.enabled else None
+        return found, names_of(window.ctx.gallery), settings.enabled
 
     pins = PinStore.in_folder(paths.data_dir())
     # the lockout is kept in the app-data folder, with wall-clock deadlines, so that a restart
@@ -359,10 +369,9 @@ def attach_services(
     if analytics.enabled:
         from kiosk.ui.analytics_tap import AnalyticsTap
 
-        services.analytics = AnalyticsTap(
-            window, activity.activity, paths.data_dir(), analytics, clock, wall
-        )
-        app.aboutToQuit.connect(lambda: services.analytics and services.analytics.close())
+        tap = AnalyticsTap(window, activity.activity, paths.data_dir(), analytics, clock, wall)
+        services.analytics = tap
+        app.aboutToQuit.connect(tap.close)
     install_recovery(window.recover)
     services.heartbeat = start_heartbeat(window, "kiosk" if window.kiosk_mode else "gallery")
     window.services = services  # kept alive with the window

@@ -13,6 +13,7 @@ from pathlib import Path
 from kiosk import paths
 from kiosk.core.analytics.export import write_csv, write_html
 from kiosk.core.analytics.merge import merge_into
+from kiosk.core.analytics.names import names_of
 from kiosk.core.analytics.report import figures
 from kiosk.core.analytics.store import FILE_NAME, SCHEMA
 
@@ -20,18 +21,9 @@ EXIT_BAD_INPUT = 2
 
 
 def names_from_content(folder: Path) -> dict[str, str]:
-    """Posters' titles and the polls' questions and options, by id (``poll#0`` an option)."""
     from kiosk.content.loader import load_gallery
 
-    gallery = load_gallery(folder, paths.assets_dir()).gallery
-    names: dict[str, str] = {}
-    for poster in gallery.posters:
-        names[poster.id] = gallery.text(poster.title)
-        if poster.kind == "poll":
-            names[poster.id] = gallery.text(poster.question)
-            for i, option in enumerate(poster.options):
-                names[f"{poster.id}#{i}"] = gallery.text(option.label)
-    return names
+    return names_of(load_gallery(folder, paths.assets_dir()).gallery)
 
 
 def run(args: argparse.Namespace) -> int:

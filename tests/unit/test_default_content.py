@@ -27,10 +27,7 @@ def test_shipped_content_loads_with_no_errors_and_no_warnings() -> None:
     assert [str(p) for p in result.problems] == []
     g = result.gallery
     assert [p.id for p in g.posters] == POSTER_IDS
-    # every poster but the poll (whose options carry the cases' artwork) has its artwork
-    assert all(
-        p.artwork is not None and p.artwork.path is not None for p in g.posters if p.kind != "poll"
-    )
+    assert all(p.artwork is not None and p.artwork.path is not None for p in g.posters)
     # the report's quotes: Montreal, Seoul, the discussion (and Barcelona's coordinator)
     for pid in (
         "montreal-technopole-angus",

@@ -215,12 +215,14 @@ class HomeScreen(CardScreen):
     def columns_for(self, width: int) -> int:
         quotes_below = bool(self.ctx.gallery.quotes) and self.ctx.scale.measure(width) >= 1000
         if self.side_quotes() or quotes_below:
-            return 3 if len(self.ctx.gallery.posters) <= 9 else 4
+            return 3 if len(self.ctx.gallery.posters) <= 6 else 4
         return super().columns_for(width)
 
     def art_height(self, columns: int) -> int:
         if self.side_quotes():
-            return self.ctx.scale.space(self.SIDE_ART)
+            # four narrower columns (more than six posters): shorter pictures keep both rows
+            # of cards on the screen
+            return self.ctx.scale.space(self.SIDE_ART if columns <= 3 else self.SIDE_ART - 5)
         return super().art_height(columns)
 
     def card_title(self) -> str:
