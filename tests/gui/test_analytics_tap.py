@@ -4,11 +4,14 @@ shows the votes recorded before it."""
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from kiosk import paths
 from kiosk.core.analytics.store import FILE_NAME
@@ -59,3 +62,38 @@ def test_a_restarted_kiosk_shows_the_votes_recorded_before(make_rig) -> None:  #
     second = make_rig()
     assert [r.count for r in second.window.polls.results("poll", 4)] == [0, 0, 1, 0]
     assert second.window.polls.chosen("poll") is None  # a new visitor
+
+
+def test_the_admin_screen_shows_the_visitors(make_rig, qtbot) -> None:  # noqa: ANN001
+    from kiosk.ui.kiosk.visitors import BarChart, HoursChart, read_figures
+
+    rig = make_rig()
+    tap(rig, QPoint(1915, 1075))
+    assert rig.window.nav.open_id("poll")
+    rig.clock.advance(8.0)
+    block = next(b for b in rig.window.findChildren(PollBlock) if b.isVisibleTo(rig.window))
+    QTest.mouseClick(block.buttons[0], Qt.MouseButton.LeftButton)
+    idle_until(rig, IdleState.WARNING)
+    idle_until(rig, IdleState.IDLE)
+    path = Path(paths.data_dir()) / FILE_NAME
+    # the writer commits within a second: wait for the ended session to be on disk
+    qtbot.waitUntil(
+        lambda: (f := read_figures(path)) is not None and f.median_session_seconds > 0,
+        timeout=3000,
+    )
+    tap(rig, QPoint(1915, 1075))  # the organiser wakes the kiosk (a new session begins)
+    rig.parts.admin.open_screen()
+    screen = rig.parts.admin.screen
+    qtbot.waitUntil(screen.isVisible)
+    texts = [w.text() for w in screen.findChildren(type(block.thanks))]
+    # (the rig's calendar is a fake one: "today" is not asserted)
+    visits = [t for t in texts if "sessions today" in t]
+    assert visits and re.fullmatch(r"\d sessions today, [12] in all; median visit (\d+ min )?\d+ s", visits[0]), texts
+    charts = screen.findChildren(BarChart)
+    assert any("Montreal: Technopole Angus: 1 (100%)" in c.accessibleName() for c in charts)
+    assert screen.findChildren(HoursChart)
+    if os.environ.get("POLL_SHOTS"):
+        part = screen.findChild(QWidget, "visitors")
+        qtbot.waitUntil(lambda: part.isVisible() and part.height() > 100)
+        screen.body_scroll.verticalScrollBar().setValue(part.y())
+        screen.grab().save(os.path.join(os.environ["POLL_SHOTS"], "admin-visitors.png"))

@@ -123,7 +123,7 @@ def write_html(
             (names.get(f"{poll}#{o}", f"option {o + 1}"), n, f"{n} · {round(100 * n / total)}%")
             for o, n in sorted(tally.items())
         ]
-        question = html.escape(names.get(poll, poll))
+        question = html.escape(names.get(f"{poll}?", poll))
         polls.append(f"<h3>{question}</h3>{bar_chart(rows)}")
     esc = html.escape
     body = f"""<!doctype html>

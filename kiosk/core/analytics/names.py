@@ -1,5 +1,5 @@
 """The words for the ids the analytics record: posters' titles, a poll's question and its
-options' labels (``poll#0`` the first option), in the gallery's default language."""
+options' labels (``poll?`` a poll's question, ``poll#0`` its first option), in the gallery's default language."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def names_of(gallery: Gallery) -> dict[str, str]:
     for poster in gallery.posters:
         names[poster.id] = gallery.text(poster.title)
         if poster.kind == "poll":
-            names[poster.id] = gallery.text(poster.question)
+            names[f"{poster.id}?"] = gallery.text(poster.question)
             for i, option in enumerate(poster.options):
                 names[f"{poster.id}#{i}"] = gallery.text(option.label)
     return names

@@ -115,6 +115,8 @@ class CardScreen(TouchScreen):
     def art_height(self, columns: int) -> int:
         """Fixed per orientation, so a resize within one never rebuilds the grid."""
         portrait = self.height() > self.width() if self.width() else False
+        if portrait and columns >= 4:  # four narrow cards a row: shorter pictures
+            return self.ctx.scale.space(self.ART[0] - 6)
         return self.ctx.scale.space(self.ART[1] if portrait else self.ART[0])
 
     def build(self) -> None:
@@ -214,8 +216,11 @@ class HomeScreen(CardScreen):
 
     def columns_for(self, width: int) -> int:
         quotes_below = bool(self.ctx.gallery.quotes) and self.ctx.scale.measure(width) >= 1000
-        if self.side_quotes() or quotes_below:
-            return 3 if len(self.ctx.gallery.posters) <= 6 else 4
+        n = len(self.ctx.gallery.posters)
+        if self.side_quotes():  # a landscape screen: two rows beside the quotes
+            return 3 if n <= 6 else 4
+        if quotes_below:  # a portrait screen: two rows above the quotes up to eight posters
+            return 3 if n <= 6 or n == 9 else 4
         return super().columns_for(width)
 
     def art_height(self, columns: int) -> int:

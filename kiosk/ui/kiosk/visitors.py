@@ -154,7 +154,7 @@ def visitors_part(
         ]
         box.addWidget(BarChart(ctx, rows))
     for poll, tally in sorted(found.polls.items()):
-        box.addWidget(label(f"{WORDS['poll']}: {names.get(poll, poll)}", "label"))
+        box.addWidget(label(f"{WORDS['poll']}: {names.get(f'{poll}?', poll)}", "label"))
         total = sum(tally.values()) or 1
         rows = [
             (names.get(f"{poll}#{o}", str(o + 1)), n, f"{n} ({round(100 * n / total)}%)")
