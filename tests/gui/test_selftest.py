@@ -43,7 +43,7 @@ def test_a_clean_gallery_passes(mini_gallery: Path) -> None:
     assert result["title"] == "Harbour Futures"
     assert result["counts"]["posters"] == 2
     # home, two posters, overview, quotes, fishbowl
-    assert result["counts"]["screens"] == 7
+    assert result["counts"]["screens"] == 6
     assert result["counts"]["images"] >= 1
     assert result["versions"]["pyside6"].startswith("6.")
     assert result["frozen"] is False

@@ -71,4 +71,4 @@ def test_validate_on_a_copy_with_one_broken_poster(tmp_path: Path) -> None:
         for line in broken
     )
     assert any("warning: unknown key 'titel' (did you mean 'title'?)" in line for line in broken)
-    assert lines[-1].startswith("5 posters, 7 quotes: ")
+    assert lines[-1].startswith("6 posters, 7 quotes: ")
