@@ -88,7 +88,9 @@ def test_the_admin_screen_shows_the_visitors(make_rig, qtbot) -> None:  # noqa: 
     texts = [w.text() for w in screen.findChildren(type(block.thanks))]
     # (the rig's calendar is a fake one: "today" is not asserted)
     visits = [t for t in texts if "sessions today" in t]
-    assert visits and re.fullmatch(r"\d sessions today, [12] in all; median visit (\d+ min )?\d+ s", visits[0]), texts
+    assert visits and re.fullmatch(
+        r"\d sessions today, [12] in all; median visit (\d+ min )?\d+ s", visits[0]
+    ), texts
     charts = screen.findChildren(BarChart)
     assert any("Montreal: Technopole Angus: 1 (100%)" in c.accessibleName() for c in charts)
     assert screen.findChildren(HoursChart)

@@ -14,9 +14,9 @@ from kiosk.core.analytics.report import Figures, duration_text
 # the report's words in one place
 TITLE = "Visitors at the gallery"
 PRIVACY = (
-    "Recorded on this kiosk only: visits (start, end, length), the screens and posters seen and "
-    "for how long, zooms, quote swipes, read aloud, languages and poll votes. Nothing about a "
-    "person: no names, no pictures, no free text, no identifier beyond a random number per visit."
+    "Recorded on the kiosk itself, never sent anywhere: visits (start, end, length), "
+    "the screens and posters seen and for how long, zooms, quote swipes, read aloud, "
+    "languages and poll votes. Nothing about a person: no names, no pictures, no free text, no identifier beyond a random number per visit."
 )
 
 
@@ -62,10 +62,11 @@ def write_csv(figures: Figures, folder: Path, names: Mapping[str, str] | None = 
 
 
 def bar_chart(rows: Sequence[tuple[str, float, str]], width: int = 760) -> str:
-    """Horizontal bars as inline SVG: (name, value, value's words) a row."""
-    row_h, label_w, text_w = 34, 300, 150
+    """Horizontal bars as inline SVG: (name, value, value's words) a row; the name on its own
+    line above its bar, whole."""
+    row_h, text_w = 58, 150
     top = max((v for _, v, _ in rows), default=0) or 1
-    room = width - label_w - text_w
+    room = width - text_w
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{row_h * len(rows) + 8}" '
         f'role="img" font-family="sans-serif" font-size="15">'
@@ -74,10 +75,10 @@ def bar_chart(rows: Sequence[tuple[str, float, str]], width: int = 760) -> str:
         y = i * row_h + 4
         w = max(0.0, room * value / top)
         parts.append(
-            f'<text x="0" y="{y + 21}" fill="#1b2327">{html.escape(name[:40])}</text>'
-            f'<rect x="{label_w}" y="{y + 4}" width="{room}" height="24" fill="#e3ebee" rx="4"/>'
-            f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="24" fill="#00796b" rx="4"/>'
-            f'<text x="{label_w + room + 10}" y="{y + 21}" fill="#1b2327" font-weight="bold">'
+            f'<text x="0" y="{y + 16}" fill="#1b2327">{html.escape(name)}</text>'
+            f'<rect x="0" y="{y + 24}" width="{room}" height="24" fill="#e3ebee" rx="4"/>'
+            f'<rect x="0" y="{y + 24}" width="{w:.1f}" height="24" fill="#00796b" rx="4"/>'
+            f'<text x="{room + 10}" y="{y + 41}" fill="#1b2327" font-weight="bold">'
             f"{html.escape(words)}</text>"
         )
     parts.append("</svg>")

@@ -1,5 +1,5 @@
-"""The words for the ids the analytics record: posters' titles, a poll's question and its
-options' labels (``poll?`` a poll's question, ``poll#0`` its first option), in the gallery's default language."""
+"""The words for the ids the analytics record, in the gallery's default language: posters'
+titles, a poll's question (``poll?``) and its options' labels (``poll#0`` the first)."""
 
 from __future__ import annotations
 
