@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from kiosk.app import main
-from kiosk.core.analytics.events import Event, SessionEnd, SessionStart
+from kiosk.core.analytics.events import Event, Record, SessionEnd, SessionStart
 from kiosk.core.analytics.store import Writer, connect
 
 POSTERS = [
@@ -36,7 +36,8 @@ def example_database(path: Path, visits: int = 240, seed: int = 2017) -> Path:
     for _ in range(visits):
         sid = f"{rng.getrandbits(64):016x}"
         start = day + rng.triangular(9, 18, 13) * 3600
-        at, records = start, [SessionStart(sid, start)]
+        at = start
+        records: list[Record] = [SessionStart(sid, start)]
         for poster in rng.sample(POSTERS, rng.randint(1, 5)):
             dwell = rng.expovariate(1 / 35)
             records.append(Event(sid, at, "poster", poster, dwell))

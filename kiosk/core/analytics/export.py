@@ -16,7 +16,8 @@ TITLE = "Visitors at the gallery"
 PRIVACY = (
     "Recorded on the kiosk itself, never sent anywhere: visits (start, end, length), "
     "the screens and posters seen and for how long, zooms, quote swipes, read aloud, "
-    "languages and poll votes. Nothing about a person: no names, no pictures, no free text, no identifier beyond a random number per visit."
+    "languages and poll votes. Nothing about a person: no names, no pictures, no free text, "
+    "no identifier beyond a random number per visit."
 )
 
 
