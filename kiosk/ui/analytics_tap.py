@@ -71,6 +71,7 @@ class AnalyticsTap(QObject):
         window.visitor_left.connect(lambda: self.end("idle"))
         window.polls.subscribe(self._voted)
         window.reader.reading_changed.connect(self._reading)
+        window.usage.subscribe(self._used)
 
     # --- what the window tells -------------------------------------------------------------------
     def _activity(self) -> None:
@@ -86,6 +87,9 @@ class AnalyticsTap(QObject):
     def _voted(self, vote: Vote) -> None:
         self._activity()  # a vote is activity, even if the filter did not see it first
         self._event("vote", vote.poll, float(vote.option))
+
+    def _used(self, kind: str, subject: str | None) -> None:
+        self._event(kind, subject or self._subject())
 
     def _reading(self, owner: object) -> None:
         if owner is not None:

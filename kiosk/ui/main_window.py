@@ -28,6 +28,7 @@ from shiboken6 import isValid
 from kiosk.core.modes import LAYERS, Mode, Modes
 from kiosk.core.navigation import Navigation, NavState, Screen
 from kiosk.core.poll import PollBook
+from kiosk.core.usage import Usage
 from kiosk.core.visitor import VisitorPrefs, VisitorSettings
 from kiosk.theme import HIGH_CONTRAST, TypeScale, stylesheet
 from kiosk.ui.context import Ctx
@@ -169,8 +170,12 @@ class MainWindow(QMainWindow):
         self.reader.prepare_later()
         # the poll posters' votes: one book for the window, one vote per visitor session
         self.polls = PollBook()
+        self.usage = Usage()  # zooms and quote swipes, for analytics
         self.ctx = replace(
-            self._ctx_for(self.visitor.settings), speech=self.reader, polls=self.polls
+            self._ctx_for(self.visitor.settings),
+            speech=self.reader,
+            polls=self.polls,
+            usage=self.usage,
         )
         self.reach_button: ReachButton | None = None
         self.walk = KeyWalk(self)  # Tab, Shift+Tab and Enter through every control

@@ -9,7 +9,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
@@ -17,6 +17,7 @@ from kiosk import paths
 from kiosk.core.analytics.store import FILE_NAME
 from kiosk.core.idle import IdleState
 from kiosk.ui.gallery.poll import PollBlock
+from kiosk.ui.quotes.carousel import QuoteCarousel
 from tests.gui.kiosk_rig import idle_until, tap
 
 
@@ -24,6 +25,15 @@ def test_a_visit_is_recorded_from_first_touch_to_idle_reset(make_rig) -> None:  
     rig = make_rig()
     tap(rig, QPoint(1915, 1075))  # someone is here
     assert rig.window.nav.open_id("montreal-technopole-angus")
+    # a double-tap zoom and a swipe through the poster's quotes (as the gesture filter calls them)
+    rig.window.deck.zoom.open_at(rig.window.deck.current().snapshot(), QPointF(400, 300))
+    rig.window.deck.zoom.close_zoom()
+    carousel = next(
+        c
+        for c in rig.window.deck.current().findChildren(QuoteCarousel)
+        if c.isVisibleTo(rig.window)
+    )
+    carousel.gesture_swipe(+1)
     rig.clock.advance(12.0)
     assert rig.window.nav.open_id("poll")
     rig.clock.advance(5.0)
@@ -44,6 +54,13 @@ def test_a_visit_is_recorded_from_first_touch_to_idle_reset(make_rig) -> None:  
     # (the first tap may itself have opened a poster from its card)
     assert posters[-2] == ("montreal-technopole-angus", 12.0)
     assert posters[-1][0] == "poll" and posters[-1][1] >= 5.0
+    used = db.execute(
+        "SELECT kind, subject FROM events WHERE kind IN ('zoom', 'quote_swipe') ORDER BY seq"
+    ).fetchall()
+    assert used == [
+        ("zoom", "montreal-technopole-angus"),
+        ("quote_swipe", "montreal-technopole-angus"),
+    ]
     votes = [v for (v,) in db.execute("SELECT value FROM events WHERE kind = 'vote' ORDER BY seq")]
     assert votes == [1.0, 3.0]
     # nothing but ids, numbers and the random session id
