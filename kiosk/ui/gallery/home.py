@@ -94,6 +94,8 @@ class CardScreen(TouchScreen):
         n = len(self.ctx.gallery.posters)
         if ref >= 1400:
             return 4 if n > 6 else 3
+        if ref >= 1000 and n > 6:  # a portrait screen: three columns keep seven posters in reach
+            return 3
         return 2 if ref >= 700 else 1
 
     def header(self, page: QVBoxLayout) -> None:  # pragma: no cover - overridden
@@ -115,7 +117,8 @@ class CardScreen(TouchScreen):
     def art_height(self, columns: int) -> int:
         """Fixed per orientation, so a resize within one never rebuilds the grid."""
         portrait = self.height() > self.width() if self.width() else False
-        if portrait and columns >= 4:  # four narrow cards a row: shorter pictures
+        if portrait and (columns >= 4 or len(self.ctx.gallery.posters) > 6):
+            # more than six posters (three rows, or four narrow cards a row): shorter pictures
             return self.ctx.scale.space(self.ART[0] - 6)
         return self.ctx.scale.space(self.ART[1] if portrait else self.ART[0])
 
@@ -217,10 +220,11 @@ class HomeScreen(CardScreen):
     def columns_for(self, width: int) -> int:
         quotes_below = bool(self.ctx.gallery.quotes) and self.ctx.scale.measure(width) >= 1000
         n = len(self.ctx.gallery.posters)
-        if self.side_quotes():  # a landscape screen: two rows beside the quotes
-            return 3 if n <= 6 else 4
-        if quotes_below:  # a portrait screen: two rows above the quotes up to eight posters
-            return 3 if n <= 6 or n == 9 else 4
+        if self.side_quotes():  # a landscape screen: two rows beside the quotes when wide enough
+            return 4 if n > 6 and (self.width() or 1920) >= 1200 else 3
+        if quotes_below:  # on a portrait screen, two rows above the quotes up to eight posters
+            portrait = (self.height() or 1080) > (self.width() or 1920)
+            return 4 if portrait and 6 < n <= 8 or n > 9 else 3
         return super().columns_for(width)
 
     def art_height(self, columns: int) -> int:
