@@ -24,7 +24,7 @@ def poll_block(window) -> PollBlock:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
-def test_tap_vote_change_and_reset(make_window, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_tap_vote_change_and_reset(make_window, qtbot, size: tuple[int, int]) -> None:  # noqa: ANN001
     window = make_window(size=size)
     block = poll_block(window)
     for button in block.buttons:
@@ -33,9 +33,17 @@ def test_tap_vote_change_and_reset(make_window, size: tuple[int, int]) -> None: 
     QTest.mouseClick(block.buttons[2], Qt.MouseButton.LeftButton)
     assert block.bars.isVisible() and block.thanks.isVisible()
     assert [r.count for r in block.bars.shares] == [0, 0, 1, 0]
-    assert block.buttons[2].isChecked()
+    assert block.buttons[2].isChecked() and block.words[2].text().endswith("✓ your vote")
     assert "Johannesburg" in block.bars.accessibleDescription()
     assert "1 vote, 100% (✓ your vote)" in block.bars.accessibleDescription()
+    # the results scroll into view (at 1920x1080 they start below the screen's edge)
+    view = window.deck.current()
+    qtbot.waitUntil(
+        lambda: (
+            block.bars.mapTo(view.viewport(), block.bars.rect().bottomLeft()).y()
+            <= view.viewport().height()
+        )
+    )
     QTest.mouseClick(block.buttons[0], Qt.MouseButton.LeftButton)  # a change of mind
     assert [r.count for r in block.bars.shares] == [1, 0, 0, 0]
     assert not block.buttons[2].isChecked()

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, QVariantAnimation
+from PySide6.QtCore import QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.poll import Share, percent
 from kiosk.ui.context import Ctx
@@ -33,6 +41,9 @@ WORDS = {
     "one_vote": "1 vote",
     "none_yet": "No votes yet",
 }
+
+
+CUE_MARGIN = 16  # space kept under the results, in the scale's spaces (clear of the "more" cue)
 
 
 def votes_text(count: int) -> str:
@@ -146,6 +157,7 @@ class PollBlock(QWidget):
         box.addWidget(readable(label(question, "h2"), question))
         box.addWidget(label(WORDS["prompt"], "lead", "muted"))
         self.buttons: list[QToolButton] = []
+        self.words: list[QLabel] = []
         grid = QVBoxLayout()
         grid.setSpacing(s.space(1.5))
         thumb = round(s.touch * 1.6)
@@ -165,6 +177,7 @@ class PollBlock(QWidget):
             button = nav_button("", None, ctx.palette.text, s.touch, self.names[i])
             words = label(self.names[i], "body")
             words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            self.words.append(words)
             inside = QHBoxLayout(button)
             inside.setContentsMargins(s.space(3), s.space(0.5), s.space(3), s.space(0.5))
             inside.addWidget(words)
@@ -197,6 +210,19 @@ class PollBlock(QWidget):
             return
         self.ctx.polls.vote(self.poster.id, option, self.options)
         self.refresh(animate=True)
+        # the answer in view: the results (or the thanks) may sit below the screen's edge;
+        # scrolled to once the layout has placed them
+        QTimer.singleShot(0, self, self.reveal_answer)
+
+    def reveal_answer(self) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is None:
+            return
+        shown = self.bars if self.bars.isVisible() else self.thanks
+        margin = self.ctx.scale.space(CUE_MARGIN)
+        parent.ensureWidgetVisible(shown, 0, margin)
 
     def refresh(self, animate: bool = False) -> None:
         """Show what the book says: the visitor's choice, and the results once they voted."""
@@ -206,6 +232,10 @@ class PollBlock(QWidget):
             button.setChecked(i == chosen)
             mark = f"{WORDS['yours']}: " if i == chosen else ""
             button.setAccessibleName(mark + self.names[i])
+            # the choice in words on the button, not by its colour alone
+            self.words[i].setText(
+                f"{self.names[i]}   {WORDS['yours']}" if i == chosen else self.names[i]
+            )
         voted = chosen is not None
         self.thanks.setVisible(voted)
         shown = voted and self.poster.show_results and book is not None
