@@ -279,8 +279,8 @@ def run_once(chromium: str, deck: Path, settle_s: float, shot: Path | None) -> d
 
 def measure(runs: int, settle_s: float, log) -> dict:  # noqa: ANN001
     chromium, reveal, why = setup(log)
-    if why:
-        return {"error": why}
+    if why or chromium is None or reveal is None:
+        return {"error": why or "no Chromium or reveal.js"}
     from kiosk import paths
     from kiosk.content.loader import load_gallery
 

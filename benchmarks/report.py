@@ -371,6 +371,7 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
                         mem >= 4,
                     )
                 )
+    out += remote_rows(r.get("remote") or {})
     t = r.get("timer") or {}
     if t:
         real = t.get("real") or {}
@@ -412,6 +413,45 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
     return out
 
 
+def remote_rows(x: dict) -> list[Row]:
+    """The phone remote on loopback (benchmarks/remote_latency.py)."""
+    if not x:
+        return []
+    if "error" in x:
+        return [Row("remote", "phone remote latency", None, "not measured: " + str(x["error"]))]
+    paced, burst = x["paced"], x["back_to_back"]
+    tap, push = paced["tap_to_frame_ms"], paced["push_ms"]
+    return [
+        Row(
+            "remote.tap",
+            f"tap on the phone → the gallery's frame ({paced['taps']} taps, "
+            f"{paced['pace_s']} s apart)",
+            tap["p95"] / 1000,
+            f"median {_f(tap['median'], '', 1)}, p95 {_f(tap['p95'], '', 1)}, "
+            f"max {_f(tap['max'], ' ms', 1)}",
+            "p95 ≤ 100 ms",
+            tap["p95"] <= 100,
+        ),
+        Row(
+            "remote.push",
+            "a move in the app → shown on the phone",
+            push["p95"] / 1000,
+            f"median {_f(push['median'], '', 1)}, p95 {_f(push['p95'], '', 1)}, "
+            f"max {_f(push['max'], ' ms', 1)}",
+            "p95 ≤ 100 ms",
+            push["p95"] <= 100,
+        ),
+        Row(
+            "remote.burst",
+            f"taps back to back ({burst['taps']}): tap → frame",
+            burst["tap_to_frame_ms"]["p95"] / 1000,
+            f"median {_f(burst['tap_to_frame_ms']['median'], '', 1)}, "
+            f"p95 {_f(burst['tap_to_frame_ms']['p95'], ' ms', 1)} (a tap waits while the "
+            "gallery pre-renders the neighbours of the poster it has just shown)",
+        ),
+    ]
+
+
 def text_table(rs: list[Row]) -> str:
     lines = []
     w1 = max((len(r.what) for r in rs), default=10)
@@ -436,6 +476,7 @@ SECTION_TITLES = [
     ("scaling", "Content scaling"),
     ("peer", "The peer: the same posters as a reveal.js deck in headless Chromium"),
     ("timer", "Timer accuracy"),
+    ("remote", "The phone remote: tap to frame and state push on loopback"),
 ]
 
 

@@ -47,6 +47,7 @@ class Plan:
     clock_s: float
     peer_runs: int
     sizes: tuple[tuple[int, int], ...]
+    remote_taps: int = 100  # each series of the phone remote's latency
 
     @classmethod
     def make(cls, quick: bool, args: argparse.Namespace) -> Plan:
@@ -462,7 +463,15 @@ def peer(plan: Plan, env: Env, skip: bool) -> dict:
     return data
 
 
-SECTIONS = ("cold", "transitions", "idle", "memory", "scaling", "timer", "peer")
+def remote(plan: Plan) -> dict:
+    if plan.quick:
+        return {"error": "not run in quick mode"}
+    from benchmarks import remote_latency
+
+    return remote_latency.measure(plan.remote_taps, log)
+
+
+SECTIONS = ("cold", "transitions", "idle", "memory", "scaling", "timer", "peer", "remote")
 
 
 def run(plan: Plan, only: set[str], no_peer: bool) -> dict:
@@ -500,6 +509,9 @@ def run(plan: Plan, only: set[str], no_peer: bool) -> dict:
         if "peer" in only:
             log("peer (reveal.js in headless Chromium) …")
             results["peer"] = peer(plan, env, no_peer)
+        if "remote" in only:
+            log("phone remote latency (the app and headless Chromium) …")
+            results["remote"] = remote(plan)
         if clock is not None:
             log(f"timer accuracy (a {plan.clock_s:.0f} s run, started first) …")
             results["timer"] = finish_timer(plan, clock)

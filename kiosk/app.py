@@ -41,6 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.commands import shot
 
         return shot.run(args)
+    if args.command == "present":
+        from kiosk.commands import present
+
+        return present.run(args)
     if args.command == "print":
         from kiosk.commands import printing
 

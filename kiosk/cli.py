@@ -19,6 +19,27 @@ def _add_content(p: argparse.ArgumentParser) -> None:
     p.add_argument("--content", metavar="DIR", help="the content folder (default: the shipped one)")
 
 
+def _add_remote(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--remote",
+        action="store_true",
+        help="a phone remote on the local network: a QR code on the screen gives its address "
+        "and a one-time token (off unless given)",
+    )
+    p.add_argument(
+        "--remote-bind",
+        metavar="ADDR",
+        help="the address the remote listens on (default: this computer's LAN address; "
+        "0.0.0.0 for every interface)",
+    )
+    p.add_argument(
+        "--remote-port",
+        type=int,
+        metavar="N",
+        help="the remote's port (default 8765, or a free one)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -95,13 +116,46 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="the public view full screen on screen N, the controls on another screen",
     )
-    fish.add_argument("--lang", metavar="CODE")
+    fish.add_argument("--lang", metavar="CODE", help="the facilitator's language")
+    fish.add_argument(
+        "--room-lang",
+        metavar="CODE",
+        help="the public view's language, when the room's differs (default: --lang)",
+    )
     fish.add_argument("--reduced-motion", action="store_true", help="no pulsing")
     fish.add_argument(
         "--export-dir",
         metavar="DIR",
         help="where E saves the session log (default: the app-data folder)",
     )
+    _add_remote(fish)
+
+    present = sub.add_parser(
+        "present",
+        help="present the posters: the gallery for the room, the presenter's console (current "
+        "and next poster, notes, clocks) on the laptop; C peeks at it on one screen",
+    )
+    _add_content(present)
+    present.add_argument("--windowed", action="store_true", help="open in windows")
+    present.add_argument(
+        "--audience-screen",
+        type=int,
+        metavar="N",
+        help="the room's screen (0, 1, ...); default: the first that is not the primary one",
+    )
+    present.add_argument("--poster", metavar="ID", help="start on this poster")
+    present.add_argument("--lang", metavar="CODE", help="the language to show")
+    present.add_argument(
+        "--reduced-motion", action="store_true", help="change screens without animation"
+    )
+    present.add_argument(
+        "--talk-minutes",
+        type=int,
+        metavar="MIN",
+        help="the talk's length for the console's countdown (default: gallery.yaml's "
+        "presenter.talk_minutes; 0: none)",
+    )
+    _add_remote(present)
 
     prn = sub.add_parser(
         "print",
@@ -154,17 +208,26 @@ def build_parser() -> argparse.ArgumentParser:
             "blackout",
             "quotes",
             "fishbowl",
+            "console",
         ],
-        help="which screen to render (settings: the visitor's display settings card)",
+        help="which screen to render (settings: the visitor's display settings card; console: "
+        "the presenter's console of `kiosk present` on --poster, with a 20-minute talk)",
     )
     shot.add_argument(
         "--state",
         default="normal",
         choices=["setup", "normal", "warning", "overtime", "room", "finished"],
         help="the fishbowl timer's state (for --screen fishbowl): room is a named room with "
-        "groups, people waiting and a message to the circle; finished is its closing view",
+        "groups, people waiting and a message to the circle; finished is its closing view. "
+        "For --screen console: normal, warning or overtime is the talk's countdown",
     )
     shot.add_argument("--poster", metavar="ID", help="the poster (for --screen poster)")
+    shot.add_argument(
+        "--remote",
+        action="store_true",
+        help="--screen console: with the phone remote's card, for an example address "
+        "(no server is started)",
+    )
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT")
     shot.add_argument("--lang", metavar="CODE")
     shot.add_argument(

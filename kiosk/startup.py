@@ -188,13 +188,18 @@ def gallery_window(
     reduced_motion: bool = False,
     kiosk: bool = False,
     theme: bool = True,
+    hints: bool = True,
 ) -> MainWindow:
     """The gallery window on loaded content, built at ``size`` (screens are built once, at the
     size they are shown at). ``theme`` False leaves the application's style alone (a test suite
-    shares one application)."""
+    shares one application); ``hints`` False: no key hints (the audience of ``kiosk present``)."""
+    from dataclasses import replace
+
     from kiosk.ui.main_window import MainWindow
 
-    ctx = make_context(result.gallery, size, lang, reduced_motion, kiosk=kiosk)
+    ctx = replace(
+        make_context(result.gallery, size, lang, reduced_motion, kiosk=kiosk), hints=hints
+    )
     if theme:
         apply_theme(get_app(), result.gallery, ctx.scale)
     return MainWindow(ctx, size=size)

@@ -1,6 +1,7 @@
 """Render the docs' screenshots with ``kiosk shot``: every poster at 1920×1080 and 1080×1920,
 the home, overview, help and About screens, the visitor's display settings (larger text, high
-contrast, reach mode) and the fishbowl's public view."""
+contrast, reach mode), the fishbowl's public view, and home, a poster, the quotes, the help
+and the fishbowl in French and Spanish."""
 
 from __future__ import annotations
 
@@ -71,6 +72,39 @@ def main(out: str = "docs/screenshots") -> int:
         ]
         if subprocess.run(cmd, check=False).returncode:
             return 1
+    for state in ("normal", "warning"):  # the presenter's console (kiosk present) with notes
+        name = f"console-{state}-1920x1080.png"
+        cmd = [sys.executable, "-m", "kiosk", "shot", "--screen", "console", "--state", state]
+        cmd += ["--poster", "montreal-technopole-angus", "--size", "1920x1080", str(folder / name)]
+        if subprocess.run(cmd, check=False).returncode:
+            return 1
+    cmd = [sys.executable, "-m", "kiosk", "shot", "--screen", "console", "--remote"]
+    cmd += ["--poster", "montreal-technopole-angus", str(folder / "console-remote-1920x1080.png")]
+    if subprocess.run(cmd, check=False).returncode:
+        return 1
+    return language_shots(folder)
+
+
+LANGUAGE_SHOTS = [
+    ("home", []),
+    ("poster", ["--poster", "montreal-technopole-angus"]),
+    ("quotes", []),
+    ("help", ["--poster", "montreal-technopole-angus"]),
+    ("fishbowl", ["--state", "room"]),
+]
+
+
+def language_shots(folder: Path, content: str | None = None) -> int:
+    """Home, a poster, the quotes, the help and the fishbowl in French and Spanish at
+    1920x1080: ``home-fr-1920x1080.png``..."""
+    for lang in ("fr", "es"):
+        for screen, extra in LANGUAGE_SHOTS:
+            cmd = [sys.executable, "-m", "kiosk", "shot", "--screen", screen, "--lang", lang]
+            if content:
+                cmd += ["--content", content]
+            name = f"{screen}-{lang}-1920x1080.png"
+            if subprocess.run([*cmd, *extra, str(folder / name)], check=False).returncode:
+                return 1
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk import startup
@@ -47,10 +48,14 @@ def run(args: argparse.Namespace) -> int:
     ctx = startup.make_context(gallery, size, args.lang, args.reduced_motion)
     startup.apply_theme(app, gallery, ctx.scale)
     export_dir = Path(args.export_dir) if args.export_dir else None
-    window, controller = build(ctx, gallery, export_dir, public_elsewhere=public_screen is not None)
+    room_lang = args.room_lang or args.lang
+    window, controller = build(
+        ctx, gallery, export_dir, public_elsewhere=public_screen is not None, room_lang=room_lang
+    )
     public = None
     if public_screen is not None:
-        public = PublicWindow(ctx, controller)
+        # the room's language, which may differ from the facilitator's (--room-lang)
+        public = PublicWindow(replace(ctx, lang=room_lang or ctx.lang), controller)
         show_full_screen_on(public, public_screen)
     window.resize(*size)
     if args.windowed:
@@ -59,6 +64,22 @@ def run(args: argparse.Namespace) -> int:
     else:
         show_full_screen_on(window, controls_screen)
         window.activateWindow()  # the facilitator's keys go to the controls
+    remote = None
+    remote_window = None
+    if args.remote:
+        from kiosk.ui.remote.links import FishbowlLink
+        from kiosk.ui.remote.qr import RemoteWindow
+        from kiosk.ui.remote.switch import start_remote
+
+        remote = start_remote(FishbowlLink(controller), args)
+        if remote is not None:
+            server, loopback = remote
+            remote_window = RemoteWindow(ctx, server.url, loopback)
+            server.clients_changed.connect(remote_window.card.set_phones)
+            place = controls_screen.availableGeometry()
+            remote_window.move(place.right() - remote_window.width(), place.top())
+            remote_window.show()
+            remote_window.raise_()
     from kiosk.ui.watchdog import start_heartbeat
 
     # the facilitator's session under a supervisor: a hung timer is restarted (and restored)
@@ -70,6 +91,9 @@ def run(args: argparse.Namespace) -> int:
 
     startup.after_first_frame(window, on_screen)
     code = app.exec()
+    if remote is not None:
+        remote[0].close()
+    del remote_window
     controller.close()
     del public
     return code

@@ -277,6 +277,23 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
             if isinstance(exc, ModuleNotFoundError) or "PySide6" in str(exc):
                 test.fail(f"sounds: QtMultimedia cannot be imported: {exc}")
 
+    with test.step("languages"):
+        from kiosk.i18n import languages_with_catalogues, translator
+        from kiosk.ui.context import locale_dir
+
+        # the interface's catalogues ship in the bundle's assets and read there
+        found = languages_with_catalogues(locale_dir())
+        test.info["interface_languages"] = list(found)
+        for lang in ("fr", "es"):
+            if lang not in found:
+                test.fail(f"languages: no {lang}.po in {locale_dir()}")
+            elif translator(locale_dir(), lang).gettext("All posters") == "All posters":
+                test.fail(f"languages: {lang}.po in {locale_dir()} translates nothing")
+        # a gallery language with no catalogue shows the interface in English (not a fault)
+        test.info["interface_in_english"] = [
+            c for c in gallery.settings.languages if c not in found
+        ]
+
     with test.step("pin"):
         import hashlib
 

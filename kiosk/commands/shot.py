@@ -15,6 +15,9 @@ from kiosk.core.modes import Mode
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.content.loader import LoadResult
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,10 +37,12 @@ def run(args: argparse.Namespace) -> int:
         session = demo_session(
             result.gallery.fishbowl, args.state, ctx.lang, result.gallery.default_language
         )
-        view = PublicView(session, ctx.palette, reduced_motion=True)
+        view = PublicView(session, ctx.palette, reduced_motion=True, translator=ctx.translator)
         view.resize(width, height)
         image = startup.render(app, view, ctx)
         return _save(image, args.out, f"fishbowl ({args.state})", width, height)
+    if screen == "console":
+        return _console(app, result, args)
     window = startup.gallery_window(result, (width, height), lang=args.lang, reduced_motion=True)
     window.visitor.set(text_step=args.text_size, high_contrast=args.high_contrast, reach=args.reach)
     if screen in ("poster", "help", "settings", "blackout"):
@@ -58,6 +63,49 @@ def run(args: argparse.Namespace) -> int:
     if screen == "blackout":
         window.modes.enter(Mode.BLACKOUT)
     return _save(startup.render(app, window, window.ctx), args.out, screen, width, height)
+
+
+# the console's clocks for --state: minutes into a 20-minute talk
+CONSOLE_MINUTES = {"warning": 18.5, "overtime": 21.25}
+
+
+def _console(app: QApplication, result: LoadResult, args: argparse.Namespace) -> int:
+    """The presenter's console (``kiosk present``) on a poster, beside a 1920x1080 gallery."""
+    from kiosk.core.clock import FakeClock, FakeWallClock
+    from kiosk.ui.present.presenter import Presenter
+
+    width, height = args.size
+    window = startup.gallery_window(
+        result, (1920, 1080), lang=args.lang, reduced_motion=True, hints=False
+    )
+    window.resize(1920, 1080)
+    posters = [p.id for p in result.gallery.posters]
+    target = args.poster or (posters[1:] or posters or [""])[0]
+    if not window.nav.open_id(target):
+        print(f"kiosk shot: poster '{target}' not found", file=sys.stderr)
+        return 2
+    clock = FakeClock(1000.0)
+    wall = FakeWallClock(1_781_879_400.0)  # a wall clock for the picture: 19 June 2026
+    presenter = Presenter(
+        window, (width, height), peek=False, clock=clock, wall=wall, talk_minutes=20
+    )
+    clock.advance(60 * CONSOLE_MINUTES.get(args.state, 7.25))
+    console = presenter.console
+    if args.remote:
+        from kiosk.core.remote.access import new_token
+        from kiosk.ui.remote.qr import RemoteCard
+
+        example = f"http://192.168.1.23:8765/?t={new_token()}"  # an example: nothing listens
+        console.add_remote(RemoteCard(console.ctx, example, compact=True))
+    console.resize(width, height)
+    startup.render(app, window, window.ctx)
+    console.show()
+    startup.render(app, console, window.ctx)
+    presenter.grab_mirror()
+    presenter.tick()
+    image = startup.render(app, console, window.ctx)
+    presenter.stop()
+    return _save(image, args.out, f"console ({args.state})", width, height)
 
 
 def _save(image: QImage, out_name: str, what: str, width: int, height: int) -> int:

@@ -14,11 +14,14 @@ from pathlib import Path
 
 from kiosk.content.model import GallerySettings, Organisation
 from kiosk.content.text import LocalText
+from kiosk.i18n import N_
 
-ORGANISED_BY = "Organised by"
-PARTNERS = "In partnership with"
+ORGANISED_BY = N_("Organised by")
+PARTNERS = N_("In partnership with")
 
 Translate = Callable[[LocalText | None], str]
+Interface = Callable[[str], str]
+"""The interface's words in the language on screen (``Ctx.tr``); English by default."""
 
 
 @dataclass(frozen=True)
@@ -42,19 +45,25 @@ class CreditGroup:
         return f"{self.heading}: {'; '.join(n.full for n in self.names)}"
 
 
-def credit_name(org: Organisation, t: Translate) -> CreditName:
+def _same(text: str) -> str:
+    return text
+
+
+def credit_name(org: Organisation, t: Translate, tr: Interface = _same) -> CreditName:
     name, short = t(org.name), t(org.short)
     full = f"{name} ({short})" if short and short != name else name
     logo = org.logo.path if org.logo is not None and org.logo.path is not None else None
-    alt = t(org.alt) or (f"Logo of {full}" if logo is not None else "")
+    alt = t(org.alt) or (tr("Logo of {name}").format(name=full) if logo is not None else "")
     return CreditName(short or name, full, logo, alt)
 
 
-def organisation_groups(settings: GallerySettings, t: Translate) -> tuple[CreditGroup, ...]:
+def organisation_groups(
+    settings: GallerySettings, t: Translate, tr: Interface = _same
+) -> tuple[CreditGroup, ...]:
     """The organisers, then the partners: the groups that have names."""
     groups = (
-        CreditGroup(ORGANISED_BY, tuple(credit_name(o, t) for o in settings.organisers)),
-        CreditGroup(PARTNERS, tuple(credit_name(o, t) for o in settings.partners)),
+        CreditGroup(tr(ORGANISED_BY), tuple(credit_name(o, t, tr) for o in settings.organisers)),
+        CreditGroup(tr(PARTNERS), tuple(credit_name(o, t, tr) for o in settings.partners)),
     )
     return tuple(g for g in groups if g.names)
 
@@ -72,14 +81,16 @@ def described(groups: tuple[CreditGroup, ...]) -> str:
     return "; ".join(g.described() for g in groups)
 
 
-def event_when(settings: GallerySettings, t: Translate) -> str:
-    """'19 June 2017 · La Café Shop, Technopole Angus, Montreal': when and where the event was."""
-    return " · ".join(x for x in (_date(settings.date), t(settings.place)) if x)
+def event_when(
+    settings: GallerySettings, t: Translate, date: Callable[[dt.date], str] | None = None
+) -> str:
+    """'19 June 2017 · La Café Shop, Technopole Angus, Montreal': when and where the event was
+    (``date`` writes the date in the language on screen: ``Ctx.date``)."""
+    when = "" if settings.date is None else (date or _date)(settings.date)
+    return " · ".join(x for x in (when, t(settings.place)) if x)
 
 
-def _date(value: dt.date | None) -> str:
-    if value is None:
-        return ""
+def _date(value: dt.date) -> str:
     try:
         return f"{value.day} {value:%B %Y}"
     except ValueError:

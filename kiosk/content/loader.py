@@ -30,6 +30,7 @@ from kiosk.content.model import (
     Poster,
     Quote,
 )
+from kiosk.content.notes import NOTES_FILE, notes_from
 from kiosk.content.text import Artwork, LocalText, kind_of
 from kiosk.content.yamlsafe import Document, read_document
 from kiosk.gcpause import cyclic_gc_paused
@@ -108,6 +109,7 @@ def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = Fal
         for d in poster_docs.values()
         if isinstance(d.data, dict) and isinstance(poster_id := d.data.get("id"), str)
     }
+    notes, notes_doc = _load_notes(content_dir, docs, known_ids)
     quotes = _check_quote_refs(quotes, quote_docs, known_ids)
     quote_ids = {q.id for q in quotes}
     posters = [_check_poster_quotes(p, poster_docs[p.id], quote_ids) for p in posters]
@@ -117,10 +119,13 @@ def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = Fal
         quotes=tuple(quotes),
         fishbowl=fishbowl,
         content_dir=content_dir,
+        notes=notes,
     )
     missing = _check_languages(
         settings, gallery, {d.file: d for d in docs}, quote_docs, poster_docs
     )
+    if notes_doc is not None:
+        _check_note_languages(settings, notes, notes_doc)
     found = {p for d in docs for p in d.problems}
     # an error and a warning on the same line: the error says it
     errors_at = {(p.file, p.line) for p in found if p.is_error}
@@ -402,6 +407,29 @@ def _load_fishbowl(content_dir: Path, docs: list[Document]) -> FishbowlPreset:
     if doc is None or (data := _mapping(doc, "fishbowl.yaml")) is None:
         return FishbowlPreset()
     return messages.validate(doc, FishbowlPreset, data, salvage={}) or FishbowlPreset()
+
+
+def _load_notes(
+    content_dir: Path, docs: list[Document], poster_ids: set[str]
+) -> tuple[dict[str, LocalText], Document | None]:
+    """notes.yaml (optional): the speaker notes of the posters that exist."""
+    doc = _read(content_dir, NOTES_FILE, docs, required=False)
+    if doc is None:
+        return {}, None
+    return notes_from(doc, poster_ids), doc
+
+
+def _check_note_languages(
+    settings: GallerySettings, notes: dict[str, LocalText], doc: Document
+) -> None:
+    default = settings.default_language
+    for key, text in notes.items():
+        if text.languages and default not in text.languages:
+            doc.problem(
+                (key,),
+                f"the notes of '{key}' have no '{default}' text, the gallery's default language",
+                Severity.WARNING,
+            )
 
 
 def _order(

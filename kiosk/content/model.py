@@ -8,6 +8,7 @@ from all of them. docs/content.md documents every field.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
@@ -123,7 +124,7 @@ class IdleSettings(Strict):
 
 class AttractSettings(Strict):
     enabled: bool = True
-    prompt: LocalText = LocalText.plain("Touch to explore")
+    prompt: LocalText | None = None  # None: the interface's "Touch to explore", translated
     seconds_per_slide: Annotated[float, Field(strict=False, ge=2, le=120, allow_inf_nan=False)] = 8
 
 
@@ -159,6 +160,14 @@ class AnalyticsSettings(Strict):
     max_megabytes: int = Field(default=64, ge=1, le=10_000)
 
 
+class PresenterSettings(Strict):
+    """gallery.yaml's ``presenter``: the talk's length for the console's countdown (none: the
+    console counts up only), and how long before the end it turns to its warning."""
+
+    talk_minutes: int | None = Field(default=None, ge=1, le=600)
+    warning_minutes: int = Field(default=2, ge=1, le=60)
+
+
 class GallerySettings(Strict):
     """gallery.yaml: the event and the app's settings for it."""
 
@@ -181,6 +190,7 @@ class GallerySettings(Strict):
     kiosk: bool = False
     reduced_motion: bool = False
     analytics: AnalyticsSettings = AnalyticsSettings()
+    presenter: PresenterSettings = PresenterSettings()
 
     @property
     def default_language(self) -> str:
@@ -351,6 +361,8 @@ class Gallery:
     quotes: tuple[Quote, ...]
     fishbowl: FishbowlPreset
     content_dir: Path
+    # notes.yaml: the speaker notes by poster id (kiosk.content.notes), for the presenter's console
+    notes: Mapping[str, LocalText] = field(default_factory=dict, compare=False)
     _poster_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -366,6 +378,11 @@ class Gallery:
     def poster(self, poster_id: str) -> Poster | None:
         i = self.index_of(poster_id)
         return None if i is None else self.posters[i]
+
+    def notes_for(self, poster_id: str, lang: str | None = None) -> str:
+        """The poster's speaker notes in ``lang`` (else the default language); '' if none."""
+        note = self.notes.get(poster_id)
+        return "" if note is None else note.get(lang, self.default_language)
 
     def quote(self, quote_id: str) -> Quote | None:
         return next((q for q in self.quotes if q.id == quote_id), None)

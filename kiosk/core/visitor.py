@@ -1,4 +1,5 @@
-"""How this visitor wants the gallery shown: text size, contrast, controls within reach, motion.
+"""How this visitor wants the gallery shown: language, text size, contrast, controls within
+reach, motion.
 
 A visitor who can't read small text picks a larger step; one with low vision picks high
 contrast; one in a wheelchair at a tall portrait screen moves every control into its lower
@@ -15,10 +16,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from kiosk.i18n import N_
+
 TEXT_STEPS: tuple[float, ...] = (1.0, 1.25, 1.5)
 """Text size steps: the designed size and two larger ones (×1.25, ×1.5)."""
 
-TEXT_STEP_NAMES: tuple[str, ...] = ("Standard", "Large", "Larger")
+TEXT_STEP_NAMES: tuple[str, ...] = (N_("Standard"), N_("Large"), N_("Larger"))
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class VisitorSettings:
     high_contrast: bool = False
     reach: bool = False  # every control in the lower band of the screen
     reduced_motion: bool = False
+    lang: str | None = None  # the language on screen (None: the gallery's first)
 
     def __post_init__(self) -> None:
         if not 0 <= self.text_step < len(TEXT_STEPS):
@@ -39,10 +43,20 @@ class VisitorSettings:
     def changed_from(self, other: VisitorSettings) -> frozenset[str]:
         """The names of the settings that differ from ``other``."""
         return frozenset(
-            name
-            for name in ("text_step", "high_contrast", "reach", "reduced_motion")
-            if getattr(self, name) != getattr(other, name)
+            name for name in SETTING_NAMES if getattr(self, name) != getattr(other, name)
         )
+
+
+SETTING_NAMES = ("text_step", "high_contrast", "reach", "reduced_motion", "lang")
+
+
+def next_language(languages: tuple[str, ...], current: str | None) -> str | None:
+    """The language after ``current`` in ``languages``, round to the first (a presenter's key
+    walks through them); None when there is only one."""
+    if len(languages) < 2:
+        return None
+    where = languages.index(current) if current in languages else 0
+    return languages[(where + 1) % len(languages)]
 
 
 PrefsListener = Callable[[VisitorSettings, VisitorSettings], None]
@@ -107,11 +121,7 @@ class VisitorPrefs:
         left alone follow them."""
         old_defaults, self._defaults = self._defaults, defaults
         mine = self._settings.changed_from(old_defaults)
-        follow = {
-            name: getattr(defaults, name)
-            for name in ("text_step", "high_contrast", "reach", "reduced_motion")
-            if name not in mine
-        }
+        follow = {name: getattr(defaults, name) for name in SETTING_NAMES if name not in mine}
         return self.set(**follow)
 
     def _apply(self, new: VisitorSettings) -> bool:

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import licensing
 from kiosk.content.credits import organisation_groups, role_groups
+from kiosk.i18n import N_
 from kiosk.ui.context import Ctx
 from kiosk.ui.overlays import Veil
 from kiosk.ui.widgets import label
 
-SOFTWARE = (
+SOFTWARE = N_(
     "This app is free software under the MIT licence. Qt and PySide6 are used under the LGPL v3: "
     "they are separate libraries in the bundle that anyone may replace. The full texts of every "
     "licence are in: {where}"
@@ -34,14 +35,15 @@ def about_sections(ctx: Ctx, wide: bool = True) -> QWidget:
         column.setSpacing(s.space(1))
         outer.addLayout(column, 1)
     settings = ctx.gallery.settings
-    credits.addWidget(label(f"Kiosk {licensing.app_version()}", "label", "accent", wrap=False))
+    version = ctx.tr("Kiosk {version}").format(version=licensing.app_version())
+    credits.addWidget(label(version, "label", "accent", wrap=False))
     credits.addWidget(label(ctx.t(settings.title), "h3"))
-    for group in organisation_groups(settings, ctx.t) + role_groups(settings, ctx.t):
+    for group in organisation_groups(settings, ctx.t, ctx.tr) + role_groups(settings, ctx.t):
         credits.addWidget(label(group.described(), "small"))
     credits.addStretch(1)
     parts, where = licensing.current_parts()
-    software.addWidget(label("Software and licences", "h3"))
-    software.addWidget(label(SOFTWARE.format(where=where), "small", "muted"))
+    software.addWidget(label(ctx.tr("Software and licences"), "h3"))
+    software.addWidget(label(ctx.tr(SOFTWARE).format(where=where), "small", "muted"))
     for text in licensing.grouped(parts):
         software.addWidget(label(text, "small"))
     software.addStretch(1)
@@ -58,11 +60,11 @@ class AboutOverlay(Veil):
         s = ctx.scale
         card, box = self.centred_card(side=4, bottom=ctx.reach)
         box.setSpacing(s.space(1.5))
-        box.addWidget(label("About this gallery", "h2"))
+        box.addWidget(label(ctx.tr("About this gallery"), "h2"))
         box.addWidget(about_sections(ctx, wide=parent.width() >= parent.height()))
-        box.addWidget(label("Tap anywhere to close.", "small", "muted"))
+        box.addWidget(label(ctx.tr("Tap anywhere to close."), "small", "muted"))
         card.setMaximumWidth(s.space(170))
-        self.setAccessibleName("About: version, credits and licences")
+        self.setAccessibleName(ctx.tr("About: version, credits and licences"))
 
     def mouseReleaseEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
         self.dismissed.emit()

@@ -93,7 +93,9 @@ class CreditsLine(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         s = ctx.scale
-        self.groups: tuple[CreditGroup, ...] = organisation_groups(ctx.gallery.settings, ctx.t)
+        self.groups: tuple[CreditGroup, ...] = organisation_groups(
+            ctx.gallery.settings, ctx.t, ctx.tr
+        )
         self.max_lines = 1
         self.align_right = False
         self._gap = s.space(1)  # between two names
@@ -111,7 +113,7 @@ class CreditsLine(QWidget):
                 self._add(widget, Item(0, s.space(1) if n == 0 else self._gap))
         self.more = label("", "small", "muted", wrap=False, parent=self)
         self.more.hide()
-        self.setAccessibleName("Credits" if self.groups else "")
+        self.setAccessibleName(ctx.tr("Credits") if self.groups else "")
         self.setAccessibleDescription(described(self.groups))
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -127,7 +129,7 @@ class CreditsLine(QWidget):
         return [w.label for w in self._items if isinstance(w, _Name) and w.isVisibleTo(self)]
 
     def _more_text(self, n: int) -> str:
-        return f"and {n} more"
+        return self.ctx.ntr("and {n} more", "and {n} more", n).format(n=self.ctx.number(n))
 
     def _more_width(self, n: int) -> int:
         """The note's width for ``n`` names, with its gap (and the label's padding)."""

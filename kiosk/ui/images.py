@@ -448,13 +448,14 @@ class ArtworkView(QWidget):
         label: str = "",
         colours: tuple[str, str] = ("#1e2a2f", "#b8c5cb"),
         parent: QWidget | None = None,
+        missing: str = "Image unavailable",  # shown in its place: the caller translates it
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._path = path
         self._aspect = aspect_of(path)
         self._surface, self._muted = colours
-        self._missing_text = "Image unavailable"
+        self._missing_text = missing
         self.setAccessibleName(label or "artwork")
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)

@@ -29,14 +29,15 @@ from kiosk.core.modes import LAYERS, Mode, Modes
 from kiosk.core.navigation import Navigation, NavState, Screen
 from kiosk.core.poll import PollBook
 from kiosk.core.usage import Usage
-from kiosk.core.visitor import VisitorPrefs, VisitorSettings
+from kiosk.core.visitor import VisitorPrefs, VisitorSettings, next_language
 from kiosk.theme import HIGH_CONTRAST, TypeScale, stylesheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.home import HomeScreen, OverviewScreen
 from kiosk.ui.gallery.poll import PollBlock
 from kiosk.ui.hints import POSTER_BAR, InputKind, first_input
 from kiosk.ui.keywalk import KeyWalk
-from kiosk.ui.overlays import Blackout
+from kiosk.ui.language import LanguageButtons
+from kiosk.ui.overlays import BLACKOUT_NAME, Blackout
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.speech import Reader
 from kiosk.ui.visitor import (
@@ -47,7 +48,7 @@ from kiosk.ui.visitor import (
     settings_button,
     system_high_contrast,
 )
-from kiosk.ui.widgets import label, nav_button
+from kiosk.ui.widgets import label, nav_button, row_width, set_icon_only
 
 if TYPE_CHECKING:  # the other screens' modules are imported when they are first shown
     from kiosk.content.model import Gallery
@@ -68,6 +69,7 @@ class PosterScreen(QWidget):
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._ctx = ctx
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         s, p = ctx.scale, ctx.palette
@@ -79,21 +81,26 @@ class PosterScreen(QWidget):
         row = self._row = QHBoxLayout(bar)
         row.setContentsMargins(s.space(2), s.space(1), s.space(2), s.space(1))
         row.setSpacing(s.space(2))
-        self.home_button = nav_button("Home", "home", p.text, s.touch, "Home: all posters")
-        self.overview_button = nav_button(
-            "All posters", "overview", p.text, s.touch, "Overview of all posters"
+        self.home_button = nav_button(
+            ctx.tr("Home"), "home", p.text, s.touch, ctx.tr("Home: all posters")
         )
-        self.help_button = nav_button("", "help", p.text, s.touch, "Help: keys and gestures")
+        self.overview_button = nav_button(
+            ctx.tr("All posters"), "overview", p.text, s.touch, ctx.tr("Overview of all posters")
+        )
+        self.help_button = nav_button(
+            "", "help", p.text, s.touch, ctx.tr("Help: keys and gestures")
+        )
         self.settings_button = settings_button(ctx)
+        self.languages = LanguageButtons(ctx)
         self.progress = label("", "label", "muted", wrap=False)
-        self.progress.setAccessibleName("Poster number")
+        self.progress.setAccessibleName(ctx.tr("Poster number"))
         self.reach_button: QToolButton | None = None
         if ctx.reach:  # the bar is at the bottom: its first button moves it back up
             self.reach_button = reach_back_button(ctx)
             row.addWidget(self.reach_button)
         row.addWidget(self.home_button)
         self.hints = label("", "small", "muted", wrap=False)
-        self.hints.setAccessibleName("How to move between posters")
+        self.hints.setAccessibleName(ctx.tr("How to move between posters"))
         # never what makes the bar wide: it shows only where there is room (resizeEvent)
         self.hints.setMinimumWidth(1)
         self.set_hints(first_input(ctx.kiosk))
@@ -102,6 +109,7 @@ class PosterScreen(QWidget):
         row.addStretch(1)
         row.addWidget(self.progress)
         row.addWidget(self.overview_button)
+        row.addWidget(self.languages)
         row.addWidget(self.settings_button)
         row.addWidget(self.help_button)
         from kiosk.ui.gallery.deck import PosterDeck
@@ -111,26 +119,41 @@ class PosterScreen(QWidget):
         parts = ((self.deck, 1), (bar, 0)) if ctx.reach else ((bar, 0), (self.deck, 1))
         for part, stretch in parts:
             box.addWidget(part, stretch)
-        self._ctx = ctx
+
+    def set_progress(self, number: int, total: int) -> None:
+        """'3 of 6': the poster on show and how many there are, in the language's words."""
+        ctx = self._ctx
+        self.progress.setText(
+            ctx.tr("{number} of {total}").format(number=ctx.number(number), total=ctx.number(total))
+        )
+        self._fit_bar()  # a longer number leaves less room
 
     def set_hints(self, kind: InputKind) -> None:
         """The bar's hint in the words of the input in use (keys, or touch)."""
-        self.hints.setText(POSTER_BAR[kind])
+        self.hints.setText(self._ctx.tr(POSTER_BAR[kind]))
+        self._fit_bar()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        # the hint only where the bar has room for it beside the buttons (larger text makes
-        # the buttons wider and the hint longer)
-        row = self._row
-        items = (row.itemAt(i) for i in range(row.count()))
-        widgets = (item.widget() for item in items if item is not None)
-        others: list[QWidget] = [w for w in widgets if w is not None and w is not self.hints]
-        for widget in [*others, self.hints]:
-            widget.ensurePolished()  # sized by the stylesheet's fonts, not the default's
-        used = sum(w.sizeHint().width() for w in others) + row.spacing() * (len(others) + 1)
-        margins = row.contentsMargins()
-        room = self.width() - used - margins.left() - margins.right()
-        self.hints.setVisible(self.hints.sizeHint().width() <= room)
+        self._fit_bar()
+
+    def _fit_bar(self) -> None:
+        """The buttons' words where the bar has room for them (a longer language, larger text
+        or many languages make them wider), else their icons alone, All posters first, and
+        at last no poster number; the hint only where there is room for it beside them."""
+        width = self.width()
+        for button in (self.home_button, self.overview_button):
+            set_icon_only(button, False)
+        self.progress.show()
+        for button in (self.overview_button, self.home_button):
+            if row_width(self._row, leave_out=self.hints) <= width:
+                break
+            set_icon_only(button, True)
+        if row_width(self._row, leave_out=self.hints) > width:
+            self.progress.hide()
+        self.hints.ensurePolished()
+        room = width - row_width(self._row, leave_out=self.hints) - 2 * self._row.spacing()
+        self.hints.setVisible(self._ctx.hints and self.hints.sizeHint().width() <= room)
 
 
 class MainWindow(QMainWindow):
@@ -141,6 +164,7 @@ class MainWindow(QMainWindow):
     mode_changed = Signal(str, bool)  # a layer or screen (Mode value) entered (True) or left
     gallery_changed = Signal(object)  # live reload applied new content
     visitor_left = Signal()  # the idle reset (or a recovery): the visitor session is over
+    language_changed = Signal(str)  # the visitor's language (the attract loop follows it)
 
     def __init__(
         self,
@@ -161,7 +185,11 @@ class MainWindow(QMainWindow):
         # the visitor's display settings: their one owner, and the palette they return to
         self._base_palette = ctx.palette
         self.visitor = VisitorPrefs(
-            VisitorSettings(reduced_motion=ctx.reduced_motion, high_contrast=system_high_contrast())
+            VisitorSettings(
+                reduced_motion=ctx.reduced_motion,
+                high_contrast=system_high_contrast(),
+                lang=ctx.lang,
+            )
         )
         self.visitor.subscribe(self._visitor_changed)
         self._system_contrast = SystemContrast(self.visitor, self)
@@ -179,8 +207,7 @@ class MainWindow(QMainWindow):
         )
         self.reach_button: ReachButton | None = None
         self.walk = KeyWalk(self)  # Tab, Shift+Tab and Enter through every control
-        self.setWindowTitle(ctx.t(ctx.gallery.settings.title))
-        self.setAccessibleName(ctx.t(ctx.gallery.settings.title))
+        self._name_window()
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._built_scale: TypeScale | None = None
@@ -233,7 +260,7 @@ class MainWindow(QMainWindow):
             self.reach_button.deleteLater()
         self.reach_button = ReachButton(self.ctx, self)
         self.reach_button.clicked.connect(lambda: self.visitor.toggle("reach"))
-        self.blackout = Blackout(self)
+        self.blackout = Blackout(self, self.ctx.tr(BLACKOUT_NAME))
         # signals reach the navigation and the modes (plain Python objects) through lambdas,
         # never as their bound methods: PySide 6.11 keeps a weak reference for each such
         # connection and leaves it behind when the sender is deleted, so every rebuild (a
@@ -257,6 +284,7 @@ class MainWindow(QMainWindow):
             self._home.help_requested.connect(lambda: self.modes.toggle(Mode.HELP))
             self._home.settings_requested.connect(lambda: self.modes.toggle(Mode.SETTINGS))
             self._home.reach_requested.connect(lambda: self.visitor.toggle("reach"))
+            self._home.languages.chosen.connect(self.choose_language)
             self._home.set_prompt(self.input_kind)
         return self._home
 
@@ -272,6 +300,7 @@ class MainWindow(QMainWindow):
             screen.overview_button.clicked.connect(lambda: self.nav.overview())
             screen.help_button.clicked.connect(lambda: self.modes.toggle(Mode.HELP))
             screen.settings_button.clicked.connect(lambda: self.modes.toggle(Mode.SETTINGS))
+            screen.languages.chosen.connect(self.choose_language)
             if screen.reach_button is not None:
                 screen.reach_button.clicked.connect(lambda: self.visitor.toggle("reach"))
             screen.set_hints(self.input_kind)
@@ -343,6 +372,7 @@ class MainWindow(QMainWindow):
             palette=HIGH_CONTRAST if settings.high_contrast else self._base_palette,
             reduced_motion=settings.reduced_motion,
             reach=settings.reach,
+            lang=settings.lang,
         )
 
     def _scale_for_size(self) -> TypeScale:
@@ -363,6 +393,28 @@ class MainWindow(QMainWindow):
             view = self.deck.current()
             if view is not None:
                 view.scroll_to_fraction(where)
+        if new.lang != old.lang:
+            self._name_window()
+            self.reader.set_language(new.lang or self.ctx.gallery.default_language)  # its voice
+            self.language_changed.emit(new.lang or self.ctx.gallery.default_language)
+
+    # --- the visitor's language -------------------------------------------------------------
+    def choose_language(self, lang: str) -> None:
+        """The visitor's language (a language button, the L key): every screen in it, where
+        the visitor is; the idle reset puts the gallery's first language back."""
+        self.visitor.set(lang=lang)
+
+    def next_language(self) -> bool:
+        """The presenter's L key: the gallery's next language, round to the first."""
+        lang = next_language(
+            self.ctx.gallery.settings.languages, self.ctx.lang or self.ctx.gallery.default_language
+        )
+        return lang is not None and self.visitor.set(lang=lang)
+
+    def _name_window(self) -> None:
+        title = self.ctx.t(self.ctx.gallery.settings.title)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
 
     def set_input_kind(self, kind: InputKind | str) -> None:
         """The input a person last used (a key, or a touch or click): the hints and the help
@@ -457,7 +509,7 @@ class MainWindow(QMainWindow):
         if state.screen is Screen.POSTER:
             slide = animate and old is not None and old.screen is Screen.POSTER
             self.deck.show_index(state.index, animate=slide)
-            self.poster_screen.progress.setText(self.nav.progress())
+            self.poster_screen.set_progress(state.index + 1, len(self.ctx.gallery.posters))
         if state.screen is Screen.OVERVIEW:
             self.overview.select(state.index)
         self._render_layers()
@@ -517,6 +569,8 @@ class MainWindow(QMainWindow):
             return modes.toggle(Mode.ABOUT) or True
         if key == Qt.Key.Key_T:
             return modes.toggle(Mode.SETTINGS) or True
+        if key == Qt.Key.Key_L:  # the layers stay open, built again in the new language
+            return self.next_language() or True
         if key == Qt.Key.Key_Escape:
             if self._poster_screen is not None and self.deck.zoom.isVisible():
                 self.deck.zoom.close_zoom()

@@ -18,28 +18,29 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QToolButton, QWidget
 
 from kiosk.core.visitor import TEXT_STEP_NAMES, VisitorPrefs, VisitorSettings
+from kiosk.i18n import N_, native_name
 from kiosk.ui.context import Ctx
 from kiosk.ui.overlays import Veil
 from kiosk.ui.widgets import icon, label, nav_button
 
 log = logging.getLogger(__name__)
 
-SETTINGS_NAME = "Display: text size, contrast, reach and motion"
+SETTINGS_NAME = N_("Display: text size, contrast, reach and motion")
 """The accessible name of every button that opens the card."""
 
-REACH_ON_NAME = "Move the buttons down, within reach"
-REACH_OFF_NAME = "Move the buttons back to the top"
+REACH_ON_NAME = N_("Move the buttons down, within reach")
+REACH_OFF_NAME = N_("Move the buttons back to the top")
 
 
 def settings_button(ctx: Ctx) -> QToolButton:
     """The button that opens the display settings (on every visitor screen)."""
-    return nav_button("", "display", ctx.palette.text, ctx.scale.touch, SETTINGS_NAME)
+    return nav_button("", "display", ctx.palette.text, ctx.scale.touch, ctx.tr(SETTINGS_NAME))
 
 
 def reach_back_button(ctx: Ctx) -> QToolButton:
     """In reach mode, the first button of the row that moved down: one tap moves the buttons
     back to the top."""
-    return nav_button("", "reach-up", ctx.palette.text, ctx.scale.touch, REACH_OFF_NAME)
+    return nav_button("", "reach-up", ctx.palette.text, ctx.scale.touch, ctx.tr(REACH_OFF_NAME))
 
 
 def choice_button(ctx: Ctx, text: str, accessible: str, chosen: bool) -> QToolButton:
@@ -60,21 +61,26 @@ class SettingsOverlay(Veil):
     def __init__(self, ctx: Ctx, parent: QWidget, prefs: VisitorPrefs) -> None:
         super().__init__(ctx, parent)
         self.prefs = prefs
-        self.setAccessibleName("Display settings")
+        tr = ctx.tr
+        self.setAccessibleName(tr("Display settings"))
         self.card, box = self.centred_card(bottom=ctx.reach)
         self.card.setMaximumWidth(ctx.scale.space(150))
         s, now = ctx.scale, prefs.settings
-        box.addWidget(label("Display", "h2"))
+        box.addWidget(label(tr("Display"), "h2"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(s.space(3))
         grid.setVerticalSpacing(s.space(2))
         self.buttons: dict[str, list[QToolButton]] = {}
+        steps = [tr(n) for n in TEXT_STEP_NAMES]
         rows: list[tuple[str, str, list[tuple[str, object]]]] = [
-            ("text_step", "Text size", list(zip(TEXT_STEP_NAMES, range(3), strict=True))),
-            ("high_contrast", "Contrast", [("Standard", False), ("High", True)]),
-            ("reach", "Buttons", [("At the top", False), ("Within reach", True)]),
-            ("reduced_motion", "Motion", [("Animated", False), ("Reduced", True)]),
+            ("text_step", tr("Text size"), list(zip(steps, range(3), strict=True))),
+            ("high_contrast", tr("Contrast"), [(tr("Standard"), False), (tr("High"), True)]),
+            ("reach", tr("Buttons"), [(tr("At the top"), False), (tr("Within reach"), True)]),
+            ("reduced_motion", tr("Motion"), [(tr("Animated"), False), (tr("Reduced"), True)]),
         ]
+        languages = ctx.gallery.settings.languages
+        if len(languages) > 1:  # each language in its own name
+            rows.insert(0, ("lang", tr("Language"), [(native_name(c), c) for c in languages]))
         for row, (name, title, options) in enumerate(rows):
             grid.addWidget(label(title, "label", wrap=False), row, 0)
             line = QHBoxLayout()
@@ -83,7 +89,10 @@ class SettingsOverlay(Veil):
             group.setExclusive(True)
             self.buttons[name] = []
             for text, value in options:
-                button = choice_button(ctx, text, f"{title}: {text}", getattr(now, name) == value)
+                chosen = getattr(now, name) == value
+                if name == "lang":  # (None: the gallery's first language)
+                    chosen = (now.lang or ctx.gallery.default_language) == value
+                button = choice_button(ctx, text, f"{title}: {text}", chosen)
                 button.clicked.connect(self._setter(name, value))
                 group.addButton(button)
                 line.addWidget(button)
@@ -94,19 +103,19 @@ class SettingsOverlay(Veil):
         actions = QHBoxLayout()
         actions.setSpacing(s.space(2))
         self.reset_button = nav_button(
-            "Standard settings", None, ctx.palette.text, s.touch, "Put every setting back"
+            tr("Standard settings"), None, ctx.palette.text, s.touch, tr("Put every setting back")
         )
         self.reset_button.clicked.connect(prefs.reset)
         self.reset_button.setEnabled(prefs.changed)
         self.close_button = nav_button(
-            "Close", "close", ctx.palette.text, s.touch, "Close the display settings"
+            tr("Close"), "close", ctx.palette.text, s.touch, tr("Close the display settings")
         )
         self.close_button.clicked.connect(self.dismissed)
         actions.addWidget(self.reset_button)
         actions.addStretch(1)
         actions.addWidget(self.close_button)
         box.addLayout(actions)
-        note = "These choices go back to standard for the next visitor."
+        note = tr("These choices go back to standard for the next visitor.")
         box.addWidget(label(note, "small", "muted"))
 
     def _setter(self, name: str, value: object) -> Callable[[], None]:
@@ -135,7 +144,7 @@ class ReachButton(QToolButton):
         self.reach = ctx.reach
         self.setIcon(icon("reach-down", ctx.palette.text, side))
         self.setIconSize(QSize(round(side * 0.6), round(side * 0.6)))
-        self.setAccessibleName(REACH_ON_NAME)
+        self.setAccessibleName(ctx.tr(REACH_ON_NAME))
         self.setFixedSize(side, side)
 
     def place(self, window: QWidget, margin: int) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from kiosk import paths
 
@@ -113,6 +113,42 @@ def nav_button(
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     button.setMinimumSize(side, side)
     return button
+
+
+def set_icon_only(button: QToolButton, icon_only: bool) -> None:
+    """A button with an icon and a word shows the icon alone (a row too narrow for its words,
+    in a longer language or at a larger text size); its accessible name still says it all."""
+    if button.icon().isNull() or not button.text():
+        return
+    style = (
+        Qt.ToolButtonStyle.ToolButtonIconOnly
+        if icon_only
+        else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    )
+    if button.toolButtonStyle() != style:
+        button.setToolButtonStyle(style)
+
+
+def row_width(row: QHBoxLayout, leave_out: QWidget | None = None) -> int:
+    """What a row of widgets needs across: their widths as the style sheet sizes them, the
+    spacing between them and the row's margins (stretches count nothing)."""
+    widgets = []
+    for i in range(row.count()):
+        item = row.itemAt(i)
+        widget = item.widget() if item is not None else None
+        if widget is not None and widget is not leave_out and not widget.isHidden():
+            # sized by the stylesheet's fonts, not the default's (a row of buttons in a widget
+            # of its own too: the language buttons)
+            children = widget.findChildren(QWidget)
+            for part in (*children, widget):
+                part.ensurePolished()
+            inner = widget.layout()
+            if children and inner is not None:
+                inner.invalidate()
+            widgets.append(widget)
+    margins = row.contentsMargins()
+    spacing = row.spacing() * max(0, len(widgets) - 1)
+    return sum(w.sizeHint().width() for w in widgets) + spacing + margins.left() + margins.right()
 
 
 class TapFrame(QFrame):

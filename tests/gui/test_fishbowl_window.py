@@ -35,9 +35,9 @@ class RecordingChime:
 class Rig:
     """A window, its controller and session on a fake clock, saving into a tmp folder."""
 
-    def __init__(self, qtbot, tmp_path: Path, size=(1920, 1080)) -> None:
+    def __init__(self, qtbot, tmp_path: Path, size=(1920, 1080), lang: str | None = None) -> None:
         gallery = load_gallery(paths.default_content_dir(), paths.assets_dir()).gallery
-        self.ctx = startup.make_context(gallery, size, reduced_motion=True)
+        self.ctx = startup.make_context(gallery, size, lang, reduced_motion=True)
         self.clock = FakeClock(100.0)
         self.wall = FakeClock(1_700_000_000.0)
         self.store = SessionStore(tmp_path / "fishbowl", wall=self.wall)

@@ -205,6 +205,14 @@ def stand_in(notice: str) -> Path:
 
 
 def self_test_as_user(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    # the unprivileged user's own home (beside its data folder), as a kiosk account has: not
+    # root's, where the sound library (libpulse, under the chime) would fail to make its folder
+    # and say so on stderr
+    home = Path(env["KIOSK_DATA_DIR"]).parent / "home"
+    (home / ".config").mkdir(parents=True, exist_ok=True)
+    for folder in (home, home / ".config"):
+        folder.chmod(0o777)
+    env = {**env, "HOME": str(home)}
     return subprocess.run(
         [sys.executable, str(AS_USER), "--self-test", *args],
         cwd=REPO,

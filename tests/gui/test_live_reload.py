@@ -195,8 +195,8 @@ def test_an_edited_poster_is_rebuilt_alone_and_the_visitor_keeps_their_place(
     with qtbot.waitSignal(rig.reloader.applied, timeout=TIMEOUT):
         edit(
             default_copy / "posters" / "montreal-technopole-angus.yaml",
-            "title: Technopole Angus",
-            "title: Technopole Angus, renewed",
+            "title:\n  en: Technopole Angus\n",
+            "title:\n  en: Technopole Angus, renewed\n",
         )
 
     assert window.nav.state.screen is Screen.POSTER and window.nav.state.index == 1
@@ -229,8 +229,8 @@ def test_editing_another_poster_leaves_the_one_on_show_untouched(
     with qtbot.waitSignal(rig.reloader.applied, timeout=TIMEOUT):
         edit(
             default_copy / "posters" / "seoul-sse-special-districts.yaml",
-            "title: SSE Special Districts",
-            "title: SSE Special Districts of Seoul",
+            "title:\n  en: SSE Special Districts\n",
+            "title:\n  en: SSE Special Districts of Seoul\n",
         )
 
     assert window.deck is deck  # (not a new poster screen)
@@ -258,8 +258,8 @@ def test_a_poster_edited_while_the_visitor_is_home_opens_as_it_would_have(
     with qtbot.waitSignal(rig.reloader.applied, timeout=TIMEOUT):
         edit(
             default_copy / "posters" / "montreal-technopole-angus.yaml",
-            "title: Technopole Angus",
-            "title: Angus",
+            "title:\n  en: Technopole Angus\n",
+            "title:\n  en: Angus\n",
         )
     window.nav.open(1)
     view = window.deck.current()
@@ -282,8 +282,8 @@ def test_a_reload_during_a_swipe_ends_it_and_the_next_swipe_works(
     assert window.deck.slide.isVisible()
     edit(
         default_copy / "posters" / "montreal-technopole-angus.yaml",
-        "title: Technopole Angus",
-        "title: Angus",
+        "title:\n  en: Technopole Angus\n",
+        "title:\n  en: Angus\n",
     )
     window.set_gallery(load_gallery(default_copy, paths.assets_dir()).gallery)
     assert not window.deck.slide.isVisible() and not window.deck.is_animating()

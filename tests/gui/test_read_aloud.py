@@ -186,3 +186,15 @@ def test_the_reader_alone_reads_nothing_without_an_engine(qtbot) -> None:
     reader = Reader("en")
     reader.read([], owner=object())
     assert not reader.reading
+
+
+def test_the_voice_follows_the_visitors_language(voiced, caplog) -> None:
+    """Qt's mock engine has English voices (and Norwegian and Finnish), no French: the reader
+    asks for French and says in the log that there is none; English again finds English."""
+    window = voiced()
+    engine = window.reader._engine
+    with caplog.at_level(logging.INFO, logger="kiosk.ui.speech"):
+        window.choose_language("fr")
+    assert any("no fr voice in mock" in r.getMessage() for r in caplog.records)
+    window.choose_language("en")
+    assert engine.locale().name().startswith("en")

@@ -25,6 +25,7 @@ from kiosk.core.fishbowl.airtime import by_group, by_person, not_yet_heard, shar
 from kiosk.core.fishbowl.records import State
 from kiosk.core.fishbowl.session import FishbowlSession, Phase
 from kiosk.core.fishbowl.text import format_clock, format_duration
+from kiosk.i18n import ENGLISH, Translator
 
 # fractions (a bar's length) are kept to this many steps: finer than any screen's pixels across
 # a bar, coarse enough that a bar compares equal while it looks the same
@@ -184,30 +185,30 @@ class Scene:
 PARTS = ("heading", "clock", "who", "session", "circle", "queue", "closing", "balance")
 
 
-def who_text(session: FishbowlSession) -> str:
+def who_text(session: FishbowlSession, t: Translator = ENGLISH) -> str:
     """The state of the turn in words: "Ready to start", "Paused", "Who speaks next?",
     "22 s left", "Over time", "Session finished" ("" while a turn simply runs)."""
     s = session
     if s.state is State.SETUP:
-        return "Ready to start"
+        return t.gettext("Ready to start")
     if s.state is State.FINISHED:
-        return "Session finished"
+        return t.gettext("Session finished")
     if s.state is State.PAUSED:
-        return "Paused"
+        return t.gettext("Paused")
     if s.speaker is None:
-        return "Who speaks next?"
+        return t.gettext("Who speaks next?")
     phase = s.turn_phase()
     if phase is Phase.OVERTIME:
-        return "Over time"
+        return t.gettext("Over time")
     if phase is Phase.WARNING:
         left = max(0, math.ceil(s.turn_remaining() - 1e-3))
-        return f"{left} s left"
+        return t.gettext("{seconds} s left").format(seconds=left)
     return ""
 
 
-def _who(session: FishbowlSession, phase: Phase) -> Line:
+def _who(session: FishbowlSession, phase: Phase, t: Translator) -> Line:
     speaker = session.speaker
-    parts = (speaker.label if speaker is not None else "", who_text(session))
+    parts = (speaker.label if speaker is not None else "", who_text(session, t))
     text = "  ·  ".join(x for x in parts if x)
     tone = _phase_tone(phase, Tone.ACCENT_TEXT)
     if session.state in (State.PAUSED, State.SETUP, State.FINISHED):
@@ -215,61 +216,72 @@ def _who(session: FishbowlSession, phase: Phase) -> Line:
     return Line(text, tone)
 
 
-def _session_line(session: FishbowlSession) -> Line:
+def _session_line(session: FishbowlSession, t: Translator) -> Line:
     s = session
     remaining = s.session_remaining()
     text = (
-        f"Session: {format_clock(remaining)} left"
+        t.gettext("Session: {clock} left").format(clock=format_clock(remaining))
         if remaining >= 0
-        else f"Session over time: {format_clock(remaining)}"
+        else t.gettext("Session over time: {clock}").format(clock=format_clock(remaining))
     )
     if s.state is not State.SETUP:
         spoken, seated = s.round_progress()
-        text += f"   ·   Round {s.round_number}: {spoken} of {seated} have spoken"
+        text += "   ·   " + t.ngettext(
+            "Round {round}: {spoken} of {seated} has spoken",
+            "Round {round}: {spoken} of {seated} have spoken",
+            spoken,
+        ).format(round=s.round_number, spoken=spoken, seated=seated)
     return Line(text, _phase_tone(s.session_phase(), Tone.MUTED))
 
 
-def _circle(session: FishbowlSession, phase: Phase) -> Circle:
+def _circle(session: FishbowlSession, phase: Phase, t: Translator) -> Circle:
     s = session
     seats = tuple(
         Seat(
             c.index,
-            c.label if c.occupied else "open",
+            c.label if c.occupied else t.gettext("open"),
             c.occupied,
             c.speaking,
             ""
             if c.queue_position is None
-            else ("next" if c.queue_position == 0 else f"next {c.queue_position + 1}"),
+            else (
+                t.gettext("next")
+                if c.queue_position == 0
+                else t.gettext("next {n}").format(n=c.queue_position + 1)
+            ),
         )
         for c in s.chairs()
     )
     full = s.circle_full and s.state is not State.SETUP
     return Circle(
         seats,
-        "Circle full: someone please step out" if full else "",
+        t.gettext("Circle full: someone please step out") if full else "",
         _phase_tone(phase, Tone.ACCENT),
     )
 
 
-def names_list(names: tuple[str, ...] | list[str], most: int) -> str:
+def names_list(names: tuple[str, ...] | list[str], most: int, t: Translator = ENGLISH) -> str:
     """ "Ana, Ben and Carla"; past ``most`` names, "Ana, Ben and 5 more"."""
     names = list(names)
     if len(names) > most:
-        return ", ".join(names[: most - 1]) + f" and {len(names) - most + 1} more"
+        more = len(names) - most + 1
+        return t.ngettext("{names} and {n} more", "{names} and {n} more", more).format(
+            names=", ".join(names[: most - 1]), n=more
+        )
     if len(names) > 1:
-        return ", ".join(names[:-1]) + " and " + names[-1]
+        return t.gettext("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
     return names[0] if names else ""
 
 
-def queue_text(names: tuple[str, ...]) -> str:
+def queue_text(names: tuple[str, ...], t: Translator = ENGLISH) -> str:
     """ "Next: Ana, then Ben" (the next two waiting to speak), "+3 waiting" for the rest."""
     if not names:
         return ""
-    text = "Next: " + names[0]
+    text = t.gettext("Next: {name}").format(name=names[0])
     if len(names) > 1:
-        text += ", then " + names[1]
+        text += t.gettext(", then {name}").format(name=names[1])
     if len(names) > 2:
-        text += f"   (+{len(names) - 2} waiting)"
+        text += "   " + t.gettext("(+{n} waiting)").format(n=len(names) - 2)
     return text
 
 
@@ -277,7 +289,7 @@ def percent(fraction: float) -> str:
     return f"{round(fraction * 100)} %"
 
 
-def _balance(session: FishbowlSession, closing: bool) -> Balance:
+def _balance(session: FishbowlSession, closing: bool, t: Translator) -> Balance:
     people = list(by_person(session))
     total = sum(p.seconds for p in people)
     most = max((p.seconds for p in people), default=0.0)
@@ -304,53 +316,65 @@ def _balance(session: FishbowlSession, closing: bool) -> Balance:
     groups: tuple[GroupBar, ...] = ()
     if session.config.group_balance:
         groups = tuple(
-            GroupBar(g.label or "No group", percent(g.share), _fraction(g.share))
+            GroupBar(g.label or t.gettext("No group"), percent(g.share), _fraction(g.share))
             for g in by_group(session)
         )
     unheard = ""
     if session.config.roster:
         waiting = not_yet_heard(session)
         if not waiting:
-            unheard = "Everyone on the list has spoken"
+            unheard = t.gettext("Everyone on the list has spoken")
         else:
-            lead = "Not heard this time: " if closing else "Voices not yet heard: "
-            unheard = lead + names_list(waiting, MAX_UNHEARD)
+            lead = (
+                t.gettext("Not heard this time: {names}")
+                if closing
+                else t.gettext("Voices not yet heard: {names}")
+            )
+            unheard = lead.format(names=names_list(waiting, MAX_UNHEARD, t))
     return Balance(
-        "Talk time: the shares" if closing else "Talk time",
+        t.gettext("Talk time: the shares") if closing else t.gettext("Talk time"),
         bars,
-        f"+{hidden} more" if hidden else "",
+        t.gettext("+{n} more").format(n=hidden) if hidden else "",
         groups,
         unheard,
         closing,
     )
 
 
-def _closing(session: FishbowlSession) -> Closing:
+def _closing(session: FishbowlSession, t: Translator) -> Closing:
     turns = session.turns()
     voices = sum(1 for p in by_person(session) if p.turns > 0)
     facts = [
-        f"{format_duration(session.session_elapsed())} of conversation",
-        f"{len(turns)} turn{'s' if len(turns) != 1 else ''}",
-        f"{voices} voice{'s' if voices != 1 else ''}",
+        t.gettext("{duration} of conversation").format(
+            duration=format_duration(session.session_elapsed())
+        ),
+        t.ngettext("{n} turn", "{n} turns", len(turns)).format(n=len(turns)),
+        t.ngettext("{n} voice", "{n} voices", voices).format(n=voices),
     ]
-    return Closing("Session finished", "Thank you for the conversation", "   ·   ".join(facts))
+    return Closing(
+        t.gettext("Session finished"),
+        t.gettext("Thank you for the conversation"),
+        "   ·   ".join(facts),
+    )
 
 
-def build_scene(session: FishbowlSession) -> Scene:
-    """What the public view shows of ``session`` now."""
+def build_scene(session: FishbowlSession, t: Translator = ENGLISH) -> Scene:
+    """What the public view shows of ``session`` now, in the room's language (``t``)."""
     s = session
     phase = s.turn_phase()
     live = s.state is not State.SETUP
     public = s.config.airtime_public
-    heading = Heading(s.config.title or "Fishbowl discussion", s.question, s.message or "")
+    heading = Heading(
+        s.config.title or t.gettext("Fishbowl discussion"), s.question, s.message or ""
+    )
     if s.state is State.FINISHED:
         return Scene(
             layout=Layout.CLOSING if public else Layout.CLOSING_QUIET,
             phase=Phase.NORMAL,
             border=False,
             heading=heading,
-            closing=_closing(s),
-            balance=_balance(s, closing=True) if public else None,
+            closing=_closing(s, t),
+            balance=_balance(s, closing=True, t=t) if public else None,
         )
     return Scene(
         layout=Layout.LIVE if public else Layout.LIVE_QUIET,
@@ -362,9 +386,9 @@ def build_scene(session: FishbowlSession) -> Scene:
             _phase_tone(phase, Tone.TEXT),
             live and phase in (Phase.WARNING, Phase.OVERTIME),
         ),
-        who=_who(s, phase),
-        session=_session_line(s),
-        circle=_circle(s, phase),
-        queue=Line(queue_text(s.queue_names()), Tone.ACCENT_TEXT),
-        balance=_balance(s, closing=False) if public else None,
+        who=_who(s, phase, t),
+        session=_session_line(s, t),
+        circle=_circle(s, phase, t),
+        queue=Line(queue_text(s.queue_names(), t), Tone.ACCENT_TEXT),
+        balance=_balance(s, closing=False, t=t) if public else None,
     )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk import paths
@@ -48,6 +49,7 @@ def build(
     gallery,
     export_dir: Path | None = None,  # noqa: ANN001, ANN201
     public_elsewhere: bool = False,
+    room_lang: str | None = None,
 ):
     """The fishbowl window and its controller for a context: from ``kiosk fishbowl`` and from
     the gallery's admin screen."""
@@ -69,6 +71,7 @@ def build(
         controller,
         setup if session.state.value == "setup" else session.config,
         public_elsewhere=public_elsewhere,
+        room=replace(ctx, lang=room_lang).translator if room_lang else None,
     )
     if message and (session.recovery is not None or loaded.trouble):
         # on screen, not only in the log: a restored session waits for the facilitator, and a

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.clock import SystemWallClock, WallClock
 from kiosk.core.fishbowl.records import State
+from kiosk.i18n import N_
 from kiosk.theme import mix
 from kiosk.ui.context import Ctx
 from kiosk.ui.fishbowl.controller import STEP_SECONDS, FishbowlController
@@ -40,16 +41,17 @@ from kiosk.ui.widgets import icon, label
 MINUS = "\u2212"
 NAME_CHARS = 14  # a chair button shows at most this much of a name (the view shows it all)
 # the words that size the buttons whose words change (StripButton); longer ones are shortened
-TOGGLE_WORDS = ("Start  Space", "Pause  Space", "Resume  Space", "Finished")
-NEXT_WIDEST = ("Next: Aminata Dia  N",)
+TOGGLE_WORDS = (N_("Start  Space"), N_("Pause  Space"), N_("Resume  Space"), N_("Finished"))
+NEXT_WIDEST = "Aminata Dia"  # the name that sizes the Next button
 # armed, the button turns the accent colour and the status line asks the whole question
-FINISH_ARMED = "Finish?"
-RESET_ARMED = "Reset? R"
+FINISH_ARMED = N_("Finish?")
+RESET_ARMED = N_("Reset? R")
+OPEN = N_(" (open)")  # after a free chair's label
 
 
-def chair_widest(chairs: int) -> tuple[str, ...]:
+def chair_widest(chairs: int, tr: Callable[[str], str] = str) -> tuple[str, ...]:
     """A chair button's room: its longest words in a circle of ``chairs``."""
-    return (f"Chair {chairs} (open)",)
+    return (f"Chair {chairs}" + tr(OPEN),)
 
 
 def strip_button_side(ctx: Ctx) -> int:
@@ -105,10 +107,12 @@ def shorten(name: str) -> str:
     return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
 
 
-def chair_text(label_text: str, occupied: bool, speaking: bool) -> str:
+def chair_text(
+    label_text: str, occupied: bool, speaking: bool, tr: Callable[[str], str] = str
+) -> str:
     """A chair's button: the words the public view's talk-time list uses for it (the name, or
     "Chair 5"), "(open)" when free, ▶ while its person speaks."""
-    return ("▶ " if speaking else "") + shorten(label_text) + ("" if occupied else " (open)")
+    return ("▶ " if speaking else "") + shorten(label_text) + ("" if occupied else tr(OPEN))
 
 
 class StripButton(QToolButton):
@@ -404,7 +408,8 @@ class ControlPanel(QFrame):
         self.controller = controller
         self.setObjectName("fishbowlControls")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setAccessibleName("Facilitator controls")
+        tr = ctx.tr
+        self.setAccessibleName(tr("Facilitator controls"))
         self.setStyleSheet(strip_stylesheet(ctx))
         # its height follows its width (heightForWidth); the view expands into the rest
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -428,47 +433,53 @@ class ControlPanel(QFrame):
 
         c = controller
         self.toggle_button = button(
-            "Start  Space", "play", "Start, pause or resume (Space)", c.toggle, TOGGLE_WORDS
+            tr("Start  Space"),
+            "play",
+            tr("Start, pause or resume (Space)"),
+            c.toggle,
+            tuple(tr(w) for w in TOGGLE_WORDS),
         )
         self.next_button = button(
-            "Next  N",
+            tr("Next  N"),
             "next",
-            "Next speaker (N)",
+            tr("Next speaker (N)"),
             c.next_speaker,
-            NEXT_WIDEST,
+            (tr("Next: {name}  N").format(name=NEXT_WIDEST),),
             Qt.TextElideMode.ElideMiddle,  # a long name gives way, the key N stays
         )
         self.join_button = button(
-            "Join  J", "chair", "Someone joins an empty chair (J)", self._join
+            tr("Join  J"), "chair", tr("Someone joins an empty chair (J)"), self._join
         )
         self.leave_button = button(
-            "Leaves  L", "chair-empty", "Someone leaves the circle (L)", c.leave
+            tr("Leaves  L"), "chair-empty", tr("Someone leaves the circle (L)"), c.leave
         )
         self.less_button = button(
-            f"{MINUS}{STEP_SECONDS} s", None, "Remove 30 seconds (−)", c.remove_time
+            f"{MINUS}{STEP_SECONDS} s", None, tr("Remove 30 seconds (−)"), c.remove_time
         )
-        self.more_button = button(f"+{STEP_SECONDS} s", None, "Add 30 seconds (+)", c.add_time)
+        self.more_button = button(f"+{STEP_SECONDS} s", None, tr("Add 30 seconds (+)"), c.add_time)
         self.mute_button = button(
-            "Chime on  M",
+            tr("Chime on  M"),
             "speaker",
-            "Chime on or off (M)",
+            tr("Chime on or off (M)"),
             c.toggle_mute,
-            ("Chime on  M", "Chime off  M"),
+            (tr("Chime on  M"), tr("Chime off  M")),
         )
-        self.export_button = button("Export  E", None, "Export the session log (E)", c.export)
+        self.export_button = button(
+            tr("Export  E"), None, tr("Export the session log (E)"), c.export
+        )
         self.reset_button = button(
-            "Reset  R",
+            tr("Reset  R"),
             None,
-            "Reset the session (R twice)",
+            tr("Reset the session (R twice)"),
             c.request_reset,
-            ("Reset  R", RESET_ARMED),
+            (tr("Reset  R"), tr(RESET_ARMED)),
         )
         self.finish_button = button(
-            "Finish",
+            tr("Finish"),
             None,
-            "Finish the session (press twice)",
+            tr("Finish the session (press twice)"),
             c.request_finish,
-            ("Finish", FINISH_ARMED),
+            (tr("Finish"), tr(FINISH_ARMED)),
         )
 
         self.flow = FlowLayout(spacing=s.space(0.75))
@@ -493,26 +504,30 @@ class ControlPanel(QFrame):
         self._chairs_at = self.flow.count()
 
         self.name_edit: QLineEdit = QLineEdit()  # typed here: Join, Name and Queue read it
-        self.name_edit.setPlaceholderText("Name")
-        self.name_edit.setAccessibleName("Name for joining or for the touched chair")
-        self.name_button = button("Name", None, "Give the touched chair this name", self._rename)
+        self.name_edit.setPlaceholderText(tr("Name"))
+        self.name_edit.setAccessibleName(tr("Name for joining or for the touched chair"))
+        self.name_button = button(
+            tr("Name"), None, tr("Give the touched chair this name"), self._rename
+        )
         self.queue_button = button(
-            "Queue",
+            tr("Queue"),
             None,
-            "Queue to speak: the typed name, or the touched chair",
+            tr("Queue to speak: the typed name, or the touched chair"),
             self._queue,
         )
         # one field for a note (the harvest) or a message to the circle (the public view):
         # three fields made the strip a row taller at 1280x720
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Note or message")
-        self.note_edit.setAccessibleName("A note to harvest, or a message for the circle")
+        self.note_edit.setPlaceholderText(tr("Note or message"))
+        self.note_edit.setAccessibleName(tr("A note to harvest, or a message for the circle"))
         self.note_edit.returnPressed.connect(self._add_note)
         self.circle_edit = self.note_edit  # the message is typed in the same field
-        self.note_button = button("Add note", None, "Add the note (Enter)", self._add_note)
-        self.show_button = button("Show", None, "Show the text to the circle", self._show_to_circle)
+        self.note_button = button(tr("Add note"), None, tr("Add the note (Enter)"), self._add_note)
+        self.show_button = button(
+            tr("Show"), None, tr("Show the text to the circle"), self._show_to_circle
+        )
         self.clear_button = button(
-            "Clear", None, "Take the message off the public view", c.clear_circle_message
+            tr("Clear"), None, tr("Take the message off the public view"), c.clear_circle_message
         )
         for edit in (self.name_edit, self.note_edit):
             edit.setProperty("role", "strip")
@@ -543,7 +558,7 @@ class ControlPanel(QFrame):
         self.clock_label = ClockLabel(wall or SystemWallClock())
         self.clock_label.setProperty("role", "small")
         self.clock_label.setProperty("tone", "muted")
-        self.folded_hint = label("C: controls", "small", "muted", wrap=False)
+        self.folded_hint = label(tr("C: controls"), "small", "muted", wrap=False)
         status.addWidget(self.save_banner, 2)
         status.addWidget(self.message_label, 3)
         status.addWidget(self.circle_label, 2)
@@ -589,7 +604,13 @@ class ControlPanel(QFrame):
             b.deleteLater()
         self.chair_buttons = []
         for i in range(count):
-            b = strip_button(self.ctx, "", None, f"Chair {i + 1}", chair_widest(count))
+            b = strip_button(
+                self.ctx,
+                "",
+                None,
+                self.ctx.tr("Chair {n}").format(n=i + 1),
+                chair_widest(count, self.ctx.tr),
+            )
             b.setCheckable(True)
             b.clicked.connect(lambda _=False, i=i: self._chair_clicked(i))
             self.chair_group.addButton(b, i)
@@ -667,14 +688,10 @@ class ControlPanel(QFrame):
         s = c.session
         state = s.state
         running = state is State.RUNNING
-        self.toggle_button.setText(
-            {
-                State.SETUP: "Start  Space",
-                State.RUNNING: "Pause  Space",
-                State.PAUSED: "Resume  Space",
-                State.FINISHED: "Finished",
-            }[state]
-        )
+        tr = self.ctx.tr
+        states = (State.SETUP, State.RUNNING, State.PAUSED, State.FINISHED)
+        words = dict(zip(states, TOGGLE_WORDS, strict=True))
+        self.toggle_button.setText(tr(words[state]))
         # the icon says what the button does now: pause while running, play otherwise
         self.toggle_button.setIcon(
             icon("pause" if running else "play", self.ctx.palette.text, self.side)
@@ -682,9 +699,13 @@ class ControlPanel(QFrame):
         self.toggle_button.setEnabled(state is not State.FINISHED)
         live = state in (State.RUNNING, State.PAUSED)
         offered = c.offered_next()
-        self.next_button.setText(f"Next: {offered}  N" if offered else "Next  N")
+        self.next_button.setText(
+            tr("Next: {name}  N").format(name=offered) if offered else tr("Next  N")
+        )
         self.next_button.setAccessibleName(
-            f"Next speaker: {offered} (N)" if offered else "Next speaker (N)"
+            tr("Next speaker: {name} (N)").format(name=offered)
+            if offered
+            else tr("Next speaker (N)")
         )
         for b in (
             self.next_button,
@@ -695,40 +716,47 @@ class ControlPanel(QFrame):
             self.finish_button,
         ):
             b.setEnabled(live)
-        self.mute_button.setText("Chime on  M" if s.config.chime else "Chime off  M")
+        self.mute_button.setText(tr("Chime on  M") if s.config.chime else tr("Chime off  M"))
         self._set_flag(self.reset_button, "armed", c.reset_armed)
-        self.reset_button.setText(RESET_ARMED if c.reset_armed else "Reset  R")
+        self.reset_button.setText(tr(RESET_ARMED) if c.reset_armed else tr("Reset  R"))
         self._set_flag(self.finish_button, "armed", c.finish_armed)
-        self.finish_button.setText(FINISH_ARMED if c.finish_armed else "Finish")
+        self.finish_button.setText(tr(FINISH_ARMED) if c.finish_armed else tr("Finish"))
         # after the end, the export is what is left to do: the button stands out, and the
         # status line says "Export the session (E)"
         finished = state is State.FINISHED
         self._set_flag(self.export_button, "offer", finished)
         self.export_button.setAccessibleName(
-            "Export the session (E)" if finished else "Export the session log (E)"
+            tr("Export the session (E)") if finished else tr("Export the session log (E)")
         )
         chairs = s.chairs()
         if len(chairs) != len(self.chair_buttons):
             self._build_chairs(len(chairs))
         for view, b in zip(chairs, self.chair_buttons, strict=True):
-            b.setText(chair_text(view.label, view.occupied, view.speaking))
+            b.setText(chair_text(view.label, view.occupied, view.speaking, tr))
             b.setChecked(c.selected == view.index)
-            who = view.label if view.occupied else f"{view.label}, empty"
-            b.setAccessibleName(f"Chair {view.index + 1}: {who}")
+            who = view.label if view.occupied else tr("{name}, empty").format(name=view.label)
+            b.setAccessibleName(tr("Chair {n}: {who}").format(n=view.index + 1, who=who))
         circle = s.message or ""
-        self.circle_label.setText(f"To the circle: {circle}" if circle else "")
+        self.circle_label.setText(
+            tr("To the circle: {message}").format(message=circle) if circle else ""
+        )
         self.circle_label.setVisible(bool(circle))
         self.clear_button.setEnabled(bool(circle))
         waiting = s.queue_names()
-        self.queue_label.setText(f"Waiting: {', '.join(waiting)}" if waiting else "")
+        self.queue_label.setText(
+            tr("Waiting: {names}").format(names=", ".join(waiting)) if waiting else ""
+        )
         self.queue_label.setVisible(bool(waiting))
         notes = s.notes
         if notes:
             note = notes[-1]
-            who = f" ({note.speaker})" if note.speaker else ""
-            self.notes_label.setText(
-                f"{len(notes)} note{'s' if len(notes) != 1 else ''}; last{who}: {note.text}"
+            count = self.ctx.ntr("{n} note", "{n} notes", len(notes)).format(n=len(notes))
+            last = (
+                tr("last ({name}): {text}").format(name=note.speaker, text=note.text)
+                if note.speaker
+                else tr("last: {text}").format(text=note.text)
             )
+            self.notes_label.setText(f"{count}; {last}")
         self.notes_label.setVisible(bool(notes))
 
     @staticmethod
@@ -739,10 +767,12 @@ class ControlPanel(QFrame):
             widget.style().polish(widget)
 
 
-def key_hints() -> QLabel:
+def key_hints(tr: Callable[[str], str] = str) -> QLabel:
     return label(
-        "Space start/pause · N next · J join · L leave · +/− 30 s · E export · "
-        "R reset · M chime · 1–9 touch a chair",
+        tr(
+            "Space start/pause · N next · J join · L leave · +/− 30 s · E export · "
+            "R reset · M chime · 1–9 touch a chair"
+        ),
         "small",
         "muted",
         wrap=True,

@@ -62,6 +62,7 @@ from kiosk.core.fishbowl.scene import (
 from kiosk.core.fishbowl.session import FishbowlSession, Phase
 from kiosk.core.fishbowl.text import format_clock
 from kiosk.core.ticks import until_label_changes
+from kiosk.i18n import ENGLISH, Translator
 from kiosk.theme import FONT_FAMILY, Palette, mix
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
@@ -250,14 +251,17 @@ class PublicView(QWidget):
         palette: Palette,
         reduced_motion: bool = False,
         parent: QWidget | None = None,
+        translator: Translator = ENGLISH,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.colours = palette
         self.reduced_motion = reduced_motion
+        self.translator = translator  # the room's language, which may differ from the
+        # facilitator's (the controls follow theirs)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Fishbowl timer")
+        self.setAccessibleName(translator.gettext("Fishbowl timer"))
         self._scene: Scene | None = None  # what the screen shows (or is about to)
         self._geometry: Geometry | None = None  # for the scene's layout at the view's size
         self._pulse = 0.0
@@ -279,7 +283,7 @@ class PublicView(QWidget):
     def scene(self) -> Scene:
         """The scene on screen (built now if none was yet)."""
         if self._scene is None:
-            self._scene = build_scene(self.session)
+            self._scene = build_scene(self.session, self.translator)
         return self._scene
 
     def labels(self) -> tuple[str, str, str]:
@@ -303,7 +307,7 @@ class PublicView(QWidget):
     def refresh(self) -> None:
         """Build the scene now, repaint the parts that changed, and schedule the next change
         (only while visible and running)."""
-        new = build_scene(self.session)
+        new = build_scene(self.session, self.translator)
         old, self._scene = self._scene, new
         if old is None or old.layout != new.layout:
             self._geometry = None
@@ -567,9 +571,19 @@ class PublicView(QWidget):
                 )
             if chair.next_mark:
                 p.setPen(QColor(pal.accent_text))
-                p.setFont(font(seat * 0.36, bold=True))
+                # smaller where a language's word is longer ("ensuite 2"), and kept inside the
+                # circle's rectangle (what a repaint of the circle covers)
+                room = min(seat * 1.4, rect.right() - (x + seat * 0.35))
+                px = seat * 0.36
+                mark_font = font(px, bold=True)
+                while (
+                    px > 10 and QFontMetricsF(mark_font).horizontalAdvance(chair.next_mark) > room
+                ):
+                    px -= 1
+                    mark_font = font(px, bold=True)
+                p.setFont(mark_font)
                 p.drawText(
-                    QRectF(x + seat * 0.35, y - seat * 0.85, seat * 1.4, seat * 0.5),
+                    QRectF(x + seat * 0.35, y - seat * 0.85, max(1.0, room), seat * 0.5),
                     0,
                     chair.next_mark,
                 )

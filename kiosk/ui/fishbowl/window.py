@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.core.clock import WallClock
 from kiosk.core.fishbowl.config import FishbowlConfig
 from kiosk.core.fishbowl.records import State
+from kiosk.i18n import Translator
 from kiosk.theme import stylesheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.fishbowl.controller import FishbowlController
@@ -93,7 +94,9 @@ class PublicWindow(QWidget):
         self.setWindowTitle("Fishbowl")
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        self.view = PublicView(controller.session, ctx.palette, ctx.reduced_motion)
+        self.view = PublicView(
+            controller.session, ctx.palette, ctx.reduced_motion, translator=ctx.translator
+        )
         box.addWidget(self.view)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
@@ -112,11 +115,15 @@ class FishbowlWindow(QMainWindow):
         setup: FishbowlConfig,
         public_elsewhere: bool = False,
         wall: WallClock | None = None,
+        room: Translator | None = None,
     ) -> None:
+        """``room``: the public view's language (the room's), when it differs from the
+        facilitator's (``ctx``)."""
         super().__init__()
         self.ctx = ctx
         self.controller = controller
         self.public_elsewhere = public_elsewhere
+        room = room or ctx.translator
         self.setWindowTitle("Fishbowl timer")
         self.setStyleSheet(stylesheet(ctx.palette, ctx.scale))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -131,14 +138,14 @@ class FishbowlWindow(QMainWindow):
         self.stack.addWidget(self.setup)
         self.stack.addWidget(self.live)
         self.controls = ControlPanel(ctx, controller, wall=wall)
-        self.hints = key_hints()
+        self.hints = key_hints(ctx.tr)
         box = QVBoxLayout(self.live)
         s = ctx.scale
         if public_elsewhere:
             # the laptop: a preview of what the room sees, the controls, the keys
             box.setContentsMargins(s.space(2), s.space(2), s.space(2), s.space(2))
             box.setSpacing(s.space(1))
-            self.view = PublicView(controller.session, ctx.palette, True)
+            self.view = PublicView(controller.session, ctx.palette, True, translator=room)
             box.addWidget(self.view, 1)
             box.addWidget(self.controls)
             box.addWidget(self.hints)
@@ -146,7 +153,9 @@ class FishbowlWindow(QMainWindow):
             # one screen: the view takes what the strip leaves; nothing is drawn over it
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(0)
-            self.view = PublicView(controller.session, ctx.palette, ctx.reduced_motion)
+            self.view = PublicView(
+                controller.session, ctx.palette, ctx.reduced_motion, translator=room
+            )
             box.addWidget(self.view, 1)
             box.addWidget(self.controls)
             self.hints.hide()

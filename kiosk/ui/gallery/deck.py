@@ -63,7 +63,7 @@ class MoreCue(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAccessibleName("More below: scroll down")
+        self.setAccessibleName(ctx.tr("More below: scroll down"))
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
@@ -249,15 +249,15 @@ class ZoomLayer(QWidget):
         self._last: QPointF | None = None
         self._last_tap = 0.0
         self.reset_button = nav_button(
-            "Fit",
+            ctx.tr("Fit"),
             "zoom-reset",
             ctx.palette.text,
             ctx.scale.touch,
-            "Back to the whole poster",
+            ctx.tr("Back to the whole poster"),
             parent=self,
         )
         self.reset_button.clicked.connect(self.close_zoom)
-        self.setAccessibleName("Zoomed poster")
+        self.setAccessibleName(ctx.tr("Zoomed poster"))
         self.hide()
 
     def open_at(self, pixmap: QPixmap, point: QPointF, zoom: float = 2.0) -> None:
@@ -395,10 +395,16 @@ class PosterDeck(QWidget):
         self._released = False  # a swipe was let go and waits for navigation's answer
         side = ctx.scale.touch
         self.prev_button = nav_button(
-            "", "previous", ctx.palette.text, side, "Previous poster", role="edge", parent=self
+            "",
+            "previous",
+            ctx.palette.text,
+            side,
+            ctx.tr("Previous poster"),
+            role="edge",
+            parent=self,
         )
         self.next_button = nav_button(
-            "", "next", ctx.palette.text, side, "Next poster", role="edge", parent=self
+            "", "next", ctx.palette.text, side, ctx.tr("Next poster"), role="edge", parent=self
         )
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))

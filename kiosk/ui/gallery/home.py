@@ -27,10 +27,11 @@ from kiosk.ui.credits import CreditsLine
 from kiosk.ui.gallery.poster import KIND_LABEL
 from kiosk.ui.hints import HOME_PROMPT, InputKind, first_input
 from kiosk.ui.images import ArtworkView
+from kiosk.ui.language import LanguageButtons
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
 from kiosk.ui.visitor import reach_back_button, settings_button
-from kiosk.ui.widgets import TapFrame, label, nav_button, panel
+from kiosk.ui.widgets import TapFrame, label, nav_button, panel, row_width, set_icon_only
 
 if TYPE_CHECKING:
     from kiosk.content.model import Poster
@@ -54,17 +55,21 @@ class PosterCard(TapFrame):
         art = ArtworkView(
             ctx.images,
             poster.artwork.path if poster.artwork else None,
-            ctx.t(poster.alt) or f"Illustration: {ctx.t(poster.title)}",  # alt: what it shows
+            ctx.t(poster.alt)  # alt: what it shows
+            or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
             ctx.colours,
+            missing=ctx.tr("Image unavailable"),
         )
         art.setFixedHeight(art_height)
         box.addWidget(art)
         place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
-        box.addWidget(label(place or KIND_LABEL[poster.kind], "small", "accent"))
+        box.addWidget(label(place or ctx.tr(KIND_LABEL[poster.kind]), "small", "accent"))
         box.addWidget(label(ctx.t(poster.title), title_role))
         box.addStretch(1)
+        title = ctx.t(poster.title)
         self.setAccessibleName(
-            f"Open poster {index + 1}: {ctx.t(poster.title)}" + (f", {place}" if place else "")
+            ctx.tr("Open poster {number}: {title}").format(number=index + 1, title=title)
+            + (f", {place}" if place else "")
         )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -253,7 +258,7 @@ class HomeScreen(CardScreen):
         box.addWidget(title)
         if settings.subtitle:
             box.addWidget(label(ctx.t(settings.subtitle), "lead", "muted"))
-        when = event_when(settings, ctx.t)
+        when = event_when(settings, ctx.t, ctx.date)
         # the organisers beside the date (under it on a portrait screen): fit_credits
         self._when_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._when_row.setSpacing(s.space(4))
@@ -265,23 +270,62 @@ class HomeScreen(CardScreen):
         box.addLayout(self._when_row)
         outer.addLayout(box, 1)
         page.addWidget(banner)
+        # the prompt beside the buttons, or on a line of its own above them where the row has
+        # no room for both (fit_controls)
+        self._prompt_line = QHBoxLayout()
+        page.addLayout(self._prompt_line)
         row = QHBoxLayout()
         row.setSpacing(s.space(2))
-        self.prompt = label(HOME_PROMPT[self._kind], "label", "muted")
+        self.prompt = label(ctx.tr(HOME_PROMPT[self._kind]), "label", "muted")
         row.addWidget(self.prompt, 1)
+        self.prompt.setVisible(ctx.hints)  # (an audience of ``kiosk present`` sees no hints)
         if ctx.gallery.quotes:
             self.quotes_button = nav_button(
-                "All quotes", "quote", ctx.palette.text, s.touch, "Show the quotes full screen"
+                ctx.tr("All quotes"),
+                "quote",
+                ctx.palette.text,
+                s.touch,
+                ctx.tr("Show the quotes full screen"),
             )
             self.quotes_button.clicked.connect(self.quotes_requested)
             row.addWidget(self.quotes_button)
-        self.help_button = nav_button("", "help", ctx.palette.text, s.touch, "Help: how to use it")
+        self.languages = LanguageButtons(ctx)
+        row.addWidget(self.languages)
+        self.help_button = nav_button(
+            "", "help", ctx.palette.text, s.touch, ctx.tr("Help: how to use it")
+        )
         self.help_button.clicked.connect(self.help_requested)
         self.settings_button = settings_button(ctx)
         self.settings_button.clicked.connect(self.settings_requested)
         row.addWidget(self.settings_button)
         row.addWidget(self.help_button)
+        self._row = row
         self.place_controls(page, row)
+
+    def fit_controls(self) -> None:
+        """The prompt and the buttons on one row where it has room for them (All quotes in
+        words, else its icon alone); else the prompt on a line of its own above the buttons (a
+        portrait screen in a longer language, or a gallery in many languages)."""
+        prompt = self.prompt
+        if prompt is None:
+            return
+        s = self.ctx.scale
+        room = (self.viewport().width() or 1920) - 2 * s.space(6)
+        beside = prompt.minimumSizeHint().width() + s.space(10) + self._row.spacing()
+        button = getattr(self, "quotes_button", None)
+        for with_prompt, icon_only in ((True, False), (True, True), (False, False), (False, True)):
+            if button is not None:
+                set_icon_only(button, icon_only)
+            need = row_width(self._row, leave_out=prompt) + (beside if with_prompt else 0)
+            if need <= room:
+                break
+        in_row = self._row.indexOf(prompt) >= 0
+        if with_prompt and not in_row:
+            self._prompt_line.removeWidget(prompt)
+            self._row.insertWidget(1 if self.ctx.reach else 0, prompt, 1)
+        elif not with_prompt and in_row:
+            self._row.removeWidget(prompt)
+            self._prompt_line.addWidget(prompt, 1)
 
     def fit_title(self) -> None:
         """The event's title on one line at display size, else on two at a poster title's size,
@@ -329,17 +373,19 @@ class HomeScreen(CardScreen):
         super().build()
         self.fit_title()
         self.fit_credits()
+        self.fit_controls()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit_title()
         self.fit_credits()
+        self.fit_controls()
 
     def set_prompt(self, kind: InputKind) -> None:
         """The line under the banner, in the words of the input in use."""
         self._kind = kind
         if self.prompt is not None:
-            self.prompt.setText(HOME_PROMPT[kind])
+            self.prompt.setText(self.ctx.tr(HOME_PROMPT[kind]))
 
     def place_grid(self, box: QVBoxLayout, grid: QGridLayout) -> None:
         quotes = self.ctx.gallery.quotes
@@ -377,9 +423,13 @@ class OverviewScreen(CardScreen):
         s = self.ctx.scale
         row = QHBoxLayout()
         row.setSpacing(s.space(2))
-        row.addWidget(label("All posters", "h2"), 1)
+        row.addWidget(label(self.ctx.tr("All posters"), "h2"), 1)
         self.close_button = nav_button(
-            "Close", "close", self.ctx.palette.text, s.touch, "Close the overview"
+            self.ctx.tr("Close"),
+            "close",
+            self.ctx.palette.text,
+            s.touch,
+            self.ctx.tr("Close the overview"),
         )
         self.close_button.clicked.connect(self.close_requested)
         self.settings_button = settings_button(self.ctx)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.qr import qr_code, short_address
+from kiosk.i18n import N_
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.poll import PollBlock
 from kiosk.ui.images import ArtworkView
@@ -41,10 +42,10 @@ def take_home_caption(kind: str) -> str:
 
 
 KIND_LABEL = {
-    "introduction": "Introduction",
-    "case": "Case",
-    "discussion": "Discussion",
-    "poll": "Poll",
+    "introduction": N_("Introduction"),
+    "case": N_("Case"),
+    "discussion": N_("Discussion"),
+    "poll": N_("Poll"),
 }
 WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns
 CUE_SPACE = 14  # the height of the "more below" cue at a poster's foot, in the scale's spaces
@@ -67,7 +68,7 @@ def header(ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget]) -> QLay
     s = ctx.scale
     text = _vbox(None, s.space(1.5))
     place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
-    kicker = KIND_LABEL[poster.kind] + (f"  ·  {place}" if place else "")
+    kicker = ctx.tr(KIND_LABEL[poster.kind]) + (f"  ·  {place}" if place else "")
     text.addWidget(label(kicker, "h3", "accent"))
     title = readable(label(ctx.t(poster.title), "h1"), ctx.t(poster.title))
     title.setObjectName("posterTitle")
@@ -90,8 +91,10 @@ def header(ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget]) -> QLay
     art = ArtworkView(
         ctx.images,
         poster.artwork.path if poster.artwork else None,
-        ctx.t(poster.alt) or f"Illustration: {ctx.t(poster.title)}",  # alt: what it shows
+        ctx.t(poster.alt)  # alt: what it shows
+        or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
         ctx.colours,
+        missing=ctx.tr("Image unavailable"),
     )
     if wide:
         row = QHBoxLayout()
@@ -150,7 +153,7 @@ def fact_tile(ctx: Ctx, fact: Fact) -> QFrame:
 def facts_block(ctx: Ctx, facts: tuple[Fact, ...], width: int) -> QLayout:
     s = ctx.scale
     block = _vbox(None, s.space(2))
-    block.addWidget(label("Facts & figures", "h2"))
+    block.addWidget(label(ctx.tr("Facts & figures"), "h2"))
     ref = s.measure(width)
     columns = 4 if ref >= 1700 else 3 if ref >= 1250 else 2 if ref >= 800 else 1
     groups: dict[str, list[Fact]] = {}
@@ -211,6 +214,7 @@ def section_block(ctx: Ctx, section: Section) -> QWidget:
                 section.artwork.path,
                 ctx.t(section.alt) or caption or ctx.t(section.heading),  # alt: what it shows
                 ctx.colours,
+                missing=ctx.tr("Image unavailable"),
             )
         )
         if caption:
@@ -250,9 +254,10 @@ def sections_block(ctx: Ctx, sections: tuple[Section, ...], wide: bool) -> QLayo
 def lessons_block(ctx: Ctx, lessons: tuple) -> QFrame:
     s = ctx.scale
     frame = panel("lessons")
-    frame.setAccessibleName("Lessons learnt")
+    frame.setAccessibleName(ctx.tr("Lessons learnt"))
     box = _vbox(frame, s.space(2), s.space(4))
-    box.addWidget(readable(label("Lessons learnt", "h2"), "Lessons learnt"))
+    lessons_heading = ctx.tr("Lessons learnt")
+    box.addWidget(readable(label(lessons_heading, "h2"), lessons_heading))
     for lesson in lessons:
         box.addLayout(bullet_row(ctx, ctx.t(lesson), "→"))
     return frame
@@ -264,7 +269,7 @@ def quotes_block(ctx: Ctx, quotes: tuple[Quote, ...]) -> tuple[QLayout, QWidget]
     from kiosk.ui.quotes.carousel import QuoteCarousel
 
     block = _vbox(None, ctx.scale.space(2))
-    heading = label("In their words", "h2")
+    heading = label(ctx.tr("In their words"), "h2")
     block.addWidget(heading)
     block.addWidget(QuoteCarousel(ctx, quotes, "poster"))
     return block, heading
@@ -292,13 +297,13 @@ class PosterPage(QWidget):
         )
         buttons: list[QWidget] = [self.read_button]
         if quotes:
-            count = f"{len(quotes)} quotes" if len(quotes) > 1 else "a quote"
+            n = len(quotes)
             self.quotes_button = nav_button(
-                f"In their words: {count}",
+                ctx.ntr("In their words: a quote", "In their words: {n} quotes", n).format(n=n),
                 "quote",
                 ctx.palette.text,
                 s.touch,
-                f"Show this poster's quotes ({count})",
+                ctx.ntr("Show this poster's quote", "Show this poster's {n} quotes", n).format(n=n),
             )
             buttons.append(self.quotes_button)
         # the artwork beside the title on any landscape screen, larger text or not: the
@@ -322,14 +327,14 @@ class PosterPage(QWidget):
         if poster.sources:
             sources = QWidget()
             sources.setObjectName("section")
-            sources.setAccessibleName("Sources")
+            sources.setAccessibleName(ctx.tr("Sources"))
             src = _vbox(sources, s.space(0.5))
-            src.addWidget(label("Sources", "small", "muted"))
+            src.addWidget(label(ctx.tr("Sources"), "small", "muted"))
             for source in poster.sources:
                 src.addWidget(label(ctx.t(source), "small", "muted"))
             root.addWidget(sources)
         root.addStretch(1)
-        self.setAccessibleName(f"Poster: {ctx.t(poster.title)}")
+        self.setAccessibleName(ctx.tr("Poster: {title}").format(title=ctx.t(poster.title)))
 
     def passages(self) -> list[Passage]:
         """What Read aloud says: the poster's texts in reading order, from the first one on

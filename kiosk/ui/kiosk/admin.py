@@ -48,7 +48,8 @@ class PinPad(_Veil):
         s, pal = ctx.scale, ctx.palette
         self.digits = ""
         _card, box = self.centred_card()
-        box.addWidget(label("Admin PIN", "h2"), 0, Qt.AlignmentFlag.AlignHCenter)
+        tr = ctx.tr
+        box.addWidget(label(tr("Admin PIN"), "h2"), 0, Qt.AlignmentFlag.AlignHCenter)
         self.dots = label(" ", "h1", "accent", wrap=False)
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots.setMinimumWidth(s.space(60))
@@ -67,17 +68,17 @@ class PinPad(_Veil):
                 None,
                 pal.text,
                 side,
-                {"⌫": "Delete a digit", "OK": "Enter the PIN"}.get(key, key),
+                {"⌫": tr("Delete a digit"), "OK": tr("Enter the PIN")}.get(key, key),
             )
             b.setMinimumSize(side, side)
             b.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(b, i // 3, i % 3)
             self.buttons[key] = b
         box.addLayout(grid)
-        cancel = nav_button("Cancel", "close", pal.text, s.touch, "Cancel")
+        cancel = nav_button(tr("Cancel"), "close", pal.text, s.touch, tr("Cancel"))
         cancel.clicked.connect(self.cancel)
         box.addWidget(cancel, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.setAccessibleName("Admin PIN pad")
+        self.setAccessibleName(tr("Admin PIN pad"))
 
     def press(self, key: str) -> None:
         if key == "⌫":
@@ -136,21 +137,22 @@ class AdminScreen(_Veil):
         outer.setContentsMargins(m, m, m, m)
         row = QHBoxLayout()
         row.setSpacing(s.space(2))
-        row.addWidget(label("Admin", "h1"), 1)
+        tr = ctx.tr
+        row.addWidget(label(tr("Admin"), "h1"), 1)
         self.reload_button = nav_button(
-            "Reload content", None, pal.text, s.touch, "Reload the content folder"
+            tr("Reload content"), None, pal.text, s.touch, tr("Reload the content folder")
         )
         self.fishbowl_button = nav_button(
-            "Fishbowl timer", "timer", pal.text, s.touch, "Open the fishbowl timer"
+            tr("Fishbowl timer"), "timer", pal.text, s.touch, tr("Open the fishbowl timer")
         )
         self.back_button = nav_button(
-            "Back to the gallery", "home", pal.text, s.touch, "Close the admin screen"
+            tr("Back to the gallery"), "home", pal.text, s.touch, tr("Close the admin screen")
         )
         self.about_button = nav_button(
-            "About", None, pal.text, s.touch, "About: version, credits and licences"
+            tr("About"), None, pal.text, s.touch, tr("About: version, credits and licences")
         )
         self.about_button.clicked.connect(self.show_about)
-        self.quit_button = nav_button("Quit", "close", pal.text, s.touch, "Quit the app")
+        self.quit_button = nav_button(tr("Quit"), "close", pal.text, s.touch, tr("Quit the app"))
         for b, sig in (
             (self.reload_button, self.reload_requested),
             (self.fishbowl_button, self.fishbowl_requested),
@@ -162,7 +164,7 @@ class AdminScreen(_Veil):
         row.insertWidget(row.count() - 2, self.about_button)
         outer.addLayout(row)
         self.body_scroll = scroll = QScrollArea()
-        scroll.setAccessibleName("Content, screens, log and about")
+        scroll.setAccessibleName(tr("Content, screens, log and about"))
         scroll.setObjectName("screen")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -172,7 +174,7 @@ class AdminScreen(_Veil):
         self.body_box.setSpacing(s.space(1))
         scroll.setWidget(self.body)
         outer.addWidget(scroll, 1)
-        self.setAccessibleName("Admin screen")
+        self.setAccessibleName(tr("Admin screen"))
 
     def refresh(self) -> None:
         while (item := self.body_box.takeAt(0)) is not None:
@@ -180,19 +182,20 @@ class AdminScreen(_Veil):
                 old.deleteLater()
         info = self.describe()
         add = self.body_box.addWidget
+        tr = self.ctx.tr
         for notice in info.get("notices", []):  # the folders the app could not use come first
             add(label(notice, "body", "accent"))
-        add(label(f"Content: {info['content_dir']}", "label"))
+        add(label(tr("Content: {folder}").format(folder=info["content_dir"]), "label"))
         add(label(info["summary"], "body", "accent"))
         if info.get("translations"):
             add(label(info["translations"], "body"))
-        for line in info["problems"] or ["No problems in the content."]:
+        for line in info["problems"] or [tr("No problems in the content.")]:
             add(label(line, "small"))
         if "visitors" in info:
             from kiosk.ui.kiosk.visitors import visitors_part
 
             add(visitors_part(self.ctx, *info["visitors"]))
-        add(label("Screens", "h3"))
+        add(label(tr("Screens"), "h3"))
         for screen in QGuiApplication.screens():
             g = screen.geometry()
             add(
@@ -202,13 +205,14 @@ class AdminScreen(_Veil):
                     "small",
                 )
             )
-        add(label(f"Log: {info.get('log_file') or 'stderr only'}", "h3"))
+        log_file = info.get("log_file") or tr("stderr only")
+        add(label(tr("Log: {file}").format(file=log_file), "h3"))
         for line in info["log_tail"]:
             add(label(line, "small", "muted"))
         add(label(info.get("pin_note", ""), "small", "muted"))
         from kiosk.ui.about import about_sections
 
-        self.about_heading = label("About", "h3")
+        self.about_heading = label(tr("About"), "h3")
         add(self.about_heading)
         add(about_sections(self.ctx, wide=self.width() >= self.height()))
         self.body_box.addStretch(1)

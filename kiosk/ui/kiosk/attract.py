@@ -12,7 +12,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEasingCurve, QEvent, QRectF, QSize, Qt, QTimeLine, QTimer, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimeLine,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,20 +33,25 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
     QShowEvent,
+    QTouchEvent,
 )
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.credits import CreditGroup, event_when, organisation_groups, role_groups
 from kiosk.content.model import Poster, Quote
 from kiosk.core.flow import Item, flow
+from kiosk.i18n import N_
 from kiosk.theme import FONT_FAMILY
 from kiosk.ui.context import Ctx
 from kiosk.ui.credits import logo_aspect
 from kiosk.ui.kiosk.awake import BURN_IN_AMPLITUDE_PX, burn_in_offset
+from kiosk.ui.language import LanguageButtons
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
 SHIFT_EVERY = 4  # slides between two burn-in shifts (a pixel each: nobody notices)
 PULSE_STEP_MS = 40
+PROMPT = N_("Touch to explore")
+"""The prompt when gallery.yaml's attract.prompt gives none."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,7 @@ def slides_for(
 
 class AttractOverlay(QWidget):
     woke = Signal()
+    language_chosen = Signal(str)  # a language button: the gallery in it, and awake
 
     def __init__(self, ctx: Ctx, parent: QWidget) -> None:
         super().__init__(parent)
@@ -78,7 +94,9 @@ class AttractOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         settings = ctx.gallery.settings
-        credits = CreditsSlide(organisation_groups(settings, ctx.t), role_groups(settings, ctx.t))
+        credits = CreditsSlide(
+            organisation_groups(settings, ctx.t, ctx.tr), role_groups(settings, ctx.t)
+        )
         self.slides = slides_for(ctx.gallery.posters, ctx.gallery.quotes, credits)
         self.index = 0
         self.shifts = 0
@@ -100,8 +118,12 @@ class AttractOverlay(QWidget):
         self._frame: QPixmap | None = None  # the slide as painted, without the prompt
         self._prompt: QPixmap | None = None
         self._box: QRectF | None = None
-        self.prompt = ctx.t(ctx.gallery.settings.attract.prompt)
+        prompt = ctx.gallery.settings.attract.prompt
+        self.prompt = ctx.t(prompt) if prompt is not None else ctx.tr(PROMPT)
         self.setAccessibleName(f"{self.prompt}: {ctx.t(ctx.gallery.settings.title)}")
+        # the visitor's language, chosen before the first touch: top right, over the slides
+        self.languages = LanguageButtons(ctx, self)
+        self.languages.chosen.connect(self.language_chosen)
         self.hide()
 
     # --- running --------------------------------------------------------------------------------
@@ -144,6 +166,17 @@ class AttractOverlay(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._frame = self._prompt = self._box = None
+        margin = self.ctx.scale.space(2)
+        hint = self.languages.sizeHint()
+        self.languages.setGeometry(
+            self.width() - hint.width() - margin, margin, hint.width(), hint.height()
+        )
+
+    def _on_language_button(self, pos: QPointF) -> bool:
+        """A press on a language button: the button takes it (it does not wake the kiosk)."""
+        if not self.languages.isVisible():
+            return False
+        return self.languages.geometry().contains(pos.toPoint())
 
     def timers_active(self) -> bool:
         return self._timer.isActive()
@@ -154,6 +187,11 @@ class AttractOverlay(QWidget):
 
     # --- the first touch wakes it, and only wakes it ---------------------------------------------
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.TouchBegin and isinstance(event, QTouchEvent):
+            points = event.points()
+            if points and self._on_language_button(points[0].position()):
+                event.ignore()  # Qt makes it a click on the button under the finger
+                return False
         if event.type() in (
             QEvent.Type.MouseButtonPress,
             QEvent.Type.TouchBegin,
@@ -363,7 +401,7 @@ class AttractOverlay(QWidget):
 
         if settings.subtitle:
             y += text(ctx.t(settings.subtitle), self._font(px), pal.text) + px * 0.3
-        when = event_when(settings, ctx.t)
+        when = event_when(settings, ctx.t, ctx.date)
         if when:
             y += text(when, self._font(px * 0.9), pal.accent_text) + px
         heading, name_font = self._font(px * 0.8, bold=True), self._font(px * 1.1)

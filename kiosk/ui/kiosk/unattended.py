@@ -44,18 +44,24 @@ class StillThere(Veil):
     def __init__(self, window: QWidget, ctx) -> None:  # noqa: ANN001
         super().__init__(ctx, window)
         _card, box = self.centred_card(side=6)
-        box.addWidget(label("Still there?", "display"), 0, Qt.AlignmentFlag.AlignHCenter)
+        tr = ctx.tr
+        box.addWidget(label(tr("Still there?"), "display"), 0, Qt.AlignmentFlag.AlignHCenter)
         self.countdown = label("", "lead", "accent", wrap=False)
         box.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(
-            label("Tap anywhere to stay", "h3", "muted", wrap=False),
+            label(tr("Tap anywhere to stay"), "h3", "muted", wrap=False),
             0,
             Qt.AlignmentFlag.AlignHCenter,
         )
-        self.setAccessibleName("Still there? Tap to stay")
+        self.setAccessibleName(tr("Still there? Tap to stay"))
 
     def set_seconds(self, seconds: int) -> None:
-        self.countdown.setText(f"Returning to the start in {seconds} s")
+        text = self.ctx.ntr(
+            "Returning to the start in {n} second",
+            "Returning to the start in {n} seconds",
+            seconds,
+        )
+        self.countdown.setText(text.format(n=self.ctx.number(seconds)))
 
 
 def flat(image: QImage, columns: int = 16, rows: int = 9) -> bool:
@@ -103,11 +109,11 @@ class KioskMode(QObject):
         self.filter = activity
         activity.activity.connect(self.activity)
         activity.moved.connect(self._pointer_moved)
-        self.notice = StillThere(window, window.ctx)
-        window.register_layer(Mode.STILL_THERE, self.notice)
+        self.notice = self._make_notice()
         self.attract = self._make_attract()
         self.modes.subscribe(self._mode_changed)
         window.gallery_changed.connect(self._new_gallery)
+        window.language_changed.connect(self._new_language)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._check)
@@ -140,8 +146,28 @@ class KioskMode(QObject):
     def _make_attract(self) -> AttractOverlay:
         attract = AttractOverlay(self.window.ctx, self.window)
         attract.woke.connect(self._woke)
+        attract.language_chosen.connect(self._language_chosen)
         self.window.register_layer(Mode.ATTRACT, attract)
         return attract
+
+    def _make_notice(self) -> StillThere:
+        notice = StillThere(self.window, self.window.ctx)
+        self.window.register_layer(Mode.STILL_THERE, notice)
+        return notice
+
+    def _language_chosen(self, lang: str) -> None:
+        """A language button on the attract loop: awake, and the gallery in that language."""
+        self._woke()
+        self.window.choose_language(lang)
+
+    def _new_language(self, _lang: str) -> None:
+        """The visitor's language changed (or the reset put the default back): the attract
+        loop and the notice are made again in it."""
+        self._new_gallery(None)
+        old = self.notice
+        self.notice = self._make_notice()
+        old.hide()
+        old.deleteLater()
 
     # --- idle -----------------------------------------------------------------------------------
     def activity(self) -> None:

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content.languages import is_translation
 from kiosk.content.model import Quote
 from kiosk.core.clock import Clock
 from kiosk.core.rotation import Rotation
@@ -65,7 +66,15 @@ def attribution(ctx: Ctx, quote: Quote) -> str:
 def source_note(ctx: Ctx, quote: Quote) -> str:
     """The quote's ``source`` (where it comes from, and any note on it), as the screen shows it."""
     note = ctx.t(quote.source)
-    return f"Source: {note}" if note else ""
+    return ctx.tr("Source: {source}").format(source=note) if note else ""
+
+
+def translation_note(ctx: Ctx, quote: Quote) -> str:
+    """ "Translation" under a quote shown in another language than it was said in; "" else
+    (the decision: ``kiosk.content.languages.is_translation``, from the quote's or the
+    gallery's ``written_in``)."""
+    shown = is_translation(ctx.gallery, quote, ctx.lang or ctx.gallery.default_language)
+    return ctx.tr("Translation") if shown else ""
 
 
 class ProgressLine(QWidget):
@@ -173,10 +182,17 @@ class QuoteCanvas(QWidget):
             who = max(who, round(px * self.attribution_scale * 0.8))
         return self._font(speaker, bold=True), self._font(who)
 
+    def note_height(self, i: int, width: float) -> float:
+        """The "Translation" mark under quote ``i`` with its gap (0 where none is shown)."""
+        note = translation_note(self.ctx, self.quotes[i])
+        if not note:
+            return 0.0
+        return self.ctx.scale.space(0.75) + self._height(note, self.source_font(), width)
+
     def attribution_height(self, i: int, px: int, width: float) -> float:
         q = self.quotes[i]
         speaker_font, who_font = self.attribution_fonts(px)
-        h = self._height(self.ctx.t(q.speaker), speaker_font, width)
+        h = self.note_height(i, width) + self._height(self.ctx.t(q.speaker), speaker_font, width)
         who = attribution(self.ctx, q)
         if who:
             h += self.ctx.scale.space(0.5) + self._height(who, who_font, width)
@@ -288,6 +304,14 @@ class QuoteCanvas(QWidget):
         layout.draw(p, QPointF(side, top))
         y = top + text_h + s.space(2)
         q = self.quotes[i]
+        note = translation_note(self.ctx, q)
+        if note:  # small, right under the quote's words
+            font = self.source_font()
+            p.setFont(font)
+            p.setPen(QPen(QColor(pal.muted)))
+            note_y = top + text_h + s.space(0.75)
+            p.drawText(QRectF(side, note_y, width, self._height(note, font, width) + 2), WRAP, note)
+            y += self.note_height(i, width)
         speaker_font, small = self.attribution_fonts(px)
         p.setFont(speaker_font)
         p.setPen(QPen(QColor(pal.accent_text)))
@@ -376,7 +400,9 @@ class Dot(QToolButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         side = dot_side(ctx)
         self.setFixedSize(side, side)
-        self.setAccessibleName(f"Quote {index + 1} of {total}")
+        self.setAccessibleName(
+            ctx.tr("Quote {number} of {total}").format(number=index + 1, total=total)
+        )
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
@@ -459,7 +485,9 @@ class QuoteCarousel(QFrame):
         row.addStretch(1)
         grid.addLayout(row, 0, 1)
         side = dot_side(ctx)
-        self.pause_button = nav_button("", "pause", ctx.palette.text, side, "Pause the quotes")
+        self.pause_button = nav_button(
+            "", "pause", ctx.palette.text, side, ctx.tr("Pause the quotes")
+        )
         self.pause_button.clicked.connect(self.toggle_pause)
         self._mirror = _Mirror(self.pause_button)
         grid.addWidget(self._mirror, 0, 0)
@@ -504,9 +532,12 @@ class QuoteCarousel(QFrame):
                 dot.update()
         paused = self.rotation.paused
         self.pause_button.setIcon(self._icon("play" if paused else "pause"))
-        self.pause_button.setAccessibleName("Play the quotes" if paused else "Pause the quotes")
+        tr = self.ctx.tr
+        self.pause_button.setAccessibleName(
+            tr("Play the quotes") if paused else tr("Pause the quotes")
+        )
         # paused, it says so in a word, not only by the icon's shape
-        self.pause_button.setText("Paused" if paused else "")
+        self.pause_button.setText(tr("Paused") if paused else "")
         self.pause_button.setToolButtonStyle(
             Qt.ToolButtonStyle.ToolButtonTextBesideIcon
             if paused
@@ -517,9 +548,12 @@ class QuoteCarousel(QFrame):
             q = self.quotes[i]
             who = attribution(self.ctx, q)
             source = self.canvas.source_of(i)
+            note = translation_note(self.ctx, q)
             self.setAccessibleName(
-                f"Quote {i + 1} of {len(self.quotes)}: {self.ctx.t(q.text)} — "
-                f"{self.ctx.t(q.speaker)}"
+                tr("Quote {number} of {total}").format(number=i + 1, total=len(self.quotes))
+                + f": {self.ctx.t(q.text)}"
+                + (f" ({note})" if note else "")
+                + f" — {self.ctx.t(q.speaker)}"
                 + (f", {who}" if who else "")
                 + (f". {source}" if source else "")
             )

@@ -32,15 +32,17 @@ class QuotesScreen(TouchScreen):
         row = QHBoxLayout()
         row.setSpacing(s.space(3))
         self.home_button = nav_button(
-            "Home", "home", ctx.palette.text, s.touch, "Home: all posters"
+            ctx.tr("Home"), "home", ctx.palette.text, s.touch, ctx.tr("Home: all posters")
         )
         self.home_button.clicked.connect(self.home_requested)
         row.addWidget(self.home_button)
-        row.addWidget(label("In their words", "h2"), 1)
+        row.addWidget(label(ctx.tr("In their words"), "h2"), 1)
         self.settings_button = settings_button(ctx)
         self.settings_button.clicked.connect(self.settings_requested)
         row.addWidget(self.settings_button)
-        self.help_button = nav_button("", "help", ctx.palette.text, s.touch, "Help: how to use it")
+        self.help_button = nav_button(
+            "", "help", ctx.palette.text, s.touch, ctx.tr("Help: how to use it")
+        )
         self.help_button.clicked.connect(self.help_requested)
         row.addWidget(self.help_button)
         if not ctx.reach:
@@ -51,7 +53,7 @@ class QuotesScreen(TouchScreen):
         if self.carousel is not None:
             box.addWidget(self.carousel, 1)
         else:
-            box.addWidget(label("This gallery has no quotes.", "lead", "muted"), 1)
+            box.addWidget(label(ctx.tr("This gallery has no quotes."), "lead", "muted"), 1)
         if ctx.reach:  # the visitor's reach mode: the buttons at the bottom, and a way back up
             back = reach_back_button(ctx)
             back.clicked.connect(self.reach_requested)
