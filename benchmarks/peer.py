@@ -208,9 +208,11 @@ READY_JS = """new Promise(done => {
 })"""
 
 
-def run_once(chromium: str, deck: Path, settle_s: float, shot: Path | None) -> dict:
-    """One cold start of the browser on the deck: time to the first screenshot, then PSS."""
-    profile = tempfile.mkdtemp(prefix="bench-chromium-")
+def launch(
+    chromium: str, profile: str, size: tuple[int, int], url: str
+) -> tuple[subprocess.Popen[bytes], Pipe]:
+    """Chromium on ``url`` in a window of ``size``, driven over the DevTools pipe (fds 3 and 4):
+    its process and the pipe (whose two file descriptors the caller closes at the end)."""
     to_chrome_r, to_chrome_w = os.pipe()
     from_chrome_r, from_chrome_w = os.pipe()
 
@@ -223,12 +225,11 @@ def run_once(chromium: str, deck: Path, settle_s: float, shot: Path | None) -> d
         chromium,
         *FLAGS,
         f"--user-data-dir={profile}",
-        "--window-size=1920,1080",
+        f"--window-size={size[0]},{size[1]}",
         "--hide-scrollbars",
         "--remote-debugging-pipe",
-        deck.as_uri() + "#/0",
+        url,
     ]
-    t0 = time.monotonic()
     proc = subprocess.Popen(
         cmd,
         stdin=subprocess.DEVNULL,
@@ -239,7 +240,14 @@ def run_once(chromium: str, deck: Path, settle_s: float, shot: Path | None) -> d
     )
     os.close(to_chrome_r)
     os.close(from_chrome_w)
-    pipe = Pipe(to_chrome_w, from_chrome_r)
+    return proc, Pipe(to_chrome_w, from_chrome_r)
+
+
+def run_once(chromium: str, deck: Path, settle_s: float, shot: Path | None) -> dict:
+    """One cold start of the browser on the deck: time to the first screenshot, then PSS."""
+    profile = tempfile.mkdtemp(prefix="bench-chromium-")
+    t0 = time.monotonic()
+    proc, pipe = launch(chromium, profile, (1920, 1080), deck.as_uri() + "#/0")
     try:
         targets = pipe.call("Target.getTargets")["targetInfos"]
         page = next(t for t in targets if t["type"] == "page")
@@ -272,8 +280,8 @@ def run_once(chromium: str, deck: Path, settle_s: float, shot: Path | None) -> d
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        os.close(to_chrome_w)
-        os.close(from_chrome_r)
+        os.close(pipe.send_fd)
+        os.close(pipe.recv_fd)
         shutil.rmtree(profile, ignore_errors=True)
 
 

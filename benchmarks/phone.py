@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.peer import FLAGS, Pipe, find_chromium
+from benchmarks.peer import find_chromium, launch
 
 WIDTH, HEIGHT = 390, 844
 
@@ -27,34 +27,7 @@ class PhoneBrowser:
         if chromium is None:
             raise RuntimeError("no Chromium here (apt-get install chromium)")
         self.profile = tempfile.mkdtemp(prefix="phone-chromium-")
-        to_r, self._to_w = os.pipe()
-        self._from_r, from_w = os.pipe()
-
-        def child_fds() -> None:
-            a, b = os.dup(to_r), os.dup(from_w)
-            os.dup2(a, 3)
-            os.dup2(b, 4)
-
-        cmd = [
-            chromium,
-            *FLAGS,
-            f"--user-data-dir={self.profile}",
-            f"--window-size={WIDTH},{HEIGHT}",
-            "--hide-scrollbars",
-            "--remote-debugging-pipe",
-            "about:blank",
-        ]
-        self.proc = subprocess.Popen(
-            cmd,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            preexec_fn=child_fds,  # noqa: PLW1509
-            close_fds=False,
-        )
-        os.close(to_r)
-        os.close(from_w)
-        self.pipe = Pipe(self._to_w, self._from_r)
+        self.proc, self.pipe = launch(chromium, self.profile, (WIDTH, HEIGHT), "about:blank")
         targets = self.pipe.call("Target.getTargets")["targetInfos"]
         page = next(t for t in targets if t["type"] == "page")
         self.session = self.pipe.call(
@@ -132,8 +105,8 @@ class PhoneBrowser:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
-        os.close(self._to_w)
-        os.close(self._from_r)
+        os.close(self.pipe.send_fd)
+        os.close(self.pipe.recv_fd)
         shutil.rmtree(self.profile, ignore_errors=True)
 
 

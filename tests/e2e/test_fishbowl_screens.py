@@ -17,7 +17,6 @@ laptop under the controls and the projector stayed black.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +26,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
 from tests.conftest import REPO
+from tests.e2e.offscreen_screens import screens_env
 from tests.gui.pictures import differing_pixels
 
 LAPTOP = {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800}
@@ -39,17 +39,7 @@ PROJECTOR_FIRST = [
 
 
 def run_driver(tmp_path: Path, screens: list[dict], *args: str) -> dict:
-    config = tmp_path / "screens.json"
-    config.write_text(
-        json.dumps({"screens": [{**s, "logicalDpi": 96, "dpr": 1} for s in screens]}),
-        encoding="utf-8",
-    )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "KIOSK_DATA_DIR": str(tmp_path / "data"),
-    }
-    env.pop("DISPLAY", None)
+    env = screens_env(tmp_path, screens)
     result = subprocess.run(
         [
             sys.executable,

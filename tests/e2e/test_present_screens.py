@@ -8,29 +8,19 @@ first is the primary one."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.conftest import REPO
+from tests.e2e.offscreen_screens import screens_env
 
 LAPTOP = {"name": "1-laptop", "x": 0, "y": 0, "width": 1280, "height": 800}
 PROJECTOR = {"name": "2-projector", "x": 1280, "y": 0, "width": 1920, "height": 1080}
 
 
 def run_present(tmp_path: Path, screens: list[dict], *args: str) -> dict:
-    config = tmp_path / "screens.json"
-    config.write_text(
-        json.dumps({"screens": [{**s, "logicalDpi": 96, "dpr": 1} for s in screens]}),
-        encoding="utf-8",
-    )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "KIOSK_DATA_DIR": str(tmp_path / "data"),
-    }
-    env.pop("DISPLAY", None)
+    env = screens_env(tmp_path, screens)
     result = subprocess.run(
         [sys.executable, "-m", "tests.e2e.present_driver", "--reduced-motion", *args],
         cwd=REPO,
