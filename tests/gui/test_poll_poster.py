@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from kiosk.ui.gallery.poll import PollBlock
 
@@ -77,3 +78,27 @@ def test_hidden_results_thank_the_visitor(make_window, mini_gallery: Path) -> No
     QTest.mouseClick(block.buttons[1], Qt.MouseButton.LeftButton)
     assert block.thanks.isVisible() and not block.bars.isVisible()
     assert window.polls.total("poll") == 1
+
+
+def test_the_poll_speaks_the_visitors_language(qtbot) -> None:  # noqa: ANN001
+    """In French: the question, the prompt, the thanks, the plural of votes and the share's
+    spacing ("50 %") are French; the kicker on the home card is "Sondage"."""
+    from kiosk import paths
+    from tests.gui.languages import window_in
+
+    window = window_in(qtbot, paths.default_content_dir(), (1920, 1080), "fr")
+    card = window.home.cards[[p.id for p in window.ctx.gallery.posters].index("poll")]
+    assert "Sondage" in [lb.text() for lb in card.findChildren(QLabel)]
+    block = poll_block(window)
+    texts = [lb.text() for lb in block.findChildren(QLabel)]
+    assert "Quel cas aimeriez-vous le plus essayer dans votre ville\u00a0?" in texts
+    assert "Touchez votre réponse. Vous pouvez la changer jusqu’à votre départ." in texts
+    QTest.mouseClick(block.buttons[1], Qt.MouseButton.LeftButton)
+    assert block.thanks.text() == "Merci\u00a0: votre vote est compté."
+    assert block.words[1].text().endswith("✓ votre vote")
+    assert block.total.text() == "1 vote"
+    window.reset_for_next_visitor()
+    block = poll_block(window)
+    QTest.mouseClick(block.buttons[2], Qt.MouseButton.LeftButton)
+    assert block.total.text() == "2 votes"
+    assert "1 vote, 50\u202f% (✓ votre vote)" in block.bars.accessibleDescription()

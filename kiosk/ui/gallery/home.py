@@ -41,7 +41,13 @@ class PosterCard(TapFrame):
     """Title, place and artwork of one poster; tap to open."""
 
     def __init__(
-        self, ctx: Ctx, index: int, poster: Poster, art_height: int, title_role: str = "h3"
+        self,
+        ctx: Ctx,
+        index: int,
+        poster: Poster,
+        art_height: int,
+        title_role: str = "h3",
+        city_only: bool = False,
     ) -> None:
         super().__init__()
         self.index = index
@@ -63,7 +69,9 @@ class PosterCard(TapFrame):
         art.setFixedHeight(art_height)
         box.addWidget(art)
         place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
-        box.addWidget(label(place or ctx.tr(KIND_LABEL[poster.kind]), "small", "accent"))
+        # a narrow card names the city alone (the poster and the spoken name say the country)
+        kicker = (ctx.t(poster.city) if city_only else "") or place
+        box.addWidget(label(kicker or ctx.tr(KIND_LABEL[poster.kind]), "small", "accent"))
         box.addWidget(label(ctx.t(poster.title), title_role))
         box.addStretch(1)
         title = ctx.t(poster.title)
@@ -142,9 +150,8 @@ class CardScreen(TouchScreen):
         grid = QGridLayout()
         grid.setSpacing(s.space(3))
         self.cards = []
-        for i, poster in enumerate(self.ctx.gallery.posters):
-            card = PosterCard(self.ctx, i, poster, self.art_height(columns), self.card_title())
-            card.tapped.connect(lambda i=i: self.opened.emit(i))
+        for i in range(len(self.ctx.gallery.posters)):
+            card = self.make_card(self.ctx, i, self.art_height(columns))
             grid.addWidget(card, i // columns, i % columns)
             self.cards.append(card)
         for c in range(columns):
@@ -164,6 +171,16 @@ class CardScreen(TouchScreen):
         """The label role of a card's title."""
         return "h3"
 
+    def city_only(self) -> bool:
+        """Whether the cards name the city alone (narrow cards), not the city and country."""
+        return False
+
+    def make_card(self, ctx: Ctx, i: int, art_height: int) -> PosterCard:
+        poster = ctx.gallery.posters[i]
+        card = PosterCard(ctx, i, poster, art_height, self.card_title(), self.city_only())
+        card.tapped.connect(lambda i=i: self.opened.emit(i))
+        return card
+
     def place_grid(self, box: QVBoxLayout, grid: QGridLayout) -> None:
         box.addLayout(grid)
 
@@ -180,8 +197,7 @@ class CardScreen(TouchScreen):
             if not 0 <= i < len(self.cards):
                 continue
             old = self.cards[i]
-            card = PosterCard(ctx, i, ctx.gallery.posters[i], self._built_for[1], self.card_title())
-            card.tapped.connect(lambda i=i: self.opened.emit(i))
+            card = self.make_card(ctx, i, self._built_for[1])
             card.set_selected(bool(old.property("selected")))
             grid.replaceWidget(old, card)  # (it looks into the grid's own layout)
             old.hide()
@@ -236,12 +252,17 @@ class HomeScreen(CardScreen):
         if self.side_quotes():
             # four narrower columns (more than six posters): shorter pictures keep both rows
             # of cards on the screen
-            return self.ctx.scale.space(self.SIDE_ART if columns <= 3 else self.SIDE_ART - 5)
+            return self.ctx.scale.space(self.SIDE_ART if columns <= 3 else self.SIDE_ART - 9)
         return super().art_height(columns)
 
     def card_title(self) -> str:
         """Smaller titles when the quotes share the screen with the cards."""
         return "label" if self.ctx.gallery.quotes else "h3"
+
+    def city_only(self) -> bool:
+        """Four narrow columns beside the quotes (more than six posters): the city alone, so
+        "Johannesburg, South Africa" takes one line, not two, and both rows stay on screen."""
+        return self.side_quotes() and self._columns >= 4
 
     def header(self, page: QVBoxLayout) -> None:
         ctx, s = self.ctx, self.ctx.scale
@@ -397,8 +418,10 @@ class HomeScreen(CardScreen):
         if self.side_quotes():
             row = QHBoxLayout()
             row.setSpacing(self.ctx.scale.space(3))
-            row.addLayout(grid, 55)
-            row.addWidget(self.carousel, 45)
+            # four columns (more than six posters) take half the width, three a little more
+            wide = 50 if self._columns >= 4 else 55
+            row.addLayout(grid, wide)
+            row.addWidget(self.carousel, 100 - wide)
             box.addLayout(row)
         elif self.ctx.reach:  # the quotes, which need no touch, above the cards
             box.insertWidget(box.count() - 1, self.carousel)

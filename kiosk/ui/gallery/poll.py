@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.poll import Share, percent
+from kiosk.core.poll import Share
+from kiosk.i18n import N_
 from kiosk.ui.context import Ctx
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.speech import readable
@@ -31,23 +32,25 @@ from kiosk.ui.widgets import label, nav_button
 if TYPE_CHECKING:
     from kiosk.content.model import Poster
 
-# the interface's words on a poll, in one place (to be wrapped for translation)
-WORDS = {
-    "prompt": "Tap your answer. You can change it until you leave.",
-    "thanks": "Thank you: your vote is counted.",
-    "results": "Results",
-    "yours": "✓ your vote",
-    "votes": "{n} votes",
-    "one_vote": "1 vote",
-    "none_yet": "No votes yet",
-}
+# the interface's words on a poll (translated where shown: ctx.tr, ctx.ntr)
+PROMPT = N_("Tap your answer. You can change it until you leave.")
+THANKS = N_("Thank you: your vote is counted.")
+RESULTS = N_("Results")
+YOURS = N_("✓ your vote")
+NONE_YET = N_("No votes yet")
 
 
 CUE_MARGIN = 16  # space kept under the results, in the scale's spaces (clear of the "more" cue)
 
 
-def votes_text(count: int) -> str:
-    return WORDS["one_vote"] if count == 1 else WORDS["votes"].format(n=count)
+def votes_text(ctx: Ctx, count: int) -> str:
+    """'1 vote', '4,718 votes' in the language on screen."""
+    return ctx.ntr("{n} vote", "{n} votes", count).format(n=ctx.number(count))
+
+
+def share_text(ctx: Ctx, share: float) -> str:
+    """A share as a whole percentage: '42%', '42 %' (French and Spanish spacing)."""
+    return ctx.tr("{n}%").format(n=ctx.number(round(share * 100)))
 
 
 class ResultBars(QWidget):
@@ -67,7 +70,7 @@ class ResultBars(QWidget):
         self._anim.valueChanged.connect(self._grow)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(self.row_height() * max(1, len(names)))
-        self.setAccessibleName(WORDS["results"])
+        self.setAccessibleName(ctx.tr(RESULTS))
 
     def row_height(self) -> int:
         s = self.ctx.scale
@@ -76,8 +79,9 @@ class ResultBars(QWidget):
     def show_results(self, shares: tuple[Share, ...], chosen: int | None, animate: bool) -> None:
         self.shares, self.chosen = shares, chosen
         lines = [
-            f"{self.names[r.option]}: {votes_text(r.count)}, {percent(r.share)}"
-            + (f" ({WORDS['yours']})" if r.option == chosen else "")
+            f"{self.names[r.option]}: {votes_text(self.ctx, r.count)}, "
+            f"{share_text(self.ctx, r.share)}"
+            + (f" ({self.ctx.tr(YOURS)})" if r.option == chosen else "")
             for r in shares
         ]
         self.setAccessibleDescription("; ".join(lines))
@@ -110,7 +114,7 @@ class ResultBars(QWidget):
             painter.setPen(QColor(pal.text))
             name = self.names[result.option]
             if result.option == self.chosen:
-                name = f"{name}   {WORDS['yours']}"
+                name = f"{name}   {self.ctx.tr(YOURS)}"
             name = painter.fontMetrics().elidedText(
                 name, Qt.TextElideMode.ElideMiddle, self.width()
             )
@@ -135,7 +139,7 @@ class ResultBars(QWidget):
             painter.drawText(
                 QRectF(room + s.space(2), bar_top, figure_w, bar_h),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                f"{percent(result.share)} · {votes_text(result.count)}",
+                f"{share_text(self.ctx, result.share)} · {votes_text(self.ctx, result.count)}",
             )
         painter.end()
 
@@ -155,7 +159,7 @@ class PollBlock(QWidget):
         box.setSpacing(s.space(2.5))
         question = ctx.t(poster.question)
         box.addWidget(readable(label(question, "h2"), question))
-        box.addWidget(label(WORDS["prompt"], "lead", "muted"))
+        box.addWidget(label(ctx.tr(PROMPT), "lead", "muted"))
         self.buttons: list[QToolButton] = []
         self.words: list[QLabel] = []
         grid = QVBoxLayout()
@@ -190,9 +194,9 @@ class PollBlock(QWidget):
             row.addWidget(button, 1)
             grid.addLayout(row)
         box.addLayout(grid)
-        self.thanks = label(WORDS["thanks"], "lead", "accent")
+        self.thanks = label(ctx.tr(THANKS), "lead", "accent")
         box.addWidget(self.thanks)
-        self.results_heading = label(WORDS["results"], "h3")
+        self.results_heading = label(ctx.tr(RESULTS), "h3")
         box.addWidget(self.results_heading)
         self.total = label("", "small", "muted")
         box.addWidget(self.total)
@@ -230,11 +234,12 @@ class PollBlock(QWidget):
         chosen = book.chosen(self.poster.id) if book is not None else None
         for i, button in enumerate(self.buttons):
             button.setChecked(i == chosen)
-            mark = f"{WORDS['yours']}: " if i == chosen else ""
+            yours = self.ctx.tr(YOURS)
+            mark = f"{yours}: " if i == chosen else ""
             button.setAccessibleName(mark + self.names[i])
             # the choice in words on the button, not by its colour alone
             self.words[i].setText(
-                f"{self.names[i]}   {WORDS['yours']}" if i == chosen else self.names[i]
+                f"{self.names[i]}   {yours}" if i == chosen else self.names[i]
             )
         voted = chosen is not None
         self.thanks.setVisible(voted)
@@ -243,5 +248,5 @@ class PollBlock(QWidget):
             widget.setVisible(shown)
         if shown and book is not None:
             total = book.total(self.poster.id)
-            self.total.setText(votes_text(total) if total else WORDS["none_yet"])
+            self.total.setText(votes_text(self.ctx, total) if total else self.ctx.tr(NONE_YET))
             self.bars.show_results(book.results(self.poster.id, self.options), chosen, animate)

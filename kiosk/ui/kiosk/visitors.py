@@ -14,19 +14,18 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.analytics.report import Figures, duration_text, figures
+from kiosk.i18n import N_
 from kiosk.ui.context import Ctx
 from kiosk.ui.widgets import label
 
-# the words of this part, in one place
-WORDS = {
-    "heading": "Visitors",
-    "none": "No visitor sessions recorded yet.",
-    "off": "Analytics are off (gallery.yaml: analytics: enabled: false).",
-    "sessions": "{today} sessions today, {total} in all; median visit {median}",
-    "posters": "Posters by views (median time on the poster)",
-    "poll": "Poll results",
-    "hours": "Busiest hours (sessions started)",
-}
+# the words of this part, in one place (translated where shown: ctx.tr)
+HEADING = N_("Visitors")
+NONE = N_("No visitor sessions recorded yet.")
+OFF = N_("Analytics are off (gallery.yaml: analytics: enabled: false).")
+SESSIONS = N_("{today} sessions today, {total} in all; median visit {median}")
+POSTERS = N_("Posters by views (median time on the poster)")
+POLL = N_("Poll results")
+HOURS = N_("Busiest hours (sessions started)")
 
 
 def read_figures(path: Path, now: float | None = None) -> Figures | None:
@@ -124,18 +123,18 @@ def visitors_part(
     box = QVBoxLayout(part)
     box.setContentsMargins(0, 0, 0, 0)
     box.setSpacing(ctx.scale.space(1.5))
-    box.addWidget(label(WORDS["heading"], "h3"))
+    box.addWidget(label(ctx.tr(HEADING), "h3"))
     if not enabled:
-        box.addWidget(label(WORDS["off"], "small"))
+        box.addWidget(label(ctx.tr(OFF), "small"))
         return part
     if found is None or found.sessions == 0:
-        box.addWidget(label(WORDS["none"], "small"))
+        box.addWidget(label(ctx.tr(NONE), "small"))
         return part
     box.addWidget(
         label(
-            WORDS["sessions"].format(
-                today=found.sessions_today,
-                total=found.sessions,
+            ctx.tr(SESSIONS).format(
+                today=ctx.number(found.sessions_today),
+                total=ctx.number(found.sessions),
                 median=duration_text(found.median_session_seconds),
             ),
             "body",
@@ -143,7 +142,7 @@ def visitors_part(
         )
     )
     if found.posters:
-        box.addWidget(label(WORDS["posters"], "label"))
+        box.addWidget(label(ctx.tr(POSTERS), "label"))
         rows = [
             (
                 names.get(p.poster, p.poster),
@@ -154,13 +153,13 @@ def visitors_part(
         ]
         box.addWidget(BarChart(ctx, rows))
     for poll, tally in sorted(found.polls.items()):
-        box.addWidget(label(f"{WORDS['poll']}: {names.get(f'{poll}?', poll)}", "label"))
+        box.addWidget(label(f"{ctx.tr(POLL)}: {names.get(f'{poll}?', poll)}", "label"))
         total = sum(tally.values()) or 1
         rows = [
             (names.get(f"{poll}#{o}", str(o + 1)), n, f"{n} ({round(100 * n / total)}%)")
             for o, n in sorted(tally.items())
         ]
         box.addWidget(BarChart(ctx, rows))
-    box.addWidget(label(WORDS["hours"], "label"))
+    box.addWidget(label(ctx.tr(HOURS), "label"))
     box.addWidget(HoursChart(ctx, found.hours))
     return part
