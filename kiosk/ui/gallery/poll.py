@@ -238,9 +238,7 @@ class PollBlock(QWidget):
             mark = f"{yours}: " if i == chosen else ""
             button.setAccessibleName(mark + self.names[i])
             # the choice in words on the button, not by its colour alone
-            self.words[i].setText(
-                f"{self.names[i]}   {yours}" if i == chosen else self.names[i]
-            )
+            self.words[i].setText(f"{self.names[i]}   {yours}" if i == chosen else self.names[i])
         voted = chosen is not None
         self.thanks.setVisible(voted)
         shown = voted and self.poster.show_results and book is not None
