@@ -65,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.commands import printing
 
         return printing.run(args)
+    if args.command == "stats":
+        from kiosk.commands import stats
+
+        return stats.run(args)
     if args.command == "fishbowl":
         from kiosk.commands import fishbowl
 

@@ -221,6 +221,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write the YAML (default: beside the CSV, .yaml for .csv; never over a file)",
     )
 
+    st = sub.add_parser(
+        "stats",
+        help="what visitors looked at and chose (this kiosk's analytics, or several merged)",
+    )
+    _add_content(st)
+    st.add_argument("--since", metavar="DATE", help="only from this day on (YYYY-MM-DD)")
+    st.add_argument(
+        "--db",
+        metavar="FILE",
+        action="append",
+        help="an analytics database (repeat to merge copies from several kiosks; "
+        "default: this machine's)",
+    )
+    out = st.add_mutually_exclusive_group(required=True)
+    out.add_argument("--csv", metavar="DIR", help="write the figures as CSV files into DIR")
+    out.add_argument("--html", metavar="FILE", help="write one offline HTML report")
+
     shot = sub.add_parser("shot", help="render a screen offscreen to a PNG file")
     _add_content(shot)
     shot.add_argument(

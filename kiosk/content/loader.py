@@ -392,8 +392,18 @@ def _resolve_artwork(poster: Poster, doc: Document, lookup: artwork.Lookup) -> P
         else s
         for i, s in enumerate(poster.sections)
     )
+    options = tuple(
+        o.model_copy(update={"artwork": resolve(o.artwork, ("options", i, "artwork"))})
+        if o.artwork
+        else o
+        for i, o in enumerate(poster.options)
+    )
     return poster.model_copy(
-        update={"artwork": resolve(poster.artwork, ("artwork",)), "sections": sections}
+        update={
+            "artwork": resolve(poster.artwork, ("artwork",)),
+            "sections": sections,
+            "options": options,
+        }
     )
 
 

@@ -63,7 +63,7 @@ ThemeName = Literal[
     "light_yellow.xml",
 ]
 THEMES: tuple[str, ...] = get_args(ThemeName)  # qt-material's themes, by file name
-PosterKind = Literal["introduction", "case", "discussion"]
+PosterKind = Literal["introduction", "case", "discussion", "poll"]
 SectionKind = Literal[
     "background", "history", "approach", "measures", "outcomes", "future", "discussion", "other"
 ]
@@ -190,6 +190,15 @@ class CarouselSettings(Strict):
         return max(self.min_seconds, min(self.max_seconds, raw))
 
 
+class AnalyticsSettings(Strict):
+    """What the kiosk records of its visitors (docs/analytics.md): on or off, how long it keeps
+    it, and the most disk it may take."""
+
+    enabled: bool = True
+    retention_days: int = Field(default=90, ge=1, le=3650)
+    max_megabytes: int = Field(default=64, ge=1, le=10_000)
+
+
 class PresenterSettings(Strict):
     """gallery.yaml's ``presenter``: the talk's length for the console's countdown (none: the
     console counts up only), and how long before the end it turns to its warning."""
@@ -219,6 +228,7 @@ class GallerySettings(Strict):
     carousel: CarouselSettings = CarouselSettings()
     kiosk: bool = False
     reduced_motion: bool = False
+    analytics: AnalyticsSettings = AnalyticsSettings()
     presenter: PresenterSettings = PresenterSettings()
 
     @property
@@ -255,8 +265,21 @@ class Fact(Strict):
         return f"{self.value:,}"
 
 
+MIN_OPTIONS = 2  # a poll's options: fewer is no choice, more no longer fits one screen
+MAX_OPTIONS = 8
+
+
+class PollOption(Strict):
+    """One answer of a poll poster: its words and, optionally, a picture beside them."""
+
+    label: LocalText
+    artwork: Artwork | None = None
+    alt: LocalText | None = None  # what the artwork shows, for a screen reader
+
+
 class Poster(Strict):
-    """posters/*.yaml: one poster."""
+    """posters/*.yaml: one poster. A poster of kind ``poll`` asks ``question`` with
+    ``options`` (2 to 8) and, after a visitor's vote, shows the results if ``show_results``."""
 
     id: Id
     kind: PosterKind
@@ -274,6 +297,26 @@ class Poster(Strict):
     sources: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
     # a web address about the case, shown as a QR code on screen and in print (to take home)
     link: Link | None = None
+    question: LocalText | None = None
+    options: tuple[PollOption, ...] = Field(
+        default=(), min_length=MIN_OPTIONS, max_length=MAX_OPTIONS
+    )
+    show_results: bool = True
+
+    @model_validator(mode="after")
+    def _poll_fields(self) -> Poster:
+        if self.kind == "poll":
+            if self.question is None:
+                raise ValueError("a poll poster needs a question")
+            if not self.options:
+                raise ValueError(
+                    f"a poll poster needs options ({MIN_OPTIONS} to {MAX_OPTIONS} answers)"
+                )
+        elif self.question is not None or self.options:
+            raise ValueError(
+                f"question and options belong to a poll poster (kind: poll), not a {self.kind}"
+            )
+        return self
 
 
 class Quote(Strict):

@@ -17,6 +17,8 @@ from kiosk.ui.images import ImageStore
 if TYPE_CHECKING:  # the UI never needs the content model's classes themselves
     from kiosk.content.model import Gallery
     from kiosk.content.text import LocalText
+    from kiosk.core.poll import PollBook
+    from kiosk.core.usage import Usage
     from kiosk.ui.speech import Reader
 
 
@@ -32,6 +34,8 @@ class Ctx:
     reach: bool = False  # the visitor's reach mode: every control in the screen's lower band
     hints: bool = True  # key hints on screen; off for the audience of ``kiosk present``
     speech: Reader | None = None  # read aloud (the window's one voice); None: no reading here
+    polls: PollBook | None = None  # the poll posters' votes (the window's one book)
+    usage: Usage | None = None  # zooms and quote swipes, told to analytics
 
     def t(self, text: LocalText | None) -> str:
         """Text in the language on screen (falling back to the gallery's default)."""

@@ -27,10 +27,13 @@ from shiboken6 import isValid
 
 from kiosk.core.modes import LAYERS, Mode, Modes
 from kiosk.core.navigation import Navigation, NavState, Screen
+from kiosk.core.poll import PollBook
+from kiosk.core.usage import Usage
 from kiosk.core.visitor import VisitorPrefs, VisitorSettings, next_language
 from kiosk.theme import HIGH_CONTRAST, TypeScale, stylesheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.home import HomeScreen, OverviewScreen
+from kiosk.ui.gallery.poll import PollBlock
 from kiosk.ui.hints import POSTER_BAR, InputKind, first_input
 from kiosk.ui.keywalk import KeyWalk
 from kiosk.ui.language import LanguageButtons
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
     input_kind_changed = Signal(str)  # "touch" or "keys": the hints and help follow it
     mode_changed = Signal(str, bool)  # a layer or screen (Mode value) entered (True) or left
     gallery_changed = Signal(object)  # live reload applied new content
+    visitor_left = Signal()  # the idle reset (or a recovery): the visitor session is over
     language_changed = Signal(str)  # the visitor's language (the attract loop follows it)
 
     def __init__(
@@ -192,7 +196,15 @@ class MainWindow(QMainWindow):
         # read aloud: one voice for the window, made after the first frame (kiosk.ui.speech)
         self.reader = Reader(ctx.lang or ctx.gallery.default_language, self)
         self.reader.prepare_later()
-        self.ctx = replace(self._ctx_for(self.visitor.settings), speech=self.reader)
+        # the poll posters' votes: one book for the window, one vote per visitor session
+        self.polls = PollBook()
+        self.usage = Usage()  # zooms and quote swipes, for analytics
+        self.ctx = replace(
+            self._ctx_for(self.visitor.settings),
+            speech=self.reader,
+            polls=self.polls,
+            usage=self.usage,
+        )
         self.reach_button: ReachButton | None = None
         self.walk = KeyWalk(self)  # Tab, Shift+Tab and Enter through every control
         self._name_window()
@@ -674,7 +686,11 @@ class MainWindow(QMainWindow):
         for carousel in self.findChildren(QuoteCarousel):
             carousel.restart()
         self.reader.stop()
+        self.polls.new_session()  # the next tap on a poll is the next visitor's vote
+        for poll in self.findChildren(PollBlock):
+            poll.refresh()
         self.modes.reset()
+        self.visitor_left.emit()
         self.visitor.reset()  # this visitor's text size, contrast, reach and motion go with them
 
     def rebuild(self) -> None:

@@ -179,7 +179,7 @@ sources: [A source]
 # (line of the template, new value, column of the problem, message after "path ")
 POSTER_FIELDS = [
     (1, "[a, b]", 1, "id must be an id of lower-case letters, digits and hyphens, not a list"),
-    (2, "7", 1, "kind must be one of 'introduction', 'case' or 'discussion', not 7"),
+    (2, "7", 1, "kind must be one of 'introduction', 'case', 'discussion' or 'poll', not 7"),
     (3, "[1, 2]", 1, "title must be text, not a list"),
     (4, "{a: b}", 1, "city has 'a', which is not a language code like en or fr"),
     (5, "[x]", 1, "country must be text, not a list"),

@@ -337,13 +337,13 @@ def test_small_targets_are_named_where_they_come_from() -> None:
 
 def test_the_summary_counts_each_check() -> None:
     gallery, _ = load(paths.default_content_dir())
-    assert doctor.summary([], gallery) == "6 posters, 7 quotes: no findings"
+    assert doctor.summary([], gallery) == "7 posters, 7 quotes: no findings"
     found = [
         doctor.Finding("a.yaml", 1, "x", "alt"),
         doctor.Finding("a.yaml", 2, "y", "alt"),
         doctor.Finding("b.yaml", 3, "z", "contrast"),
     ]
-    assert doctor.summary(found, gallery) == "6 posters, 7 quotes: 3 findings (1 contrast, 2 alt)"
+    assert doctor.summary(found, gallery) == "7 posters, 7 quotes: 3 findings (1 contrast, 2 alt)"
 
 
 def test_a_finding_is_one_line_whatever_the_file_holds() -> None:

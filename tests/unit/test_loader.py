@@ -87,8 +87,8 @@ BAD_POSTERS = [
         kind: cas
         title: Extra
         """,
-        "posters/extra.yaml:2:1: kind must be one of 'introduction', 'case' or 'discussion', "
-        "not 'cas' (did you mean 'case'?)",
+        "posters/extra.yaml:2:1: kind must be one of 'introduction', 'case', 'discussion' or "
+        "'poll', not 'cas' (did you mean 'case'?)",
         id="bad-enum",
     ),
     pytest.param(

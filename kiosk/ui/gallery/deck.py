@@ -283,6 +283,8 @@ class ZoomLayer(QWidget):
         self.show()
         self.raise_()
         self.update()
+        if self._ctx.usage is not None:
+            self._ctx.usage.note("zoom")
 
     def close_zoom(self) -> None:
         if self.isVisible():

@@ -27,6 +27,7 @@ from kiosk.core.qr import qr_code, short_address
 from kiosk.i18n import N_
 from kiosk.theme import poster_accent_sheet
 from kiosk.ui.context import Ctx
+from kiosk.ui.gallery.poll import PollBlock
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.qr import QrView
 from kiosk.ui.speech import Passage, ReadAloudButton, page_passages, readable
@@ -46,6 +47,7 @@ KIND_LABEL = {
     "introduction": N_("Introduction"),
     "case": N_("Case"),
     "discussion": N_("Discussion"),
+    "poll": N_("Poll"),
 }
 WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns
 CUE_SPACE = 14  # the height of the "more below" cue at a poster's foot, in the scale's spaces
@@ -349,6 +351,10 @@ class PosterPage(QWidget):
         found = self.findChildren(ArtworkView)
         self.header_art: ArtworkView | None = found[0] if poster.artwork and found else None
         self.section_arts: list[ArtworkView] = []
+        self.poll: PollBlock | None = None
+        if poster.kind == "poll":
+            self.poll = PollBlock(ctx, poster)
+            root.addWidget(self.poll)
         if poster.facts:
             root.addLayout(facts_block(ctx, poster.facts, width - 2 * side_margin))
         if quotes:

@@ -191,6 +191,10 @@ class AdminScreen(_Veil):
             add(label(info["translations"], "body"))
         for line in info["problems"] or [tr("No problems in the content.")]:
             add(label(line, "small"))
+        if "visitors" in info:
+            from kiosk.ui.kiosk.visitors import visitors_part
+
+            add(visitors_part(self.ctx, *info["visitors"]))
         add(label(tr("Screens"), "h3"))
         for screen in QGuiApplication.screens():
             g = screen.geometry()

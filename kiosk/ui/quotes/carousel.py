@@ -679,6 +679,8 @@ class QuoteCarousel(QFrame):
         self._sync()
 
     def gesture_swipe(self, step: int) -> None:
+        if self.ctx.usage is not None:
+            self.ctx.usage.note("quote_swipe")
         (self.next if step > 0 else self.previous)()
 
     def gesture_tap(self) -> None:
