@@ -25,6 +25,7 @@ from kiosk.core.fishbowl.airtime import (
 )
 from kiosk.core.fishbowl.records import State
 from kiosk.core.fishbowl.session import FishbowlSession
+from kiosk.i18n import ENGLISH, Translator
 
 
 @dataclass(frozen=True)
@@ -99,10 +100,11 @@ class Harvest:
         return max(0.0, self.ended_wall - self.started_wall - self.elapsed)
 
 
-def harvest(session: FishbowlSession) -> Harvest:
-    """Everything the exports say about ``session``, as it is now (a running turn so far)."""
+def harvest(session: FishbowlSession, t: Translator = ENGLISH) -> Harvest:
+    """Everything the exports say about ``session``, as it is now (a running turn so far); the
+    words it decides itself (an unnamed person's chair, a missing title) in ``t``'s language."""
     config = session.config
-    labels = participant_labels(session)
+    labels = participant_labels(session, t)
     turns = session.turns()
     people = {p.id: p for p in session.participants}
     key_of = {pid: person_key(p) for pid, p in people.items()}
@@ -114,7 +116,7 @@ def harvest(session: FishbowlSession) -> Harvest:
         key = key_of[t.participant_id]
         over[key] = over.get(key, 0.0) + t.over_time
     listed = {e.name.casefold() for e in config.roster}
-    seated = by_person(session)
+    seated = by_person(session, t)
     total = sum(p.seconds for p in seated)
     rows = [
         PersonRow(
@@ -138,7 +140,7 @@ def harvest(session: FishbowlSession) -> Harvest:
     named = {key_of[pid]: label for pid, label in labels.items() if people[pid].name}
     elapsed = session.session_elapsed()
     return Harvest(
-        title=config.title or "Fishbowl discussion",
+        title=config.title or t.gettext("Fishbowl discussion"),
         state=session.state,
         questions=session.question_log or ((0.0, session.question),),
         started_wall=session.started_wall,

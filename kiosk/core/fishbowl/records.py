@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from kiosk.core.fishbowl.text import chair_label
+from kiosk.core.fishbowl.text import chair_label, chair_name
+from kiosk.i18n import ENGLISH, Said, Translator
 
 
 class State(StrEnum):
@@ -34,6 +35,15 @@ class Participant:
     @property
     def label(self) -> str:
         return self.name or chair_label(self.chair)
+
+    def said(self, t: Translator = ENGLISH) -> str:
+        """The label in the language on screen: the name, else "Chair 3" translated."""
+        return self.name or chair_name(self.chair).in_language(t)
+
+    @property
+    def label_said(self) -> str | Said:
+        """The label for a sentence said later (a refusal): the name, or the chair's name."""
+        return self.name or chair_name(self.chair)
 
     @property
     def seated(self) -> bool:

@@ -239,7 +239,7 @@ def _circle(session: FishbowlSession, phase: Phase, t: Translator) -> Circle:
     seats = tuple(
         Seat(
             c.index,
-            c.label if c.occupied else t.gettext("open"),
+            c.said(t) if c.occupied else t.gettext("open"),
             c.occupied,
             c.speaking,
             ""
@@ -290,7 +290,7 @@ def percent(fraction: float) -> str:
 
 
 def _balance(session: FishbowlSession, closing: bool, t: Translator) -> Balance:
-    people = list(by_person(session))
+    people = list(by_person(session, t))
     total = sum(p.seconds for p in people)
     most = max((p.seconds for p in people), default=0.0)
     limit = MAX_ROWS if closing else MAX_BARS

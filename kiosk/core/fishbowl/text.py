@@ -9,11 +9,19 @@ from __future__ import annotations
 import math
 
 from kiosk.core.fishbowl.errors import FishbowlError
+from kiosk.i18n import N_, Said
+
+CHAIR = N_("Chair {n}")
+
+
+def chair_name(chair: int) -> Said:
+    """People read chairs from 1: chair index 2 is "Chair 3" (said in the language on screen)."""
+    return Said(CHAIR, n=chair + 1)
 
 
 def chair_label(chair: int) -> str:
-    """People read chairs from 1: chair index 2 is "Chair 3"."""
-    return f"Chair {chair + 1}"
+    """ "Chair 3" for chair index 2, in English (the label the session's data keeps)."""
+    return str(chair_name(chair))
 
 
 def whole_ms(seconds: float) -> int:
@@ -47,10 +55,15 @@ def format_duration(seconds: float) -> str:
 
 
 def clean_text(text: str | None, limit: int, what: str) -> str | None:
-    """One line, single spaces, or None when blank."""
+    """One line, single spaces, or None when blank; ``what`` (a marked msgid: "The name") names
+    the text in the refusal."""
     if text is None:
         return None
     cleaned = " ".join(str(text).split())
     if len(cleaned) > limit:
-        raise FishbowlError(f"{what} is too long: keep it under {limit} characters")
+        raise FishbowlError(
+            N_("{what} is too long: keep it under {limit} characters"),
+            what=Said(what),
+            limit=limit,
+        )
     return cleaned or None

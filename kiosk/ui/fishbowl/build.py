@@ -63,7 +63,11 @@ def build(
     if message:
         logger.info("fishbowl: %s", message)
     controller = FishbowlController(
-        session, store, export_dir or paths.data_dir() / "exports", Chime()
+        session,
+        store,
+        export_dir or paths.data_dir() / "exports",
+        Chime(),
+        translator=ctx.translator,
     )
     setup = FishbowlConfig.from_preset(gallery.fishbowl, ctx.lang, gallery.default_language)
     window = FishbowlWindow(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.clock import SystemWallClock, WallClock
 from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.text import CHAIR
 from kiosk.i18n import N_
 from kiosk.theme import mix
 from kiosk.ui.context import Ctx
@@ -51,7 +52,7 @@ OPEN = N_(" (open)")  # after a free chair's label
 
 def chair_widest(chairs: int, tr: Callable[[str], str] = str) -> tuple[str, ...]:
     """A chair button's room: its longest words in a circle of ``chairs``."""
-    return (f"Chair {chairs}" + tr(OPEN),)
+    return (tr(CHAIR).format(n=chairs) + tr(OPEN),)
 
 
 def strip_button_side(ctx: Ctx) -> int:
@@ -732,9 +733,10 @@ class ControlPanel(QFrame):
         if len(chairs) != len(self.chair_buttons):
             self._build_chairs(len(chairs))
         for view, b in zip(chairs, self.chair_buttons, strict=True):
-            b.setText(chair_text(view.label, view.occupied, view.speaking, tr))
+            b.setText(chair_text(view.said(self.ctx.translator), view.occupied, view.speaking, tr))
             b.setChecked(c.selected == view.index)
-            who = view.label if view.occupied else tr("{name}, empty").format(name=view.label)
+            said = view.said(self.ctx.translator)
+            who = said if view.occupied else tr("{name}, empty").format(name=said)
             b.setAccessibleName(tr("Chair {n}: {who}").format(n=view.index + 1, who=who))
         circle = s.message or ""
         self.circle_label.setText(
