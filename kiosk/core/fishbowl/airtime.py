@@ -87,9 +87,9 @@ def by_person(session: FishbowlSession, t: Translator = ENGLISH) -> tuple[Person
         seconds.setdefault(key, 0.0)
         turns.setdefault(key, 0)
         seated[key] = seated.get(key, False) or p.seated
-    for t in session.turns():
-        key = person_key(by_id[t.participant_id])
-        seconds[key] += t.duration
+    for turn in session.turns():
+        key = person_key(by_id[turn.participant_id])
+        seconds[key] += turn.duration
         turns[key] += 1
     return tuple(
         PersonTime(

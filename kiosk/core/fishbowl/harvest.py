@@ -112,9 +112,9 @@ def harvest(session: FishbowlSession, t: Translator = ENGLISH) -> Harvest:
     chairs: dict[str, set[int]] = {}
     for p in session.participants:
         chairs.setdefault(key_of[p.id], set()).add(p.chair + 1)
-    for t in turns:
-        key = key_of[t.participant_id]
-        over[key] = over.get(key, 0.0) + t.over_time
+    for turn in turns:
+        key = key_of[turn.participant_id]
+        over[key] = over.get(key, 0.0) + turn.over_time
     listed = {e.name.casefold() for e in config.roster}
     seated = by_person(session, t)
     total = sum(p.seconds for p in seated)
@@ -160,20 +160,20 @@ def harvest(session: FishbowlSession, t: Translator = ENGLISH) -> Harvest:
         by_chair=session.talk_time_by_chair(),
         timeline=tuple(
             TimelineRow(
-                t.number,
-                t.round,
-                t.chair + 1,
-                labels[t.participant_id],
-                t.participant_id,
-                config.group_of(people[t.participant_id].name),
-                t.start,
-                t.end,
-                t.duration,
-                t.over_time,
-                t.started_wall,
-                t.ended_wall,
+                turn.number,
+                turn.round,
+                turn.chair + 1,
+                labels[turn.participant_id],
+                turn.participant_id,
+                config.group_of(people[turn.participant_id].name),
+                turn.start,
+                turn.end,
+                turn.duration,
+                turn.over_time,
+                turn.started_wall,
+                turn.ended_wall,
             )
-            for t in turns
+            for turn in turns
         ),
         notes=tuple(
             NoteRow(
