@@ -25,6 +25,7 @@ from kiosk.core.fishbowl.airtime import (
 )
 from kiosk.core.fishbowl.records import State
 from kiosk.core.fishbowl.session import FishbowlSession
+from kiosk.core.fishbowl.text import label_in
 from kiosk.i18n import ENGLISH, Translator
 
 
@@ -181,7 +182,9 @@ def harvest(session: FishbowlSession, t: Translator = ENGLISH) -> Harvest:
                 session.wall_time_at(n.at, ending=True),
                 n.text,
                 # the speaker as the rest of the harvest names them (a name as first given)
-                None if n.speaker is None else named.get(n.speaker.casefold(), n.speaker),
+                None
+                if n.speaker is None
+                else named.get(n.speaker.casefold(), label_in(n.speaker, t)),
             )
             for n in session.notes
         ),

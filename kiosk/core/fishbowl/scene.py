@@ -208,7 +208,7 @@ def who_text(session: FishbowlSession, t: Translator = ENGLISH) -> str:
 
 def _who(session: FishbowlSession, phase: Phase, t: Translator) -> Line:
     speaker = session.speaker
-    parts = (speaker.label if speaker is not None else "", who_text(session, t))
+    parts = (speaker.said(t) if speaker is not None else "", who_text(session, t))
     text = "  ·  ".join(x for x in parts if x)
     tone = _phase_tone(phase, Tone.ACCENT_TEXT)
     if session.state in (State.PAUSED, State.SETUP, State.FINISHED):
@@ -389,6 +389,6 @@ def build_scene(session: FishbowlSession, t: Translator = ENGLISH) -> Scene:
         who=_who(s, phase, t),
         session=_session_line(s, t),
         circle=_circle(s, phase, t),
-        queue=Line(queue_text(s.queue_names(), t), Tone.ACCENT_TEXT),
+        queue=Line(queue_text(s.queue_names(t), t), Tone.ACCENT_TEXT),
         balance=_balance(s, closing=False, t=t) if public else None,
     )

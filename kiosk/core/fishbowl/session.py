@@ -54,7 +54,7 @@ from kiosk.core.fishbowl.snapshot import (
     to_plain,
 )
 from kiosk.core.fishbowl.text import chair_label, chair_name, clean_text, whole_ms
-from kiosk.i18n import N_, Said, Translator
+from kiosk.i18n import ENGLISH, N_, Said, Translator
 
 if TYPE_CHECKING:
     from kiosk.content.model import FishbowlPreset
@@ -319,25 +319,26 @@ class FishbowlSession:
         audience in the queue have no chair yet: see ``queue_names``)."""
         return tuple(self._participants[w.pid].chair for w in self._queue if w.pid is not None)
 
-    def queue_names(self) -> tuple[str, ...]:
-        """Everyone waiting to speak, next first: a name, or the chair of an unnamed person."""
-        return tuple(self._waiting_label(w) for w in self._queue)
+    def queue_names(self, t: Translator = ENGLISH) -> tuple[str, ...]:
+        """Everyone waiting to speak, next first: a name, or the chair of an unnamed person
+        (said in ``t``'s language)."""
+        return tuple(self._waiting_label(w, t) for w in self._queue)
 
-    def next_in_line(self) -> str | None:
+    def next_in_line(self, t: Translator = ENGLISH) -> str | None:
         """Whom Next with no chair chosen gives the word to: the head of the queue, else the
         next person after the speaker in circle order; None when there is nobody to offer."""
         if self._queue:
-            return self._waiting_label(self._queue[0])
+            return self._waiting_label(self._queue[0], t)
         try:
             chair = self._pick_next(None)
         except FishbowlError:
             return None
         person = self.occupant(chair)
-        return None if person is None else person.label
+        return None if person is None else person.said(t)
 
-    def _waiting_label(self, waiting: Waiting) -> str:
+    def _waiting_label(self, waiting: Waiting, t: Translator = ENGLISH) -> str:
         if waiting.pid is not None:
-            return self._participants[waiting.pid].label
+            return self._participants[waiting.pid].said(t)
         return waiting.name or ""
 
     def _queued_pids(self) -> list[int]:

@@ -7,9 +7,10 @@ compared and shown in whole milliseconds, so float noise never flips a label or 
 from __future__ import annotations
 
 import math
+import re
 
 from kiosk.core.fishbowl.errors import FishbowlError
-from kiosk.i18n import N_, Said
+from kiosk.i18n import N_, Said, Translator
 
 CHAIR = N_("Chair {n}")
 
@@ -22,6 +23,16 @@ def chair_name(chair: int) -> Said:
 def chair_label(chair: int) -> str:
     """ "Chair 3" for chair index 2, in English (the label the session's data keeps)."""
     return str(chair_name(chair))
+
+
+_CHAIR_LABEL = re.compile(r"Chair (\d+)")
+
+
+def label_in(label: str, t: Translator) -> str:
+    """A label the session's data keeps (a note's speaker): "Chair 3" said in ``t``'s language,
+    a name as it is."""
+    match = _CHAIR_LABEL.fullmatch(label)
+    return chair_name(int(match.group(1)) - 1).in_language(t) if match else label
 
 
 def whole_ms(seconds: float) -> int:

@@ -282,9 +282,9 @@ class FishbowlController(QObject):
             return None
         chair = self._chosen_chair()
         if chair is None:
-            return s.next_in_line()  # the session's own rule, not a copy of it
+            return s.next_in_line(self.t)  # the session's own rule, not a copy of it
         person = s.occupant(chair)
-        return person.label if person is not None else None
+        return person.said(self.t) if person is not None else None
 
     def rename_selected(self, name: str) -> bool:
         chair = self.selected
