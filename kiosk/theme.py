@@ -136,9 +136,14 @@ FALLBACK_FONTS = "fallback"
 """The folder (in the fonts' folder) of the fonts for the scripts Roboto does not draw."""
 
 
+_ADDED: dict[Path, list[str]] = {}  # each folder's fonts are added to Qt once per process
+
+
 def _add_fonts(folder: Path) -> list[str]:
     from PySide6.QtGui import QFontDatabase
 
+    if folder in _ADDED:
+        return _ADDED[folder]
     families: set[str] = set()
     for path in sorted(folder.glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(path))
@@ -146,7 +151,8 @@ def _add_fonts(folder: Path) -> list[str]:
             log.warning("font %s could not be loaded", path.name)
             continue
         families.update(QFontDatabase.applicationFontFamilies(font_id))
-    return sorted(families)
+    _ADDED[folder] = sorted(families)
+    return _ADDED[folder]
 
 
 def load_fonts(fonts_dir: Path) -> list[str]:
