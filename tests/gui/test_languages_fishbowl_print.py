@@ -191,3 +191,20 @@ def test_french_and_spanish_say_it_in_their_own_words(
             check=True,
         ).stdout
     )
+
+
+def test_a_damaged_save_is_reported_in_the_facilitators_language(qapp, tmp_path) -> None:
+    from kiosk.core.clock import FakeClock
+    from kiosk.core.fishbowl.store import SessionStore
+    from kiosk.i18n import translator
+    from kiosk.ui.context import locale_dir
+
+    store = SessionStore(tmp_path / "fishbowl", wall=FakeClock(1_700_000_000.0))
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_text("{not json", encoding="utf-8")
+    loaded = store.load(FakeClock(0.0))
+    assert loaded.session is None and loaded.trouble
+    assert loaded.message.startswith("The save was damaged")  # the log's English
+    french = loaded.in_language(translator(locale_dir(), "fr"))
+    assert french.startswith("La sauvegarde était endommagée"), french
+    assert french.endswith("Une nouvelle séance commence."), french

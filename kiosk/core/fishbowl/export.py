@@ -28,6 +28,7 @@ from typing import NamedTuple
 from kiosk.core.atomic import write_atomically
 from kiosk.core.clock import SystemWallClock, WallClock
 from kiosk.core.fishbowl.harvest import Harvest, harvest
+from kiosk.core.fishbowl.records import STATE_WORDS
 from kiosk.core.fishbowl.session import FishbowlSession
 from kiosk.core.fishbowl.text import CHAIR, format_clock, format_duration
 from kiosk.i18n import ENGLISH, N_, Translator
@@ -70,13 +71,6 @@ MEASURE = N_(
     "counted per chair."
 )
 """What talk time measures (the Markdown and the PDF say it under their table)."""
-
-STATE_WORDS = {
-    "setup": N_("not started"),
-    "running": N_("running"),
-    "paused": N_("paused"),
-    "finished": N_("finished"),
-}
 
 
 def everyone_heard(t: Translator, listed: int) -> str:

@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from kiosk.core.fishbowl.text import chair_label, chair_name
-from kiosk.i18n import ENGLISH, Said, Translator
+from kiosk.i18n import ENGLISH, N_, Said, Translator
 
 
 class State(StrEnum):
@@ -19,6 +19,15 @@ class State(StrEnum):
     RUNNING = "running"
     PAUSED = "paused"
     FINISHED = "finished"
+
+
+STATE_WORDS = {
+    "setup": N_("not started"),
+    "running": N_("running"),
+    "paused": N_("paused"),
+    "finished": N_("finished"),
+}
+"""A session's state as the facilitator reads it (the harvest, the restore's sentence)."""
 
 
 @dataclass(frozen=True)

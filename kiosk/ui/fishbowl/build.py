@@ -80,5 +80,5 @@ def build(
     if message and (session.recovery is not None or loaded.trouble):
         # on screen, not only in the log: a restored session waits for the facilitator, and a
         # damaged save was moved aside (the facilitator would otherwise wonder where it went)
-        controller.message.emit(message)
+        controller.message.emit(loaded.in_language(ctx.translator))
     return window, controller

@@ -104,14 +104,15 @@ class FishbowlController(QObject):
     @property
     def save_problem_text(self) -> str:
         """The save problem now ("" when the last save worked), for a view built later."""
-        return (self.saver.problem or "") if self.saver is not None else ""
+        said = self.saver.problem_said if self.saver is not None else None
+        return said.in_language(self.t) if said is not None else ""
 
     def _save_problem_changed(self, problem: str | None) -> None:
         if problem:
             log.warning("fishbowl: %s", problem)
         else:
             log.info("fishbowl: saving works again")
-        self.save_problem.emit(problem or "")
+        self.save_problem.emit(self.save_problem_text if problem else "")
 
     # --- model events ---------------------------------------------------------------------------
     def _on_event(self, event: Event) -> None:
