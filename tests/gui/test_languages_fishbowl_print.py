@@ -105,6 +105,7 @@ def test_the_fishbowl_in_the_pseudo_language_shows_no_english(qtbot, tmp_path) -
     left = EnglishLeft(allowed, rig.export_dir, tmp_path)
     setup = rig.window.setup
     left.check("setup", shown_texts(setup))
+    left.check("the window's title", rig.window.windowTitle())
     setup.rules_button.click()
     left.check("setup, the rules open", shown_texts(setup))
     setup.roster_edit.setPlainText("Aminata\nAminata")  # the model refuses: listed twice
