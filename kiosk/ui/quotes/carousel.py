@@ -346,12 +346,14 @@ class QuoteCanvas(QWidget):
     ) -> tuple[QTextLayout, float]:
         """Quote ``i``'s text laid out at ``px`` in ``width``, and its height: one layout for
         measuring and painting, so the sentence read aloud is marked without a line moving."""
-        layout = QTextLayout(self.text_of(i), self._font(px, italic=True))
+        direction = text_direction(self.text_of(i))
+        rtl = direction is Qt.LayoutDirection.RightToLeft
+        # Arabic is not slanted for a quote (its font has no italic: Qt would only skew it)
+        layout = QTextLayout(self.text_of(i), self._font(px, italic=not rtl))
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        direction = text_direction(self.text_of(i))
         option.setTextDirection(direction)  # Arabic runs from the right edge
-        if direction is Qt.LayoutDirection.RightToLeft:
+        if rtl:
             # (a layout's lines keep to the left whatever their direction unless told)
             option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         layout.setTextOption(option)
