@@ -278,6 +278,25 @@ def transitions(plan: Plan, env: Env) -> dict:
     return out
 
 
+def language(plan: Plan, env: Env) -> dict:
+    """The visitor's language switch at 1920x1080 under Xvfb: home and a poster."""
+    switches = 6 if plan.quick else 15
+    with Xvfb(1920, 1080) as x:
+        if not x.ok:
+            return {"error": "Xvfb is not available"}
+        data, _ = child(["language", str(switches)], env.make(x.display))
+    if "error" in data:
+        return data
+    return {
+        where: {
+            "switches": len(times["wall"]),
+            "wall_ms": {"p50": pct(times["wall"], 0.5) * 1e3, "max": max(times["wall"]) * 1e3},
+            "gui_cpu_ms": {"p50": pct(times["cpu"], 0.5) * 1e3},
+        }
+        for where, times in data["results"].items()
+    }
+
+
 def idle(plan: Plan, env: Env) -> dict:
     out: dict = {}
     with Xvfb(1920, 1080) as x:
@@ -471,7 +490,17 @@ def remote(plan: Plan) -> dict:
     return remote_latency.measure(plan.remote_taps, log)
 
 
-SECTIONS = ("cold", "transitions", "idle", "memory", "scaling", "timer", "peer", "remote")
+SECTIONS = (
+    "cold",
+    "transitions",
+    "language",
+    "idle",
+    "memory",
+    "scaling",
+    "timer",
+    "peer",
+    "remote",
+)
 
 
 def run(plan: Plan, only: set[str], no_peer: bool) -> dict:
@@ -497,6 +526,9 @@ def run(plan: Plan, only: set[str], no_peer: bool) -> dict:
         if "transitions" in only:
             log("transitions …")
             results["transitions"] = transitions(plan, env)
+        if "language" in only:
+            log("language switch …")
+            results["language"] = language(plan, env)
         if "idle" in only:
             log("idle cost …")
             results["idle"] = idle(plan, env)

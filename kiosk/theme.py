@@ -150,17 +150,40 @@ def stylesheet(p: Palette, s: TypeScale) -> str:
 
 
 # --- applying ---------------------------------------------------------------------------------
-def load_fonts(fonts_dir: Path) -> list[str]:
+FALLBACK_FONTS = "fallback"
+"""The folder (in the fonts' folder) of the fonts for the scripts Roboto does not draw."""
+
+
+_ADDED: dict[Path, list[str]] = {}  # each folder's fonts are added to Qt once per process
+
+
+def _add_fonts(folder: Path) -> list[str]:
     from PySide6.QtGui import QFontDatabase
 
+    if folder in _ADDED:
+        return _ADDED[folder]
     families: set[str] = set()
-    for path in sorted(fonts_dir.glob("*.ttf")):
+    for path in sorted(folder.glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
             log.warning("font %s could not be loaded", path.name)
             continue
         families.update(QFontDatabase.applicationFontFamilies(font_id))
-    return sorted(families)
+    _ADDED[folder] = sorted(families)
+    return _ADDED[folder]
+
+
+def load_fonts(fonts_dir: Path) -> list[str]:
+    """The app's fonts: Roboto, and the fallback fonts (Chinese, Japanese, Korean, Arabic) as
+    Roboto's substitutes, so that Qt takes a letter Roboto lacks from them before the system's
+    fonts, and a text in those scripts shows on a machine that has none (a bare kiosk)."""
+    from PySide6.QtGui import QFont
+
+    families = _add_fonts(fonts_dir)
+    fallback = _add_fonts(fonts_dir / FALLBACK_FONTS)
+    if fallback:
+        QFont.insertSubstitutions(FONT_FAMILY, fallback)
+    return families + fallback
 
 
 def material_extra(font_family: str, font_px: int) -> dict[str, str]:

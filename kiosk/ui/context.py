@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,8 +43,10 @@ class Ctx:
         return self.gallery.text(text, self.lang)
 
     # --- the interface's words, dates and numbers in the language on screen --------------------
-    @property
+    @cached_property
     def translator(self) -> Translator:
+        """(Kept: finding the catalogues' folder resolves paths, and a screen asks hundreds of
+        times while it is built.)"""
         return translator(locale_dir(), self.lang or self.gallery.default_language)
 
     def tr(self, text: str) -> str:

@@ -239,7 +239,11 @@ class MainWindow(QMainWindow):
         self.reader.stop()  # what it highlights is about to go
         self.ctx = self.ctx.with_scale(scale)
         self._built_scale = scale
-        self.setStyleSheet(stylesheet(self.ctx.palette, scale))
+        sheet = stylesheet(self.ctx.palette, scale)
+        if sheet != self.styleSheet():
+            # a new sheet polishes every widget in the window again, the old screens too (a
+            # third of a language switch's time when it was set again unchanged)
+            self.setStyleSheet(sheet)
         while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
             old.deleteLater()

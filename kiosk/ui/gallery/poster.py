@@ -7,6 +7,7 @@ current poster and its neighbours), never for the whole gallery at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -37,10 +38,11 @@ if TYPE_CHECKING:
     from kiosk.content.model import Fact, Poster, Quote, Section
 
 
-def take_home_caption(kind: str) -> str:
+def take_home_caption(kind: str, tr: Callable[[str], str]) -> str:
     """The words beside a poster's QR code (on screen and in print)."""
-    what = "case" if kind == "case" else "poster"
-    return f"Take this {what} home: scan the code with a phone"
+    if kind == "case":
+        return tr("Take this case home: scan the code with a phone")
+    return tr("Take this poster home: scan the code with a phone")
 
 
 KIND_LABEL = {
@@ -148,7 +150,7 @@ def take_home(ctx: Ctx, url: str, kind: str) -> QLayout:
     view.setObjectName("takeHomeQr")
     row.addWidget(view, 0, Qt.AlignmentFlag.AlignTop)
     words = _vbox(None, s.space(0.5))
-    words.addWidget(label(take_home_caption(kind), "label"))
+    words.addWidget(label(take_home_caption(kind, ctx.tr), "label"))
     words.addWidget(label(short_address(url), "small", "muted"))
     words.addStretch(1)
     row.addLayout(words, 1)
