@@ -57,7 +57,9 @@ def test_a_gallery_in_one_language_shows_no_coverage_line(qtbot, mini_gallery: P
         texts = admin_texts(services)
         assert result.gallery.settings.languages == ("en",)
         assert not [t for t in texts if t.startswith("translations:")]
-        assert "2 posters, 2 quotes: 0 errors, 0 warnings" in texts
+        # the French texts left in the files are warned about (no visitor sees them)
+        assert "2 posters, 2 quotes: 0 errors, 2 warnings" in texts
+        assert any("'fr' is not one of the gallery's languages" in t for t in texts)
     finally:
         services.stop()
         window._allow_close = True
