@@ -74,6 +74,7 @@ class RemoteCard(QFrame):
         loopback: bool = False,
         closable: bool = False,
         compact: bool = False,
+        titled: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,13 +84,14 @@ class RemoteCard(QFrame):
         pad = s.space(2)
         box.setContentsMargins(pad, pad, pad, pad)
         box.setSpacing(s.space(1))
-        head = QHBoxLayout()
-        head.addWidget(label(S.TITLE, "h3", wrap=False), 1)
-        if closable:
-            close = nav_button(S.CLOSE, None, ctx.palette.text, s.touch, S.CLOSE)
-            close.clicked.connect(self.close_requested)
-            head.addWidget(close)
-        box.addLayout(head)
+        if titled or closable:  # (untitled: beside a title of its own, the admin screen's)
+            head = QHBoxLayout()
+            head.addWidget(label(S.TITLE if titled else "", "h3", wrap=False), 1)
+            if closable:
+                close = nav_button(S.CLOSE, None, ctx.palette.text, s.touch, S.CLOSE)
+                close.clicked.connect(self.close_requested)
+                head.addWidget(close)
+            box.addLayout(head)
         if not compact:
             box.addWidget(label(S.SCAN, "small", "muted"))
         self.qr = QrCode(url)
