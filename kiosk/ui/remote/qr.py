@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import segno
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Ctx
@@ -121,7 +121,9 @@ class RemoteCard(QFrame):
 
 class RemoteWindow(QWidget):
     """The card in a small window of its own (the fishbowl's controls have no room for it),
-    until the facilitator closes it."""
+    until the facilitator closes it (kiosk.ui.remote.reopen shows it again)."""
+
+    closed = Signal()
 
     def __init__(self, ctx: Ctx, url: str, loopback: bool) -> None:
         super().__init__()
@@ -138,3 +140,8 @@ class RemoteWindow(QWidget):
         box.addWidget(self.card)
         side = ctx.scale.space(60)
         self.resize(side, round(side * 1.45))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

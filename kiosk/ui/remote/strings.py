@@ -21,4 +21,5 @@ SWITCH_ON = "Turn the phone remote on"
 SWITCH_OFF = "Turn the phone remote off"
 STATE_OFF = "Off: nothing listens on the network."
 STATE_FAILED = "It could not start: the log says why."
-SHOW_CARD = "Show the phone remote's code"
+SHOW_CARD = "Phone  P"  # the fishbowl strip's button, its key beside it
+SHOW_CARD_ACCESSIBLE = "Show the phone remote's code again (P)"
