@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import (
     QEasingCurve,
@@ -374,6 +374,7 @@ class PosterDeck(QWidget):
 
     SLIDE_MS = 320
     CACHE = 3  # poster pages kept built: the current one and its neighbours
+    PREPARE_DELAY_MS = 60  # after a move, its frame first: then the neighbours are prepared
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -410,8 +411,15 @@ class PosterDeck(QWidget):
             arrow.installEventFilter(self)  # the wheel over an arrow scrolls the poster
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
-        self._prepare_timer.setInterval(60)
+        self._prepare_timer.setInterval(self.PREPARE_DELAY_MS)
         self._prepare_timer.timeout.connect(self._prepare_neighbours)
+        # the preparation's steps, one per turn of the event loop (see _prepare_neighbours)
+        self._steps: list[Callable[[], object]] = []
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._next_step)
+        self._heading = 1  # the way the last move went: that neighbour is prepared first
         ctx.images.ready.connect(self._images_arrived)
 
     # --- views --------------------------------------------------------------------------------
@@ -499,7 +507,10 @@ class PosterDeck(QWidget):
         for i, v in self._views.items():
             if i != index:
                 v.hide()
+        if index != self.index and self.index >= 0:
+            self._heading = 1 if index > self.index else -1
         self.index = index
+        self._steps.clear()  # the preparation for the poster before is moot
         # a snapshot is a full-screen pixmap (8 MB at 1080p, 33 MB at 4K): keep the neighbours'
         for i in [i for i in self._snapshots if abs(i - index) != 1]:
             del self._snapshots[i]
@@ -523,13 +534,35 @@ class PosterDeck(QWidget):
 
     def _prepare_neighbours(self) -> None:
         """Build and pre-render the posters either side, in idle time, ahead of a swipe: not
-        during a slide or a swipe (their end starts this again)."""
+        during a slide or a swipe (their end starts this again).
+
+        In steps, one per turn of the event loop: building a page (~60 ms at 1080p on a
+        modest machine) or rendering its picture (~20 ms) at a time, the poster the last move
+        was heading to first. A tap, a key or a phone's message that arrives meanwhile waits
+        for one step, not for the whole preparation (both neighbours built and rendered, and
+        rendered again when their pictures arrive, was 100-230 ms: a phone's taps back to back
+        waited that long). A move in between drops the steps left (``_switch_to``)."""
         self.ctx.images.trim()  # the artwork of the pages let go
+        self._steps.clear()
         if not self.slide.isVisible() and self.isVisible():  # (hidden: when shown again)
-            for i in (self.index + 1, self.index - 1):
-                if 0 <= i < self.count:
-                    self._snapshot(i)
-        memory.release()  # the pixmaps and pages dropped since the last navigation
+            ahead, behind = self.index + self._heading, self.index - self._heading
+            near = [i for i in (ahead, behind) if 0 <= i < self.count]
+            self._steps += [lambda i=i: self.view(i) for i in near]  # (built: no cost)
+            self._steps += [lambda i=i: self._snapshot(i) for i in near]
+        # the pixmaps and pages dropped since the last navigation
+        self._steps.append(memory.release)
+        self._step_timer.start()
+
+    def _next_step(self) -> None:
+        if not self._steps:
+            return
+        if self.slide.isVisible() or not self.isVisible():
+            self._steps.clear()  # (the slide's end or the next show starts it again)
+            memory.release()
+            return
+        self._steps.pop(0)()
+        if self._steps:
+            self._step_timer.start()
 
     def _images_arrived(self, _key: str) -> None:
         self._snapshots.clear()  # an image now shows where a placeholder was
