@@ -374,7 +374,7 @@ class PosterDeck(QWidget):
 
     SLIDE_MS = 320
     CACHE = 3  # poster pages kept built: the current one and its neighbours
-    PREPARE_DELAY_MS = 60  # after a move, its frame first: then the neighbours are prepared
+    PREPARE_DELAY_MS = 60  # after a move with no frame to wait for (hidden, or a reload)
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -420,6 +420,13 @@ class PosterDeck(QWidget):
         self._step_timer.setInterval(0)
         self._step_timer.timeout.connect(self._next_step)
         self._heading = 1  # the way the last move went: that neighbour is prepared first
+        # after a move the preparation starts as soon as the new poster's frame is painted
+        # (a fixed delay either left the next tap to meet the preparation, or came first)
+        self._awaited: QWidget | None = None  # the viewport whose first paint starts it
+        self._after_frame = QTimer(self)
+        self._after_frame.setSingleShot(True)
+        self._after_frame.setInterval(0)
+        self._after_frame.timeout.connect(self._prepare_neighbours)
         ctx.images.ready.connect(self._images_arrived)
 
     # --- views --------------------------------------------------------------------------------
@@ -520,7 +527,14 @@ class PosterDeck(QWidget):
         view.show()
         self._update_edges()
         self._raise_overlays()
-        self._prepare_timer.start()
+        self._prepare_timer.start()  # (should no frame come)
+        self._await_frame(view.viewport())
+
+    def _await_frame(self, viewport: QWidget) -> None:
+        if self._awaited is not None and isValid(self._awaited):
+            self._awaited.removeEventFilter(self)
+        self._awaited = viewport
+        viewport.installEventFilter(self)
 
     def _snapshot(self, index: int) -> QPixmap:
         pix = self._snapshots.get(index)
@@ -542,6 +556,8 @@ class PosterDeck(QWidget):
         for one step, not for the whole preparation (both neighbours built and rendered, and
         rendered again when their pictures arrive, was 100-230 ms: a phone's taps back to back
         waited that long). A move in between drops the steps left (``_switch_to``)."""
+        self._prepare_timer.stop()
+        self._after_frame.stop()
         self.ctx.images.trim()  # the artwork of the pages let go
         self._steps.clear()
         if not self.slide.isVisible() and self.isVisible():  # (hidden: when shown again)
@@ -570,8 +586,16 @@ class PosterDeck(QWidget):
             self._prepare_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """The edge arrows sit over the poster: the mouse wheel over one scrolls the poster
-        beneath it, as it does everywhere else on the poster."""
+        """The first paint of a poster moved to starts the preparation of its neighbours. The
+        edge arrows sit over the poster: the mouse wheel over one scrolls the poster beneath
+        it, as it does everywhere else on the poster."""
+        if watched is self._awaited and event.type() == QEvent.Type.Paint:
+            # the moved-to poster is being painted: prepare once this frame is done
+            watched.removeEventFilter(self)
+            self._awaited = None
+            self._prepare_timer.stop()
+            self._after_frame.start()
+            return False
         view = self.current()
         if event.type() == QEvent.Type.Wheel and view is not None and not self.zoom.isVisible():
             QApplication.sendEvent(view.viewport(), event)
