@@ -422,7 +422,7 @@ class PosterDeck(QWidget):
         self._heading = 1  # the way the last move went: that neighbour is prepared first
         # after a move the preparation starts as soon as the new poster's frame is painted
         # (a fixed delay either left the next tap to meet the preparation, or came first)
-        self._awaited: QWidget | None = None  # the viewport whose first paint starts it
+        self._awaited: QWidget | None = None  # the window whose next repaint starts it
         self._after_frame = QTimer(self)
         self._after_frame.setSingleShot(True)
         self._after_frame.setInterval(0)
@@ -528,13 +528,15 @@ class PosterDeck(QWidget):
         self._update_edges()
         self._raise_overlays()
         self._prepare_timer.start()  # (should no frame come)
-        self._await_frame(view.viewport())
+        self._await_frame()
 
-    def _await_frame(self, viewport: QWidget) -> None:
+    def _await_frame(self) -> None:
+        """The window's next repaint (its update request: every widget the move changed is
+        painted then) starts the preparation, once it is done."""
         if self._awaited is not None and isValid(self._awaited):
             self._awaited.removeEventFilter(self)
-        self._awaited = viewport
-        viewport.installEventFilter(self)
+        self._awaited = self.window()
+        self._awaited.installEventFilter(self)
 
     def _snapshot(self, index: int) -> QPixmap:
         pix = self._snapshots.get(index)
@@ -586,11 +588,12 @@ class PosterDeck(QWidget):
             self._prepare_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """The first paint of a poster moved to starts the preparation of its neighbours. The
+        """The window's repaint after a move starts the preparation of the neighbours. The
         edge arrows sit over the poster: the mouse wheel over one scrolls the poster beneath
         it, as it does everywhere else on the poster."""
-        if watched is self._awaited and event.type() == QEvent.Type.Paint:
-            # the moved-to poster is being painted: prepare once this frame is done
+        if watched is self._awaited and event.type() == QEvent.Type.UpdateRequest:
+            # the frame that shows the move is about to be painted: prepare once it is done
+            # (a zero-delay timer fires in a later turn of the event loop than this one)
             watched.removeEventFilter(self)
             self._awaited = None
             self._prepare_timer.stop()
