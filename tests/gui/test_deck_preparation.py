@@ -28,6 +28,7 @@ def test_the_preparation_starts_with_the_moved_to_posters_frame(qtbot, window) -
 
 
 def test_one_step_at_a_time_the_poster_ahead_first(qtbot, window) -> None:
+    """Each step is one piece of work: a tap waits for no more than one."""
     deck = window.deck
     window.nav.open(0)
     settle(qtbot, deck)
@@ -36,13 +37,21 @@ def test_one_step_at_a_time_the_poster_ahead_first(qtbot, window) -> None:
     deck._after_frame.stop()
     deck._prepare_neighbours()
     deck._step_timer.stop()  # the steps by hand
-    assert len(deck._steps) == 5  # two pages, two pictures, the memory handed back
+    # each page made, then placed in its view; then the two pictures; the memory handed back
+    assert len(deck._steps) == 7
     deck._next_step()
-    assert 4 in deck.built() and 2 not in deck.built() and not deck._snapshots
+    assert 4 in deck.built() and 2 not in deck.built()
+    assert deck.view(4, placed=False).widget() is None  # made, not placed yet
     deck._next_step()
-    assert 2 in deck.built() and not deck._snapshots
+    assert deck.view(4, placed=False).widget() is not None  # placed
+    assert 2 not in deck.built() and not deck._snapshots
+    deck._next_step()
+    deck._next_step()
+    assert deck.view(2, placed=False).widget() is not None and not deck._snapshots
     deck._next_step()
     assert set(deck._snapshots) == {4}
+    deck._next_step()
+    assert set(deck._snapshots) == {2, 4}
 
 
 def test_a_move_between_steps_drops_the_rest(qtbot, window) -> None:

@@ -104,6 +104,7 @@ class PosterView(QScrollArea):
         props.setScrollMetric(QScrollerProperties.ScrollMetric.DecelerationFactor, 0.2)
         self.gestures.scroller.setScrollerProperties(props)
         self._page: PosterPage | None = None
+        self._spare: tuple[int, PosterPage] | None = None  # (its width, the page): make_page
         self._built_wide: bool | None = None
         self.cue = MoreCue(ctx, self)
         self.verticalScrollBar().valueChanged.connect(self._update_cue)
@@ -113,12 +114,32 @@ class PosterView(QScrollArea):
     def side_margin(self) -> int:
         return self.ctx.scale.touch + self.ctx.scale.space(5)
 
+    def make_page(self, size: QSize) -> None:
+        """The page made for ``size`` but not yet placed in the view (placing it, the style's
+        pass over its widgets, is about as long again): the deck's preparation does the two
+        in separate steps. ``ensure_page`` places it."""
+        if self._page is None and self._spare is None:
+            page = PosterPage(self.ctx, self.poster, size.width(), self.side_margin)
+            self._spare = (size.width(), page)
+
+    def drop_spare(self) -> None:
+        """A page made but not placed, let go (new content: it would show the old)."""
+        if self._spare is not None:
+            self._spare[1].deleteLater()
+            self._spare = None
+
     def ensure_page(self, size: QSize | None = None) -> PosterPage:
         """Build (or rebuild, when the width class changes) the page for the view's size."""
         size = size or self.size()
         wide = is_wide(self.ctx, size.width())
         if self._page is None or wide != self._built_wide:
-            self._page = PosterPage(self.ctx, self.poster, size.width(), self.side_margin)
+            spare, self._spare = self._spare, None
+            if spare is not None and spare[0] == size.width():
+                self._page = spare[1]
+            else:
+                if spare is not None:
+                    spare[1].deleteLater()
+                self._page = PosterPage(self.ctx, self.poster, size.width(), self.side_margin)
             self._built_wide = wide
             self.setWidget(self._page)
             if self._page.quotes_button is not None:
@@ -434,15 +455,23 @@ class PosterDeck(QWidget):
     def count(self) -> int:
         return len(self.ctx.gallery.posters)
 
-    def view(self, index: int) -> PosterView:
-        """The view of poster ``index``, built on first use and kept for a few posters."""
+    def view(self, index: int, placed: bool = True) -> PosterView:
+        """The view of poster ``index``, built on first use and kept for a few posters.
+        ``placed=False``: its page made but not yet placed in it (a step of the preparation;
+        the next call with ``placed`` places it)."""
         if index in self._views:
             self._views.move_to_end(index)
-            return self._views[index]
+            view = self._views[index]
+            if placed:
+                view.ensure_page(self.size())
+            return view
         view = PosterView(self.ctx, index, self)
         view.hide()
         view.setGeometry(self.rect())
-        view.ensure_page(self.size())
+        if placed:
+            view.ensure_page(self.size())
+        else:
+            view.make_page(self.size())
         view.gestures.swipe_started.connect(self._swipe_started)
         view.gestures.swipe_moved.connect(self._swipe_moved)
         view.gestures.swipe_finished.connect(self._swipe_finished)
@@ -552,9 +581,9 @@ class PosterDeck(QWidget):
         """Build and pre-render the posters either side, in idle time, ahead of a swipe: not
         during a slide or a swipe (their end starts this again).
 
-        In steps, one per turn of the event loop: building a page (~60 ms at 1080p on a
-        modest machine) or rendering its picture (~20 ms) at a time, the poster the last move
-        was heading to first. A tap, a key or a phone's message that arrives meanwhile waits
+        In steps, one per turn of the event loop: making a page (~35 ms at 1080p on a modest
+        machine), placing it in its view (the style's pass, ~30 ms) or rendering its picture
+        (~20 ms) at a time, the poster the last move was heading to first. A tap, a key or a phone's message that arrives meanwhile waits
         for one step, not for the whole preparation (both neighbours built and rendered, and
         rendered again when their pictures arrive, was 100-230 ms: a phone's taps back to back
         waited that long). A move in between drops the steps left (``_switch_to``)."""
@@ -565,7 +594,8 @@ class PosterDeck(QWidget):
         if not self.slide.isVisible() and self.isVisible():  # (hidden: when shown again)
             ahead, behind = self.index + self._heading, self.index - self._heading
             near = [i for i in (ahead, behind) if 0 <= i < self.count]
-            self._steps += [lambda i=i: self.view(i) for i in near]  # (built: no cost)
+            for i in near:  # (built: no cost)
+                self._steps += [lambda i=i: self.view(i, placed=False), lambda i=i: self.view(i)]
             self._steps += [lambda i=i: self._snapshot(i) for i in near]
         # the pixmaps and pages dropped since the last navigation
         self._steps.append(memory.release)
@@ -776,6 +806,7 @@ class PosterDeck(QWidget):
             if i not in changed:
                 view.ctx = ctx
                 view.poster = ctx.gallery.posters[i]
+                view.drop_spare()
         for i in changed:
             self._snapshots.pop(i, None)
         for i in [i for i in self._views if i in changed]:
