@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
     from kiosk.ui.remote.server import RemoteServer
 
     command, rest = argv[0], argv[1:]
-    app = get_app()
+    _app = get_app()  # held here: the application lives as long as the driver runs
     state: dict = {"server": None, "pending": False}
 
     class Frames(QObject):

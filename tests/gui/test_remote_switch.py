@@ -127,9 +127,7 @@ def test_each_switch_on_has_a_new_token_and_the_remote_outlives_the_admin_screen
     assert refused(port)
 
 
-def test_a_port_that_cannot_be_had_says_so_and_the_gallery_goes_on(
-    qtbot, gallery, caplog
-) -> None:
+def test_a_port_that_cannot_be_had_says_so_and_the_gallery_goes_on(qtbot, gallery, caplog) -> None:
     window, services = gallery
     holder = socket.socket()
     holder.bind(("127.0.0.1", 0))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Collection
+from functools import partial
 
 from PySide6.QtCore import (
     QEasingCurve,
@@ -583,10 +584,11 @@ class PosterDeck(QWidget):
 
         In steps, one per turn of the event loop: making a page (~35 ms at 1080p on a modest
         machine), placing it in its view (the style's pass, ~30 ms) or rendering its picture
-        (~20 ms) at a time, the poster the last move was heading to first. A tap, a key or a phone's message that arrives meanwhile waits
-        for one step, not for the whole preparation (both neighbours built and rendered, and
-        rendered again when their pictures arrive, was 100-230 ms: a phone's taps back to back
-        waited that long). A move in between drops the steps left (``_switch_to``)."""
+        (~20 ms) at a time, the poster the last move was heading to first. A tap, a key or a
+        phone's message that arrives meanwhile waits for one step, not for the whole
+        preparation (both neighbours built and rendered, and rendered again when their
+        pictures arrive, was 100-230 ms: a phone's taps back to back waited that long). A move
+        in between drops the steps left (``_switch_to``)."""
         self._prepare_timer.stop()
         self._after_frame.stop()
         self.ctx.images.trim()  # the artwork of the pages let go
@@ -595,8 +597,8 @@ class PosterDeck(QWidget):
             ahead, behind = self.index + self._heading, self.index - self._heading
             near = [i for i in (ahead, behind) if 0 <= i < self.count]
             for i in near:  # (built: no cost)
-                self._steps += [lambda i=i: self.view(i, placed=False), lambda i=i: self.view(i)]
-            self._steps += [lambda i=i: self._snapshot(i) for i in near]
+                self._steps += [partial(self.view, i, False), partial(self.view, i)]
+            self._steps += [partial(self._snapshot, i) for i in near]
         # the pixmaps and pages dropped since the last navigation
         self._steps.append(memory.release)
         self._step_timer.start()
