@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from kiosk.ui.kiosk.unattended import KioskMode
     from kiosk.ui.live.reload import ContentReloader
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.remote.switch import RemoteSwitch
     from kiosk.ui.watchdog import Heartbeat
 
 logger = logging.getLogger("kiosk")
@@ -252,9 +253,12 @@ class Services:
     fishbowl: tuple[QWidget, Any] | None = None
     heartbeat: Heartbeat | None = None
     analytics: AnalyticsTap | None = None
+    remote: RemoteSwitch | None = None
 
     def stop(self) -> None:
         """Everything that watches or ticks, stopped (a test's end, the soak's end)."""
+        if self.remote is not None:
+            self.remote.turn_off("the services stop")
         if self.analytics is not None:
             self.analytics.close()
             self.analytics = None
@@ -275,11 +279,14 @@ def attach_services(
     clock: Clock | None = None,
     watch: bool = True,
     wall: WallClock | None = None,
+    remote: RemoteSwitch | None = None,
 ) -> Services:
     """What runs around the gallery window: live reload, the admin gesture and screen, recovery
     from errors, and in kiosk mode (the window's context says) the idle reset, the attract loop
     and the display kept awake. ``clock`` and ``wall`` stand in for the real clocks in tests
-    (the wall clock dates the PIN lockout saved across restarts)."""
+    (the wall clock dates the PIN lockout saved across restarts). ``remote``: the phone
+    remote's switch when the command made one (``kiosk present --remote``); else one, off,
+    that the admin screen turns on."""
     from kiosk.content.languages import coverage_text
     from kiosk.core.clock import MonotonicClock, SystemWallClock
     from kiosk.core.lockout import LockoutStore
@@ -362,6 +369,21 @@ def attach_services(
         fish.activateWindow()
 
     admin.screen.fishbowl_requested.connect(open_fishbowl)
+    if remote is None:
+        from kiosk.ui.remote.switch import RemoteSwitch
+
+        def presenter_link() -> Any:
+            from kiosk.ui.remote.links import PresenterLink
+
+            return PresenterLink(window)
+
+        remote = RemoteSwitch(presenter_link, parent=window)
+    services.remote = remote
+    switch = remote
+    app.aboutToQuit.connect(lambda: switch.turn_off("the app quits"))
+    from kiosk.ui.remote.panel import keep_on_admin_screen
+
+    keep_on_admin_screen(admin, remote)
     if window.kiosk_mode:
         services.kiosk = KioskMode(window, activity, clock)
         from kiosk.ui.kiosk.awake import DisplayAwake

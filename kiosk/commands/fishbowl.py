@@ -65,21 +65,19 @@ def run(args: argparse.Namespace) -> int:
         show_full_screen_on(window, controls_screen)
         window.activateWindow()  # the facilitator's keys go to the controls
     remote = None
-    remote_window = None
+    offer = None
     if args.remote:
         from kiosk.ui.remote.links import FishbowlLink
-        from kiosk.ui.remote.qr import RemoteWindow
+        from kiosk.ui.remote.reopen import RemoteCardOffer
         from kiosk.ui.remote.switch import start_remote
 
         remote = start_remote(FishbowlLink(controller), args)
         if remote is not None:
             server, loopback = remote
-            remote_window = RemoteWindow(ctx, server.url, loopback)
-            server.clients_changed.connect(remote_window.card.set_phones)
+            offer = RemoteCardOffer(window, server, loopback)
             place = controls_screen.availableGeometry()
-            remote_window.move(place.right() - remote_window.width(), place.top())
-            remote_window.show()
-            remote_window.raise_()
+            offer.window.move(place.right() - offer.window.width(), place.top())
+            offer.show_card()
     from kiosk.ui.watchdog import start_heartbeat
 
     # the facilitator's session under a supervisor: a hung timer is restarted (and restored)
@@ -91,9 +89,10 @@ def run(args: argparse.Namespace) -> int:
 
     startup.after_first_frame(window, on_screen)
     code = app.exec()
+    if offer is not None:
+        offer.close()
     if remote is not None:
         remote[0].close()
-    del remote_window
     controller.close()
     del public
     return code

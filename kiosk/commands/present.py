@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+from typing import TYPE_CHECKING
 
 from kiosk import startup
+
+if TYPE_CHECKING:
+    from kiosk.ui.present.presenter import Presenter
+    from kiosk.ui.remote.switch import RemoteSwitch
 
 logger = logging.getLogger("kiosk.present")
 
@@ -22,6 +27,21 @@ def audience_index(count: int, primary: int, asked: int | None) -> int | None:
         return asked
     others = [i for i in range(count) if i != primary]
     return others[0] if others else None
+
+
+def show_remote_card(presenter: Presenter, remote: RemoteSwitch) -> None:
+    """The console's card of the phone remote, while it is on (its address and token are the
+    server's of now)."""
+    from kiosk.ui.remote.qr import RemoteCard
+
+    console = presenter.console
+    server = remote.server
+    card = None
+    if server is not None:
+        card = RemoteCard(console.ctx, server.url, remote.loopback, compact=True)
+        card.set_phones(server.phones)
+        server.clients_changed.connect(card.set_phones)
+    console.set_remote(card)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,18 +76,16 @@ def run(args: argparse.Namespace) -> int:
         peek=peek,
         talk_minutes=args.talk_minutes,
     )
-    remote = None
-    if args.remote:
-        from kiosk.ui.remote.links import PresenterLink
-        from kiosk.ui.remote.qr import RemoteCard
-        from kiosk.ui.remote.switch import start_remote
+    from kiosk.ui.remote.links import PresenterLink
+    from kiosk.ui.remote.switch import RemoteSwitch
 
-        remote = start_remote(PresenterLink(window), args)
-        if remote is not None:
-            server, loopback = remote
-            card = RemoteCard(presenter.console.ctx, server.url, loopback, compact=True)
-            server.clients_changed.connect(card.set_phones)
-            presenter.console.add_remote(card)
+    # the one switch of the phone remote: --remote turns it on now, the admin screen later
+    remote = RemoteSwitch(
+        lambda: PresenterLink(window), args.remote_bind, args.remote_port, parent=window
+    )
+    remote.changed.connect(lambda _on: show_remote_card(presenter, remote))
+    if args.remote:
+        remote.turn_on("--remote")
     if args.windowed:
         startup.show_on(window, audience_screen, windowed=True)
     else:
@@ -88,12 +106,11 @@ def run(args: argparse.Namespace) -> int:
     )
 
     def services() -> None:
-        startup.attach_services(window, result, args.content)
+        startup.attach_services(window, result, args.content, remote=remote)
         logger.info("on screen: live reload and the admin gesture are running")
 
     startup.after_first_frame(window, services)
     code = app.exec()
-    if remote is not None:
-        remote[0].close()
+    remote.turn_off("the app quits")
     presenter.stop()
     return code

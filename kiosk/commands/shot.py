@@ -135,7 +135,7 @@ def _console(app: QApplication, result: LoadResult, args: argparse.Namespace) ->
         from kiosk.ui.remote.qr import RemoteCard
 
         example = f"http://192.168.1.23:8765/?t={new_token()}"  # an example: nothing listens
-        console.add_remote(RemoteCard(console.ctx, example, compact=True))
+        console.set_remote(RemoteCard(console.ctx, example, compact=True))
     console.resize(width, height)
     startup.render(app, window, window.ctx)
     console.show()

@@ -38,16 +38,22 @@ def main(argv: list[str]) -> int:
     from kiosk.ui.remote.server import RemoteServer
 
     command, rest = argv[0], argv[1:]
-    app = get_app()
+    _app = get_app()  # held here: the application lives as long as the driver runs
     state: dict = {"server": None, "pending": False}
 
     class Frames(QObject):
-        """The first paint of the gallery's window after a change: the frame that shows it."""
+        """The first repaint of the gallery's window after a change: the frame that shows it.
+        Its moment is the end of that repaint (every widget painted and the window's image
+        flushed): the window's update request is handled here, once, and timed. (Timing it
+        from a zero-delay timer after the first paint event counted whatever else the event
+        loop ran before that timer.)"""
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-            if state["pending"] and event.type() == QEvent.Type.Paint:
+            if state["pending"] and event.type() == QEvent.Type.UpdateRequest:
                 state["pending"] = False
-                QTimer.singleShot(0, lambda: say(event="frame", mono=time.monotonic()))
+                obj.event(event)
+                say(event="frame", mono=time.monotonic())
+                return True
             return False
 
     frames = Frames()
@@ -69,7 +75,7 @@ def main(argv: list[str]) -> int:
 
         window.nav.subscribe(lambda _old, _new: changed())
         window.mode_changed.connect(lambda _m, _on: changed())
-        app.installEventFilter(frames)
+        window.installEventFilter(frames)
 
     def hook_fishbowl(link) -> None:  # noqa: ANN001
         controller = link.controller

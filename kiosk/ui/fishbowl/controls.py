@@ -579,6 +579,10 @@ class ControlPanel(QFrame):
         controller.was_reset.connect(self._forget_typing)
         self.refresh()
 
+    def add_button(self, button: QWidget) -> None:
+        """Another part's button at the end of the strip (the phone remote's card)."""
+        self.flow.addWidget(button)
+
     def _unit(self, *widgets: QWidget) -> QWidget:
         """Widgets that wrap together (a field and its buttons)."""
         unit = QWidget()

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -107,6 +107,8 @@ class PublicWindow(QWidget):
 class FishbowlWindow(QMainWindow):
     """Setup first (or the restored session), then the timer: the view with the controls' strip
     below it (one screen), or the controls with a preview of the view (two screens)."""
+
+    remote_requested = Signal()  # P on the timer: the phone remote's card, shown again
 
     def __init__(
         self,
@@ -248,6 +250,9 @@ class FishbowlWindow(QMainWindow):
             return
         if key in (Qt.Key.Key_F, Qt.Key.Key_F11):
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
+            return
+        if key == Qt.Key.Key_P:
+            self.remote_requested.emit()
             return
         if not self.controller.handle_key(event):
             super().keyPressEvent(event)

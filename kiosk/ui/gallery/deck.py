@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from functools import partial
 
 from PySide6.QtCore import (
     QEasingCurve,
@@ -104,6 +105,8 @@ class PosterView(QScrollArea):
         props.setScrollMetric(QScrollerProperties.ScrollMetric.DecelerationFactor, 0.2)
         self.gestures.scroller.setScrollerProperties(props)
         self._page: PosterPage | None = None
+        # (its width and height, the page): make_page
+        self._spare: tuple[tuple[int, int], PosterPage] | None = None
         self._built_wide: bool | None = None
         self.cue = MoreCue(ctx, self)
         self.verticalScrollBar().valueChanged.connect(self._update_cue)
@@ -113,14 +116,36 @@ class PosterView(QScrollArea):
     def side_margin(self) -> int:
         return self.ctx.scale.touch + self.ctx.scale.space(5)
 
+    def make_page(self, size: QSize) -> None:
+        """The page made for ``size`` but not yet placed in the view (placing it, the style's
+        pass over its widgets, is about as long again): the deck's preparation does the two
+        in separate steps. ``ensure_page`` places it."""
+        if self._page is None and self._spare is None:
+            page = PosterPage(
+                self.ctx, self.poster, size.width(), self.side_margin, size.height()
+            )
+            self._spare = ((size.width(), size.height()), page)
+
+    def drop_spare(self) -> None:
+        """A page made but not placed, let go (new content: it would show the old)."""
+        if self._spare is not None:
+            self._spare[1].deleteLater()
+            self._spare = None
+
     def ensure_page(self, size: QSize | None = None) -> PosterPage:
         """Build (or rebuild, when the width class changes) the page for the view's size."""
         size = size or self.size()
         wide = is_wide(self.ctx, size.width())
         if self._page is None or wide != self._built_wide:
-            self._page = PosterPage(
-                self.ctx, self.poster, size.width(), self.side_margin, size.height()
-            )
+            spare, self._spare = self._spare, None
+            if spare is not None and spare[0] == (size.width(), size.height()):
+                self._page = spare[1]
+            else:
+                if spare is not None:
+                    spare[1].deleteLater()
+                self._page = PosterPage(
+                    self.ctx, self.poster, size.width(), self.side_margin, size.height()
+                )
             self._built_wide = wide
             self.setWidget(self._page)
             if self._page.quotes_button is not None:
@@ -380,6 +405,7 @@ class PosterDeck(QWidget):
 
     SLIDE_MS = 320
     CACHE = 3  # poster pages kept built: the current one and its neighbours
+    PREPARE_DELAY_MS = 60  # after a move with no frame to wait for (hidden, or a reload)
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -416,8 +442,22 @@ class PosterDeck(QWidget):
             arrow.installEventFilter(self)  # the wheel over an arrow scrolls the poster
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
-        self._prepare_timer.setInterval(60)
+        self._prepare_timer.setInterval(self.PREPARE_DELAY_MS)
         self._prepare_timer.timeout.connect(self._prepare_neighbours)
+        # the preparation's steps, one per turn of the event loop (see _prepare_neighbours)
+        self._steps: list[Callable[[], object]] = []
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._next_step)
+        self._heading = 1  # the way the last move went: that neighbour is prepared first
+        # after a move the preparation starts as soon as the new poster's frame is painted
+        # (a fixed delay either left the next tap to meet the preparation, or came first)
+        self._awaited: QWidget | None = None  # the window whose next repaint starts it
+        self._after_frame = QTimer(self)
+        self._after_frame.setSingleShot(True)
+        self._after_frame.setInterval(0)
+        self._after_frame.timeout.connect(self._prepare_neighbours)
         ctx.images.ready.connect(self._images_arrived)
 
     # --- views --------------------------------------------------------------------------------
@@ -425,15 +465,23 @@ class PosterDeck(QWidget):
     def count(self) -> int:
         return len(self.ctx.gallery.posters)
 
-    def view(self, index: int) -> PosterView:
-        """The view of poster ``index``, built on first use and kept for a few posters."""
+    def view(self, index: int, placed: bool = True) -> PosterView:
+        """The view of poster ``index``, built on first use and kept for a few posters.
+        ``placed=False``: its page made but not yet placed in it (a step of the preparation;
+        the next call with ``placed`` places it)."""
         if index in self._views:
             self._views.move_to_end(index)
-            return self._views[index]
+            view = self._views[index]
+            if placed:
+                view.ensure_page(self.size())
+            return view
         view = PosterView(self.ctx, index, self)
         view.hide()
         view.setGeometry(self.rect())
-        view.ensure_page(self.size())
+        if placed:
+            view.ensure_page(self.size())
+        else:
+            view.make_page(self.size())
         view.gestures.swipe_started.connect(self._swipe_started)
         view.gestures.swipe_moved.connect(self._swipe_moved)
         view.gestures.swipe_finished.connect(self._swipe_finished)
@@ -505,7 +553,10 @@ class PosterDeck(QWidget):
         for i, v in self._views.items():
             if i != index:
                 v.hide()
+        if index != self.index and self.index >= 0:
+            self._heading = 1 if index > self.index else -1
         self.index = index
+        self._steps.clear()  # the preparation for the poster before is moot
         # a snapshot is a full-screen pixmap (8 MB at 1080p, 33 MB at 4K): keep the neighbours'
         for i in [i for i in self._snapshots if abs(i - index) != 1]:
             del self._snapshots[i]
@@ -515,7 +566,16 @@ class PosterDeck(QWidget):
         view.show()
         self._update_edges()
         self._raise_overlays()
-        self._prepare_timer.start()
+        self._prepare_timer.start()  # (should no frame come)
+        self._await_frame()
+
+    def _await_frame(self) -> None:
+        """The window's next repaint (its update request: every widget the move changed is
+        painted then) starts the preparation, once it is done."""
+        if self._awaited is not None and isValid(self._awaited):
+            self._awaited.removeEventFilter(self)
+        self._awaited = self.window()
+        self._awaited.installEventFilter(self)
 
     def _snapshot(self, index: int) -> QPixmap:
         pix = self._snapshots.get(index)
@@ -529,13 +589,39 @@ class PosterDeck(QWidget):
 
     def _prepare_neighbours(self) -> None:
         """Build and pre-render the posters either side, in idle time, ahead of a swipe: not
-        during a slide or a swipe (their end starts this again)."""
+        during a slide or a swipe (their end starts this again).
+
+        In steps, one per turn of the event loop: making a page (~35 ms at 1080p on a modest
+        machine), placing it in its view (the style's pass, ~30 ms) or rendering its picture
+        (~20 ms) at a time, the poster the last move was heading to first. A tap, a key or a
+        phone's message that arrives meanwhile waits for one step, not for the whole
+        preparation (both neighbours built and rendered, and rendered again when their
+        pictures arrive, was 100-230 ms: a phone's taps back to back waited that long). A move
+        in between drops the steps left (``_switch_to``)."""
+        self._prepare_timer.stop()
+        self._after_frame.stop()
         self.ctx.images.trim()  # the artwork of the pages let go
+        self._steps.clear()
         if not self.slide.isVisible() and self.isVisible():  # (hidden: when shown again)
-            for i in (self.index + 1, self.index - 1):
-                if 0 <= i < self.count:
-                    self._snapshot(i)
-        memory.release()  # the pixmaps and pages dropped since the last navigation
+            ahead, behind = self.index + self._heading, self.index - self._heading
+            near = [i for i in (ahead, behind) if 0 <= i < self.count]
+            for i in near:  # (built: no cost)
+                self._steps += [partial(self.view, i, False), partial(self.view, i)]
+            self._steps += [partial(self._snapshot, i) for i in near]
+        # the pixmaps and pages dropped since the last navigation
+        self._steps.append(memory.release)
+        self._step_timer.start()
+
+    def _next_step(self) -> None:
+        if not self._steps:
+            return
+        if self.slide.isVisible() or not self.isVisible():
+            self._steps.clear()  # (the slide's end or the next show starts it again)
+            memory.release()
+            return
+        self._steps.pop(0)()
+        if self._steps:
+            self._step_timer.start()
 
     def _images_arrived(self, _key: str) -> None:
         self._snapshots.clear()  # an image now shows where a placeholder was
@@ -543,8 +629,17 @@ class PosterDeck(QWidget):
             self._prepare_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """The edge arrows sit over the poster: the mouse wheel over one scrolls the poster
-        beneath it, as it does everywhere else on the poster."""
+        """The window's repaint after a move starts the preparation of the neighbours. The
+        edge arrows sit over the poster: the mouse wheel over one scrolls the poster beneath
+        it, as it does everywhere else on the poster."""
+        if watched is self._awaited and event.type() == QEvent.Type.UpdateRequest:
+            # the frame that shows the move is about to be painted: prepare once it is done
+            # (a zero-delay timer fires in a later turn of the event loop than this one)
+            watched.removeEventFilter(self)
+            self._awaited = None
+            self._prepare_timer.stop()
+            self._after_frame.start()
+            return False
         view = self.current()
         if event.type() == QEvent.Type.Wheel and view is not None and not self.zoom.isVisible():
             QApplication.sendEvent(view.viewport(), event)
@@ -722,6 +817,7 @@ class PosterDeck(QWidget):
             if i not in changed:
                 view.ctx = ctx
                 view.poster = ctx.gallery.posters[i]
+                view.drop_spare()
         for i in changed:
             self._snapshots.pop(i, None)
         for i in [i for i in self._views if i in changed]:

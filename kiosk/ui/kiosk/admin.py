@@ -255,6 +255,13 @@ class AdminScreen(_Veil):
         add(about_sections(self.ctx, wide=self.width() >= self.height()))
         self.body_box.addStretch(1)
 
+    def add_panel(self, panel: QWidget) -> None:
+        """Another part's panel (the phone remote's switch), under the actions and above the
+        diagnostics: it stays when the body is refreshed."""
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(1, panel)
+
     def show_about(self) -> None:
         """Scroll the body to the About section (version, credits, licences)."""
         self.body.adjustSize()

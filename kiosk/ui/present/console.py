@@ -88,6 +88,7 @@ class ConsoleWindow(QWidget):
         self.peek = peek
         self._notes_text = ""
         self._state = TalkState.OFF
+        self.remote_card: QWidget | None = None
         self.setWindowTitle(S.WINDOW_TITLE)
         self.setAccessibleName(S.WINDOW_TITLE)
         self.setObjectName("console")
@@ -253,9 +254,15 @@ class ConsoleWindow(QWidget):
         self._list_column = column
         return column
 
-    def add_remote(self, card: QWidget) -> None:
-        """The phone remote's card (QR code and address), under the poster list."""
-        self._list_column.addWidget(card)
+    def set_remote(self, card: QWidget | None) -> None:
+        """The phone remote's card (QR code and address) under the poster list, in place of
+        the one before; None: no card (the remote is off)."""
+        old, self.remote_card = self.remote_card, card
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        if card is not None:
+            self._list_column.addWidget(card)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import segno
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Ctx
@@ -74,6 +74,7 @@ class RemoteCard(QFrame):
         loopback: bool = False,
         closable: bool = False,
         compact: bool = False,
+        titled: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,13 +84,14 @@ class RemoteCard(QFrame):
         pad = s.space(2)
         box.setContentsMargins(pad, pad, pad, pad)
         box.setSpacing(s.space(1))
-        head = QHBoxLayout()
-        head.addWidget(label(S.TITLE, "h3", wrap=False), 1)
-        if closable:
-            close = nav_button(S.CLOSE, None, ctx.palette.text, s.touch, S.CLOSE)
-            close.clicked.connect(self.close_requested)
-            head.addWidget(close)
-        box.addLayout(head)
+        if titled or closable:  # (untitled: beside a title of its own, the admin screen's)
+            head = QHBoxLayout()
+            head.addWidget(label(S.TITLE if titled else "", "h3", wrap=False), 1)
+            if closable:
+                close = nav_button(S.CLOSE, None, ctx.palette.text, s.touch, S.CLOSE)
+                close.clicked.connect(self.close_requested)
+                head.addWidget(close)
+            box.addLayout(head)
         if not compact:
             box.addWidget(label(S.SCAN, "small", "muted"))
         self.qr = QrCode(url)
@@ -119,7 +121,9 @@ class RemoteCard(QFrame):
 
 class RemoteWindow(QWidget):
     """The card in a small window of its own (the fishbowl's controls have no room for it),
-    until the facilitator closes it."""
+    until the facilitator closes it (kiosk.ui.remote.reopen shows it again)."""
+
+    closed = Signal()
 
     def __init__(self, ctx: Ctx, url: str, loopback: bool) -> None:
         super().__init__()
@@ -136,3 +140,8 @@ class RemoteWindow(QWidget):
         box.addWidget(self.card)
         side = ctx.scale.space(60)
         self.resize(side, round(side * 1.45))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

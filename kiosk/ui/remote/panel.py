@@ -1,0 +1,90 @@
+"""The phone remote's switch on the admin screen: a button that turns the remote on and off
+while the app runs, and while it is on, the card with its QR code, address and one-time token.
+
+The panel only renders the ``RemoteSwitch`` (kiosk.ui.remote.switch), which owns whether the
+remote is on: a panel built again (the admin screen in another language) shows the same state,
+and closing the admin screen leaves the remote as it was."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.core.modes import Mode
+from kiosk.ui.context import Ctx
+from kiosk.ui.remote import strings as S
+from kiosk.ui.remote.switch import RemoteSwitch
+from kiosk.ui.widgets import label, nav_button
+
+if TYPE_CHECKING:
+    from kiosk.ui.kiosk.admin import AdminFlow
+    from kiosk.ui.remote.qr import RemoteCard
+
+
+class RemotePanel(QWidget):
+    def __init__(self, ctx: Ctx, switch: RemoteSwitch, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("remotePanel")
+        self.ctx = ctx
+        self.switch = switch
+        s = ctx.scale
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(s.space(3))
+        column = QVBoxLayout()
+        column.setSpacing(s.space(1))
+        column.addWidget(label(S.TITLE, "h3", wrap=False))
+        self.state = label("", "small", "muted")
+        column.addWidget(self.state)
+        self.button = nav_button(S.SWITCH_ON, None, ctx.palette.text, s.touch, S.SWITCH_ON)
+        self.button.setCheckable(True)
+        self.button.clicked.connect(self._clicked)
+        column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+        self._row.addLayout(column, 1)
+        self.card: RemoteCard | None = None
+        switch.changed.connect(self._render)
+        self._render()
+
+    def _clicked(self) -> None:
+        self.switch.set_on(not self.switch.on, "the admin screen's switch")
+
+    def _render(self, *_args: object) -> None:
+        on = self.switch.on
+        words = S.SWITCH_OFF if on else S.SWITCH_ON
+        self.button.setChecked(on)
+        self.button.setText(words)
+        self.button.setAccessibleName(words)
+        if self.card is not None:
+            self.card.hide()
+            self.card.deleteLater()
+            self.card = None
+        server = self.switch.server
+        if server is None:
+            self.state.setText(S.STATE_FAILED if self.switch.failed else S.STATE_OFF)
+            self.state.show()
+            return
+        self.state.hide()
+        from kiosk.ui.remote.qr import RemoteCard  # (segno: only once the remote is on)
+
+        self.card = RemoteCard(
+            self.ctx, server.url, self.switch.loopback, compact=True, titled=False
+        )
+        self.card.setFixedWidth(self.ctx.scale.space(56))
+        self.card.set_phones(server.phones)
+        server.clients_changed.connect(self.card.set_phones)
+        self._row.addWidget(self.card)
+
+
+def keep_on_admin_screen(admin: AdminFlow, switch: RemoteSwitch) -> None:
+    """Each time the admin screen opens, it has the remote's panel (a screen built again, in
+    another language, gets a new one showing the same switch)."""
+
+    def opened(mode: Mode, entered: bool) -> None:
+        screen = admin.screen
+        if mode is Mode.ADMIN and entered and screen.findChild(RemotePanel) is None:
+            screen.add_panel(RemotePanel(screen.ctx, switch))
+
+    admin.modes.subscribe(opened)
