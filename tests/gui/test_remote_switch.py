@@ -141,3 +141,21 @@ def test_a_port_that_cannot_be_had_says_so_and_the_gallery_goes_on(qtbot, galler
         assert "remote: could not be switched on" in caplog.text
     finally:
         holder.close()
+
+
+def test_the_panel_speaks_the_language_chosen_since(qtbot, gallery) -> None:
+    """A visitor switched to French before the organiser opened the admin screen: the remote's
+    panel is in French, and again in English after a switch back, the same switch behind it."""
+    window, services = gallery
+    panel = open_admin(qtbot, services)
+    assert panel.button.text() == "Turn the phone remote on"
+    services.admin.close_screen()
+    window.choose_language("fr")
+    panel = open_admin(qtbot, services)
+    assert panel.button.text() == "Activer la télécommande par téléphone"
+    assert panel.state.text() == "Désactivée\u00a0: rien n’écoute sur le réseau."
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert services.remote.on
+    assert panel.button.text() == "Désactiver la télécommande par téléphone"
+    assert panel.card is not None and panel.card.phones.text() == "0 téléphone connecté"
+    assert len(services.admin.screen.findChildren(RemotePanel)) == 1

@@ -121,9 +121,7 @@ class PosterView(QScrollArea):
         pass over its widgets, is about as long again): the deck's preparation does the two
         in separate steps. ``ensure_page`` places it."""
         if self._page is None and self._spare is None:
-            page = PosterPage(
-                self.ctx, self.poster, size.width(), self.side_margin, size.height()
-            )
+            page = PosterPage(self.ctx, self.poster, size.width(), self.side_margin, size.height())
             self._spare = ((size.width(), size.height()), page)
 
     def drop_spare(self) -> None:

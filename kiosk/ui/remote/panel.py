@@ -35,10 +35,11 @@ class RemotePanel(QWidget):
         self._row.setSpacing(s.space(3))
         column = QVBoxLayout()
         column.setSpacing(s.space(1))
-        column.addWidget(label(S.TITLE, "h3", wrap=False))
+        column.addWidget(label(ctx.tr(S.TITLE), "h3", wrap=False))
         self.state = label("", "small", "muted")
         column.addWidget(self.state)
-        self.button = nav_button(S.SWITCH_ON, None, ctx.palette.text, s.touch, S.SWITCH_ON)
+        on = ctx.tr(S.SWITCH_ON)
+        self.button = nav_button(on, None, ctx.palette.text, s.touch, on)
         self.button.setCheckable(True)
         self.button.clicked.connect(self._clicked)
         column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -53,7 +54,7 @@ class RemotePanel(QWidget):
 
     def _render(self, *_args: object) -> None:
         on = self.switch.on
-        words = S.SWITCH_OFF if on else S.SWITCH_ON
+        words = self.ctx.tr(S.SWITCH_OFF if on else S.SWITCH_ON)
         self.button.setChecked(on)
         self.button.setText(words)
         self.button.setAccessibleName(words)
@@ -63,7 +64,7 @@ class RemotePanel(QWidget):
             self.card = None
         server = self.switch.server
         if server is None:
-            self.state.setText(S.STATE_FAILED if self.switch.failed else S.STATE_OFF)
+            self.state.setText(self.ctx.tr(S.STATE_FAILED if self.switch.failed else S.STATE_OFF))
             self.state.show()
             return
         self.state.hide()
@@ -79,12 +80,19 @@ class RemotePanel(QWidget):
 
 
 def keep_on_admin_screen(admin: AdminFlow, switch: RemoteSwitch) -> None:
-    """Each time the admin screen opens, it has the remote's panel (a screen built again, in
-    another language, gets a new one showing the same switch)."""
+    """Each time the admin screen opens, it has the remote's panel, made anew in the screen's
+    language (the visitor may have switched it since) and showing the same switch."""
 
     def opened(mode: Mode, entered: bool) -> None:
         screen = admin.screen
-        if mode is Mode.ADMIN and entered and screen.findChild(RemotePanel) is None:
-            screen.add_panel(RemotePanel(screen.ctx, switch))
+        if not (mode is Mode.ADMIN and entered):
+            return
+        old = screen.findChild(RemotePanel)
+        if old is not None and old.ctx.lang == screen.ctx.lang:
+            return
+        if old is not None:
+            old.setParent(None)  # out of the screen now, deleted later
+            old.deleteLater()
+        screen.add_panel(RemotePanel(screen.ctx, switch))
 
     admin.modes.subscribe(opened)

@@ -86,15 +86,17 @@ class RemoteCard(QFrame):
         box.setSpacing(s.space(1))
         if titled or closable:  # (untitled: beside a title of its own, the admin screen's)
             head = QHBoxLayout()
-            head.addWidget(label(S.TITLE if titled else "", "h3", wrap=False), 1)
+            head.addWidget(label(ctx.tr(S.TITLE) if titled else "", "h3", wrap=False), 1)
             if closable:
-                close = nav_button(S.CLOSE, None, ctx.palette.text, s.touch, S.CLOSE)
+                close = nav_button(ctx.tr(S.CLOSE), None, ctx.palette.text, s.touch, ctx.tr(S.CLOSE))
                 close.clicked.connect(self.close_requested)
                 head.addWidget(close)
             box.addLayout(head)
         if not compact:
-            box.addWidget(label(S.SCAN, "small", "muted"))
+            box.addWidget(label(ctx.tr(S.SCAN), "small", "muted"))
+        self.ctx = ctx
         self.qr = QrCode(url)
+        self.qr.setAccessibleName(ctx.tr(S.QR_ACCESSIBLE))
         self.qr.setMinimumSize(self.qr.modules * 4, self.qr.modules * 4)
         if compact:  # beside the presenter's poster list: a code a phone reads from 30 cm
             side = s.space(27)
@@ -110,13 +112,17 @@ class RemoteCard(QFrame):
         self.address.setText("\u200b".join(url))
         self.address.setAccessibleName(url)
         box.addWidget(self.address)
-        self.phones = label(S.PHONES.format(n=0), "small", "accent", wrap=False)
+        self.phones = label(self.phones_text(0), "small", "accent", wrap=False)
         box.addWidget(self.phones)
         note = S.LOOPBACK_NOTE if loopback else (S.TOKEN_SHORT if compact else S.TOKEN_NOTE)
-        box.addWidget(label(note, "small", "muted"))
+        box.addWidget(label(ctx.tr(note), "small", "muted"))
+
+    def phones_text(self, count: int) -> str:
+        words = self.ctx.ntr("{n} phone connected", "{n} phones connected", count)
+        return words.format(n=self.ctx.number(count))
 
     def set_phones(self, count: int) -> None:
-        self.phones.setText(S.PHONES.format(n=count))
+        self.phones.setText(self.phones_text(count))
 
 
 class RemoteWindow(QWidget):
@@ -129,7 +135,7 @@ class RemoteWindow(QWidget):
         super().__init__()
         from kiosk.theme import stylesheet
 
-        self.setWindowTitle(S.TITLE)
+        self.setWindowTitle(ctx.tr(S.TITLE))
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(stylesheet(ctx.palette, ctx.scale))

@@ -27,7 +27,11 @@ class RemoteCardOffer(QObject):
         server.clients_changed.connect(self.window.card.set_phones)
         self.window.closed.connect(self._closed)
         self.button = strip_button(
-            fish.ctx, S.SHOW_CARD, None, S.SHOW_CARD_ACCESSIBLE, (S.SHOW_CARD,)
+            fish.ctx,
+            fish.ctx.tr(S.SHOW_CARD),
+            None,
+            fish.ctx.tr(S.SHOW_CARD_ACCESSIBLE),
+            (fish.ctx.tr(S.SHOW_CARD),),
         )
         self.button.clicked.connect(self.show_card)
         self.button.hide()
