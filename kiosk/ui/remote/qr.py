@@ -88,7 +88,9 @@ class RemoteCard(QFrame):
             head = QHBoxLayout()
             head.addWidget(label(ctx.tr(S.TITLE) if titled else "", "h3", wrap=False), 1)
             if closable:
-                close = nav_button(ctx.tr(S.CLOSE), None, ctx.palette.text, s.touch, ctx.tr(S.CLOSE))
+                close = nav_button(
+                    ctx.tr(S.CLOSE), None, ctx.palette.text, s.touch, ctx.tr(S.CLOSE)
+                )
                 close.clicked.connect(self.close_requested)
                 head.addWidget(close)
             box.addLayout(head)
