@@ -107,7 +107,8 @@ def stylesheet(p: Palette, s: TypeScale) -> str:
     rules = [
         f"QWidget#screen, QWidget#page, QScrollArea#posterScroll, QWidget#posterView "
         f"{{ background: {p.background}; }}",
-        "QWidget#section, ArtworkView, MoreCue { background: transparent; }",
+        "QWidget#section, QWidget#adminButtons, QWidget#visitors, ArtworkView, MoreCue "
+        "{ background: transparent; }",
         f"QLabel {{ color: {p.text}; background: transparent; font-family: '{FONT_FAMILY}'; }}",
     ]
     for role, (_size, weight, _lh) in ROLES.items():

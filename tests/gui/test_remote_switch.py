@@ -152,10 +152,10 @@ def test_the_panel_speaks_the_language_chosen_since(qtbot, gallery) -> None:
     services.admin.close_screen()
     window.choose_language("fr")
     panel = open_admin(qtbot, services)
-    assert panel.button.text() == "Activer la télécommande par téléphone"
+    assert panel.button.text() == "Activer la télécommande"
     assert panel.state.text() == "Désactivée\u00a0: rien n’écoute sur le réseau."
     qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
     assert services.remote.on
-    assert panel.button.text() == "Désactiver la télécommande par téléphone"
+    assert panel.button.text() == "Désactiver la télécommande"
     assert panel.card is not None and panel.card.phones.text() == "0 téléphone connecté"
     assert len(services.admin.screen.findChildren(RemotePanel)) == 1

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.modes import Mode
 from kiosk.i18n import N_
 from kiosk.ui.context import Ctx
+from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.overlays import Veil
 from kiosk.ui.widgets import label, nav_button
 
@@ -164,7 +165,11 @@ class AdminScreen(_Veil):
         row.setSpacing(s.space(2))
         tr = ctx.tr
         self.title = label(tr("Admin"), "h1")
-        row.addWidget(self.title, 1)
+        row.addWidget(self.title, 0, Qt.AlignmentFlag.AlignTop)
+        # the buttons wrap to a second row where the screen is narrow (portrait): never cut
+        self.buttons = QWidget()
+        self.buttons.setObjectName("adminButtons")
+        buttons = FlowLayout(self.buttons, spacing=s.space(2))
 
         def button(name: str, icon: str | None) -> QToolButton:
             word, said = ADMIN_BUTTONS[name]
@@ -183,8 +188,9 @@ class AdminScreen(_Veil):
             (self.quit_button, self.quit_requested),
         ):
             b.clicked.connect(sig)
-            row.addWidget(b)
-        row.insertWidget(row.count() - 2, self.about_button)
+            buttons.addWidget(b)
+        buttons.insert_widget(buttons.count() - 2, self.about_button)
+        row.addWidget(self.buttons, 1)
         outer.addLayout(row)
         self.body_scroll = scroll = QScrollArea()
         scroll.setAccessibleName(tr("Content, screens, log and about"))
