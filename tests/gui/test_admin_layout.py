@@ -1,6 +1,7 @@
-"""The admin screen at every size, in English and French (the test gallery's two): its header's buttons wrap to a
-second row on a narrow (portrait) screen rather than being cut to "Rel…ent", every button and
-label whole and inside the window, with the phone remote's panel switched on."""
+"""The admin screen at every size, in English and French (the test gallery's two): its
+header's buttons wrap to a second row on a narrow (portrait) screen rather than being cut to
+"Rel…ent", every button and label whole and inside the window, with the phone remote's panel
+switched on."""
 
 from __future__ import annotations
 
