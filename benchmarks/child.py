@@ -535,6 +535,10 @@ def main(argv: list[str]) -> None:
         scaling_load(args[0])
     elif mode == "scaling-open":
         scaling_open(args[0])
+    elif mode == "touch":
+        from benchmarks import touch_latency
+
+        touch_latency.run(args[0], int(args[1]))
     else:
         raise SystemExit(f"unknown mode {mode}")
 
