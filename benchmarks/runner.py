@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -242,18 +243,25 @@ def cold_start(plan: Plan, env: Env, display: str | None, runs: int | None = Non
     return out
 
 
-def transitions(plan: Plan, env: Env) -> dict:
-    out: dict = {}
+def at_each_size(plan: Plan, out: dict) -> Iterator[tuple[str, str]]:
+    """``(WIDTHxHEIGHT, display)`` for each of the plan's sizes, a private X server of that
+    size running meanwhile; a size with no X server gets its error in ``out``."""
     for w, h in plan.sizes:
         key = f"{w}x{h}"
         with Xvfb(w, h) as x:
             if not x.ok:
                 out[key] = {"error": "Xvfb is not available"}
                 continue
-            data, _ = child(
-                ["transitions", str(plan.slides), str(plan.swipes)],
-                env.make(x.display, {"BENCH_POSTER": FIRST_POSTER}),
-            )
+            yield key, x.display
+
+
+def transitions(plan: Plan, env: Env) -> dict:
+    out: dict = {}
+    for key, display in at_each_size(plan, out):
+        data, _ = child(
+            ["transitions", str(plan.slides), str(plan.swipes)],
+            env.make(display, {"BENCH_POSTER": FIRST_POSTER}),
+        )
         if "error" in data:
             out[key] = data
             continue
@@ -297,29 +305,24 @@ def touch(plan: Plan, env: Env) -> dict:
     from benchmarks.touch_latency import SCENARIOS
 
     out: dict = {}
-    for w, h in plan.sizes:
-        key = f"{w}x{h}"
-        with Xvfb(w, h) as x:
-            if not x.ok:
-                out[key] = {"error": "Xvfb is not available"}
+    for key, display in at_each_size(plan, out):
+        row: dict = {}
+        for scenario in SCENARIOS:
+            data, _ = child(["touch", scenario, str(plan.touch_trials)], env.make(display))
+            if "error" in data:
+                row[scenario] = data
                 continue
-            row: dict = {}
-            for scenario in SCENARIOS:
-                data, _ = child(["touch", scenario, str(plan.touch_trials)], env.make(x.display))
-                if "error" in data:
-                    row[scenario] = data
-                    continue
-                latency = data["latency_ms"]
-                row[scenario] = {
-                    "latency_ms": spread(latency),
-                    "first_ms": latency[0] if latency else float("nan"),
-                    "frame_cost_ms": spread(data["frame_cost_ms"]),
-                    "settle_ms": spread(data["settle_ms"]),
-                    "call_ms": spread(data["call_ms"]),
-                    "missed": data["missed"],
-                    "frames": data["frames"],
-                    "raw_ms": latency,
-                }
+            latency = data["latency_ms"]
+            row[scenario] = {
+                "latency_ms": spread(latency),
+                "first_ms": latency[0] if latency else float("nan"),
+                "frame_cost_ms": spread(data["frame_cost_ms"]),
+                "settle_ms": spread(data["settle_ms"]),
+                "call_ms": spread(data["call_ms"]),
+                "missed": data["missed"],
+                "frames": data["frames"],
+                "raw_ms": latency,
+            }
         out[key] = row
     return out
 

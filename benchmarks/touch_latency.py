@@ -227,6 +227,19 @@ def gallery_rest(win) -> Iterator[float]:  # noqa: ANN001
     yield PACE_S
 
 
+def first_poster(win) -> Iterator[float]:  # noqa: ANN001
+    win.nav.open(0)
+    yield 1.0
+
+
+def onwards(deck, direction: int) -> tuple[int, int]:  # noqa: ANN001
+    """The way on from the poster shown (back at either end of the gallery), and the poster
+    it leads to."""
+    if not 0 <= deck.index + direction < deck.count:
+        direction = -direction
+    return direction, deck.index + direction
+
+
 # --- the scenarios ------------------------------------------------------------------------------
 def card_steps(win, probe: FrameProbe, device, n: int, trials: Trials) -> Iterator[float]:  # noqa: ANN001
     from PySide6.QtCore import QPoint
@@ -265,15 +278,12 @@ def key_steps(win, probe: FrameProbe, n: int, trials: Trials) -> Iterator[float]
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    nav, deck, handle = win.nav, win.deck, win.windowHandle()
-    nav.open(0)
-    yield 1.0
+    deck, handle = win.deck, win.windowHandle()
+    yield from first_poster(win)
     direction = 1
     for _ in range(n):
         yield from gallery_rest(win)
-        if not 0 <= deck.index + direction < deck.count:
-            direction = -direction
-        target = deck.index + direction
+        direction, target = onwards(deck, direction)
         key = Qt.Key.Key_Right if direction > 0 else Qt.Key.Key_Left
         got = yield from measure(
             probe, moved_witness(deck, target, 0.0), lambda key=key: QTest.keyPress(handle, key)
@@ -338,16 +348,13 @@ def swipe_steps(win, probe: FrameProbe, device, n: int, trials: Trials) -> Itera
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
-    nav, deck, handle = win.nav, win.deck, win.windowHandle()
-    nav.open(0)
-    yield 1.0
+    deck, handle = win.deck, win.windowHandle()
+    yield from first_poster(win)
     direction = 1
     steps = 30
     for _ in range(n):
         yield from gallery_rest(win)
-        if not 0 <= deck.index + direction < deck.count:
-            direction = -direction
-        target = deck.index + direction
+        direction, target = onwards(deck, direction)
         port = deck.current().viewport()
         x, y = drag_start(deck.current())
         if direction < 0:
