@@ -49,17 +49,22 @@ Witness = Callable[[object], bool]  # a widget being painted: does this paint sh
 
 
 class FrameProbe:
-    """The frames of one top-level window. A frame is one ``UpdateRequest`` of the window, to
-    the widget (the update Qt posts to it) or to its platform window (the update the platform
-    asks for): the paint pass and the flush of the backing store, timed around the event's own
-    handling. The widgets painted inside a frame are shown to a witness while a measurement is
-    armed; paints outside a frame (into pixmaps) are not frames and are not looked at."""
+    """The frames of one top-level window, and the first one that shows an effect.
+
+    A frame is one ``UpdateRequest`` of the window, to the widget (the update Qt posts to it)
+    or to its platform window (the update the platform asks for): the paint pass and the flush
+    of the backing store, timed around the event's own handling. Qt also repaints a window at
+    once at times (seen when a touch's delivery shows the poster screen): such a repaint starts
+    with a paint of the top-level widget outside any ``UpdateRequest`` and is over, flush
+    included, when control is back in the event loop, which a zero timer marks (later than the
+    flush, never earlier). While a measurement is armed, each widget painted inside a frame is
+    shown to a witness; paints outside frames (a page rendered into a pixmap) are not frames
+    and are never looked at."""
 
     def __init__(self, window: QWidget) -> None:
         from PySide6.QtCore import QEvent, QObject
 
         self.frames: dict[str, int] = {"widget": 0, "platform window": 0, "repaint": 0}
-        self._repaint_start: float | None = None
         self._in_frame = False
         self._seen = False
         self._t0 = 0.0
@@ -68,6 +73,7 @@ class FrameProbe:
         probe = self
         update, paint = QEvent.Type.UpdateRequest, QEvent.Type.Paint
         # (the wrappers are kept here, so Qt's objects come back to the filter as these ones)
+        self._window = window
         self._targets = targets = {window: "widget", window.windowHandle(): "platform window"}
 
         class Filter(QObject):
@@ -78,11 +84,11 @@ class FrameProbe:
                     # the moment it ends is the moment the flush has been handed over
                     probe.frame(obj, ev, targets[obj])
                     return True
-                if kind == paint and probe._witness is not None and probe._witness(obj):
-                    if probe._in_frame:
+                if kind == paint:
+                    if not probe._in_frame and obj is window:
+                        probe.repaint_begins()
+                    if probe._in_frame and probe._witness is not None and probe._witness(obj):
                         probe._seen = True
-                    else:
-                        probe.repainted()
                 return False
 
         self._filter = Filter()
@@ -96,33 +102,24 @@ class FrameProbe:
         try:
             obj.event(ev)
         finally:
-            end = time.perf_counter()
-            self._in_frame = False
-            self.frames[path] += 1
-            if self._seen and self._done is not None:
-                done, self._done, self._witness = self._done, None, None
-                done(end - self._t0, end - start)
+            self._frame_ended(start, path)
 
-    def repainted(self) -> None:
-        """A paint outside an ``UpdateRequest``: Qt repainting the window at once (seen when a
-        touch's delivery shows the poster screen). Its paint pass and flush are over when
-        control is back in the event loop: a zero timer from the first paint marks that moment
-        (which can only be later than the flush, never earlier)."""
-        if self._repaint_start is not None:
-            return
+    def repaint_begins(self) -> None:
+        """The top-level widget painted outside an ``UpdateRequest``: a repaint of the window
+        at once, a frame until control is back in the event loop."""
         from PySide6.QtCore import QTimer
 
-        self._repaint_start = time.perf_counter()
+        start = time.perf_counter()
+        self._in_frame, self._seen = True, False
+        QTimer.singleShot(0, lambda: self._frame_ended(start, "repaint"))
 
-        def ended() -> None:
-            end = time.perf_counter()
-            start, self._repaint_start = self._repaint_start or end, None
-            self.frames["repaint"] += 1
-            if self._done is not None:
-                done, self._done, self._witness = self._done, None, None
-                done(end - self._t0, end - start)
-
-        QTimer.singleShot(0, ended)
+    def _frame_ended(self, start: float, path: str) -> None:
+        end = time.perf_counter()
+        self._in_frame = False
+        self.frames[path] += 1
+        if self._seen and self._done is not None:
+            done, self._done, self._witness = self._done, None, None
+            done(end - self._t0, end - start)
 
     def arm(self, t0: float, witness: Witness, done: Callable[[float, float], None]) -> None:
         """From now on the first frame in which ``witness`` holds for a painted widget calls
