@@ -519,6 +519,31 @@ def scaling_open(content: str) -> None:
     run_app(["--content", content], first)
 
 
+def language_switch(switches: int) -> None:
+    """The visitor's language switched ``switches`` times on home and on a poster: the time
+    from the tap to the window painted in the new language (the GUI thread's CPU too)."""
+
+    def first(win) -> None:  # noqa: ANN001
+        langs = [lang for lang in win.ctx.gallery.settings.languages]
+        langs = (langs[1:] + langs[:1]) if len(langs) > 1 else ["fr", "es", "en"]
+        results: dict[str, dict[str, list[float]]] = {}
+        for where in ("home", "poster"):
+            if where == "poster":
+                win.nav.open(min(2, win.nav.count - 1))
+                win.repaint()
+            wall, cpu = [], []
+            for i in range(switches):
+                t0, c0 = time.perf_counter(), time.thread_time()
+                win.choose_language(langs[i % len(langs)])
+                win.repaint()
+                wall.append(time.perf_counter() - t0)
+                cpu.append(time.thread_time() - c0)
+            results[where] = {"wall": wall, "cpu": cpu}
+        finish({"results": results})
+
+    run_app(["--reduced-motion"], first)
+
+
 def main(argv: list[str]) -> None:
     mode, args = argv[0], argv[1:]
     if mode == "floor":
@@ -539,6 +564,8 @@ def main(argv: list[str]) -> None:
         from benchmarks import touch_latency
 
         touch_latency.run(args[0], int(args[1]))
+    elif mode == "language":
+        language_switch(int(args[0]))
     else:
         raise SystemExit(f"unknown mode {mode}")
 

@@ -242,6 +242,24 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
                 )
             )
     out += touch_rows(r.get("touch") or {}, one_cpu(r))
+    switch = r.get("language") or {}
+    if "error" in switch:
+        out.append(Row("language", "language switch", None, str(switch["error"])[:120]))
+    for where, x in switch.items():
+        if not isinstance(x, dict):
+            continue
+        wall = x["wall_ms"]
+        out.append(
+            Row(
+                f"language.{where}",
+                f"language switch on {where} (1920x1080): tap to painted",
+                wall["p50"],
+                f"p50 {_f(wall['p50'], ' ms', 0)}, max {_f(wall['max'], ' ms', 0)}, GUI-thread "
+                f"CPU p50 {_f(x['gui_cpu_ms']['p50'], ' ms', 0)} (n={x['switches']})",
+                "≤ 300 ms",
+                _ok(wall["p50"]) and wall["p50"] <= 300,
+            )
+        )
     idle = r.get("idle") or {}
     if "error" in idle and isinstance(idle["error"], str):
         out.append(Row("idle", "idle cost", None, idle["error"]))

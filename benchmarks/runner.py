@@ -327,6 +327,25 @@ def touch(plan: Plan, env: Env) -> dict:
     return out
 
 
+def language(plan: Plan, env: Env) -> dict:
+    """The visitor's language switch at 1920x1080 under Xvfb: home and a poster."""
+    switches = 6 if plan.quick else 15
+    with Xvfb(1920, 1080) as x:
+        if not x.ok:
+            return {"error": "Xvfb is not available"}
+        data, _ = child(["language", str(switches)], env.make(x.display))
+    if "error" in data:
+        return data
+    return {
+        where: {
+            "switches": len(times["wall"]),
+            "wall_ms": {"p50": pct(times["wall"], 0.5) * 1e3, "max": max(times["wall"]) * 1e3},
+            "gui_cpu_ms": {"p50": pct(times["cpu"], 0.5) * 1e3},
+        }
+        for where, times in data["results"].items()
+    }
+
+
 def idle(plan: Plan, env: Env) -> dict:
     out: dict = {}
     with Xvfb(1920, 1080) as x:
@@ -520,7 +539,18 @@ def remote(plan: Plan) -> dict:
     return remote_latency.measure(plan.remote_taps, log)
 
 
-SECTIONS = ("cold", "transitions", "touch", "idle", "memory", "scaling", "timer", "peer", "remote")
+SECTIONS = (
+    "cold",
+    "transitions",
+    "touch",
+    "language",
+    "idle",
+    "memory",
+    "scaling",
+    "timer",
+    "peer",
+    "remote",
+)
 # the small-machine profile's sections: the ones with a target on one CPU (issue 25)
 ONE_CPU = ("cold", "transitions", "touch", "timer")
 
@@ -551,6 +581,9 @@ def run(plan: Plan, only: set[str], no_peer: bool) -> dict:
         if "touch" in only:
             log("touch to screen …")
             results["touch"] = touch(plan, env)
+        if "language" in only:
+            log("language switch …")
+            results["language"] = language(plan, env)
         if "idle" in only:
             log("idle cost …")
             results["idle"] = idle(plan, env)

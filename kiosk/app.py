@@ -37,6 +37,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"kiosk set-pin: {exc}: the PIN was not saved", file=sys.stderr)
             return set_pin.EXIT_NOT_SET
         return set_pin.run(args.pin, folder, sys.stdin, sys.stdout, sys.stderr)
+    if args.command == "new":
+        from kiosk.commands import new
+
+        return new.run(args.new_dir, args.lang)
+    if args.command == "preview":
+        from kiosk.commands import preview
+
+        return preview.run(args)
+    if args.command == "import":
+        from kiosk.commands import import_csv
+
+        return import_csv.run(args.csv_file, args.kind, args.out)
+    if args.command == "shot" and args.shot_all:
+        from kiosk.commands import shot_all
+
+        return shot_all.run(args)
     if args.command == "shot":
         from kiosk.commands import shot
 
@@ -49,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.commands import printing
 
         return printing.run(args)
+    if args.command == "stats":
+        from kiosk.commands import stats
+
+        return stats.run(args)
     if args.command == "fishbowl":
         from kiosk.commands import fishbowl
 

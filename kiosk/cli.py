@@ -175,6 +175,69 @@ def build_parser() -> argparse.ArgumentParser:
     )
     prn.add_argument("out", metavar="OUT.pdf")
 
+    new = sub.add_parser(
+        "new", help="write a commented starter gallery into a new folder, to edit into your own"
+    )
+    new.add_argument("new_dir", metavar="DIR", help="the new folder (must not exist, or be empty)")
+    new.add_argument(
+        "--lang",
+        default="en",
+        metavar="CODES",
+        help="the gallery's languages, comma-separated, the default first: en, fr, es (en)",
+    )
+
+    pre = sub.add_parser(
+        "preview",
+        help="a window beside your editor: the poster you last saved, full length, updated at "
+        "each save, with the content's problems listed above it",
+    )
+    pre.add_argument("preview_dir", metavar="DIR", help="the content folder you are editing")
+    pre.add_argument(
+        "--poster", metavar="ID", help="always show this poster (default: the last one saved)"
+    )
+    pre.add_argument("--lang", metavar="CODE", help="the language to show")
+    pre.add_argument(
+        "--size",
+        type=_size,
+        default=(1920, 1080),
+        help="the kiosk's screen the poster is laid out for, WIDTHxHEIGHT (1920x1080)",
+    )
+
+    imp = sub.add_parser(
+        "import",
+        help="turn a spreadsheet's CSV of quotes (or of a poster's facts) into YAML",
+    )
+    imp.add_argument(
+        "csv_file", metavar="FILE.csv", help="quotes.csv or facts.csv, from a spreadsheet"
+    )
+    imp.add_argument(
+        "--kind",
+        choices=["quotes", "facts"],
+        help="what the rows are (default: from the file name, else from its columns)",
+    )
+    imp.add_argument(
+        "--out",
+        metavar="FILE.yaml",
+        help="where to write the YAML (default: beside the CSV, .yaml for .csv; never over a file)",
+    )
+
+    st = sub.add_parser(
+        "stats",
+        help="what visitors looked at and chose (this kiosk's analytics, or several merged)",
+    )
+    _add_content(st)
+    st.add_argument("--since", metavar="DATE", help="only from this day on (YYYY-MM-DD)")
+    st.add_argument(
+        "--db",
+        metavar="FILE",
+        action="append",
+        help="an analytics database (repeat to merge copies from several kiosks; "
+        "default: this machine's)",
+    )
+    out = st.add_mutually_exclusive_group(required=True)
+    out.add_argument("--csv", metavar="DIR", help="write the figures as CSV files into DIR")
+    out.add_argument("--html", metavar="FILE", help="write one offline HTML report")
+
     shot = sub.add_parser("shot", help="render a screen offscreen to a PNG file")
     _add_content(shot)
     shot.add_argument(
@@ -223,6 +286,13 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--high-contrast", action="store_true", help="the high-contrast look")
     shot.add_argument(
         "--reach", action="store_true", help="reach mode: every control in the lower band"
+    )
+    shot.add_argument(
+        "--all",
+        dest="shot_all",
+        action="store_true",
+        help="every screen, every poster full length and every quote, in every language, "
+        "into the folder OUT, with an index.html contact sheet",
     )
     shot.add_argument("out", metavar="OUT.png")
     return parser

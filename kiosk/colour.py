@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 
@@ -130,6 +130,24 @@ def palette_for(theme_name: str, accent: str | None = None) -> Palette:
         accent_text=readable_on(accent, bg),
         on_accent=on_accent,
     )
+
+
+OWN_ACCENT_CONTRAST = 4.5  # a poster's accent is text (its kicker, its key figures): WCAG 1.4.3
+
+
+def with_own_accent(p: Palette, accent: str | None) -> Palette:
+    """``p`` with a poster's own accent colour, when it reads on the theme: at 4.5:1 against
+    both the page and the tiles (the accent is the colour of the kicker and the key figures).
+    A colour that does not reach it is not used and the theme's accent stays, as it does in
+    the high-contrast look, whose colours no poster changes."""
+    if accent is None or p.high_contrast:
+        return p
+    if min(contrast(accent, p.background), contrast(accent, p.surface)) < OWN_ACCENT_CONTRAST:
+        return p
+    on_accent = (
+        "#000000" if contrast("#000000", accent) >= contrast("#ffffff", accent) else "#ffffff"
+    )
+    return replace(p, accent=accent, accent_text=accent, on_accent=on_accent)
 
 
 PAPER = "#ffffff"

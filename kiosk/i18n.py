@@ -190,6 +190,32 @@ ENGLISH = Translator(SOURCE_LANGUAGE)
 """The source text: what code without a language on hand says."""
 
 
+class Said:
+    """A sentence decided where no language is on hand (pure code, a refusal of the model) and
+    said later in the language on screen: a marked msgid (``N_``) and the values of its
+    placeholders, each of which may be a ``Said`` too ("Chair 3" inside "Chair 3 is taken").
+    ``str()`` of it is the English sentence (logs, tests, code without a language)."""
+
+    __slots__ = ("msgid", "values")
+
+    def __init__(self, msgid: str, **values: object) -> None:
+        self.msgid = msgid
+        self.values = values
+
+    def in_language(self, t: Translator) -> str:
+        text = t.gettext(self.msgid)
+        if not self.values:
+            return text  # a plain sentence: braces in it (a repr) are not placeholders
+        said = {k: v.in_language(t) if isinstance(v, Said) else v for k, v in self.values.items()}
+        return text.format(**said)
+
+    def __str__(self) -> str:
+        return self.in_language(ENGLISH)
+
+    def __repr__(self) -> str:
+        return f"Said({self.msgid!r}, {self.values!r})"
+
+
 class PseudoTranslator(Translator):
     """Every string accented and about 40 % longer (vowels doubled), placeholders kept."""
 

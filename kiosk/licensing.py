@@ -190,6 +190,20 @@ def shipped_parts(repo: Path, assets: Path, *, build_tools: bool = False) -> lis
                 "Roboto by Christian Robertson / Google (assets/fonts and qt-material's copy).",
             )
         )
+    fallback = fonts / "fallback"
+    if any(fallback.glob("*.ttf")):
+        parts.append(
+            _part(
+                "Fallback fonts",
+                "",
+                "Apache-2.0 AND OFL-1.1",
+                tuple(p for p in sorted(fallback.iterdir()) if LICENCE_FILE.search(p.name))
+                + (fallback / "README.md",),
+                "Chinese, Japanese, Korean and Arabic letters: Droid Sans Fallback (Apache-2.0), "
+                "Nanum Gothic and Noto Sans Arabic (OFL-1.1); assets/fonts/fallback/README.md "
+                "says what was cut and renamed.",
+            )
+        )
     if build_tools:
         try:
             dist = metadata.distribution("pyinstaller")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kiosk.content.model import Gallery
     from kiosk.core.clock import Clock, WallClock
     from kiosk.theme import TypeScale
+    from kiosk.ui.analytics_tap import AnalyticsTap
     from kiosk.ui.context import Ctx
     from kiosk.ui.kiosk.activity import ActivityFilter
     from kiosk.ui.kiosk.admin import AdminFlow
@@ -250,9 +251,13 @@ class Services:
     awake: DisplayAwake | None = None
     fishbowl: tuple[QWidget, Any] | None = None
     heartbeat: Heartbeat | None = None
+    analytics: AnalyticsTap | None = None
 
     def stop(self) -> None:
         """Everything that watches or ticks, stopped (a test's end, the soak's end)."""
+        if self.analytics is not None:
+            self.analytics.close()
+            self.analytics = None
         if self.heartbeat is not None:
             self.heartbeat.stop()
         if self.kiosk is not None:
@@ -280,6 +285,7 @@ def attach_services(
     from kiosk.core.lockout import LockoutStore
     from kiosk.core.modes import Mode
     from kiosk.core.pin import PinGate, PinStore
+    from kiosk.ui.analytics_tap import AnalyticsTap
     from kiosk.ui.kiosk.activity import ActivityFilter
     from kiosk.ui.kiosk.admin import AdminFlow, log_tail
     from kiosk.ui.kiosk.unattended import KioskMode, install_recovery
@@ -305,7 +311,17 @@ def attach_services(
             "problems": [str(p) for p in last.problems],
             "log_file": str(log_file) if log_file.exists() else None,
             "log_tail": log_tail(log_file if log_file.exists() else None),
+            "visitors": visitors(),
         }
+
+    def visitors() -> tuple:
+        from kiosk.core.analytics.names import names_of
+        from kiosk.core.analytics.store import FILE_NAME
+        from kiosk.ui.kiosk.visitors import read_figures
+
+        settings = window.ctx.gallery.settings.analytics
+        found = read_figures(paths.data_dir() / FILE_NAME) if settings.enabled else None
+        return found, names_of(window.ctx.gallery), settings.enabled
 
     pins = PinStore.in_folder(paths.data_dir())
     # the lockout is kept in the app-data folder, with wall-clock deadlines, so that a restart
@@ -354,6 +370,13 @@ def attach_services(
         awake.inhibit("the gallery kiosk is on show")
         app.aboutToQuit.connect(awake.release)
         services.awake = awake
+    analytics = result.gallery.settings.analytics
+    if analytics.enabled:
+        from kiosk.ui.analytics_tap import AnalyticsTap
+
+        tap = AnalyticsTap(window, activity.activity, paths.data_dir(), analytics, clock, wall)
+        services.analytics = tap
+        app.aboutToQuit.connect(tap.close)
     install_recovery(window.recover)
     services.heartbeat = start_heartbeat(window, "kiosk" if window.kiosk_mode else "gallery")
     window.services = services  # kept alive with the window

@@ -76,6 +76,32 @@ class TypeScale:
         return max(48, round(72 * self.factor))
 
 
+def accent_text_rule(p: Palette) -> str:
+    """The colour of accent text (a poster's kicker, its key figures, a card's place)."""
+    return f'QLabel[tone="accent"] {{ color: {p.accent_text}; }}'
+
+
+def accent_panel_rules(p: Palette, s: TypeScale) -> list[str]:
+    """The panels of a poster page edged in the accent: the key figures' tiles, the lessons."""
+    return [
+        # an accent edge on one side only: that side's corners square, the others round (a
+        # rounded corner meeting a one-sided border drew small hooks at the tile's corners)
+        f'QFrame[panel="tile"] {{ background: {p.surface}; border: none; '
+        f"border-top: {s.space(0.75)}px solid {p.accent}; border-radius: 0px; "
+        f"border-bottom-left-radius: {s.space(1.5)}px; "
+        f"border-bottom-right-radius: {s.space(1.5)}px; }}",
+        f'QFrame[panel="lessons"] {{ background: {p.surface_alt}; border: none; '
+        f"border-left: {s.space(1.25)}px solid {p.accent}; border-radius: 0px; "
+        f"border-top-right-radius: {s.space(2)}px; border-bottom-right-radius: {s.space(2)}px; }}",
+    ]
+
+
+def poster_accent_sheet(p: Palette, s: TypeScale) -> str:
+    """A poster page's own style sheet when it has its own accent (``with_own_accent``): the
+    window's accent rules again, in its colour."""
+    return "\n".join([accent_text_rule(p), *accent_panel_rules(p, s)])
+
+
 def stylesheet(p: Palette, s: TypeScale) -> str:
     """Our rules, applied on top of qt-material's on the main window."""
     rules = [
@@ -90,20 +116,12 @@ def stylesheet(p: Palette, s: TypeScale) -> str:
         )
     rules += [
         f'QLabel[tone="muted"] {{ color: {p.muted}; }}',
-        f'QLabel[tone="accent"] {{ color: {p.accent_text}; }}',
+        accent_text_rule(p),
         'QLabel[role="quote"] { font-style: italic; }',
         f'QFrame[panel="card"] {{ background: {p.surface}; border-radius: {s.space(2)}px; '
         f"border: {max(1, s.space(0.25))}px solid {p.edge}; }}",
         f'QFrame[panel="card"][selected="true"] {{ border: {s.space(0.75)}px solid {p.accent}; }}',
-        # an accent edge on one side only: that side's corners square, the others round (a
-        # rounded corner meeting a one-sided border drew small hooks at the tile's corners)
-        f'QFrame[panel="tile"] {{ background: {p.surface}; border: none; '
-        f"border-top: {s.space(0.75)}px solid {p.accent}; border-radius: 0px; "
-        f"border-bottom-left-radius: {s.space(1.5)}px; "
-        f"border-bottom-right-radius: {s.space(1.5)}px; }}",
-        f'QFrame[panel="lessons"] {{ background: {p.surface_alt}; border: none; '
-        f"border-left: {s.space(1.25)}px solid {p.accent}; border-radius: 0px; "
-        f"border-top-right-radius: {s.space(2)}px; border-bottom-right-radius: {s.space(2)}px; }}",
+        *accent_panel_rules(p, s),
         f'QFrame[panel="quote"] {{ background: {p.surface}; border-radius: {s.space(2)}px; '
         f"border: {max(1, s.space(0.25)) if p.high_contrast else 0}px solid {p.edge}; }}",
         f'QFrame[panel="banner"] {{ background: {p.surface_alt}; border-radius: 0px; }}',
@@ -132,17 +150,40 @@ def stylesheet(p: Palette, s: TypeScale) -> str:
 
 
 # --- applying ---------------------------------------------------------------------------------
-def load_fonts(fonts_dir: Path) -> list[str]:
+FALLBACK_FONTS = "fallback"
+"""The folder (in the fonts' folder) of the fonts for the scripts Roboto does not draw."""
+
+
+_ADDED: dict[Path, list[str]] = {}  # each folder's fonts are added to Qt once per process
+
+
+def _add_fonts(folder: Path) -> list[str]:
     from PySide6.QtGui import QFontDatabase
 
+    if folder in _ADDED:
+        return _ADDED[folder]
     families: set[str] = set()
-    for path in sorted(fonts_dir.glob("*.ttf")):
+    for path in sorted(folder.glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
             log.warning("font %s could not be loaded", path.name)
             continue
         families.update(QFontDatabase.applicationFontFamilies(font_id))
-    return sorted(families)
+    _ADDED[folder] = sorted(families)
+    return _ADDED[folder]
+
+
+def load_fonts(fonts_dir: Path) -> list[str]:
+    """The app's fonts: Roboto, and the fallback fonts (Chinese, Japanese, Korean, Arabic) as
+    Roboto's substitutes, so that Qt takes a letter Roboto lacks from them before the system's
+    fonts, and a text in those scripts shows on a machine that has none (a bare kiosk)."""
+    from PySide6.QtGui import QFont
+
+    families = _add_fonts(fonts_dir)
+    fallback = _add_fonts(fonts_dir / FALLBACK_FONTS)
+    if fallback:
+        QFont.insertSubstitutions(FONT_FAMILY, fallback)
+    return families + fallback
 
 
 def material_extra(font_family: str, font_px: int) -> dict[str, str]:

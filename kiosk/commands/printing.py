@@ -1,7 +1,8 @@
 """``kiosk print``: the posters as print pages (A0 to A4) or the A4 handout, in one PDF.
 
-The content is loaded and checked as the gallery loads it; a poster with errors is left out
-(the errors are listed, as ``kiosk validate`` lists them) and the rest still prints. Each
+The content is loaded and checked as the gallery loads it; a poster that cannot load is left
+out and a wrong field of a poster is left out of it (the errors are listed, as ``kiosk
+validate`` lists them), and the rest still prints. Each
 warning of the print (a picture too coarse for its printed size, a poster that needs a second
 page) names what it is about. Exit 0 when the file was written, 1 when it could not be (or
 nothing was left to print), 2 on a usage error (an unknown size, poster or folder).

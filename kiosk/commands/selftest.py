@@ -201,7 +201,7 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
     with test.step("content"):
         from kiosk.content.loader import load_gallery
 
-        result = load_gallery(folder, paths.assets_dir())
+        result = load_gallery(folder, paths.assets_dir(), keep_documents=True)
         for error in result.errors:
             test.fail(f"content: {error}")
         g = result.gallery
@@ -221,6 +221,11 @@ def run(content: str | None = None, out: TextIO | None = None, err: TextIO | Non
         if theme.FONT_FAMILY not in families:
             test.fail(f"fonts: the {theme.FONT_FAMILY} font did not load from {fonts}")
         test.counts["font_families"] = len(families)
+        from kiosk.ui.glyphs import gallery_glyph_warnings
+
+        # text that would show as boxes: this copy cannot show its gallery as written
+        for warning in gallery_glyph_warnings(result):
+            test.fail(f"fonts: {warning}")
 
     ctx = None
     with test.step("theme"):

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.content.loader import LoadResult
+    from kiosk.ui.main_window import MainWindow
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,40 +30,78 @@ def run(args: argparse.Namespace) -> int:
     width, height = args.size
     screen = args.shot_screen
     if screen == "fishbowl":
-        from kiosk.ui.fishbowl.demo import demo_session
-        from kiosk.ui.fishbowl.public import PublicView
-
-        ctx = startup.make_context(result.gallery, (width, height), args.lang, reduced_motion=True)
-        startup.apply_theme(app, result.gallery, ctx.scale)
-        session = demo_session(
-            result.gallery.fishbowl, args.state, ctx.lang, result.gallery.default_language
-        )
-        view = PublicView(session, ctx.palette, reduced_motion=True, translator=ctx.translator)
-        view.resize(width, height)
-        image = startup.render(app, view, ctx)
+        image = fishbowl_image(app, result, (width, height), args.lang, args.state)
         return _save(image, args.out, f"fishbowl ({args.state})", width, height)
     if screen == "console":
         return _console(app, result, args)
     window = startup.gallery_window(result, (width, height), lang=args.lang, reduced_motion=True)
     window.visitor.set(text_step=args.text_size, high_contrast=args.high_contrast, reach=args.reach)
-    if screen in ("poster", "help", "settings", "blackout"):
-        target = args.poster or (result.gallery.posters[0].id if result.gallery.posters else "")
-        if not window.nav.open_id(target):
-            print(f"kiosk shot: poster '{target}' not found", file=sys.stderr)
-            return 2
+    if not show_screen(window, screen, args.poster):
+        target = args.poster or ""
+        print(f"kiosk shot: poster '{target}' not found", file=sys.stderr)
+        return 2
+    return _save(startup.render(app, window, window.ctx), args.out, screen, width, height)
+
+
+# the layers a screen name opens over the gallery (over a poster for help, settings, blackout)
+LAYERS = {
+    "help": Mode.HELP,
+    "about": Mode.ABOUT,
+    "settings": Mode.SETTINGS,
+    "blackout": Mode.BLACKOUT,
+}
+
+
+def show_screen(window: MainWindow, screen: str, poster: str | None = None) -> bool:
+    """Put ``window`` on the gallery screen named (home, poster, overview, quotes, or a layer
+    over a poster); False when the poster asked for does not exist. Layers opened before are
+    closed first, so one window can be shown screen after screen."""
+    for _ in range(len(LAYERS)):  # one at a time: closing the About card returns to the help
+        if not window.modes.escape():
+            break
+    posters = window.ctx.gallery.posters
+    if screen == "home":
+        window.nav.home()
+    if screen in ("poster", *LAYERS) and screen != "about":
+        target = poster or (posters[0].id if posters else "")
+        ids = [p.id for p in posters]
+        # open_id is False for the poster already open, as well as for one that is not there
+        if not window.nav.open_id(target) and target not in ids:
+            return False
     if screen == "overview":
         window.nav.overview()
     if screen == "quotes":
         window.nav.quotes()
-    if screen == "help":
-        window.modes.enter(Mode.HELP)
-    if screen == "about":
-        window.modes.enter(Mode.ABOUT)
-    if screen == "settings":
-        window.modes.enter(Mode.SETTINGS)
-    if screen == "blackout":
-        window.modes.enter(Mode.BLACKOUT)
-    return _save(startup.render(app, window, window.ctx), args.out, screen, width, height)
+    if screen in LAYERS:
+        window.modes.enter(LAYERS[screen])
+    return True
+
+
+def fishbowl_image(
+    app: QApplication,
+    result: LoadResult,
+    size: tuple[int, int],
+    lang: str | None,
+    state: str,
+    theme: bool = True,
+) -> QImage:
+    """The fishbowl's public view in a demo session's ``state`` (``theme`` False: the look
+    applied already)."""
+    from kiosk.ui.fishbowl.demo import demo_session
+    from kiosk.ui.fishbowl.public import PublicView
+
+    ctx = startup.make_context(result.gallery, size, lang, reduced_motion=True)
+    if theme:
+        startup.apply_theme(app, result.gallery, ctx.scale)
+    session = demo_session(
+        result.gallery.fishbowl, state, ctx.lang, result.gallery.default_language
+    )
+    view = PublicView(session, ctx.palette, reduced_motion=True, translator=ctx.translator)
+    view.resize(*size)
+    image = startup.render(app, view, ctx)
+    view.close()
+    view.deleteLater()
+    return image
 
 
 # the console's clocks for --state: minutes into a 20-minute talk

@@ -23,7 +23,7 @@ from kiosk.colour import Palette, contrast, mix, palette_for, readable_on
 from kiosk.content import artwork
 from kiosk.content.errors import one_line
 from kiosk.content.loader import GALLERY_FILE, QUOTES_FILE
-from kiosk.content.messages import path_text
+from kiosk.content.messages import place_text
 from kiosk.content.model import Gallery, Poster
 from kiosk.content.text import LocalText
 from kiosk.content.yamlsafe import Document, Loc
@@ -129,7 +129,7 @@ def check_alt(gallery: Gallery, where: Where) -> list[Finding]:
         for loc, art, alt, in_section in _artworks(poster):
             if alt is not None:
                 continue
-            owner = f"sections[{loc[1]}]" if in_section else "the poster"
+            owner = place_text(loc[:2]) if in_section else "the poster"
             title = _svg_title(art.path)
             hint = f" (the SVG's own title reads '{title}')" if title else ""
             found.append(
@@ -137,7 +137,7 @@ def check_alt(gallery: Gallery, where: Where) -> list[Finding]:
                     file,
                     loc,
                     "alt",
-                    f"{path_text(loc)} '{art.source}' has no text alternative: add 'alt' to "
+                    f"{place_text(loc)} '{art.source}' has no text alternative: add 'alt' to "
                     f"{owner}, a sentence or two saying what the picture shows{hint}",
                 )
             )
@@ -202,7 +202,7 @@ def check_reading(gallery: Gallery, where: Where) -> list[Finding]:
                         file,
                         loc,
                         "reading",
-                        f"{path_text(loc)}{_in(lang)} has {words} words, {words / speed:.0f} s "
+                        f"{place_text(loc)}{_in(lang)} has {words} words, {words / speed:.0f} s "
                         f"of reading at {_n(speed)} words a second: a {kind} should take at most "
                         f"{_n(limit)} s ({most} words) at an unattended screen; split or "
                         "shorten it",
@@ -621,7 +621,7 @@ def check_artwork_contrast(gallery: Gallery, where: Where) -> list[Finding]:
                         file,
                         loc,
                         "contrast",
-                        f"{path_text(loc)} '{art.source}': {what}{times} is drawn in {colour} on "
+                        f"{place_text(loc)} '{art.source}': {what}{times} is drawn in {colour} on "
                         f"{ground} ({under}), a contrast of {ratio:.2f}:1, under the "
                         f"{_n(minimum)}:1 it needs: change the colour in the SVG "
                         f"(such as {readable_on(colour, ground, minimum)})",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 MAX_MESSAGE = 400  # characters: a message quotes the author's value, which may be huge
+EXCERPT = 100  # characters of a source line shown under a problem
 MAX_WARNINGS = 20  # per file: the first ones show where the trouble is; the rest are counted
 # explicit embeddings, overrides and isolates (they reorder what follows them on the line) and the
 # invisible direction marks: written as escapes so a line reads as the bytes it holds
@@ -82,6 +83,11 @@ class Problem:
     severity: Severity = Severity.ERROR
     # "and N more warnings in this file": the line stands for N warnings left unsaid
     hidden: int = 0
+    # a follow-on: the file whose errors caused it; it is listed right after that file's own
+    after: str = ""
+    # the source line the problem is on, shown under it with a caret at the column (YAML
+    # syntax errors: the spot matters more than the words)
+    excerpt: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         # one problem, one line: a value quoted from the file may hold newlines or be 1 MB long
@@ -92,6 +98,16 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    def pointed(self, indent: str = "    ") -> str:
+        """The source line and a caret under the column, or '' without an excerpt."""
+        if not self.excerpt or not self.col:
+            return ""
+        text, at = escape(self.excerpt.replace("\t", " ")), self.col - 1
+        if len(text) > EXCERPT:  # a long line: the part around the column
+            start = max(0, min(at - EXCERPT // 2, len(text) - EXCERPT))
+            text, at = text[start : start + EXCERPT], at - start
+        return f"{indent}{text}\n{indent}{' ' * min(at, len(text))}^"
 
     def __str__(self) -> str:
         where = one_line(self.file)  # a file name is the author's text too

@@ -2,17 +2,18 @@
 
 Nothing here raises for bad content: each file is read, parsed and validated on its own, every
 problem is kept with its file, line and column, and whatever is valid still loads. A poster
-whose file has errors is left out; a broken reference (a dangling quote id, a missing image)
-drops only that reference.
+whose file cannot be read, or lacks a required key, is left out; a wrong optional field is left
+out with its error and the poster still shows; a broken reference (a dangling quote id, a
+missing image) drops only that reference.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from kiosk.content import artwork, messages
+from kiosk.content import artwork, messages, warnings
 from kiosk.content.errors import Problem, Severity, plural
 from kiosk.content.languages import (
     MissingTranslation,
@@ -32,7 +33,7 @@ from kiosk.content.model import (
 )
 from kiosk.content.notes import NOTES_FILE, notes_from
 from kiosk.content.text import Artwork, LocalText, kind_of
-from kiosk.content.yamlsafe import Document, read_document
+from kiosk.content.yamlsafe import Document, Loc, read_document
 from kiosk.gcpause import cyclic_gc_paused
 
 GALLERY_FILE = "gallery.yaml"
@@ -53,6 +54,9 @@ class LoadResult:
     documents: dict[str, Document] = field(default_factory=dict)
     # each text without a translation into one of the gallery's languages (none when it has one)
     missing_translations: tuple[MissingTranslation, ...] = ()
+    # poster files with errors: shown all the same (without their wrong fields), and left out
+    posters_shown_with_errors: int = 0
+    posters_left_out: int = 0
 
     @property
     def errors(self) -> list[Problem]:
@@ -78,7 +82,20 @@ class LoadResult:
         return (
             f"{plural(len(g.posters), 'poster')}, {plural(len(g.quotes), 'quote')}: "
             f"{plural(len(self.errors), 'error')}, {plural(warnings, 'warning')}"
+            + self.poster_trouble()
         )
+
+    def poster_trouble(self) -> str:
+        """'; posters with errors: 1 shown, 1 left out', or '' when none has errors."""
+        text = trouble_text(self.posters_shown_with_errors, self.posters_left_out)
+        return f"; {text}" if text else ""
+
+
+def trouble_text(shown: int, left_out: int) -> str:
+    """'posters with errors: 1 shown, 1 left out', or '' when none has errors."""
+    if not shown + left_out:
+        return ""
+    return f"posters with errors: {shown} shown, {left_out} left out"
 
 
 def load_gallery(
@@ -101,18 +118,19 @@ def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = Fal
     fishbowl = _load_fishbowl(content_dir, docs)
 
     gallery_doc = docs[0]
-    posters = _order(posters, settings, gallery_doc, poster_docs)
+    # posters and quotes left out for their own errors, by id, with their file: what names
+    # them gets one follow-on line under that file, not an error of its own per mention
+    broken = _broken_posters(posters, poster_docs, docs)
+    posters = _order(posters, settings, gallery_doc, poster_docs, broken)
     poster_ids = {p.id for p in posters}
-    # a poster id that exists but failed validation is not "dangling": its own errors say why
-    known_ids = poster_ids | {
-        poster_id
-        for d in poster_docs.values()
-        if isinstance(d.data, dict) and isinstance(poster_id := d.data.get("id"), str)
-    }
+    known_ids = poster_ids | set(broken)
     notes, notes_doc = _load_notes(content_dir, docs, known_ids)
-    quotes = _check_quote_refs(quotes, quote_docs, known_ids)
+    quotes = _check_quote_refs(quotes, quote_docs, poster_ids, broken)
     quote_ids = {q.id for q in quotes}
-    posters = [_check_poster_quotes(p, poster_docs[p.id], quote_ids) for p in posters]
+    broken_quotes = _broken_quotes(quote_ids, docs)
+    posters = [
+        _check_poster_quotes(p, poster_docs[p.id], quote_ids, broken_quotes) for p in posters
+    ]
     gallery = Gallery(
         settings=settings,
         posters=tuple(posters),
@@ -130,6 +148,7 @@ def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = Fal
     # an error and a warning on the same line: the error says it
     errors_at = {(p.file, p.line) for p in found if p.is_error}
     found = {p for p in found if p.is_error or (p.file, p.line) not in errors_at}
+    found.update(warnings.collect(content_dir, roots, gallery, {d.file: d for d in docs}))
     for doc in docs:
         if doc.hidden_warnings:
             found.add(
@@ -143,12 +162,40 @@ def _load(content_dir: Path, assets_dir: Path | None, keep_documents: bool = Fal
                     hidden=doc.hidden_warnings,
                 )
             )
-    problems = sorted(
-        found,
-        key=lambda p: (p.file != GALLERY_FILE, p.file, p.hidden > 0, p.line, p.col, p.message),
-    )
+    problems = sorted(found, key=_listed)
     kept = {d.file: d for d in docs} if keep_documents else {}
-    return LoadResult(gallery, problems, kept, missing)
+    shown_files = {poster_docs[p.id].file for p in gallery.posters}
+    troubled = {p.file for p in problems if p.is_error and p.file.startswith(f"{POSTERS_DIR}/")} - {
+        f"{POSTERS_DIR}/"
+    }
+    shown, left_out = len(troubled & shown_files), len(troubled - shown_files)
+    # the windowed gallery says it too (its title bar), for the author previewing
+    gallery = replace(gallery, problems_note=trouble_text(shown, left_out))
+    return LoadResult(
+        gallery,
+        problems,
+        kept,
+        missing,
+        posters_shown_with_errors=shown,
+        posters_left_out=left_out,
+    )
+
+
+def _listed(p: Problem) -> tuple:
+    """The order of the listing: gallery.yaml first, then by file; a follow-on right after
+    the problems of the file that caused it; in a file, by line."""
+    file = p.after or p.file
+    return (
+        file != GALLERY_FILE,
+        file,
+        bool(p.after),
+        p.file != GALLERY_FILE,  # (a follow-on's own file: gallery.yaml's first, then by name)
+        p.file,
+        p.hidden > 0,
+        p.line,
+        p.col,
+        p.message,
+    )
 
 
 def _read(content_dir: Path, name: str, docs: list[Document], required: bool) -> Document | None:
@@ -223,12 +270,12 @@ def _resolve_logos(
             return org
 
         def warn(message: str) -> None:
-            doc.problem(loc, f"{messages.path_text(loc)} {message}", Severity.WARNING)
+            doc.problem(loc, f"{messages.place_text(loc)} {message}", Severity.WARNING)
 
         try:
             found = lookup.resolve(org.logo.source, warn)
         except artwork.ArtworkError as exc:
-            doc.problem(loc, f"{messages.path_text(loc)} {exc}")
+            doc.problem(loc, f"{messages.place_text(loc)} {exc}")
             return org.model_copy(update={"logo": None})
         return org.model_copy(update={"logo": Artwork(org.logo.source, found)})
 
@@ -310,8 +357,9 @@ def _load_posters(
         doc = _read(content_dir, name, docs, required=True)
         if doc is None or (data := _mapping(doc, "a poster file")) is None:
             continue
+        # a wrong optional field is left out with its error; the poster still shows
         poster = messages.validate(doc, Poster, data)
-        if poster is None or not doc.ok:
+        if poster is None:
             if isinstance(data.get("id"), str):
                 by_id.setdefault(data["id"], doc)
             continue
@@ -330,12 +378,12 @@ def _resolve_artwork(poster: Poster, doc: Document, lookup: artwork.Lookup) -> P
             return None
 
         def warn(message: str) -> None:
-            doc.problem(loc, f"{messages.path_text(loc)} {message}", Severity.WARNING)
+            doc.problem(loc, f"{messages.place_text(loc)} {message}", Severity.WARNING)
 
         try:
             return Artwork(art.source, lookup.resolve(art.source, warn))
         except artwork.ArtworkError as exc:
-            doc.problem(loc, f"{messages.path_text(loc)} {exc}")
+            doc.problem(loc, f"{messages.place_text(loc)} {exc}")
             return Artwork(art.source, None)
 
     sections = tuple(
@@ -344,8 +392,18 @@ def _resolve_artwork(poster: Poster, doc: Document, lookup: artwork.Lookup) -> P
         else s
         for i, s in enumerate(poster.sections)
     )
+    options = tuple(
+        o.model_copy(update={"artwork": resolve(o.artwork, ("options", i, "artwork"))})
+        if o.artwork
+        else o
+        for i, o in enumerate(poster.options)
+    )
     return poster.model_copy(
-        update={"artwork": resolve(poster.artwork, ("artwork",)), "sections": sections}
+        update={
+            "artwork": resolve(poster.artwork, ("artwork",)),
+            "sections": sections,
+            "options": options,
+        }
     )
 
 
@@ -427,26 +485,33 @@ def _order(
     settings: GallerySettings,
     gallery_doc: Document,
     poster_docs: dict[str, Document],
+    broken: dict[str, str],
 ) -> list[Poster]:
     if settings.posters is None:
         return posters
-    by_id = {p.id: p for p in posters}
+    by_id = {p.id for p in posters}
     ordered: list[Poster] = []
     seen: set[str] = set()
+    follow: dict[str, list[Loc]] = {}
     for i, pid in enumerate(settings.posters):
         loc = ("posters", i)
+        where = messages.place_text(loc)
         if pid in seen:
-            gallery_doc.problem(loc, f"posters[{i}] lists '{pid}' a second time", prefer_key=False)
+            gallery_doc.problem(loc, f"{where} lists '{pid}' a second time", prefer_key=False)
             continue
         seen.add(pid)
         if pid in by_id:
-            ordered.append(by_id[pid])
+            ordered.append(next(p for p in posters if p.id == pid))
+        elif pid in broken:
+            follow.setdefault(broken[pid], []).append(loc)
         elif pid not in poster_docs:
             gallery_doc.problem(
                 loc,
-                f"posters[{i}] names the poster '{pid}', which does not exist",
+                f"{where} names the poster '{pid}', which does not exist",
                 prefer_key=False,
             )
+    for cause, locs in follow.items():
+        _follow_on(gallery_doc, cause, locs, "poster in this list", "posters in this list")
     for poster in posters:
         if poster.id not in seen:
             doc = poster_docs[poster.id]
@@ -460,20 +525,77 @@ def _order(
     return ordered
 
 
+def _broken_posters(
+    posters: list[Poster], poster_docs: dict[str, Document], docs: list[Document]
+) -> dict[str, str]:
+    """The ids of the posters left out for their own errors, with their files: the id of a
+    file that lacked a required key, or the id written in a file that is not valid YAML."""
+    loaded = {p.id for p in posters}
+    broken = {pid: d.file for pid, d in poster_docs.items() if pid not in loaded}
+    for doc in docs:
+        if doc.file.startswith(f"{POSTERS_DIR}/") and not doc.parsed and doc.ids_seen:
+            broken.setdefault(doc.ids_seen[0], doc.file)
+    return broken
+
+
+def _broken_quotes(quote_ids: set[str], docs: list[Document]) -> dict[str, str]:
+    """The ids of the quotes of quotes.yaml left out for their own errors."""
+    doc = next((d for d in docs if d.file == QUOTES_FILE), None)
+    if doc is None or doc.ok:
+        return {}
+    # the ids of entries that failed the schema, and those written in entries that are not
+    # valid YAML (ids_seen: `id: ...` lines of a file that did not parse as a whole)
+    ids: list[object] = list(doc.ids_seen)
+    if doc.parsed and isinstance(doc.data, dict) and isinstance(doc.data.get("quotes"), list):
+        ids += [e.get("id") for e in doc.data["quotes"] if isinstance(e, dict)]
+    return {i: QUOTES_FILE for i in ids if isinstance(i, str) and i not in quote_ids}
+
+
+def _follow_on(doc: Document, cause: str, locs: list[Loc], one: str, many: str) -> None:
+    """One line for every mention of what ``cause``'s errors left out, listed under it:
+    "because posters/40-lisbon.yaml has errors, 10 quotes that name it are left out"."""
+    lines = sorted({doc.where(loc, prefer_key=False)[0] for loc in locs})
+    at = ""
+    if len(lines) > 1:
+        shown_lines = ", ".join(str(n) for n in lines[:6]) + (", …" if len(lines) > 6 else "")
+        at = f" (lines {shown_lines})"
+    n = len(locs)
+    what = f"{n} {one if n == 1 else many}"
+    verb = "is" if n == 1 else "are"
+    line, col = doc.where(locs[0], prefer_key=False)
+    doc.problems.append(
+        Problem(
+            doc.file,
+            line,
+            col,
+            f"because {cause} has errors, {what} {verb} left out{at}",
+            Severity.WARNING,
+            after=cause,
+        )
+    )
+
+
 def _check_quote_refs(
-    quotes: list[Quote], where: dict[str, tuple[Document, int]], poster_ids: set[str]
+    quotes: list[Quote],
+    where: dict[str, tuple[Document, int]],
+    poster_ids: set[str],
+    broken: dict[str, str],
 ) -> list[Quote]:
     checked = []
+    follow: dict[str, tuple[Document, list[Loc]]] = {}
     for quote in quotes:
         doc, i = where[quote.id]
         keep = []
         for j, pid in enumerate(quote.posters):
+            loc = ("quotes", i, "posters", j)
             if pid in poster_ids:
                 keep.append(pid)
+            elif pid in broken:
+                follow.setdefault(broken[pid], (doc, []))[1].append(loc)
             else:
                 doc.problem(
-                    ("quotes", i, "posters", j),
-                    f"quotes[{i}].posters[{j}] names the poster '{pid}', which does not exist",
+                    loc,
+                    f"{messages.place_text(loc)} names the poster '{pid}', which does not exist",
                     prefer_key=False,
                 )
         checked.append(
@@ -481,20 +603,30 @@ def _check_quote_refs(
             if len(keep) == len(quote.posters)
             else quote.model_copy(update={"posters": tuple(keep)})
         )
+    for cause, (doc, locs) in follow.items():
+        _follow_on(doc, cause, locs, "quote that names it", "quotes that name it")
     return checked
 
 
-def _check_poster_quotes(poster: Poster, doc: Document, quote_ids: set[str]) -> Poster:
+def _check_poster_quotes(
+    poster: Poster, doc: Document, quote_ids: set[str], broken: dict[str, str]
+) -> Poster:
     keep = []
+    follow: dict[str, list[Loc]] = {}
     for j, qid in enumerate(poster.quotes):
+        loc = ("quotes", j)
         if qid in quote_ids:
             keep.append(qid)
+        elif qid in broken:
+            follow.setdefault(broken[qid], []).append(loc)
         else:
             doc.problem(
-                ("quotes", j),
-                f"quotes[{j}] names the quote '{qid}', which does not exist",
+                loc,
+                f"{messages.place_text(loc)} names the quote '{qid}', which does not exist",
                 prefer_key=False,
             )
+    for cause, locs in follow.items():
+        _follow_on(doc, cause, locs, "quote this poster names", "quotes this poster names")
     if len(keep) == len(poster.quotes):
         return poster
     return poster.model_copy(update={"quotes": tuple(keep)})
@@ -529,7 +661,7 @@ def _check_languages(
             if text.languages and default not in text.languages:
                 doc.problem(
                     loc,
-                    f"{messages.path_text(loc)} has no '{default}' text, the "
+                    f"{messages.place_text(loc)} has no '{default}' text, the "
                     "gallery's default language",
                     Severity.WARNING,
                 )

@@ -13,8 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from kiosk.content.text import (
     Artwork,
@@ -56,7 +63,7 @@ ThemeName = Literal[
     "light_yellow.xml",
 ]
 THEMES: tuple[str, ...] = get_args(ThemeName)  # qt-material's themes, by file name
-PosterKind = Literal["introduction", "case", "discussion"]
+PosterKind = Literal["introduction", "case", "discussion", "poll"]
 SectionKind = Literal[
     "background", "history", "approach", "measures", "outcomes", "future", "discussion", "other"
 ]
@@ -68,6 +75,29 @@ Number = Annotated[float, Field(strict=False, allow_inf_nan=False)]
 MAX_ITEMS = 40  # sections, paragraphs, bullets, lessons, sources, organisers, credits...
 MAX_FACTS = 60
 MAX_QUOTES = 500  # quotes in quotes.yaml, and quote ids listed by one poster
+
+
+def _num(value: float) -> str:
+    """2.0 -> '2', 2.5 -> '2.5': a number as the author wrote it."""
+    return f"{value:g}"
+
+
+def check_rules(model: BaseModel, rules: list[tuple[bool, tuple[str, ...], str]]) -> None:
+    """Rules across fields, all checked at once: each broken rule is an error of its own, at
+    the first of its fields that the file gives (else the first), so that the author sees
+    every one at its line in one run. ``rules``: (broken, fields, message)."""
+    given = model.model_fields_set
+    errors = [
+        InitErrorDetails(
+            type=PydanticCustomError("rule", message),
+            loc=(field := next((f for f in fields if f in given), fields[0]),),
+            input=getattr(model, field),
+        )
+        for broken, fields, message in rules
+        if broken
+    ]
+    if errors:
+        raise ValidationError.from_exception_data(type(model).__name__, errors)
 
 
 class Strict(BaseModel):
@@ -139,8 +169,17 @@ class CarouselSettings(Strict):
 
     @model_validator(mode="after")
     def _bounds(self) -> CarouselSettings:
-        if self.min_seconds > self.max_seconds:
-            raise ValueError("min_seconds must not be more than max_seconds")
+        check_rules(
+            self,
+            [
+                (
+                    self.min_seconds > self.max_seconds,
+                    ("min_seconds", "max_seconds"),
+                    f"min_seconds ({_num(self.min_seconds)}) must not be more than max_seconds "
+                    f"({_num(self.max_seconds)})",
+                )
+            ],
+        )
         return self
 
     def dwell_seconds(self, words: int) -> float:
@@ -149,6 +188,15 @@ class CarouselSettings(Strict):
             return self.interval_seconds
         raw = words / self.words_per_second + self.extra_seconds
         return max(self.min_seconds, min(self.max_seconds, raw))
+
+
+class AnalyticsSettings(Strict):
+    """What the kiosk records of its visitors (docs/analytics.md): on or off, how long it keeps
+    it, and the most disk it may take."""
+
+    enabled: bool = True
+    retention_days: int = Field(default=90, ge=1, le=3650)
+    max_megabytes: int = Field(default=64, ge=1, le=10_000)
 
 
 class PresenterSettings(Strict):
@@ -180,6 +228,7 @@ class GallerySettings(Strict):
     carousel: CarouselSettings = CarouselSettings()
     kiosk: bool = False
     reduced_motion: bool = False
+    analytics: AnalyticsSettings = AnalyticsSettings()
     presenter: PresenterSettings = PresenterSettings()
 
     @property
@@ -216,8 +265,21 @@ class Fact(Strict):
         return f"{self.value:,}"
 
 
+MIN_OPTIONS = 2  # a poll's options: fewer is no choice, more no longer fits one screen
+MAX_OPTIONS = 8
+
+
+class PollOption(Strict):
+    """One answer of a poll poster: its words and, optionally, a picture beside them."""
+
+    label: LocalText
+    artwork: Artwork | None = None
+    alt: LocalText | None = None  # what the artwork shows, for a screen reader
+
+
 class Poster(Strict):
-    """posters/*.yaml: one poster."""
+    """posters/*.yaml: one poster. A poster of kind ``poll`` asks ``question`` with
+    ``options`` (2 to 8) and, after a visitor's vote, shows the results if ``show_results``."""
 
     id: Id
     kind: PosterKind
@@ -235,6 +297,26 @@ class Poster(Strict):
     sources: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
     # a web address about the case, shown as a QR code on screen and in print (to take home)
     link: Link | None = None
+    question: LocalText | None = None
+    options: tuple[PollOption, ...] = Field(
+        default=(), min_length=MIN_OPTIONS, max_length=MAX_OPTIONS
+    )
+    show_results: bool = True
+
+    @model_validator(mode="after")
+    def _poll_fields(self) -> Poster:
+        if self.kind == "poll":
+            if self.question is None:
+                raise ValueError("a poll poster needs a question")
+            if not self.options:
+                raise ValueError(
+                    f"a poll poster needs options ({MIN_OPTIONS} to {MAX_OPTIONS} answers)"
+                )
+        elif self.question is not None or self.options:
+            raise ValueError(
+                f"question and options belong to a poll poster (kind: poll), not a {self.kind}"
+            )
+        return self
 
 
 class Quote(Strict):
@@ -302,10 +384,23 @@ class FishbowlPreset(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> FishbowlPreset:
-        if self.empty_chairs >= self.inner_chairs:
-            raise ValueError("empty_chairs must be fewer than inner_chairs")
-        if self.warning_seconds >= self.turn_seconds:
-            raise ValueError("warning_seconds must be less than turn_seconds")
+        check_rules(
+            self,
+            [
+                (
+                    self.empty_chairs >= self.inner_chairs,
+                    ("empty_chairs", "inner_chairs"),
+                    f"empty_chairs ({self.empty_chairs}) must be fewer than inner_chairs "
+                    f"({self.inner_chairs})",
+                ),
+                (
+                    self.warning_seconds >= self.turn_seconds,
+                    ("warning_seconds", "turn_seconds"),
+                    f"warning_seconds ({self.warning_seconds}) must be less than turn_seconds "
+                    f"({self.turn_seconds})",
+                ),
+            ],
+        )
         return self
 
 
@@ -320,6 +415,8 @@ class Gallery:
     content_dir: Path
     # notes.yaml: the speaker notes by poster id (kiosk.content.notes), for the presenter's console
     notes: Mapping[str, LocalText] = field(default_factory=dict, compare=False)
+    # how many posters have errors, in words ('' when none has): the windowed gallery's title
+    problems_note: str = field(default="", compare=False)
     _poster_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -54,6 +54,15 @@ ELEMENTS = frozenset(
     }
 )  # fmt: skip
 TEXT_ELEMENTS = frozenset({"text", "tspan", "textArea", "title", "desc", "style"})
+# Drawing that editors write and the app leaves out (outside the allowlist above): the picture
+# still shows, but not as drawn in the editor (unclipped, unmasked, without the effect). Kept
+# by name and first line in ``Clean.not_drawn`` so the author can be warned.
+NOT_DRAWN_ELEMENTS = frozenset(
+    {"clipPath", "mask", "filter", "pattern", "marker", "symbol", "foreignObject", "textPath"}
+)
+NOT_DRAWN_ATTRIBUTES = frozenset(
+    {"clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end"}
+)
 ATTRIBUTES = frozenset(
     {
         # structure and geometry
@@ -121,6 +130,9 @@ class Clean:
     data: bytes
     elements: int
     pictures: tuple[bytes, ...] = ()
+    # what the file uses that is not drawn: ("<clipPath>", line) or ("clip-path=", line), first
+    # use of each, in the order met
+    not_drawn: tuple[tuple[str, int], ...] = ()
 
 
 def first_family(value: str) -> str:
@@ -152,6 +164,7 @@ class _Cleaner:
         self.pictures: list[bytes] = []
         self.doctype_line = 0
         self.declarations = False
+        self.not_drawn: dict[str, int] = {}
         self.parser = expat.ParserCreate(namespace_separator=" ")
         p = self.parser
         p.buffer_text = True
@@ -189,7 +202,9 @@ class _Cleaner:
         if self.root is None or self.root.name != "svg":
             raise SvgError("is not an SVG file")
         elements = self._expanded()
-        return Clean(_serialise(self.root), elements, tuple(self.pictures))
+        return Clean(
+            _serialise(self.root), elements, tuple(self.pictures), tuple(self.not_drawn.items())
+        )
 
     def _doctype(self, _name: str, _sys: str | None, _pub: str | None, subset: int) -> None:
         self.doctype_line = self.line()
@@ -251,6 +266,8 @@ class _Cleaner:
         if parent_dropped or ns not in ("", SVG_NS) or local not in ELEMENTS:
             if not self.stack:  # the root itself is not SVG
                 raise SvgError("is not an SVG file", line)
+            if not parent_dropped and ns in ("", SVG_NS) and local in NOT_DRAWN_ELEMENTS:
+                self.not_drawn.setdefault(f"<{local}>", line)
             # still check the references of what is dropped: a hostile file is told so
             for name, value in pairs:
                 if name.rpartition(" ")[2] == "href" and not (
@@ -266,6 +283,8 @@ class _Cleaner:
                 node.attrs.append(("xml:space", value))
                 continue
             if attr_ns not in ("", XLINK_NS) or attr not in ATTRIBUTES:
+                if attr_ns == "" and attr in NOT_DRAWN_ATTRIBUTES:
+                    self.not_drawn.setdefault(f"{attr}=", attr_lines.get(attr, line))
                 continue
             if attr_ns == XLINK_NS and attr != "href":
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from collections.abc import Iterator
@@ -35,7 +36,29 @@ def kind_of(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping of keys to values"
+    if isinstance(value, datetime.datetime):
+        return "a date and time"
+    if isinstance(value, datetime.date):
+        return "a date"
     return "a " + type(value).__name__
+
+
+def shown(value: Any) -> str:
+    """A value from a YAML file as the author would write it, never Python's own spelling:
+    False -> 'false', a date -> 2019-05-07, None -> 'nothing', text -> 'text' in quotes."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"{value}"
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return f"'{value}'"
+    return kind_of(value)
 
 
 @dataclass(frozen=True)
@@ -94,6 +117,22 @@ class LocalText:
         if isinstance(value, dict):
             if not value:
                 raise PydanticCustomError("text_empty", "is an empty language map")
+            if len(value) == 1:
+                ((key, text),) = value.items()
+                # (a lower-case word alone, `english:` or `sp:`, or a code in capitals, `EN:`, is
+                # a language code gone wrong)
+                if (
+                    isinstance(key, str)
+                    and isinstance(text, str)
+                    and not re.fullmatch(r"[a-z_-]+", key)
+                    and not LANG_RE.match(key.lower())
+                ):
+                    # `- Lesson: ask first`: text with ': ' in it, read as a key and its value
+                    raise PydanticCustomError(
+                        "text_colon",
+                        "contains ': ' ({key}: {text}), which YAML reads as a key and its value",
+                        {"key": key, "text": text},
+                    )
             items = []
             for lang, text in value.items():
                 if not isinstance(lang, str) or not LANG_RE.match(lang):

@@ -9,6 +9,7 @@ that schema errors can name ``file:line:col``.
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import yaml
 
+from kiosk.content import syntax
 from kiosk.content.errors import MAX_WARNINGS, Problem, Severity
 
 if TYPE_CHECKING:
@@ -222,6 +224,11 @@ class Document:
     _lines: list[str] | None = field(default=None, repr=False)  # its lines, split when needed
     # paths whose value was refused (a tag): the schema's complaint about them would repeat it
     refused: set[Loc] = field(default_factory=set)
+    # paths of unquoted numbers YAML 1.1 misreads (2:00 -> 120, 01234 -> 668): the error said
+    # and the value read; the schema words it for the field (a number field: no quotes)
+    surprises: dict[Loc, tuple[Problem, Any]] = field(default_factory=dict)
+    # the ids written in a file that is not valid YAML (`id: lisbon` lines)
+    ids_seen: tuple[str, ...] = ()
     # warnings past MAX_WARNINGS, counted and not kept: a file with 100,000 unknown keys would
     # otherwise print (and log, at every load) 100,000 lines and bury the one error that matters
     hidden_warnings: int = 0
@@ -274,7 +281,60 @@ def _pos(mark: AnyMark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+# files that are not text, by their first bytes: what they are, and what to do instead
+_NOT_TEXT = (
+    (b"PK\x03\x04", b"word/", "a Word document (.docx)"),
+    (b"PK\x03\x04", b"opendocument.text", "an OpenDocument text (.odt)"),
+    (b"PK\x03\x04", b"", "a ZIP archive or an Office document"),
+    (b"\xd0\xcf\x11\xe0", b"", "a Word document (.doc)"),
+    (b"{\\rtf", b"", "a rich-text document (RTF)"),
+    (b"%PDF", b"", "a PDF"),
+    (b"\x89PNG", b"", "a PNG picture"),
+    (b"\xff\xd8\xff", b"", "a JPEG picture"),
+)
+
+
+_BINARY = (*range(0, 9), *range(14, 32))  # control bytes a text file does not hold
+
+
+def _not_text(raw: bytes) -> str | None:
+    """Why ``raw`` is not a YAML text file, in words an organiser can act on; None if it is."""
+    for magic, inside, what in _NOT_TEXT:
+        if raw.startswith(magic) and inside in raw[:65536]:
+            if what.startswith(("a Word", "an OpenDocument", "a rich-text")):
+                return (
+                    f"this looks like {what}, not a text file: copy its text into a "
+                    "plain-text YAML file (in a text editor such as Notepad, saved as UTF-8)"
+                )
+            return f"this looks like {what}, not a text file: a content file is plain YAML text"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return (
+            "the file is saved as UTF-16: save it as UTF-8 (in Notepad: File, Save as, "
+            "Encoding: UTF-8)"
+        )
+    head = raw[:8192]
+    if b"\x00" in head and sum(head.count(bytes([c])) for c in _BINARY) * 20 > len(head):
+        # (one stray NUL in a text is the YAML reader's to point at, with its line)
+        return "this is a binary file, not text: a content file is plain YAML text"
+    return None
+
+
+def _as_windows_1252(exc: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: a byte that is not UTF-8 read as Windows-1252, the usual
+    other encoding of a file saved on Windows (é is 0xe9 there)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    bad = exc.object[exc.start : exc.end]
+    return bytes(bad).decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("kiosk-windows-1252", _as_windows_1252)
+
+
 def _decode(raw: bytes, doc: Document) -> str | None:
+    refused = _not_text(raw)
+    if refused is not None:
+        doc.problems.append(Problem(doc.file, 0, 0, refused))
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         doc.problems.append(
             Problem(
@@ -291,16 +351,22 @@ def _decode(raw: bytes, doc: Document) -> str | None:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        # the rest of the file still loads: the bytes that are not UTF-8 read as Windows-1252
+        text = raw.decode("utf-8", errors="kiosk-windows-1252")
+        excerpt = yaml_lines(text)[line - 1] if line <= len(yaml_lines(text)) else ""
+        col = len(raw[before.rfind(b"\n") + 1 : exc.start].decode("utf-8", "replace")) + 1
         doc.problems.append(
             Problem(
                 doc.file,
                 line,
                 col,
-                f"byte 0x{raw[exc.start]:02x} is not UTF-8: save the file as UTF-8",
+                f"byte 0x{raw[exc.start]:02x} is not UTF-8: the file was saved in another "
+                "encoding; it was read as Windows-1252, which may show wrong letters: save it "
+                "as UTF-8 (in Notepad: File, Save as, Encoding: UTF-8)",
+                excerpt=excerpt,
             )
         )
-        return None
+        return text
 
 
 # what YAML counts as a line break (and so its line numbers); str.splitlines() counts more
@@ -345,6 +411,7 @@ def _check_tabs(text: str, doc: Document) -> bool:
                     number,
                     indent.index("\t") + 1,
                     "a tab is used for indentation: indent with spaces",
+                    excerpt=line,
                 )
             )
             return False
@@ -427,6 +494,121 @@ def _compose(text: str) -> yaml.Node | None:
     return _compose_with(_Loader, text)
 
 
+# `id: lisbon` (or `- id: lisbon`) at the start of a line: the ids a file that is not valid YAML
+# meant to give, so that what names them is told why they are missing
+_ID_LINE = re.compile(r"^[ ]*(?:-[ ]+)?id:[ ]*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)[\"']?[ ]*$", re.M)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """A YAML syntax error in plain words where they are known, with its source line."""
+    lines = yaml_lines(text)
+    plain = syntax.explain(exc, lines)
+    if plain is not None:
+        line, col, message = plain
+    else:
+        line, col = _pos(exc.problem_mark or exc.context_mark)
+        what = exc.problem or "is not valid YAML"
+        if exc.context:
+            what = f"{exc.context}, {what}"
+        message = f"YAML syntax error: {what}"
+    excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Problem(file, line, col, message, excerpt=excerpt)
+
+
+# a key at the start of a line: the start of one top-level entry of a mapping
+_TOP_KEY = re.compile(r"^(?P<key>[A-Za-z0-9_][\w-]*)[ ]*:")
+
+
+def _recover(text: str, doc: Document, first: Problem) -> yaml.MappingNode | None:
+    """A file that is a mapping, with one of its top-level entries broken: the node of the
+    entries that read on their own (each parsed alone, at its own lines); in a broken list
+    (quotes.yaml's quotes, a poster's sections), the items that read on their own. What is
+    left out is marked refused (its error is said); a later broken entry adds its own error.
+    None when the file is not laid out as top-level keys."""
+    lines = yaml_lines(text)
+    starts = [i for i, line in enumerate(lines) if _TOP_KEY.match(line)]
+    if not starts:
+        return None
+    for line in lines[: starts[0]]:
+        if line.strip() and not line.lstrip().startswith("#"):
+            return None
+    for line in lines:
+        if line.startswith(("---", "...", "%")):
+            return None
+
+    def alone(head: int | None, begin: int, end: int) -> yaml.Node | None:
+        """Lines begin..end parsed on their own at their own line numbers (after the line
+        ``head``, their key); a syntax error is reported unless it is the first one's."""
+        above = f"{lines[head]}\n" + "\n" * (begin - head - 1) if head is not None else ""
+        chunk = above or "\n" * begin
+        chunk += "\n".join(lines[begin:end]).rstrip("\n") + "\n"
+        try:
+            return _compose(chunk)
+        except yaml.MarkedYAMLError as exc:
+            if not begin < first.line <= end + 1:  # another entry's error than the first's
+                doc.problems.append(_syntax_problem(exc, text, doc.file))
+        except (YamlRefused, yaml.YAMLError, RecursionError):
+            pass
+        return None
+
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        key = _TOP_KEY.match(lines[start])
+        assert key is not None
+        node = alone(None, start, end)
+        if isinstance(node, yaml.MappingNode):
+            pairs += node.value
+            continue
+        items: list[yaml.Node] = []
+        key_node: yaml.Node | None = None
+        for begin, stop in _list_items(lines, start, end):
+            item = alone(start, begin, stop)
+            if isinstance(item, yaml.MappingNode) and len(item.value) == 1:
+                key_node, seq = item.value[0]
+                if isinstance(seq, yaml.SequenceNode) and len(seq.value) == 1:
+                    items += seq.value
+                    continue
+            # a broken item keeps its place (an empty value, refused: its error is said), so
+            # that the items after it keep their numbers ("the 4th quote")
+            doc.refused.add((key.group("key"), len(items)))
+            at = yaml.Mark(doc.file, 0, begin, _indent_of(lines[begin]), None, 0)
+            items.append(yaml.ScalarNode("tag:yaml.org,2002:null", "", at, at))
+        if key_node is None:
+            doc.refused.add((key.group("key"),))
+            continue
+        pairs.append(
+            (key_node, yaml.SequenceNode(_SEQ, items, items[0].start_mark, items[-1].end_mark))
+        )
+    if not pairs:
+        return None
+    return yaml.MappingNode(_MAP, pairs, pairs[0][0].start_mark, pairs[-1][1].end_mark)
+
+
+_ITEM = re.compile(r"^([ ]*)-(?:[ ]|$)")
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The line ranges of the items of the block list under the key on line ``start`` (up to
+    ``end``); none when the key's value is not a block list."""
+    rest = lines[start].split(":", 1)[1].strip()
+    if rest and not rest.startswith("#"):
+        return []
+    body = [
+        i
+        for i in range(start + 1, end)
+        if lines[i].strip() and not lines[i].lstrip().startswith("#")
+    ]
+    if not body or not (first := _ITEM.match(lines[body[0]])):
+        return []
+    indent = first.group(1)
+    begins = [i for i in body if (m := _ITEM.match(lines[i])) and m.group(1) == indent]
+    return list(zip(begins, [*begins[1:], end], strict=True))
+
+
 def parse_text(text: str, doc: Document) -> Document:
     try:
         node = _compose(text)
@@ -435,17 +617,25 @@ def parse_text(text: str, doc: Document) -> Document:
         doc.problems.append(Problem(doc.file, line, col, exc.message))
         return doc
     except yaml.MarkedYAMLError as exc:
-        line, col = _pos(exc.problem_mark or exc.context_mark)
-        what = exc.problem or "is not valid YAML"
-        if exc.context:
-            what = f"{exc.context}, {what}"
-        doc.problems.append(Problem(doc.file, line, col, f"YAML syntax error: {what}"))
-        return doc
+        doc.problems.append(_syntax_problem(exc, text, doc.file))
+        doc.ids_seen = tuple(_ID_LINE.findall(text))
+        # the file's other top-level keys still count: a slip in one setting of gallery.yaml
+        # (or one field of a poster) does not cost the rest of the file
+        node = _recover(text, doc, doc.problems[-1])
+        if node is None:
+            return doc
     except yaml.reader.ReaderError as exc:
         line, col = _char_position(text, exc.position)
         char = chr(exc.character) if isinstance(exc.character, int) else exc.character
+        lines = yaml_lines(text)
         doc.problems.append(
-            Problem(doc.file, line, col, f"the character {char!r} is not allowed in YAML")
+            Problem(
+                doc.file,
+                line,
+                col,
+                f"the character {char!r} is not allowed in YAML",
+                excerpt=lines[line - 1] if 0 < line <= len(lines) else "",
+            )
         )
         return doc
     except yaml.YAMLError as exc:
@@ -494,10 +684,14 @@ def _number_surprise(raw: str, value: Any, loc: Loc, doc: Document) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return
     if isinstance(value, int) and not _DECIMAL.match(raw):
-        doc.problem(
-            loc,
-            f'the unquoted {raw} is read by YAML as the number {value}: put it in quotes, "{raw}"',
-            prefer_key=False,
+        doc.surprises[loc] = (
+            doc.problem(
+                loc,
+                f"the unquoted {raw} is read by YAML as the number {value}: "
+                f'put it in quotes, "{raw}"',
+                prefer_key=False,
+            ),
+            value,
         )
     elif isinstance(value, float) and raw.lstrip("+") != repr(value):
         doc.problem(

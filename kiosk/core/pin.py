@@ -46,7 +46,7 @@ import logging
 import re
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
@@ -55,12 +55,13 @@ from kiosk.core.atomic import write_atomically
 from kiosk.core.clock import Clock, SystemWallClock, WallClock
 from kiosk.core.lockout import LockoutFileError, LockoutRecord, LockoutStore
 from kiosk.core.private_file import UnsafeFileError, not_regular, read_private
+from kiosk.i18n import N_, Said
 
 FILE_NAME = "admin-pin.json"
 FORMAT = "kiosk-admin-pin"
 VERSION = 1
 PIN_RULE = "a PIN is 4 to 8 digits (0-9)"
-SET_PIN_HINT = "set one on this computer with: kiosk set-pin"
+SET_PIN_HINT = N_("set one on this computer with: kiosk set-pin")
 
 SALT_BYTES = 16
 SCRYPT_PARAMS = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
@@ -316,16 +317,21 @@ class Outcome(Enum):
 
 @dataclass(frozen=True)
 class PinResult:
-    """What the PIN pad should show. ``message`` is a sentence ready for the screen."""
+    """What the PIN pad should show. ``said`` is the sentence for the screen, said in the
+    pad's language (``said.in_language(t)``); ``message`` is it in English."""
 
     outcome: Outcome
     attempts_left: int
     seconds_left: float = 0.0  # of the lockout; 0 unless LOCKED
-    message: str = ""
+    said: Said = field(default_factory=lambda: Said(""))
 
     @property
     def ok(self) -> bool:
         return self.outcome is Outcome.OK
+
+    @property
+    def message(self) -> str:
+        return str(self.said)
 
 
 class PinGate:
@@ -506,7 +512,7 @@ class PinGate:
         self._expire()
         return 0 if self._locked_until is not None else self.max_attempts - self._failures
 
-    def _record(self) -> tuple[Mapping[str, Any] | None, str]:
+    def _record(self) -> tuple[Mapping[str, Any] | None, Said]:
         """The current record, or None and the sentence saying why admin is refused. A problem
         with the file is logged once, in one line naming why, until it changes or is fixed:
         the pad re-reads the file at every gesture and entry, the log needs it once."""
@@ -517,25 +523,40 @@ class PinGate:
             problem = f"admin PIN file {exc.path} refused: {exc.reason}"
             record, why = (
                 None,
-                (f"The admin PIN file is unusable: {exc.reason}. Remove it, then {SET_PIN_HINT}"),
+                Said(
+                    N_("The admin PIN file is unusable: {reason}. Remove it, then {hint}"),
+                    reason=exc.reason,
+                    hint=Said(SET_PIN_HINT),
+                ),
             )
         except PinFileError as exc:
             problem = f"admin PIN file refused: {exc}"
             record, why = (
                 None,
-                f"The admin PIN file is damaged ({exc}). Set a new PIN: {SET_PIN_HINT}",
+                Said(
+                    N_("The admin PIN file is damaged ({problem}). Set a new PIN: {hint}"),
+                    problem=exc,
+                    hint=Said(SET_PIN_HINT),
+                ),
             )
         except OSError as exc:
             problem = f"admin PIN file cannot be read: {exc}"
             record, why = (
                 None,
-                (f"The admin PIN file cannot be read ({exc}). {SET_PIN_HINT.capitalize()}"),
+                Said(
+                    N_("The admin PIN file cannot be read ({problem}). {hint}"),
+                    problem=exc,
+                    hint=Said(N_("Set one on this computer with: kiosk set-pin")),
+                ),
             )
         else:
             why = (
-                ""
+                Said("")
                 if record is not None
-                else (f"No admin PIN is set. To open the admin screen, {SET_PIN_HINT}")
+                else Said(
+                    N_("No admin PIN is set. To open the admin screen, {hint}"),
+                    hint=Said(SET_PIN_HINT),
+                )
             )
         if problem is not None and problem != self._problem:
             log.warning("%s", problem)
@@ -550,7 +571,7 @@ class PinGate:
         record, why = self._record()
         if record is None:
             return PinResult(Outcome.NO_PIN, self.attempts_left, 0.0, why)
-        return PinResult(Outcome.READY, self.attempts_left, 0.0, "Enter the admin PIN")
+        return PinResult(Outcome.READY, self.attempts_left, 0.0, Said(N_("Enter the admin PIN")))
 
     def try_pin(self, pin: str) -> PinResult:
         """Check one entry. Any entry that is not the PIN counts as wrong (empty, too short…),
@@ -566,7 +587,7 @@ class PinGate:
             if self._failures or self._level:
                 self._failures, self._level = 0, 0
                 self._save()
-            return PinResult(Outcome.OK, self.max_attempts, 0.0, "PIN accepted")
+            return PinResult(Outcome.OK, self.max_attempts, 0.0, Said(N_("PIN accepted")))
         self._failures += 1
         if self._failures >= self.max_attempts:
             self._level = min(self._level + 1, self._top_level)
@@ -575,14 +596,18 @@ class PinGate:
             return self._locked(seconds)
         self._save()
         left = self.max_attempts - self._failures
-        return PinResult(
-            Outcome.WRONG, left, 0.0, f"Wrong PIN: {left} attempt{'s' if left != 1 else ''} left"
-        )
+        wrong = N_("Wrong PIN: 1 attempt left") if left == 1 else N_("Wrong PIN: {n} attempts left")
+        return PinResult(Outcome.WRONG, left, 0.0, Said(wrong, n=left))
 
     def _locked(self, seconds: float) -> PinResult:
         whole = max(1, int(-(-seconds // 1)))  # ceil, at least 1 while locked
         if whole <= 90:
-            wait = f"{whole} s"
+            wait = Said(N_("{seconds} s"), seconds=whole)
         else:  # "3600 s" means little on a screen; whole minutes, rounded up
-            wait = f"{-(-whole // 60)} min"
-        return PinResult(Outcome.LOCKED, 0, seconds, f"Too many wrong PINs: try again in {wait}")
+            wait = Said(N_("{minutes} min"), minutes=-(-whole // 60))
+        return PinResult(
+            Outcome.LOCKED,
+            0,
+            seconds,
+            Said(N_("Too many wrong PINs: try again in {wait}"), wait=wait),
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ from kiosk.ui.images import ImageStore
 if TYPE_CHECKING:  # the UI never needs the content model's classes themselves
     from kiosk.content.model import Gallery
     from kiosk.content.text import LocalText
+    from kiosk.core.poll import PollBook
+    from kiosk.core.usage import Usage
     from kiosk.ui.speech import Reader
 
 
@@ -32,14 +35,18 @@ class Ctx:
     reach: bool = False  # the visitor's reach mode: every control in the screen's lower band
     hints: bool = True  # key hints on screen; off for the audience of ``kiosk present``
     speech: Reader | None = None  # read aloud (the window's one voice); None: no reading here
+    polls: PollBook | None = None  # the poll posters' votes (the window's one book)
+    usage: Usage | None = None  # zooms and quote swipes, told to analytics
 
     def t(self, text: LocalText | None) -> str:
         """Text in the language on screen (falling back to the gallery's default)."""
         return self.gallery.text(text, self.lang)
 
     # --- the interface's words, dates and numbers in the language on screen --------------------
-    @property
+    @cached_property
     def translator(self) -> Translator:
+        """(Kept: finding the catalogues' folder resolves paths, and a screen asks hundreds of
+        times while it is built.)"""
         return translator(locale_dir(), self.lang or self.gallery.default_language)
 
     def tr(self, text: str) -> str:
@@ -69,6 +76,10 @@ class Ctx:
 
     def with_scale(self, scale: TypeScale) -> Ctx:
         return replace(self, scale=scale)
+
+    def with_palette(self, palette: Palette) -> Ctx:
+        """The same, in other colours (a poster's own accent)."""
+        return replace(self, palette=palette)
 
     @property
     def colours(self) -> tuple[str, str]:

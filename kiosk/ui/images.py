@@ -449,11 +449,15 @@ class ArtworkView(QWidget):
         colours: tuple[str, str] = ("#1e2a2f", "#b8c5cb"),
         parent: QWidget | None = None,
         missing: str = "Image unavailable",  # shown in its place: the caller translates it
+        max_height: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._path = path
         self._aspect = aspect_of(path)
+        # a frame the picture is fitted into, whatever its shape: a very tall picture takes
+        # this height (narrower, centred) instead of pushing everything below it off screen
+        self._max_height = max_height
         self._surface, self._muted = colours
         self._missing_text = missing
         self.setAccessibleName(label or "artwork")
@@ -468,10 +472,17 @@ class ArtworkView(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return max(1, round(width / self._aspect))
+        height = max(1, round(width / self._aspect))
+        return height if self._max_height is None else min(height, max(1, self._max_height))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(400, self.heightForWidth(400))
+
+    def set_max_height(self, height: int | None) -> None:
+        """The frame's height changed (the view was resized): lay out again."""
+        if height != self._max_height:
+            self._max_height = height
+            self.updateGeometry()
 
     def _target(self) -> QSize:
         ratio = self.devicePixelRatioF()

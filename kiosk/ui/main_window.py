@@ -27,10 +27,13 @@ from shiboken6 import isValid
 
 from kiosk.core.modes import LAYERS, Mode, Modes
 from kiosk.core.navigation import Navigation, NavState, Screen
+from kiosk.core.poll import PollBook
+from kiosk.core.usage import Usage
 from kiosk.core.visitor import VisitorPrefs, VisitorSettings, next_language
 from kiosk.theme import HIGH_CONTRAST, TypeScale, stylesheet
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.home import HomeScreen, OverviewScreen
+from kiosk.ui.gallery.poll import PollBlock
 from kiosk.ui.hints import POSTER_BAR, InputKind, first_input
 from kiosk.ui.keywalk import KeyWalk
 from kiosk.ui.language import LanguageButtons
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
     input_kind_changed = Signal(str)  # "touch" or "keys": the hints and help follow it
     mode_changed = Signal(str, bool)  # a layer or screen (Mode value) entered (True) or left
     gallery_changed = Signal(object)  # live reload applied new content
+    visitor_left = Signal()  # the idle reset (or a recovery): the visitor session is over
     language_changed = Signal(str)  # the visitor's language (the attract loop follows it)
 
     def __init__(
@@ -192,7 +196,15 @@ class MainWindow(QMainWindow):
         # read aloud: one voice for the window, made after the first frame (kiosk.ui.speech)
         self.reader = Reader(ctx.lang or ctx.gallery.default_language, self)
         self.reader.prepare_later()
-        self.ctx = replace(self._ctx_for(self.visitor.settings), speech=self.reader)
+        # the poll posters' votes: one book for the window, one vote per visitor session
+        self.polls = PollBook()
+        self.usage = Usage()  # zooms and quote swipes, for analytics
+        self.ctx = replace(
+            self._ctx_for(self.visitor.settings),
+            speech=self.reader,
+            polls=self.polls,
+            usage=self.usage,
+        )
         self.reach_button: ReachButton | None = None
         self.walk = KeyWalk(self)  # Tab, Shift+Tab and Enter through every control
         self._name_window()
@@ -227,7 +239,11 @@ class MainWindow(QMainWindow):
         self.reader.stop()  # what it highlights is about to go
         self.ctx = self.ctx.with_scale(scale)
         self._built_scale = scale
-        self.setStyleSheet(stylesheet(self.ctx.palette, scale))
+        sheet = stylesheet(self.ctx.palette, scale)
+        if sheet != self.styleSheet():
+            # a new sheet polishes every widget in the window again, the old screens too (a
+            # third of a language switch's time when it was set again unchanged)
+            self.setStyleSheet(sheet)
         while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -401,7 +417,10 @@ class MainWindow(QMainWindow):
 
     def _name_window(self) -> None:
         title = self.ctx.t(self.ctx.gallery.settings.title)
-        self.setWindowTitle(title)
+        # the author previewing in a window sees how many posters have errors in its title
+        # bar (full screen has none: an audience never sees it)
+        note = self.ctx.gallery.problems_note
+        self.setWindowTitle(f"{title} — {note}" if note else title)
         self.setAccessibleName(title)
 
     def set_input_kind(self, kind: InputKind | str) -> None:
@@ -671,7 +690,11 @@ class MainWindow(QMainWindow):
         for carousel in self.findChildren(QuoteCarousel):
             carousel.restart()
         self.reader.stop()
+        self.polls.new_session()  # the next tap on a poll is the next visitor's vote
+        for poll in self.findChildren(PollBlock):
+            poll.refresh()
         self.modes.reset()
+        self.visitor_left.emit()
         self.visitor.reset()  # this visitor's text size, contrast, reach and motion go with them
 
     def rebuild(self) -> None:
@@ -704,7 +727,9 @@ class MainWindow(QMainWindow):
         else:
             self.ctx = replace(self.ctx, gallery=gallery)  # (the fishbowl preset may differ)
             log.info("content reloaded: nothing on screen changed")
+            self._name_window()
             return
+        self._name_window()
         self.gallery_changed.emit(gallery)
 
     def _rebuild_all(self, gallery: Gallery) -> None:

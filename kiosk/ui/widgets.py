@@ -13,6 +13,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from kiosk import paths
+from kiosk.core.direction import is_right_to_left
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -23,6 +24,21 @@ def rich(text: str) -> tuple[str, bool]:
         return text, False
     escaped = html.escape(text)
     return _BOLD.sub(r"<b>\1</b>", escaped).replace("\n", "<br>"), True
+
+
+def text_direction(text: str) -> Qt.LayoutDirection:
+    """Right to left for a text whose first strong letter is Arabic or Hebrew, else left to
+    right (kiosk.core.direction)."""
+    rtl = is_right_to_left(text)
+    return Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+
+
+def set_direction(widget: QWidget, text: str) -> None:
+    """A label runs the way its own text does: an Arabic paragraph starts at the right (its
+    leading alignment is then the right edge), whatever the interface's language."""
+    direction = text_direction(text)
+    if direction != widget.layoutDirection():
+        widget.setLayoutDirection(direction)
 
 
 def label(
@@ -44,6 +60,7 @@ def label(
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     widget.setOpenExternalLinks(False)
     widget.setAccessibleName(re.sub(r"\*\*", "", text))
+    set_direction(widget, text)
     if wrap:
         widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return widget

@@ -4,13 +4,17 @@ quote shown as a translation can be told from one shown as said."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk import paths, startup
 from kiosk.content.loader import load_gallery
+from kiosk.content.text import LocalText
 from kiosk.ui.main_window import MainWindow
 
 TITLE = {
@@ -55,3 +59,46 @@ def window_in(qtbot, content: Path, size: tuple[int, int], lang: str | None) -> 
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+# --- the pseudo-language: nothing left in English -------------------------------------------
+WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def content_words(gallery, *more: object) -> set[str]:  # noqa: ANN001
+    """Every word the content gives (they are the author's, shown as written): the gallery's
+    settings, posters and quotes, and ``more`` (the fishbowl's preset, say)."""
+    words: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, LocalText):
+            for text in value:
+                words.update(WORD.findall(text))
+        elif isinstance(value, str):
+            words.update(WORD.findall(value))
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                walk(getattr(value, name))
+        elif isinstance(value, tuple | list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    for value in (gallery.settings, gallery.posters, gallery.quotes, *more):
+        walk(value)
+    return words
+
+
+def shown_texts(root: QWidget) -> list[str]:
+    """The words on ``root``'s visible labels and buttons, and every accessible name."""
+    texts = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton) and widget.text():
+            texts.append(re.sub(r"<[^>]+>", " ", widget.text()))
+        if widget.accessibleName():
+            texts.append(widget.accessibleName())
+    return texts

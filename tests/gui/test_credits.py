@@ -161,7 +161,7 @@ def test_a_hostile_logo_leaves_the_name_and_the_gallery(make_window, tmp_path) -
     )
     (tmp_path / "ring.svg").write_text(RING, encoding="utf-8")
     window = make_window(content=content, size=(1920, 1080))
-    assert len(window.home.cards) == 6
+    assert len(window.home.cards) == 7
     line = window.home.credits
     assert [lab.text() for lab in line.names()] == ["Ring Collective,", "Band Trust"]
     assert not line.findChildren(ArtworkView)

@@ -44,7 +44,9 @@ class Rig:
         self.session = FishbowlSession.from_preset(gallery.fishbowl, self.clock, wall=self.wall)
         self.chime = RecordingChime()
         self.export_dir = tmp_path / "exports"
-        self.controller = FishbowlController(self.session, self.store, self.export_dir, self.chime)
+        self.controller = FishbowlController(
+            self.session, self.store, self.export_dir, self.chime, translator=self.ctx.translator
+        )
         self.config = FishbowlConfig.from_preset(gallery.fishbowl)
         self.window = FishbowlWindow(self.ctx, self.controller, self.config, wall=self.wall)
         qtbot.addWidget(self.window)

@@ -116,7 +116,7 @@ def test_wrong_pins_lock_the_pad_then_the_right_pin_opens_admin(make_rig, qtbot)
     type_pin(pad, "2468")
     assert screen.isVisible() and not pad.isVisible()
     labels = " ".join(lb.text() for lb in screen.body.findChildren(type(pad.message)))
-    assert "6 posters, 7 quotes" in labels and "Screens" in labels
+    assert "7 posters, 7 quotes" in labels and "Screens" in labels
     qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
     assert not screen.isVisible()
 

@@ -19,7 +19,7 @@ def current_id(window) -> str:
 
 def test_opens_on_home_with_a_card_per_poster(window) -> None:
     assert window.stack.currentWidget() is window.home
-    assert len(window.home.cards) == 6
+    assert len(window.home.cards) == 7
     assert window.deck.built() == []  # no poster is built before one is opened
 
 
@@ -29,7 +29,7 @@ def test_next_keys(qtbot, window, key) -> None:
     assert window.nav.state.screen is Screen.POSTER and current_id(window) == "introduction"
     qtbot.keyClick(window, key)
     assert current_id(window) == "montreal-technopole-angus"
-    assert window.poster_screen.progress.text() == "2 of 6"
+    assert window.poster_screen.progress.text() == "2 of 7"
 
 
 @pytest.mark.parametrize("key", CLICKER_PREVIOUS)
@@ -53,13 +53,13 @@ def test_escape_overview_arrows_enter(qtbot, window) -> None:
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.overview
     assert window.overview.cards[1].property("selected") is True
-    qtbot.keyClick(window, Qt.Key.Key_Down)  # one row down: three columns at 1920×1080
-    assert window.nav.state.index == 4
+    qtbot.keyClick(window, Qt.Key.Key_Down)  # one row down: four columns (seven posters)
+    assert window.nav.state.index == 5
     qtbot.keyClick(window, Qt.Key.Key_Left)
-    assert window.overview.cards[3].property("selected") is True
+    assert window.overview.cards[4].property("selected") is True
     qtbot.keyClick(window, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.poster_screen
-    assert current_id(window) == "johannesburg-hillbrow-ekhaya"
+    assert current_id(window) == "barcelona-growing-sse"
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_B, Qt.Key.Key_Period])

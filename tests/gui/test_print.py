@@ -107,7 +107,7 @@ def handout(qapp, gallery: Gallery, tmp_path_factory: pytest.TempPathFactory) ->
 
 def test_six_posters_one_a1_page_each(a1: Path, gallery: Gallery) -> None:
     sizes = page_sizes(a1)
-    assert len(sizes) == len(gallery.posters) == 6
+    assert len(sizes) == len(gallery.posters) == 7
     for w, h in sizes:
         assert w == pytest.approx(A1_PTS[0], abs=1) and h == pytest.approx(A1_PTS[1], abs=1)
 
@@ -164,7 +164,7 @@ def test_handout_has_the_cover_every_poster_and_the_source(handout: Path, galler
 
 
 def test_every_page_renders_in_a_second_reader(a1: Path, handout: Path, tmp_path: Path) -> None:
-    for pdf, count in ((a1, 6), (handout, len(page_sizes(handout)))):
+    for pdf, count in ((a1, 7), (handout, len(page_sizes(handout)))):
         stem = tmp_path / pdf.stem
         run(tool("pdftoppm"), "-r", "24", "-png", str(pdf), str(stem))
         pngs = sorted(tmp_path.glob(f"{pdf.stem}-*.png"))

@@ -91,12 +91,13 @@ def test_a_broken_poster_fails_and_is_named_with_its_line(mini_gallery: Path) ->
     proc = self_test("--content", str(mini_gallery))
     assert proc.returncode == 1
     assert (
-        "FAIL content: posters/dock.yaml:5:5: facts[0].value must be a number or text"
+        "FAIL content: posters/dock.yaml:5:5: the 1st fact's value must be a number or text"
         in proc.stderr
     )
     result = summary(proc)
-    assert result["counts"]["posters"] == 1  # the rest of the gallery still renders
-    assert result["counts"]["screens"] == 5
+    # the poster still renders, without its wrong fact, and so does the rest of the gallery
+    assert result["counts"]["posters"] == 2
+    assert result["counts"]["screens"] == 6
 
 
 def test_a_missing_content_folder_fails(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ def test_the_default_content_is_clean() -> None:
     proc = run_doctor("content")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines == ["content: content (the folder given)", "6 posters, 7 quotes: no findings"]
+    assert lines == ["content: content (the folder given)", "7 posters, 7 quotes: no findings"]
 
 
 def test_a_copy_with_one_problem_per_check_names_each_at_its_line(tmp_path: Path) -> None:
@@ -112,13 +112,13 @@ def test_a_copy_with_one_problem_per_check_names_each_at_its_line(tmp_path: Path
     (line,) = findings_at(lines, f"quotes.yaml:{quote}:")
     assert "has 200 words: at 4 words a second it takes 50 s to read" in line
     (line,) = findings_at(lines, f"{EKHAYA}:{paragraph}:")
-    assert "sections[0].paragraphs[0] has 130 words" in line
+    assert "the 1st section's 1st paragraph has 130 words" in line
     at_tagline = findings_at(lines, f"{SEOUL}:{tagline}:")
     assert any("a tagline should take at most 8 s (32 words)" in line for line in at_tagline)
     overflow = [line for line in at_tagline if "first screen overflows" in line]
     assert any("at 1920×1080" in line for line in overflow), at_tagline
     assert all("shorten the tagline (144 words)" in line for line in overflow)
-    assert lines[-1].startswith("6 posters, 7 quotes: ")
+    assert lines[-1].startswith("7 posters, 7 quotes: ")
     assert "2 contrast, 1 alt, 3 reading, " in lines[-1]
 
 

@@ -39,10 +39,14 @@ def test_broken_poster_exits_1_and_lists_each_problem(mini_gallery: Path) -> Non
     proc = run_validate(str(mini_gallery))
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    assert "posters/dock.yaml:5:5: facts[0].value must be a number or text, not a list" in lines
-    assert "posters/dock.yaml:7:5: facts[1] needs the key 'label'" in lines
-    # the dock poster is left out; quotes that pointed at it are still loaded
-    assert lines[-1].startswith("1 poster, 2 quotes: ")
+    assert (
+        "posters/dock.yaml:5:5: the 1st fact's value must be a number or text, not a list" in lines
+    )
+    assert "posters/dock.yaml:7:5: the 2nd fact needs the key 'label'" in lines
+    # the wrong facts are left out, the dock poster still shows, and the summary says so
+    assert lines[-1] == (
+        "2 posters, 2 quotes: 2 errors, 0 warnings; posters with errors: 1 shown, 0 left out"
+    )
     assert proc.stderr == ""
 
 
@@ -127,7 +131,9 @@ def test_100000_unknown_keys_load_fast_and_a_real_error_still_shows(mini_gallery
     spent = time.process_time() - started
     assert spent < 3.0, f"{spent:.1f} s of CPU"
     assert [str(p) for p in result.errors] == [
-        "posters/dock.yaml:17:5: facts[0].value must be a number or text, not a list",
+        "posters/dock.yaml:17:5: the 1st fact's value must be a number or text, not a list",
     ]
     assert len(result.warnings) == 21
-    assert result.summary() == "1 poster, 2 quotes: 1 error, 100000 warnings"
+    assert result.summary() == (
+        "2 posters, 2 quotes: 1 error, 100000 warnings; posters with errors: 1 shown, 0 left out"
+    )

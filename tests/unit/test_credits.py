@@ -93,7 +93,7 @@ def test_a_logo_that_cannot_be_shown_is_an_error_at_its_line_and_the_gallery_loa
     (error,) = result.errors
     assert error.file == "gallery.yaml" and error.line == line_of(gallery, "logo:")
     assert str(error).startswith(f"gallery.yaml:{error.line}:")
-    assert error.message.startswith("organisers[0].logo ") and why in error.message
+    assert error.message.startswith("the 1st organiser's logo ") and why in error.message
     # the gallery still shows, and the organisation is still named, without the logo
     settings = result.gallery.settings
     assert len(result.gallery.posters) == 2
@@ -107,7 +107,9 @@ def test_a_logo_with_script_is_refused(mini_gallery: Path) -> None:
     )
     with_organisers(mini_gallery, "organisers:\n  - name: Harbour Society\n    logo: bad.svg\n")
     result = load_gallery(mini_gallery)
-    assert len(result.errors) == 1 and "organisers[0].logo 'bad.svg'" in result.errors[0].message
+    assert (
+        len(result.errors) == 1 and "the 1st organiser's logo 'bad.svg'" in result.errors[0].message
+    )
     assert result.gallery.settings.organisers[0].logo is None
 
 
@@ -115,7 +117,7 @@ def test_an_organiser_that_is_neither_text_nor_a_mapping(mini_gallery: Path) -> 
     gallery = with_organisers(mini_gallery, "organisers:\n  - Harbour Society\n  - 42\n")
     (error,) = load_gallery(mini_gallery).errors
     assert error.line == line_of(gallery, "- 42")
-    assert error.message.startswith("organisers[1] must be a name, or a mapping with name")
+    assert error.message.startswith("the 2nd organiser must be a name, or a mapping with name")
 
 
 def test_the_default_content_uses_the_reports_own_short_names_and_no_logos() -> None:

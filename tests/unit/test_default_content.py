@@ -17,6 +17,7 @@ POSTER_IDS = [
     "seoul-sse-special-districts",
     "johannesburg-hillbrow-ekhaya",
     "barcelona-growing-sse",
+    "poll",
     "transferability",
 ]
 
@@ -65,9 +66,9 @@ def test_validate_on_a_copy_with_one_broken_poster(tmp_path: Path) -> None:
     seoul_file = "posters/seoul-sse-special-districts.yaml:"
     broken = [line for line in lines if line.startswith(seoul_file)]
     assert any(
-        "kind must be one of 'introduction', 'case' or 'discussion', not 'cases' "
+        "kind must be one of 'introduction', 'case', 'discussion' or 'poll', not 'cases' "
         "(did you mean 'case'?)" in line
         for line in broken
     )
     assert any("warning: unknown key 'titel' (did you mean 'title'?)" in line for line in broken)
-    assert lines[-1].startswith("5 posters, 7 quotes: ")
+    assert lines[-1].startswith("6 posters, 7 quotes: ")

@@ -32,6 +32,7 @@ TRANSLATED = (
     "posters/seoul-sse-special-districts.yaml",
     "posters/johannesburg-hillbrow-ekhaya.yaml",
     "posters/barcelona-growing-sse.yaml",
+    "posters/poll.yaml",
 )
 # organisations' names and acronyms, kept as written in every language (with the speakers')
 KEPT = ("GSEF", "C.I.T.I.E.S.", "SACN", "SDA", "UCLG", "Metropolis", "LEED", "Technopole Angus")

@@ -99,8 +99,10 @@ def test_a_sections_artwork_without_alt_names_the_section_and_the_svgs_own_title
     result = load_gallery(content, paths.assets_dir(), keep_documents=True)
     found = doctor.check_alt(result.gallery, doctor.Where(result.documents))
     (message,) = lines(found)
-    assert message.startswith(f"{SEOUL}:{line}: sections[1].artwork 'charts/seoul-production.svg'")
-    assert "add 'alt' to sections[1]" in message
+    assert message.startswith(
+        f"{SEOUL}:{line}: the 2nd section's artwork 'charts/seoul-production.svg'"
+    )
+    assert "add 'alt' to the 2nd section" in message
     assert "the SVG's own title reads 'At their peak: 90% of all leather goods" in message
 
 
@@ -166,8 +168,8 @@ def test_a_paragraph_too_long_for_an_unattended_screen(tmp_path: Path) -> None:
     gallery, where = load(content)
     (message,) = lines(doctor.check_reading(gallery, where))
     assert message == (
-        f"posters/johannesburg-hillbrow-ekhaya.yaml:{line}: sections[0].paragraphs[0] has 130 "
-        "words, 32 s of reading at 4 words a second: a paragraph should take at most 25 s "
+        f"posters/johannesburg-hillbrow-ekhaya.yaml:{line}: the 1st section's 1st paragraph has "
+        "130 words, 32 s of reading at 4 words a second: a paragraph should take at most 25 s "
         "(100 words) at an unattended screen; split or shorten it"
     )
 
@@ -288,8 +290,8 @@ def test_a_faint_text_in_a_charts_svg_is_named_at_the_sections_artwork(tmp_path:
     gallery, where = load(content)
     (message,) = lines(doctor.check_artwork_contrast(gallery, where))
     assert message.startswith(
-        f"{SEOUL}:{line}: sections[1].artwork 'images/faint.svg': the text 'full bar = 100%' is "
-        "drawn in #37474f on #263238 (the colour behind it), a contrast of 1.3"
+        f"{SEOUL}:{line}: the 2nd section's artwork 'images/faint.svg': the text "
+        "'full bar = 100%' is drawn in #37474f on #263238 (the colour behind it), a contrast of 1.3"
     )
     assert "under the 4.5:1 it needs: change the colour in the SVG (such as #" in message
 
@@ -335,13 +337,13 @@ def test_small_targets_are_named_where_they_come_from() -> None:
 
 def test_the_summary_counts_each_check() -> None:
     gallery, _ = load(paths.default_content_dir())
-    assert doctor.summary([], gallery) == "6 posters, 7 quotes: no findings"
+    assert doctor.summary([], gallery) == "7 posters, 7 quotes: no findings"
     found = [
         doctor.Finding("a.yaml", 1, "x", "alt"),
         doctor.Finding("a.yaml", 2, "y", "alt"),
         doctor.Finding("b.yaml", 3, "z", "contrast"),
     ]
-    assert doctor.summary(found, gallery) == "6 posters, 7 quotes: 3 findings (1 contrast, 2 alt)"
+    assert doctor.summary(found, gallery) == "7 posters, 7 quotes: 3 findings (1 contrast, 2 alt)"
 
 
 def test_a_finding_is_one_line_whatever_the_file_holds() -> None:

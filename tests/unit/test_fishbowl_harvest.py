@@ -26,6 +26,7 @@ from kiosk.core.fishbowl.harvest import harvest
 from kiosk.core.fishbowl.session import FishbowlSession
 from kiosk.core.fishbowl.snapshot import MAX_ITEMS
 from kiosk.core.fishbowl.store import SessionStore
+from kiosk.i18n import Translator
 
 WALL = 1_497_880_800.0  # 19 June 2017, in the afternoon in Montreal
 
@@ -335,7 +336,7 @@ def test_the_export_writes_every_file_with_one_name_and_never_over_another(tmp_p
     s = roster_session(Room())
     written: list[Path] = []
 
-    def pdf(session: FishbowlSession, path: Path) -> None:
+    def pdf(session: FishbowlSession, path: Path, t: Translator) -> None:
         assert session is s
         path.write_bytes(b"%PDF-1.4 stand-in")  # the real one is drawn by Qt (GUI tests)
         written.append(path)

@@ -292,7 +292,7 @@ def test_the_summary_gives_the_question_the_balance_the_turns_and_the_notes(tmp_
     # the wall clock is read when the session starts; the times of day follow the session clock
     assert f"- Time: {local(WALL)[11:]} to {local(WALL + 135)[11:]} by the clock\n" in text
     assert "- Length: 2:15 of 10:00 planned\n" in text
-    assert "- Turns: 4 in 1 round(s)\n" in text
+    assert "- Turns: 4 in 1 round\n" in text
     assert "- 0:00 How can SSE drive renewal?\n" in text
     # person | chairs | turns | talk time | share | over time
     assert "| Ana, from Montréal | 1 | 1 | 1:15 | 56% | +0:15 |\n" in text

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kiosk.i18n import ENGLISH, Translator
+
 if TYPE_CHECKING:
     from kiosk.core.fishbowl.records import Participant
     from kiosk.core.fishbowl.session import FishbowlSession
@@ -51,7 +53,7 @@ def share(part: float, whole: float) -> float:
     return part / whole if whole > 0 else 0.0
 
 
-def participant_labels(session: FishbowlSession) -> dict[int, str]:
+def participant_labels(session: FishbowlSession, t: Translator = ENGLISH) -> dict[int, str]:
     """Each participant's label by id: the name, else the chair, with "(2)", "(3)" for unnamed
     people who sat in the same chair in turn, so that their totals stay apart."""
     seen: dict[str, int] = {}
@@ -62,14 +64,16 @@ def participant_labels(session: FishbowlSession) -> dict[int, str]:
             # the name as first given, for every later return of the same person
             labels[p.id] = names.setdefault(p.name.casefold(), p.name)
             continue
-        seen[p.label] = seen.get(p.label, 0) + 1
-        labels[p.id] = p.label if seen[p.label] == 1 else f"{p.label} ({seen[p.label]})"
+        label = p.said(t)  # "Chair 3", in the language on screen
+        seen[label] = seen.get(label, 0) + 1
+        labels[p.id] = label if seen[label] == 1 else f"{label} ({seen[label]})"
     return labels
 
 
-def by_person(session: FishbowlSession) -> tuple[PersonTime, ...]:
-    """Everyone who sat in the circle, in the order they first sat down."""
-    labels = participant_labels(session)
+def by_person(session: FishbowlSession, t: Translator = ENGLISH) -> tuple[PersonTime, ...]:
+    """Everyone who sat in the circle, in the order they first sat down (unnamed people by
+    their chair, said in ``t``'s language)."""
+    labels = participant_labels(session, t)
     speaker = session.speaker
     speaking_key = None if speaker is None else person_key(speaker)
     seconds: dict[str, float] = {}
@@ -83,9 +87,9 @@ def by_person(session: FishbowlSession) -> tuple[PersonTime, ...]:
         seconds.setdefault(key, 0.0)
         turns.setdefault(key, 0)
         seated[key] = seated.get(key, False) or p.seated
-    for t in session.turns():
-        key = person_key(by_id[t.participant_id])
-        seconds[key] += t.duration
+    for turn in session.turns():
+        key = person_key(by_id[turn.participant_id])
+        seconds[key] += turn.duration
         turns[key] += 1
     return tuple(
         PersonTime(

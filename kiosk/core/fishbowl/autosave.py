@@ -17,30 +17,37 @@ from collections.abc import Callable
 from kiosk.core.fishbowl.records import State
 from kiosk.core.fishbowl.session import Event, FishbowlSession
 from kiosk.core.fishbowl.store import SessionStore
+from kiosk.i18n import N_, Said
 
 log = logging.getLogger(__name__)
 
 # what a failed save's error means, in the facilitator's words
 _REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EACCES: "the app may not write to its save folder",
-    errno.EPERM: "the app may not write to its save folder",
-    errno.EROFS: "the disk is read-only",
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EACCES: N_("the app may not write to its save folder"),
+    errno.EPERM: N_("the app may not write to its save folder"),
+    errno.EROFS: N_("the disk is read-only"),
 }
+NOT_SAVED_SINCE = N_("Not saved since {time}: {reason}")
 
 
 def save_failure_reason(exc: BaseException) -> str:
-    """Why a save failed, in plain words: the usual causes by name, else the system's own words
-    (lower case, to follow a colon)."""
+    """Why a save failed, in plain words (English): see ``failure_said``."""
+    return str(failure_said(exc))
+
+
+def failure_said(exc: BaseException) -> Said:
+    """Why a save failed, in plain words: the usual causes by name (said in the language on
+    screen), else the system's own words (lower case, to follow a colon)."""
     if isinstance(exc, OSError):
         if exc.errno in _REASONS:
-            return _REASONS[exc.errno]
+            return Said(_REASONS[exc.errno])
         if exc.strerror:
-            return exc.strerror.lower()
+            return Said("{words}", words=exc.strerror.lower())
     if isinstance(exc, ValueError):
-        return "the session could not be written"
-    return str(exc) or type(exc).__name__
+        return Said(N_("the session could not be written"))
+    return Said("{words}", words=str(exc) or type(exc).__name__)
 
 
 class AutoSaver:
@@ -61,6 +68,7 @@ class AutoSaver:
         self.interval = interval
         self.last_error: str | None = None
         self.problem: str | None = None  # for the facilitator; None once a save succeeds
+        self.problem_said: Said | None = None  # the same, to say in the facilitator's language
         self._on_problem = on_problem
         self._saved_at: float | None = None
         self._last_good_wall: float | None = None  # when a save last succeeded
@@ -103,8 +111,11 @@ class AutoSaver:
             if since is None:
                 since = self._failing_since_wall
             self._set_problem(
-                f"Not saved since {time.strftime('%H:%M', time.localtime(since))}: "
-                f"{save_failure_reason(exc)}"
+                Said(
+                    NOT_SAVED_SINCE,
+                    time=time.strftime("%H:%M", time.localtime(since)),
+                    reason=failure_said(exc),
+                )
             )
             return False
         self.last_error = None
@@ -113,11 +124,13 @@ class AutoSaver:
         self._set_problem(None)
         return True
 
-    def _set_problem(self, problem: str | None) -> None:
+    def _set_problem(self, said: Said | None) -> None:
         """Tell the listener when the sentence changes, not at every save."""
+        problem = None if said is None else str(said)
         if problem == self.problem:
             return
         self.problem = problem
+        self.problem_said = said
         if self._on_problem is not None:
             self._on_problem(problem)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.core.fishbowl.text import clean_text
+from kiosk.i18n import N_
 
 if TYPE_CHECKING:
     from kiosk.content.model import FishbowlPreset
@@ -44,23 +45,29 @@ def parse_roster(text: str) -> tuple[RosterEntry, ...]:
     first_line: dict[str, int] = {}
     lines = text.splitlines()
     if len(lines) > MAX_ROSTER * 2:
-        raise FishbowlError(f"List at most {MAX_ROSTER} participants")
+        raise FishbowlError(N_("List at most {n} participants"), n=MAX_ROSTER)
     for number, line in enumerate(lines, 1):
         name, _sep, group = line.partition(";")
         try:
-            cleaned = clean_text(name, MAX_NAME, "The name")
-            cleaned_group = clean_text(group, MAX_GROUP, "The group")
+            cleaned = clean_text(name, MAX_NAME, N_("The name"))
+            cleaned_group = clean_text(group, MAX_GROUP, N_("The group"))
         except FishbowlError as exc:
-            raise FishbowlError(f"Participants, line {number}: {exc}") from None
+            raise FishbowlError(
+                N_("Participants, line {number}: {problem}"), number=number, problem=exc.said
+            ) from None
         if cleaned is None:
             if cleaned_group:
-                raise FishbowlError(f"Participants, line {number}: a group needs a name before it")
+                raise FishbowlError(
+                    N_("Participants, line {number}: a group needs a name before it"), number=number
+                )
             continue
         key = cleaned.casefold()
         if key in first_line:
             raise FishbowlError(
-                f"Participants, line {number}: {cleaned} is listed twice "
-                f"(line {first_line[key]} too)"
+                N_("Participants, line {number}: {name} is listed twice (line {first} too)"),
+                number=number,
+                name=cleaned,
+                first=first_line[key],
             )
         first_line[key] = number
         entries.append(RosterEntry(cleaned, cleaned_group))
@@ -74,19 +81,19 @@ def roster_text(roster: tuple[RosterEntry, ...]) -> str:
 
 def _checked_roster(roster: tuple[RosterEntry, ...]) -> tuple[RosterEntry, ...]:
     if len(roster) > MAX_ROSTER:
-        raise FishbowlError(f"List at most {MAX_ROSTER} participants")
+        raise FishbowlError(N_("List at most {n} participants"), n=MAX_ROSTER)
     seen: set[str] = set()
     cleaned = []
     for entry in roster:
         if not isinstance(entry, RosterEntry):
-            raise FishbowlError("A participant must have a name")
-        name = clean_text(entry.name, MAX_NAME, "A participant's name")
+            raise FishbowlError(N_("A participant must have a name"))
+        name = clean_text(entry.name, MAX_NAME, N_("A participant's name"))
         if name is None:
-            raise FishbowlError("A participant must have a name")
-        group = clean_text(entry.group, MAX_GROUP, "A group's name")
+            raise FishbowlError(N_("A participant must have a name"))
+        group = clean_text(entry.group, MAX_GROUP, N_("A group's name"))
         key = name.casefold()
         if key in seen:
-            raise FishbowlError(f"{name} is listed twice")
+            raise FishbowlError(N_("{name} is listed twice"), name=name)
         seen.add(key)
         cleaned.append(RosterEntry(name, group))
     return tuple(cleaned)
@@ -119,37 +126,38 @@ class FishbowlConfig:
             return isinstance(value, int) or math.isfinite(value)
 
         if not isinstance(self.chairs, int) or not 2 <= self.chairs <= MAX_CHAIRS:
-            raise FishbowlError(f"The circle needs 2 to {MAX_CHAIRS} chairs")
+            raise FishbowlError(N_("The circle needs 2 to {n} chairs"), n=MAX_CHAIRS)
         if not isinstance(self.empty_chairs, int) or not 0 <= self.empty_chairs < self.chairs:
             raise FishbowlError(
-                f"Leave 0 to {self.chairs - 1} chairs empty: someone must sit in the circle"
+                N_("Leave 0 to {n} chairs empty: someone must sit in the circle"),
+                n=self.chairs - 1,
             )
         if not number(self.turn_seconds) or self.turn_seconds <= 0:
-            raise FishbowlError("A turn needs a positive number of seconds")
+            raise FishbowlError(N_("A turn needs a positive number of seconds"))
         if self.turn_seconds > MAX_SECONDS:
-            raise FishbowlError("A turn can last at most a week")
+            raise FishbowlError(N_("A turn can last at most a week"))
         if not number(self.session_seconds) or self.session_seconds <= 0:
-            raise FishbowlError("The session needs a positive length")
+            raise FishbowlError(N_("The session needs a positive length"))
         if self.session_seconds > MAX_SECONDS:
-            raise FishbowlError("The session can last at most a week")
+            raise FishbowlError(N_("The session can last at most a week"))
         if not number(self.warning_seconds) or not 0 <= self.warning_seconds < self.turn_seconds:
-            raise FishbowlError("The warning must be shorter than the turn")
+            raise FishbowlError(N_("The warning must be shorter than the turn"))
         if not number(self.session_warning_seconds) or not (
             0 <= self.session_warning_seconds <= MAX_SECONDS
         ):
-            raise FishbowlError("The session warning must be 0 seconds or more, at most a week")
+            raise FishbowlError(N_("The session warning must be 0 seconds or more, at most a week"))
         if len(self.questions) > MAX_QUESTIONS:
-            raise FishbowlError(f"Give at most {MAX_QUESTIONS} questions")
+            raise FishbowlError(N_("Give at most {n} questions"), n=MAX_QUESTIONS)
         questions = tuple(
-            q for q in (clean_text(q, 500, "A question") for q in self.questions) if q
+            q for q in (clean_text(q, 500, N_("A question")) for q in self.questions) if q
         )
         if not questions:
-            raise FishbowlError("Give the discussion a question")
+            raise FishbowlError(N_("Give the discussion a question"))
         object.__setattr__(self, "questions", questions)
         object.__setattr__(self, "roster", _checked_roster(tuple(self.roster)))
         object.__setattr__(self, "airtime_public", bool(self.airtime_public))
         object.__setattr__(self, "group_balance", bool(self.group_balance))
-        object.__setattr__(self, "title", clean_text(self.title, 200, "The title") or "")
+        object.__setattr__(self, "title", clean_text(self.title, 200, N_("The title")) or "")
 
     def group_of(self, name: str | None) -> str | None:
         """The group the roster gives this name (matched without regard to case), else None."""

@@ -28,8 +28,10 @@ from typing import NamedTuple
 from kiosk.core.atomic import write_atomically
 from kiosk.core.clock import SystemWallClock, WallClock
 from kiosk.core.fishbowl.harvest import Harvest, harvest
+from kiosk.core.fishbowl.records import STATE_WORDS
 from kiosk.core.fishbowl.session import FishbowlSession
-from kiosk.core.fishbowl.text import chair_label, format_clock, format_duration
+from kiosk.core.fishbowl.text import CHAIR, format_clock, format_duration
+from kiosk.i18n import ENGLISH, N_, Translator
 
 TURN_COLUMNS = (
     "turn",
@@ -61,7 +63,19 @@ PEOPLE_COLUMNS = (
 # every file one export writes, by the end of its name; a name is free when none of them exists
 SUFFIXES = (".csv", "-people.csv", ".md", ".pdf")
 
-PdfWriter = Callable[[FishbowlSession, Path], None]
+PdfWriter = Callable[[FishbowlSession, Path, Translator], None]
+
+MEASURE = N_(
+    "Seconds holding the word, as the facilitator gave it: not who was heard, interruptions, "
+    "or what was said. A name follows the person from chair to chair; someone unnamed is "
+    "counted per chair."
+)
+"""What talk time measures (the Markdown and the PDF say it under their table)."""
+
+
+def everyone_heard(t: Translator, listed: int) -> str:
+    """ "Everyone on the participants' list (12) had the word." in ``t``'s language."""
+    return t.gettext("Everyone on the participants' list ({n}) had the word.").format(n=listed)
 
 
 class ExportPaths(NamedTuple):
@@ -159,67 +173,82 @@ def _over(seconds: float) -> str:
     return format_clock(-seconds) if seconds > 0 else "–"
 
 
-def clock_span(h: Harvest) -> str | None:
+def clock_span(h: Harvest, t: Translator = ENGLISH) -> str | None:
     """ "14:00:05 to 14:47:30 by the clock (2:10 paused)", or None before the start."""
     if h.started_wall is None:
         return None
+    start = local_time(h.started_wall, "%H:%M:%S")
     if h.ended_wall is None:
-        return f"from {local_time(h.started_wall, '%H:%M:%S')} by the clock"
-    text = f"{local_time(h.started_wall, '%H:%M:%S')} to {local_time(h.ended_wall, '%H:%M:%S')}"
+        return t.gettext("from {start} by the clock").format(start=start)
+    end = local_time(h.ended_wall, "%H:%M:%S")
     if local_time(h.started_wall, "%Y-%m-%d") != local_time(h.ended_wall, "%Y-%m-%d"):
-        text += f" on {local_time(h.ended_wall, '%Y-%m-%d')}"
-    text += " by the clock"
+        text = t.gettext("{start} to {end} on {day} by the clock").format(
+            start=start, end=end, day=local_time(h.ended_wall, "%Y-%m-%d")
+        )
+    else:
+        text = t.gettext("{start} to {end} by the clock").format(start=start, end=end)
     paused = h.paused
     if paused is not None and paused >= 1:
-        text += f" ({format_duration(paused)} paused)"
+        text += " " + t.gettext("({duration} paused)").format(duration=format_duration(paused))
     return text
 
 
-def length_text(h: Harvest) -> str:
+def length_text(h: Harvest, t: Translator = ENGLISH) -> str:
     """ "45:00 of 45:00 planned (+2:10 over)"."""
-    text = f"{format_duration(h.elapsed)} of {format_duration(h.planned)} planned"
+    text = t.gettext("{elapsed} of {planned} planned").format(
+        elapsed=format_duration(h.elapsed), planned=format_duration(h.planned)
+    )
     if h.elapsed > h.planned:
-        text += f" ({format_clock(h.planned - h.elapsed)} over)"
+        over = format_clock(h.planned - h.elapsed)
+        text += " " + t.gettext("({over} over)").format(over=over)
     return text
 
 
-def session_summary(session: FishbowlSession, h: Harvest | None = None) -> str:
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def session_summary(
+    session: FishbowlSession, h: Harvest | None = None, t: Translator = ENGLISH
+) -> str:
     """The session for people: question(s), date, length, talk-time balance per person, group
-    and chair, voices not yet heard, the timeline, notes."""
-    h = h or harvest(session)
+    and chair, voices not yet heard, the timeline, notes; in the facilitator's language (``t``)."""
+    h = h or harvest(session, t)
+    tr = t.gettext
     heard = sum(1 for p in h.people if p.turns > 0)
     lines = [
         f"# {_md(h.title)}",
         "",
-        f"- Date: {local_time(h.started_wall, '%Y-%m-%d %H:%M') or 'not started'}",
+        "- "
+        + tr("Date: {date}").format(
+            date=local_time(h.started_wall, "%Y-%m-%d %H:%M") or tr("not started")
+        ),
     ]
-    span = clock_span(h)
+    span = clock_span(h, t)
     if span:
-        lines.append(f"- Time: {span}")
+        lines.append("- " + tr("Time: {span}").format(span=span))
     lines += [
-        f"- Length: {length_text(h)}",
-        f"- Turns: {len(h.timeline)} in {h.rounds} round(s)",
-        f"- People who spoke: {heard}",
-        f"- Chairs: {h.chairs} ({h.empty_chairs} kept empty for the audience)",
-        f"- State: {h.state.value}",
+        "- " + tr("Length: {length}").format(length=length_text(h, t)),
+        "- "
+        + t.ngettext(
+            "Turns: {n} in {rounds} round", "Turns: {n} in {rounds} rounds", h.rounds
+        ).format(n=len(h.timeline), rounds=h.rounds),
+        "- " + tr("People who spoke: {n}").format(n=heard),
+        "- "
+        + tr("Chairs: {chairs} ({empty} kept empty for the audience)").format(
+            chairs=h.chairs, empty=h.empty_chairs
+        ),
+        "- " + tr("State: {state}").format(state=tr(STATE_WORDS[h.state.value])),
         "",
-        "## Question(s)",
+        "## " + (tr("Question") if len(h.questions) == 1 else tr("Questions")),
         "",
     ]
     lines += [f"- {format_duration(at)} {_md(q)}" for at, q in h.questions]
     grouped = any(p.group for p in h.people)
-    lines += [
-        "",
-        "## Talk time per person",
-        "",
-        "Seconds holding the word, as the facilitator gave it: not who was heard, "
-        "interruptions, or what was said. A name follows the person from chair to chair; "
-        "someone unnamed is counted per chair.",
-        "",
-    ]
-    header = ["Person", *(["Group"] if grouped else []), "Chairs", "Turns", "Talk time", "Share"]
-    header.append("Over time")
-    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["", "## " + tr("Talk time per person"), "", tr(MEASURE), ""]
+    header = [tr("Person"), *([tr("Group")] if grouped else []), tr("Chairs"), tr("Turns")]
+    header += [tr("Talk time"), tr("Share"), tr("Over time")]
+    lines += [_row(header), "|" + "---|" * len(header)]
     for p in h.people:
         cells = [
             _md(p.label),
@@ -230,59 +259,73 @@ def session_summary(session: FishbowlSession, h: Harvest | None = None) -> str:
             percent(p.share) if h.talk_total > 0 else "–",
             _over(p.over_time),
         ]
-        lines.append("| " + " | ".join(cells) + " |")
+        lines.append(_row(cells))
     if h.groups:
+        header = [tr("Group"), tr("People"), tr("Talk time"), tr("Share")]
+        lines += ["", "## " + tr("Talk time per group"), "", _row(header), "|---|---|---|---|"]
         lines += [
-            "",
-            "## Talk time per group",
-            "",
-            "| Group | People | Talk time | Share |",
-            "|---|---|---|---|",
-        ]
-        lines += [
-            f"| {_md(g.label or 'No group')} | {g.people} | {format_duration(g.seconds)} | "
-            f"{percent(g.share) if h.talk_total > 0 else '–'} |"
+            _row(
+                [
+                    _md(g.label or tr("No group")),
+                    str(g.people),
+                    format_duration(g.seconds),
+                    percent(g.share) if h.talk_total > 0 else "–",
+                ]
+            )
             for g in h.groups
         ]
     if h.listed:
-        lines += ["", "## Not yet heard", ""]
+        lines += ["", "## " + tr("Not yet heard"), ""]
         if h.not_yet_heard:
             lines += [f"- {_md(name)}" for name in h.not_yet_heard]
         else:
-            lines.append(f"Everyone on the participants' list ({h.listed}) had the word.")
-    lines += ["", "## Talk time per chair", "", "| Chair | Talk time | Share |", "|---|---|---|"]
+            lines.append(everyone_heard(t, h.listed))
+    header = [tr("Chair"), tr("Talk time"), tr("Share")]
+    lines += ["", "## " + tr("Talk time per chair"), "", _row(header), "|---|---|---|"]
     for i, seconds in enumerate(h.by_chair):
         shown = percent(seconds / h.talk_total) if h.talk_total > 0 else "–"
-        lines.append(f"| {chair_label(i)} | {format_duration(seconds)} | {shown} |")
+        lines.append(_row([tr(CHAIR).format(n=i + 1), format_duration(seconds), shown]))
+    header = ["#", tr("Round"), tr("Chair"), tr("Person"), tr("From"), tr("To"), tr("Start")]
+    header += [tr("End"), tr("Duration"), tr("Over time")]
     lines += [
         "",
-        "## Timeline: who spoke when",
+        "## " + tr("Timeline: who spoke when"),
         "",
-        "Start and End are session times (paused time does not count); From and To are times "
-        "of day.",
+        tr(
+            "Start and End are session times (paused time does not count); From and To are "
+            "times of day."
+        ),
         "",
-        "| # | Round | Chair | Person | From | To | Start | End | Duration | Over time |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        _row(header),
+        "|" + "---|" * len(header),
     ]
-    for t in h.timeline:
-        running = t.end is None
+    running = tr("running")
+    for turn in h.timeline:
         lines.append(
-            f"| {t.number} | {t.round} | {t.chair} | {_md(t.person)}"
-            f" | {local_time(t.started_wall, '%H:%M:%S') or '–'}"
-            f" | {'running' if running else local_time(t.ended_wall, '%H:%M:%S') or '–'}"
-            f" | {format_duration(t.start)}"
-            f" | {'running' if t.end is None else format_duration(t.end)}"
-            f" | {format_duration(t.duration)} | {_over(t.over_time)} |"
+            _row(
+                [
+                    str(turn.number),
+                    str(turn.round),
+                    str(turn.chair),
+                    _md(turn.person),
+                    local_time(turn.started_wall, "%H:%M:%S") or "–",
+                    running if turn.end is None else local_time(turn.ended_wall, "%H:%M:%S") or "–",
+                    format_duration(turn.start),
+                    running if turn.end is None else format_duration(turn.end),
+                    format_duration(turn.duration),
+                    _over(turn.over_time),
+                ]
+            )
         )
     if h.notes:
-        lines += ["", "## Notes", ""]
+        lines += ["", "## " + tr("Notes"), ""]
         for n in h.notes:
             clock = local_time(n.wall, "%H:%M:%S")
             lines.append(
                 f"- {format_duration(n.at)}"
                 + (f" ({clock})" if clock else "")
                 + f" {_md(n.text)}"
-                + (f" ({_md(n.speaker)} speaking)" if n.speaker else "")
+                + (" " + tr("({name} speaking)").format(name=_md(n.speaker)) if n.speaker else "")
             )
     return "\n".join(lines) + "\n"
 
@@ -292,14 +335,15 @@ def export_log(
     csv_path: Path | str,
     summary_path: Path | str,
     people_path: Path | str | None = None,
+    t: Translator = ENGLISH,
 ) -> None:
     """Write the timeline as CSV (UTF-8 with a BOM, so spreadsheets read accents), the summary
     as Markdown and, if given a path, the people's CSV: each file atomically."""
-    h = harvest(session)
+    h = harvest(session, t)
     write_atomically(Path(csv_path), session_csv(session, h), encoding="utf-8-sig")
     if people_path is not None:
         write_atomically(Path(people_path), people_csv(session, h), encoding="utf-8-sig")
-    write_atomically(Path(summary_path), session_summary(session, h))
+    write_atomically(Path(summary_path), session_summary(session, h, t))
 
 
 def export_session(
@@ -308,6 +352,7 @@ def export_session(
     *,
     wall: WallClock | None = None,
     pdf: PdfWriter | None = None,
+    t: Translator = ENGLISH,
 ) -> ExportPaths:
     """Export into ``folder`` as fishbowl-<date>-<time> (from the session's start) .csv,
     -people.csv, .md and, with a ``pdf`` writer, .pdf; adding -2, -3... so that no export ever
@@ -331,7 +376,7 @@ def export_session(
         folder / f"{name}.md",
         None if pdf is None else folder / f"{name}.pdf",
     )
-    export_log(session, paths.csv, paths.summary, paths.people)
+    export_log(session, paths.csv, paths.summary, paths.people, t)
     if pdf is not None and paths.pdf is not None:
-        pdf(session, paths.pdf)
+        pdf(session, paths.pdf, t)
     return paths

@@ -25,6 +25,8 @@ from kiosk.core.fishbowl.airtime import (
 )
 from kiosk.core.fishbowl.records import State
 from kiosk.core.fishbowl.session import FishbowlSession
+from kiosk.core.fishbowl.text import label_in
+from kiosk.i18n import ENGLISH, Translator
 
 
 @dataclass(frozen=True)
@@ -99,10 +101,11 @@ class Harvest:
         return max(0.0, self.ended_wall - self.started_wall - self.elapsed)
 
 
-def harvest(session: FishbowlSession) -> Harvest:
-    """Everything the exports say about ``session``, as it is now (a running turn so far)."""
+def harvest(session: FishbowlSession, t: Translator = ENGLISH) -> Harvest:
+    """Everything the exports say about ``session``, as it is now (a running turn so far); the
+    words it decides itself (an unnamed person's chair, a missing title) in ``t``'s language."""
     config = session.config
-    labels = participant_labels(session)
+    labels = participant_labels(session, t)
     turns = session.turns()
     people = {p.id: p for p in session.participants}
     key_of = {pid: person_key(p) for pid, p in people.items()}
@@ -110,11 +113,11 @@ def harvest(session: FishbowlSession) -> Harvest:
     chairs: dict[str, set[int]] = {}
     for p in session.participants:
         chairs.setdefault(key_of[p.id], set()).add(p.chair + 1)
-    for t in turns:
-        key = key_of[t.participant_id]
-        over[key] = over.get(key, 0.0) + t.over_time
+    for turn in turns:
+        key = key_of[turn.participant_id]
+        over[key] = over.get(key, 0.0) + turn.over_time
     listed = {e.name.casefold() for e in config.roster}
-    seated = by_person(session)
+    seated = by_person(session, t)
     total = sum(p.seconds for p in seated)
     rows = [
         PersonRow(
@@ -138,7 +141,7 @@ def harvest(session: FishbowlSession) -> Harvest:
     named = {key_of[pid]: label for pid, label in labels.items() if people[pid].name}
     elapsed = session.session_elapsed()
     return Harvest(
-        title=config.title or "Fishbowl discussion",
+        title=config.title or t.gettext("Fishbowl discussion"),
         state=session.state,
         questions=session.question_log or ((0.0, session.question),),
         started_wall=session.started_wall,
@@ -158,20 +161,20 @@ def harvest(session: FishbowlSession) -> Harvest:
         by_chair=session.talk_time_by_chair(),
         timeline=tuple(
             TimelineRow(
-                t.number,
-                t.round,
-                t.chair + 1,
-                labels[t.participant_id],
-                t.participant_id,
-                config.group_of(people[t.participant_id].name),
-                t.start,
-                t.end,
-                t.duration,
-                t.over_time,
-                t.started_wall,
-                t.ended_wall,
+                turn.number,
+                turn.round,
+                turn.chair + 1,
+                labels[turn.participant_id],
+                turn.participant_id,
+                config.group_of(people[turn.participant_id].name),
+                turn.start,
+                turn.end,
+                turn.duration,
+                turn.over_time,
+                turn.started_wall,
+                turn.ended_wall,
             )
-            for t in turns
+            for turn in turns
         ),
         notes=tuple(
             NoteRow(
@@ -179,7 +182,9 @@ def harvest(session: FishbowlSession) -> Harvest:
                 session.wall_time_at(n.at, ending=True),
                 n.text,
                 # the speaker as the rest of the harvest names them (a name as first given)
-                None if n.speaker is None else named.get(n.speaker.casefold(), n.speaker),
+                None
+                if n.speaker is None
+                else named.get(n.speaker.casefold(), label_in(n.speaker, t)),
             )
             for n in session.notes
         ),

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from kiosk.core.fishbowl.text import chair_label
+from kiosk.core.fishbowl.text import chair_label, chair_name
+from kiosk.i18n import ENGLISH, N_, Said, Translator
 
 
 class State(StrEnum):
@@ -18,6 +19,15 @@ class State(StrEnum):
     RUNNING = "running"
     PAUSED = "paused"
     FINISHED = "finished"
+
+
+STATE_WORDS = {
+    "setup": N_("not started"),
+    "running": N_("running"),
+    "paused": N_("paused"),
+    "finished": N_("finished"),
+}
+"""A session's state as the facilitator reads it (the harvest, the restore's sentence)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,15 @@ class Participant:
     @property
     def label(self) -> str:
         return self.name or chair_label(self.chair)
+
+    def said(self, t: Translator = ENGLISH) -> str:
+        """The label in the language on screen: the name, else "Chair 3" translated."""
+        return self.name or chair_name(self.chair).in_language(t)
+
+    @property
+    def label_said(self) -> str | Said:
+        """The label for a sentence said later (a refusal): the name, or the chair's name."""
+        return self.name or chair_name(self.chair)
 
     @property
     def seated(self) -> bool:

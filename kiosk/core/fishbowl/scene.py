@@ -208,7 +208,7 @@ def who_text(session: FishbowlSession, t: Translator = ENGLISH) -> str:
 
 def _who(session: FishbowlSession, phase: Phase, t: Translator) -> Line:
     speaker = session.speaker
-    parts = (speaker.label if speaker is not None else "", who_text(session, t))
+    parts = (speaker.said(t) if speaker is not None else "", who_text(session, t))
     text = "  ·  ".join(x for x in parts if x)
     tone = _phase_tone(phase, Tone.ACCENT_TEXT)
     if session.state in (State.PAUSED, State.SETUP, State.FINISHED):
@@ -239,7 +239,7 @@ def _circle(session: FishbowlSession, phase: Phase, t: Translator) -> Circle:
     seats = tuple(
         Seat(
             c.index,
-            c.label if c.occupied else t.gettext("open"),
+            c.said(t) if c.occupied else t.gettext("open"),
             c.occupied,
             c.speaking,
             ""
@@ -290,7 +290,7 @@ def percent(fraction: float) -> str:
 
 
 def _balance(session: FishbowlSession, closing: bool, t: Translator) -> Balance:
-    people = list(by_person(session))
+    people = list(by_person(session, t))
     total = sum(p.seconds for p in people)
     most = max((p.seconds for p in people), default=0.0)
     limit = MAX_ROWS if closing else MAX_BARS
@@ -389,6 +389,6 @@ def build_scene(session: FishbowlSession, t: Translator = ENGLISH) -> Scene:
         who=_who(s, phase, t),
         session=_session_line(s, t),
         circle=_circle(s, phase, t),
-        queue=Line(queue_text(s.queue_names(), t), Tone.ACCENT_TEXT),
+        queue=Line(queue_text(s.queue_names(t), t), Tone.ACCENT_TEXT),
         balance=_balance(s, closing=False, t=t) if public else None,
     )

@@ -53,7 +53,8 @@ from kiosk.core.fishbowl.snapshot import (
     from_plain,
     to_plain,
 )
-from kiosk.core.fishbowl.text import chair_label, clean_text, whole_ms
+from kiosk.core.fishbowl.text import chair_label, chair_name, clean_text, whole_ms
+from kiosk.i18n import ENGLISH, N_, Said, Translator
 
 if TYPE_CHECKING:
     from kiosk.content.model import FishbowlPreset
@@ -108,11 +109,14 @@ def _phase(remaining: float, warning: float) -> Phase:
     return Phase.NORMAL
 
 
+NO_SEAT_FOR = N_("All chairs are taken: someone must step out (L) so that {name} can sit down")
+
+
 def _positive_seconds(seconds: float) -> float:
     if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-        raise FishbowlError("Give the time as a number of seconds")
+        raise FishbowlError(N_("Give the time as a number of seconds"))
     if not math.isfinite(seconds) or seconds <= 0:
-        raise FishbowlError("Give a positive number of seconds")
+        raise FishbowlError(N_("Give a positive number of seconds"))
     return float(seconds)
 
 
@@ -120,7 +124,7 @@ def _bounded_budget(seconds: float, what: str) -> float:
     """A budget after adding or removing time: at least zero, and at most a week, which is what
     a restore accepts; so the session never saves a time it could not read back."""
     if seconds > MAX_SECONDS:
-        raise FishbowlError(f"{what} can last at most a week")
+        raise FishbowlError(N_("{what} can last at most a week"), what=Said(what))
     return max(0.0, seconds)
 
 
@@ -164,6 +168,12 @@ class ChairView:
     @property
     def label(self) -> str:
         return self.participant.label if self.participant else chair_label(self.index)
+
+    def said(self, t: Translator) -> str:
+        """The label in the language on screen ("Chaise 3" for an unnamed person in French)."""
+        return (
+            self.participant.said(t) if self.participant else chair_name(self.index).in_language(t)
+        )
 
 
 class FishbowlSession:
@@ -309,25 +319,26 @@ class FishbowlSession:
         audience in the queue have no chair yet: see ``queue_names``)."""
         return tuple(self._participants[w.pid].chair for w in self._queue if w.pid is not None)
 
-    def queue_names(self) -> tuple[str, ...]:
-        """Everyone waiting to speak, next first: a name, or the chair of an unnamed person."""
-        return tuple(self._waiting_label(w) for w in self._queue)
+    def queue_names(self, t: Translator = ENGLISH) -> tuple[str, ...]:
+        """Everyone waiting to speak, next first: a name, or the chair of an unnamed person
+        (said in ``t``'s language)."""
+        return tuple(self._waiting_label(w, t) for w in self._queue)
 
-    def next_in_line(self) -> str | None:
+    def next_in_line(self, t: Translator = ENGLISH) -> str | None:
         """Whom Next with no chair chosen gives the word to: the head of the queue, else the
         next person after the speaker in circle order; None when there is nobody to offer."""
         if self._queue:
-            return self._waiting_label(self._queue[0])
+            return self._waiting_label(self._queue[0], t)
         try:
             chair = self._pick_next(None)
         except FishbowlError:
             return None
         person = self.occupant(chair)
-        return None if person is None else person.label
+        return None if person is None else person.said(t)
 
-    def _waiting_label(self, waiting: Waiting) -> str:
+    def _waiting_label(self, waiting: Waiting, t: Translator = ENGLISH) -> str:
         if waiting.pid is not None:
-            return self._participants[waiting.pid].label
+            return self._participants[waiting.pid].said(t)
         return waiting.name or ""
 
     def _queued_pids(self) -> list[int]:
@@ -503,10 +514,10 @@ class FishbowlSession:
             return
         raise FishbowlError(
             {
-                State.SETUP: setup or "The session has not started yet",
-                State.RUNNING: "The session is already running",
-                State.PAUSED: "The session is paused",
-                State.FINISHED: "The session is over: reset it to start a new one",
+                State.SETUP: setup or N_("The session has not started yet"),
+                State.RUNNING: N_("The session is already running"),
+                State.PAUSED: N_("The session is paused"),
+                State.FINISHED: N_("The session is over: reset it to start a new one"),
             }[self._state]
         )
 
@@ -517,14 +528,16 @@ class FishbowlSession:
             or not (0 <= chair < self._config.chairs)
         ):
             raise FishbowlError(
-                f"There is no chair {chair!r}: the circle has chairs 1 to {self._config.chairs}"
+                N_("There is no chair {chair!r}: the circle has chairs 1 to {n}"),
+                chair=chair,
+                n=self._config.chairs,
             )
 
     def _occupied_pid(self, chair: int) -> int:
         self._check_chair(chair)
         pid = self._chairs[chair]
         if pid is None:
-            raise FishbowlError(f"{chair_label(chair)} is empty")
+            raise FishbowlError(N_("{chair} is empty"), chair=chair_name(chair))
         return pid
 
     def _seat(
@@ -543,7 +556,7 @@ class FishbowlSession:
         if chair is not None:
             self._occupied_pid(chair)
             if chair == speaking:
-                raise FishbowlError(f"{chair_label(chair)} is already speaking")
+                raise FishbowlError(N_("{chair} is already speaking"), chair=chair_name(chair))
             return chair
         if self._queue and self._queue[0].pid is not None:
             return self._participants[self._queue[0].pid].chair
@@ -552,16 +565,16 @@ class FishbowlSession:
             free = self.empty_chairs()
             if not free:
                 raise FishbowlError(
-                    f"All chairs are taken: someone must step out (L) so that "
-                    f"{self._queue[0].name} can sit down"
+                    NO_SEAT_FOR,
+                    name=self._queue[0].name,
                 )
             return free[0]
         candidates = [i for i in self.occupied_chairs() if i != speaking]
         if not candidates:
             raise FishbowlError(
-                "Nobody else is in the circle"
+                N_("Nobody else is in the circle")
                 if speaking is not None
-                else "The circle is empty: someone must take a chair first"
+                else N_("The circle is empty: someone must take a chair first")
             )
         after = speaking if speaking is not None else (self._turns[-1].chair if self._turns else -1)
         return next((i for i in candidates if i > after), candidates[0])
@@ -601,7 +614,7 @@ class FishbowlSession:
         Names given to chairs that stay seated are kept."""
         if self._state is not State.SETUP:
             raise FishbowlError(
-                "The setup can only change before the session starts: reset the session first"
+                N_("The setup can only change before the session starts: reset the session first")
             )
         config = replace(self._config, **changes)
         self._config = config
@@ -636,7 +649,7 @@ class FishbowlSession:
         self._emit(Event.PAUSED)
 
     def resume(self) -> None:
-        self._check_state(State.PAUSED, setup="The session has not started yet: start it first")
+        self._check_state(State.PAUSED, setup=N_("The session has not started yet: start it first"))
         self._running_since = self._clock.now()
         self._add_run(self._wall.now())
         self._state = State.RUNNING
@@ -671,7 +684,7 @@ class FishbowlSession:
         """End the running turn without giving the word to anyone yet."""
         self._check_state(State.RUNNING, State.PAUSED)
         if self._open_turn() is None:
-            raise FishbowlError("No one is speaking")
+            raise FishbowlError(N_("No one is speaking"))
         self._close_turn()
         self._emit(Event.TURN_ENDED)
 
@@ -680,17 +693,17 @@ class FishbowlSession:
         self._check_state(
             State.RUNNING,
             State.PAUSED,
-            setup=("The session has not started yet: set the empty chairs in the setup instead"),
+            setup=N_("The session has not started yet: set the empty chairs in the setup instead"),
         )
         free = self.empty_chairs()
         if not free:
-            raise FishbowlError("All chairs are taken: someone must step out first")
+            raise FishbowlError(N_("All chairs are taken: someone must step out first"))
         if chair is None:
             chair = free[0]
         self._check_chair(chair)
         if chair not in free:
-            raise FishbowlError(f"{chair_label(chair)} is taken")
-        cleaned = clean_text(name, MAX_NAME, "The name")
+            raise FishbowlError(N_("{chair} is taken"), chair=chair_name(chair))
+        cleaned = clean_text(name, MAX_NAME, N_("The name"))
         person = self._seat(chair, cleaned, from_audience=True, joined_at=self.session_elapsed())
         waiting = self._audience_waiting(cleaned)
         if waiting is not None:
@@ -718,7 +731,7 @@ class FishbowlSession:
         self._check_state(
             State.RUNNING,
             State.PAUSED,
-            setup=("The session has not started yet: set the empty chairs in the setup instead"),
+            setup=N_("The session has not started yet: set the empty chairs in the setup instead"),
         )
         pid = self._occupied_pid(chair)
         if self.speaker_chair == chair:
@@ -741,12 +754,14 @@ class FishbowlSession:
         if target == "turn":
             turn = self._open_turn()
             if turn is None:
-                raise FishbowlError("No one is speaking: there is no turn to change")
-            turn.budget = _bounded_budget(turn.budget + delta, "A turn")
+                raise FishbowlError(N_("No one is speaking: there is no turn to change"))
+            turn.budget = _bounded_budget(turn.budget + delta, N_("A turn"))
         elif target == "session":
-            self._session_budget = _bounded_budget(self._session_budget + delta, "The session")
+            self._session_budget = _bounded_budget(self._session_budget + delta, N_("The session"))
         else:
-            raise FishbowlError(f"Cannot change the time of {target!r}: use 'turn' or 'session'")
+            raise FishbowlError(
+                N_("Cannot change the time of {target!r}: use 'turn' or 'session'"), target=target
+            )
         self._emit(Event.TIME_CHANGED)
 
     def finish(self) -> None:
@@ -768,15 +783,15 @@ class FishbowlSession:
     def set_question(self, question: int | str) -> None:
         """Show question number ``question`` (0-based), or this text (added if new)."""
         if isinstance(question, str):
-            text = clean_text(question, 500, "The question")
+            text = clean_text(question, 500, N_("The question"))
             if not text:
-                raise FishbowlError("The question is empty")
+                raise FishbowlError(N_("The question is empty"))
             if text not in self._config.questions:
                 self._config = replace(self._config, questions=(*self._config.questions, text))
             index = self._config.questions.index(text)
         else:
             if isinstance(question, bool) or not 0 <= question < len(self._config.questions):
-                raise FishbowlError(f"There is no question {question!r}")
+                raise FishbowlError(N_("There is no question {question!r}"), question=question)
             index = question
         self._question_index = index
         if self._state is not State.SETUP:
@@ -786,7 +801,7 @@ class FishbowlSession:
     def set_participant_name(self, chair: int, name: str | None) -> None:
         """Name (or, with None or "", un-name) the person in ``chair``."""
         pid = self._occupied_pid(chair)
-        cleaned = clean_text(name, MAX_NAME, "The name")
+        cleaned = clean_text(name, MAX_NAME, N_("The name"))
         self._participants[pid] = replace(self._participants[pid], name=cleaned)
         if self._state is State.SETUP:
             if cleaned:
@@ -799,11 +814,11 @@ class FishbowlSession:
         """The person in ``chair`` asks to speak next (after those already waiting)."""
         self._check_state(State.SETUP, State.RUNNING, State.PAUSED)
         pid = self._occupied_pid(chair)
-        who = self._participants[pid].label
+        who = self._participants[pid].label_said
         if chair == self.speaker_chair:
-            raise FishbowlError(f"{who} is speaking now")
+            raise FishbowlError(N_("{who} is speaking now"), who=who)
         if pid in self._queued_pids():
-            raise FishbowlError(f"{who} is already waiting to speak")
+            raise FishbowlError(N_("{who} is already waiting to speak"), who=who)
         self._queue.append(Waiting(pid=pid))
         self._emit(Event.QUEUE_CHANGED)
 
@@ -812,9 +827,9 @@ class FishbowlSession:
         their chair; anyone else is from the audience and asks to enter the circle (an open
         fishbowl only)."""
         self._check_state(State.SETUP, State.RUNNING, State.PAUSED)
-        cleaned = clean_text(name, MAX_NAME, "The name")
+        cleaned = clean_text(name, MAX_NAME, N_("The name"))
         if cleaned is None:
-            raise FishbowlError("Type the name of the person who asks to speak")
+            raise FishbowlError(N_("Type the name of the person who asks to speak"))
         key = cleaned.casefold()
         for chair in self.occupied_chairs():
             person = self.occupant(chair)
@@ -823,13 +838,16 @@ class FishbowlSession:
                 return
         if not self._config.is_open:
             raise FishbowlError(
-                f"{cleaned} is not in the circle, and this fishbowl keeps no chair free"
+                N_("{name} is not in the circle, and this fishbowl keeps no chair free"),
+                name=cleaned,
             )
         waiting = self._audience_waiting(cleaned)
         if waiting is not None:
-            raise FishbowlError(f"{self._queue[waiting].name} is already waiting to speak")
+            raise FishbowlError(
+                N_("{who} is already waiting to speak"), who=self._queue[waiting].name
+            )
         if sum(w.pid is None for w in self._queue) >= MAX_QUEUE:
-            raise FishbowlError(f"At most {MAX_QUEUE} people can wait to speak")
+            raise FishbowlError(N_("At most {n} people can wait to speak"), n=MAX_QUEUE)
         self._queue.append(Waiting(name=cleaned))
         self._emit(Event.QUEUE_CHANGED)
 
@@ -837,13 +855,13 @@ class FishbowlSession:
         """Take the person at ``position`` (0 = next) off the queue."""
         self._check_state(State.SETUP, State.RUNNING, State.PAUSED)
         if isinstance(position, bool) or not 0 <= position < len(self._queue):
-            raise FishbowlError("No one is waiting there")
+            raise FishbowlError(N_("No one is waiting there"))
         del self._queue[position]
         self._emit(Event.QUEUE_CHANGED)
 
     def set_message(self, text: str | None) -> None:
         """Show a short message to the circle ("Please wrap up"); None or "" clears it."""
-        cleaned = clean_text(text, MAX_MESSAGE, "The message")
+        cleaned = clean_text(text, MAX_MESSAGE, N_("The message"))
         if cleaned == self._message:
             return
         self._message = cleaned
@@ -854,22 +872,22 @@ class FishbowlSession:
         self._check_state(State.SETUP, State.RUNNING, State.PAUSED)
         if chair is None:
             if not self._queue:
-                raise FishbowlError("No one is waiting to speak")
+                raise FishbowlError(N_("No one is waiting to speak"))
             self._queue.pop(0)
         else:
             pid = self._occupied_pid(chair)
             if pid not in self._queued_pids():
-                raise FishbowlError(f"{chair_label(chair)} is not waiting to speak")
+                raise FishbowlError(N_("{chair} is not waiting to speak"), chair=chair_name(chair))
             self._queue = [w for w in self._queue if w.pid != pid]
         self._emit(Event.QUEUE_CHANGED)
 
     def add_note(self, text: str) -> None:
         """A key point for the harvest, stamped with the session time and who was speaking."""
-        cleaned = clean_text(text, MAX_NOTE, "The note")
+        cleaned = clean_text(text, MAX_NOTE, N_("The note"))
         if not cleaned:
-            raise FishbowlError("The note is empty")
+            raise FishbowlError(N_("The note is empty"))
         if len(self._notes) >= MAX_NOTES:
-            raise FishbowlError(f"A session keeps at most {MAX_NOTES} notes")
+            raise FishbowlError(N_("A session keeps at most {n} notes"), n=MAX_NOTES)
         speaker = self.speaker
         self._notes.append(
             Note(self.session_elapsed(), cleaned, None if speaker is None else speaker.label)
@@ -878,7 +896,7 @@ class FishbowlSession:
 
     def delete_note(self, index: int) -> None:
         if isinstance(index, bool) or not 0 <= index < len(self._notes):
-            raise FishbowlError(f"There is no note {index!r}")
+            raise FishbowlError(N_("There is no note {index!r}"), index=index)
         del self._notes[index]
         self._emit(Event.NOTES_CHANGED)
 

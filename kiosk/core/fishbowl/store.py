@@ -24,13 +24,18 @@ from typing import Any, Protocol
 from kiosk.core.atomic import write_atomically
 from kiosk.core.clock import Clock, SystemWallClock, WallClock
 from kiosk.core.fishbowl.errors import FishbowlError
+from kiosk.core.fishbowl.records import STATE_WORDS
 from kiosk.core.fishbowl.session import FishbowlSession
 from kiosk.core.fishbowl.text import format_duration
+from kiosk.i18n import ENGLISH, N_, Said, Translator
 
 log = logging.getLogger(__name__)
 
 SESSION_FILE = "fishbowl-session.json"
 MAX_BYTES = 5_000_000  # a real session is a few kB; anything this big is not ours
+
+
+WHAT = {"save": N_("save"), "backup": N_("backup")}  # the file a problem is about
 
 
 def _sentence(parts: list[str]) -> str:
@@ -55,6 +60,17 @@ class Loaded:
     message: str
     source: Path | None = None
     trouble: bool = False
+    problems: tuple[Said, ...] = ()  # the message's parts, to say in another language
+    outcome: Said | None = None
+
+    def in_language(self, t: Translator) -> str:
+        """The message in ``t``'s language: what went wrong with which file, then the outcome."""
+        if not self.problems and self.outcome is None:
+            return t.gettext(self.message)
+        parts = [_sentence([p.in_language(t) for p in self.problems])] if self.problems else []
+        if self.outcome is not None:
+            parts.append(self.outcome.in_language(t))
+        return " ".join(parts)
 
 
 class SessionStore:
@@ -84,7 +100,7 @@ class SessionStore:
         """Restore the saved session (paused if it was running), else the backup; never raises
         for damaged files: they are moved aside and the message says so."""
         self._remove_stale_temporaries()
-        problems: list[str] = []
+        problems: list[Said] = []
         for path, what in ((self.path, "save"), (self.backup_path, "backup")):
             if not path.exists():
                 continue
@@ -92,7 +108,14 @@ class SessionStore:
                 data = self._read(path)
             except OSError as exc:
                 # unreadable is not damaged (a permission, a failing disk): left where it is
-                problems.append(f"the {what} {path} could not be read ({exc.strerror or exc})")
+                problems.append(
+                    Said(
+                        N_("the {what} {path} could not be read ({reason})"),
+                        what=Said(WHAT[what]),
+                        path=path,
+                        reason=exc.strerror or exc,
+                    )
+                )
                 continue
             except Exception as exc:  # noqa: BLE001 - not JSON, too big: damaged, moved aside
                 problems.append(self._damaged(path, what, exc))
@@ -106,29 +129,36 @@ class SessionStore:
                 problems.append(self._damaged(path, what, exc))
                 continue
             intro = (
-                "Restored the fishbowl session"
+                N_("Restored the fishbowl session {description}")
                 if what == "save"
-                else "Restored the fishbowl session from the backup"
+                else N_("Restored the fishbowl session from the backup {description}")
             )
-            message = f"{intro} {description}"
-            if problems:
-                message = _sentence(problems) + " " + message
-            log.info(message)
-            return Loaded(session, message, path, trouble=bool(problems))
+            loaded = _loaded(session, path, problems, Said(intro, description=description))
+            log.info(loaded.message)
+            return loaded
         if problems:
-            message = _sentence(problems) + " Starting a new session."
-            log.warning(message)
-            return Loaded(None, message, trouble=True)
-        return Loaded(None, "No saved fishbowl session.")
+            loaded = _loaded(None, None, problems, Said(N_("Starting a new session.")))
+            log.warning(loaded.message)
+            return loaded
+        return Loaded(None, N_("No saved fishbowl session."))
 
-    def _damaged(self, path: Path, what: str, exc: BaseException) -> str:
+    def _damaged(self, path: Path, what: str, exc: BaseException) -> Said:
         """Move a file that cannot be restored aside; the clause that says so."""
         moved = self._move_aside(path)
-        where = f"moved to {moved}" if moved else "could not be moved aside"
+        where = (
+            Said(N_("moved to {path}"), path=moved)
+            if moved
+            else Said(N_("could not be moved aside"))
+        )
         reason = str(exc) or type(exc).__name__
         if len(reason) > 200:  # the sentence is shown on screen: a reason, not a dump
             reason = reason[:199] + "…"
-        return f"the {what} was damaged ({reason}; {where})"
+        return Said(
+            N_("the {what} was damaged ({reason}; {where})"),
+            what=Said(WHAT[what]),
+            reason=reason,
+            where=where,
+        )
 
     # --- helpers -------------------------------------------------------------------------------
     def _read(self, path: Path) -> Any:
@@ -162,14 +192,38 @@ class SessionStore:
             with contextlib.suppress(OSError):
                 tmp.unlink()
 
-    def _describe(self, session: FishbowlSession) -> str:
+    def _describe(self, session: FishbowlSession) -> Said:
         rec = session.recovery
         if rec is None:
-            return ""
+            return Said("")
         saved = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(rec.saved_wall))
-        state = (
-            "it was running and is paused now: resume when the room is ready"
-            if rec.was_running
-            else f"it was {session.state.value}"
+        into = format_duration(rec.elapsed)
+        if rec.was_running:
+            return Said(
+                N_(
+                    "saved at {saved}, {into} into the session; it was running and is paused "
+                    "now: resume when the room is ready."
+                ),
+                saved=saved,
+                into=into,
+            )
+        return Said(
+            N_("saved at {saved}, {into} into the session; it was {state}."),
+            saved=saved,
+            into=into,
+            state=Said(STATE_WORDS[session.state.value]),
         )
-        return f"saved at {saved}, {format_duration(rec.elapsed)} into the session; {state}."
+
+
+def _loaded(
+    session: FishbowlSession | None, path: Path | None, problems: list[Said], outcome: Said
+) -> Loaded:
+    parts = Loaded(None, "", problems=tuple(problems), outcome=outcome)
+    return Loaded(
+        session,
+        parts.in_language(ENGLISH),
+        path,
+        trouble=bool(problems),
+        problems=tuple(problems),
+        outcome=outcome,
+    )

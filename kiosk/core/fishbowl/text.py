@@ -7,13 +7,32 @@ compared and shown in whole milliseconds, so float noise never flips a label or 
 from __future__ import annotations
 
 import math
+import re
 
 from kiosk.core.fishbowl.errors import FishbowlError
+from kiosk.i18n import N_, Said, Translator
+
+CHAIR = N_("Chair {n}")
+
+
+def chair_name(chair: int) -> Said:
+    """People read chairs from 1: chair index 2 is "Chair 3" (said in the language on screen)."""
+    return Said(CHAIR, n=chair + 1)
 
 
 def chair_label(chair: int) -> str:
-    """People read chairs from 1: chair index 2 is "Chair 3"."""
-    return f"Chair {chair + 1}"
+    """ "Chair 3" for chair index 2, in English (the label the session's data keeps)."""
+    return str(chair_name(chair))
+
+
+_CHAIR_LABEL = re.compile(r"Chair (\d+)")
+
+
+def label_in(label: str, t: Translator) -> str:
+    """A label the session's data keeps (a note's speaker): "Chair 3" said in ``t``'s language,
+    a name as it is."""
+    match = _CHAIR_LABEL.fullmatch(label)
+    return chair_name(int(match.group(1)) - 1).in_language(t) if match else label
 
 
 def whole_ms(seconds: float) -> int:
@@ -47,10 +66,15 @@ def format_duration(seconds: float) -> str:
 
 
 def clean_text(text: str | None, limit: int, what: str) -> str | None:
-    """One line, single spaces, or None when blank."""
+    """One line, single spaces, or None when blank; ``what`` (a marked msgid: "The name") names
+    the text in the refusal."""
     if text is None:
         return None
     cleaned = " ".join(str(text).split())
     if len(cleaned) > limit:
-        raise FishbowlError(f"{what} is too long: keep it under {limit} characters")
+        raise FishbowlError(
+            N_("{what} is too long: keep it under {limit} characters"),
+            what=Said(what),
+            limit=limit,
+        )
     return cleaned or None

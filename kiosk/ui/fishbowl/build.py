@@ -63,7 +63,11 @@ def build(
     if message:
         logger.info("fishbowl: %s", message)
     controller = FishbowlController(
-        session, store, export_dir or paths.data_dir() / "exports", Chime()
+        session,
+        store,
+        export_dir or paths.data_dir() / "exports",
+        Chime(),
+        translator=ctx.translator,
     )
     setup = FishbowlConfig.from_preset(gallery.fishbowl, ctx.lang, gallery.default_language)
     window = FishbowlWindow(
@@ -76,5 +80,5 @@ def build(
     if message and (session.recovery is not None or loaded.trouble):
         # on screen, not only in the log: a restored session waits for the facilitator, and a
         # damaged save was moved aside (the facilitator would otherwise wonder where it went)
-        controller.message.emit(message)
+        controller.message.emit(loaded.in_language(ctx.translator))
     return window, controller

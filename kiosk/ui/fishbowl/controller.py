@@ -23,6 +23,7 @@ from kiosk.core.fishbowl.export import ExportPaths, export_session
 from kiosk.core.fishbowl.records import State
 from kiosk.core.fishbowl.session import Event, FishbowlSession, Phase
 from kiosk.core.fishbowl.store import SessionStore
+from kiosk.i18n import ENGLISH, N_, Translator
 from kiosk.ui.fishbowl.harvest_pdf import write_harvest_pdf
 
 log = logging.getLogger("kiosk.fishbowl")
@@ -30,9 +31,11 @@ log = logging.getLogger("kiosk.fishbowl")
 STEP_SECONDS = 30
 RESET_CONFIRM_MS = 4000
 FINISH_CONFIRM_MS = 4000
-RESET_PROMPT = "Press R again to reset the session (export it first with E)"
-FINISH_PROMPT = "Press Finish again to end the session"
-FINISHED_OFFER = "The session is finished. Export the session (E)"
+RESET_PROMPT = N_("Press R again to reset the session (export it first with E)")
+FINISH_PROMPT = N_("Press Finish again to end the session")
+FINISHED_OFFER = N_("The session is finished. Export the session (E)")
+RESET_DONE = N_("The session was reset")
+TOUCH_A_CHAIR = N_("Touch a chair first")
 
 
 class ChimePlayer(Protocol):
@@ -57,8 +60,10 @@ class FishbowlController(QObject):
         export_dir: Path,
         chime: ChimePlayer | None = None,
         parent: QObject | None = None,
+        translator: Translator = ENGLISH,
     ) -> None:
         super().__init__(parent)
+        self.t = translator  # the facilitator's language: every sentence said is in it
         self.session = session
         self.store = store
         self.export_dir = Path(export_dir)
@@ -99,14 +104,15 @@ class FishbowlController(QObject):
     @property
     def save_problem_text(self) -> str:
         """The save problem now ("" when the last save worked), for a view built later."""
-        return (self.saver.problem or "") if self.saver is not None else ""
+        said = self.saver.problem_said if self.saver is not None else None
+        return said.in_language(self.t) if said is not None else ""
 
     def _save_problem_changed(self, problem: str | None) -> None:
         if problem:
             log.warning("fishbowl: %s", problem)
         else:
             log.info("fishbowl: saving works again")
-        self.save_problem.emit(problem or "")
+        self.save_problem.emit(self.save_problem_text if problem else "")
 
     # --- model events ---------------------------------------------------------------------------
     def _on_event(self, event: Event) -> None:
@@ -164,6 +170,10 @@ class FishbowlController(QObject):
         self.last_message = text
         self.message.emit(text)
 
+    def say_marked(self, msgid: str) -> None:
+        """Say an interface sentence (marked with ``N_``) in the facilitator's language."""
+        self.say(self.t.gettext(msgid))
+
     def _do(self, action: Callable[[], object], done: str | None = None) -> bool:
         """Run a facilitator's action on the session. A refusal is said; a done action says
         ``done`` or clears the last sentence, which is about an earlier moment ("Press R
@@ -171,10 +181,10 @@ class FishbowlController(QObject):
         try:
             action()
         except FishbowlError as exc:
-            self.say(str(exc))
+            self.say(exc.in_language(self.t))
             return False
         self._disarm()
-        self.say(done or "")
+        self.say(self.t.gettext(done) if done else "")
         return True
 
     def start_with(self, config: FishbowlConfig) -> bool:
@@ -206,7 +216,7 @@ class FishbowlController(QObject):
         if chair is None or self.session.occupant(chair) is None:
             chair = self.session.speaker_chair
         if chair is None:
-            self.say("Touch the chair of the person who leaves first")
+            self.say_marked(N_("Touch the chair of the person who leaves first"))
             return False
         self.select(None)
         return self._do(lambda: self.session.leave_chair(chair))
@@ -227,7 +237,7 @@ class FishbowlController(QObject):
     def queue_selected(self) -> bool:
         chair = self.selected
         if chair is None:
-            self.say("Touch a chair first")
+            self.say_marked(TOUCH_A_CHAIR)
             return False
         return self._do(lambda: self.session.enqueue(chair))
 
@@ -240,7 +250,7 @@ class FishbowlController(QObject):
         elif chair is not None:
             ok = self._do(lambda: self.session.enqueue(chair))
         else:
-            self.say("Type the name of who asks to speak, or touch their chair")
+            self.say_marked(N_("Type the name of who asks to speak, or touch their chair"))
             return False
         if ok and chair is not None:
             self.select(None)  # done with that chair
@@ -249,7 +259,7 @@ class FishbowlController(QObject):
     def show_to_circle(self, text: str) -> bool:
         """A message on the public view ("Please wrap up") until it is cleared."""
         if not text.strip():
-            self.say("Type the message for the circle first")
+            self.say_marked(N_("Type the message for the circle first"))
             return False
         return self._do(lambda: self.session.set_message(text))
 
@@ -273,14 +283,14 @@ class FishbowlController(QObject):
             return None
         chair = self._chosen_chair()
         if chair is None:
-            return s.next_in_line()  # the session's own rule, not a copy of it
+            return s.next_in_line(self.t)  # the session's own rule, not a copy of it
         person = s.occupant(chair)
-        return person.label if person is not None else None
+        return person.said(self.t) if person is not None else None
 
     def rename_selected(self, name: str) -> bool:
         chair = self.selected
         if chair is None:
-            self.say("Touch a chair first")
+            self.say_marked(TOUCH_A_CHAIR)
             return False
         return self._do(lambda: self.session.set_participant_name(chair, name or None))
 
@@ -307,7 +317,7 @@ class FishbowlController(QObject):
             self._arm_confirm(self._reset_timer, RESET_PROMPT)
             return False
         self._disarm()
-        ok = self._do(self.session.reset, "The session was reset")
+        ok = self._do(self.session.reset, RESET_DONE)
         if ok:
             self.setup_requested.emit()
         return ok
@@ -315,7 +325,7 @@ class FishbowlController(QObject):
     def _arm_confirm(self, timer: QTimer, prompt: str) -> None:
         self._disarm()  # one question at a time: R then Finish asks about finishing only
         timer.start()
-        self.say(prompt)
+        self.say_marked(prompt)
         self.changed.emit()  # the button says "again?"
 
     def _disarm(self) -> None:
@@ -329,7 +339,7 @@ class FishbowlController(QObject):
         """The second press did not come: the question is off the screen, and the next press
         asks again."""
         timer.stop()
-        if self.last_message == prompt:
+        if self.last_message == self.t.gettext(prompt):
             self.say("")
         self.changed.emit()
 
@@ -345,21 +355,26 @@ class FishbowlController(QObject):
         """E: the harvest as CSV (turns, people), Markdown and a one-page PDF, one name."""
         target = Path(folder) if folder else self.export_dir
         try:
-            paths = export_session(self.session, target, pdf=write_harvest_pdf)
+            paths = export_session(self.session, target, pdf=write_harvest_pdf, t=self.t)
         except OSError as exc:
-            self.say(f"Could not export to {target}: {exc.strerror or exc}")
+            problem = exc.strerror or str(exc)
+            self.say(
+                self.t.gettext("Could not export to {folder}: {problem}").format(
+                    folder=target, problem=problem
+                )
+            )
             log.warning("fishbowl export to %s failed: %s", target, exc)
             return None
         self.last_export = paths
         names = ", ".join(p.name for p in paths.files())
         log.info("fishbowl exported to %s: %s", target, names)
-        self.say(f"Exported to {target}: {names}")
+        self.say(self.t.gettext("Exported to {folder}: {names}").format(folder=target, names=names))
         return paths
 
     def toggle_mute(self) -> bool:
         muted = self.session.config.chime
         self._do(lambda: self.session.set_chime(not muted))
-        self.say("Chime off" if muted else "Chime on")
+        self.say_marked(N_("Chime off") if muted else N_("Chime on"))
         return True
 
     def close(self) -> None:

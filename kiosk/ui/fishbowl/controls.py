@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.clock import SystemWallClock, WallClock
 from kiosk.core.fishbowl.records import State
+from kiosk.core.fishbowl.text import CHAIR, label_in
 from kiosk.i18n import N_
 from kiosk.theme import mix
 from kiosk.ui.context import Ctx
@@ -51,7 +52,7 @@ OPEN = N_(" (open)")  # after a free chair's label
 
 def chair_widest(chairs: int, tr: Callable[[str], str] = str) -> tuple[str, ...]:
     """A chair button's room: its longest words in a circle of ``chairs``."""
-    return (f"Chair {chairs}" + tr(OPEN),)
+    return (tr(CHAIR).format(n=chairs) + tr(OPEN),)
 
 
 def strip_button_side(ctx: Ctx) -> int:
@@ -368,7 +369,6 @@ class ClockLabel(QLabel):
     def __init__(self, wall: WallClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wall = wall
-        self.setAccessibleName("Time of day")
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         # precise: a coarse timer may turn the label up to 5 % (3 s) away from the minute
@@ -556,6 +556,7 @@ class ControlPanel(QFrame):
         self.queue_label = LineLabel("small", "muted")  # who waits to speak
         self.notes_label = LineLabel("small", "muted")
         self.clock_label = ClockLabel(wall or SystemWallClock())
+        self.clock_label.setAccessibleName(tr("Time of day"))
         self.clock_label.setProperty("role", "small")
         self.clock_label.setProperty("tone", "muted")
         self.folded_hint = label(tr("C: controls"), "small", "muted", wrap=False)
@@ -732,9 +733,10 @@ class ControlPanel(QFrame):
         if len(chairs) != len(self.chair_buttons):
             self._build_chairs(len(chairs))
         for view, b in zip(chairs, self.chair_buttons, strict=True):
-            b.setText(chair_text(view.label, view.occupied, view.speaking, tr))
+            b.setText(chair_text(view.said(self.ctx.translator), view.occupied, view.speaking, tr))
             b.setChecked(c.selected == view.index)
-            who = view.label if view.occupied else tr("{name}, empty").format(name=view.label)
+            said = view.said(self.ctx.translator)
+            who = said if view.occupied else tr("{name}, empty").format(name=said)
             b.setAccessibleName(tr("Chair {n}: {who}").format(n=view.index + 1, who=who))
         circle = s.message or ""
         self.circle_label.setText(
@@ -742,7 +744,7 @@ class ControlPanel(QFrame):
         )
         self.circle_label.setVisible(bool(circle))
         self.clear_button.setEnabled(bool(circle))
-        waiting = s.queue_names()
+        waiting = s.queue_names(self.ctx.translator)
         self.queue_label.setText(
             tr("Waiting: {names}").format(names=", ".join(waiting)) if waiting else ""
         )
@@ -752,7 +754,9 @@ class ControlPanel(QFrame):
             note = notes[-1]
             count = self.ctx.ntr("{n} note", "{n} notes", len(notes)).format(n=len(notes))
             last = (
-                tr("last ({name}): {text}").format(name=note.speaker, text=note.text)
+                tr("last ({name}): {text}").format(
+                    name=label_in(note.speaker, self.ctx.translator), text=note.text
+                )
                 if note.speaker
                 else tr("last: {text}").format(text=note.text)
             )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QDateTime, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -28,10 +28,18 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from kiosk.core.fishbowl.export import clock_span, length_text, local_time, percent
+from kiosk.core.fishbowl.export import (
+    clock_span,
+    everyone_heard,
+    length_text,
+    local_time,
+    percent,
+)
 from kiosk.core.fishbowl.harvest import Harvest, harvest
 from kiosk.core.fishbowl.session import FishbowlSession
 from kiosk.core.fishbowl.text import format_duration
+from kiosk.i18n import ENGLISH, N_, Translator
+from kiosk.ui.context import qlocale
 from kiosk.ui.pdf import pdf_font, write_pdf
 
 DPI = 300
@@ -49,8 +57,10 @@ MAX_PEOPLE_BARS = 14
 MAX_GROUP_BARS = 8
 NOTE_LINES = 4  # a long note is cut after this many lines (the Markdown has it whole)
 
-MEASURE = "Seconds holding the word, as the facilitator gave it: not who was heard, "
-MEASURE += "interruptions or what was said."
+MEASURE = N_(
+    "Seconds holding the word, as the facilitator gave it: not who was heard, interruptions "
+    "or what was said."
+)
 
 
 def _mm(value: float) -> float:
@@ -216,49 +226,59 @@ class Page:
         return count
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+def _day(epoch: float | None, t: Translator) -> str:
+    """ "Monday 19 June 2017" in the language's words ("lundi 19 juin 2017")."""
+    if epoch is None:
+        return ""
+    moment = QDateTime.fromMSecsSinceEpoch(round(epoch * 1000))
+    return qlocale(t.lang).toString(moment, "dddd d MMMM yyyy")
 
 
-def _meta(h: Harvest) -> tuple[str, str]:
+def _meta(h: Harvest, t: Translator) -> tuple[str, str]:
     """The date and times by the clock; the length, turns, rounds and voices."""
-    when = local_time(h.started_wall, "%A %d %B %Y") or "Not started"
-    span = clock_span(h)
+    when = _day(h.started_wall, t) or t.gettext("Not started")
+    span = clock_span(h, t)
     spoke = sum(1 for p in h.people if p.turns > 0)
-    return (
-        f"{when}, {span}" if span else when,
-        f"Length {length_text(h)} · {_plural(len(h.timeline), 'turn', 'turns')} in "
-        f"{_plural(h.rounds, 'round', 'rounds')} · {_plural(spoke, 'person', 'people')} spoke",
+    parts = (
+        t.gettext("Length {length}").format(length=length_text(h, t)),
+        t.ngettext("{n} turn", "{n} turns", len(h.timeline)).format(n=len(h.timeline))
+        + " "
+        + t.ngettext("in {n} round", "in {n} rounds", h.rounds).format(n=h.rounds),
+        t.ngettext("{n} person spoke", "{n} people spoke", spoke).format(n=spoke),
     )
+    return (f"{when}, {span}" if span else when, " · ".join(parts))
 
 
-def draw(page: Page, h: Harvest, stem: str) -> None:
+def draw(page: Page, h: Harvest, stem: str, t: Translator = ENGLISH) -> None:
     """The whole page, top to bottom. The header and the questions first; then the height left
     is shared: the groups, the voices not yet heard and room for a first note are kept, the
     people's bars take what they need of the rest (at least three rows), the notes fill what is
     left. Whatever does not fit is counted and sent to the Markdown file."""
     F = page.f  # noqa: N806
+    tr = t.gettext
     small_line = page.lines_height(F.small, 1)
     footer = page.wrapped(
-        f"The whole log: {stem}.md (timeline, notes), {stem}.csv (one row per turn), "
-        f"{stem}-people.csv (one row per person).",
+        tr(
+            "The whole log: {stem}.md (timeline, notes), {stem}.csv (one row per turn), "
+            "{stem}-people.csv (one row per person)."
+        ).format(stem=stem),
         F.small,
         3,
     )
     page.bottom -= page.lines_height(F.small, len(footer)) + _mm(3)
 
-    page.text_at(page.left, page.y, "Fishbowl harvest", F.small_bold, MUTED)
+    page.text_at(page.left, page.y, tr("Fishbowl harvest"), F.small_bold, MUTED)
     page.y += page.metrics(F.small_bold).lineSpacing()
     page.lines(h.title, F.title, TEXT, 2)
     page.gap(1)
-    for line in _meta(h):
+    for line in _meta(h, t):
         page.lines(line, F.body, MUTED, 2)
 
     # each question once, from when it was first shown (the Markdown has every change)
     questions: dict[str, float] = {}
     for at, question in h.questions:
         questions.setdefault(question, at)
-    page.heading("Question" if len(questions) == 1 else "Questions")
+    page.heading(tr("Question") if len(questions) == 1 else tr("Questions"))
     shown = list(questions.items())[:3]
     for question, at in shown:
         if len(questions) == 1:
@@ -268,14 +288,16 @@ def draw(page: Page, h: Harvest, stem: str) -> None:
         page.gap(0.8)
     if len(questions) > len(shown):
         more = len(questions) - len(shown)
-        page.lines(f"and {more} more in {stem}.md", F.small, MUTED, 1)
+        page.lines(
+            tr("and {n} more in {file}").format(n=more, file=f"{stem}.md"), F.small, MUTED, 1
+        )
 
     people = [Bar(p.label, p.group, p.seconds, p.share) for p in h.people if p.chairs]
-    groups = [Bar(g.label or "No group", None, g.seconds, g.share) for g in h.groups]
+    groups = [Bar(g.label or tr("No group"), None, g.seconds, g.share) for g in h.groups]
     unheard = (
         page.wrapped(", ".join(h.not_yet_heard), F.body, 3)
         if h.not_yet_heard
-        else [f"Everyone on the participants' list ({h.listed}) had the word."]
+        else [everyone_heard(t, h.listed)]
     )
     unheard_h = page.heading_height + page.lines_height(F.body, len(unheard)) if h.listed else 0.0
     first_note = (
@@ -298,50 +320,58 @@ def draw(page: Page, h: Harvest, stem: str) -> None:
     people_rows = page.fitting(people, people_room, MAX_PEOPLE_BARS)
     longest = max((b.seconds for b in people), default=0.0)
 
-    page.heading("Talk time by person")
-    page.lines(MEASURE, F.small, MUTED, 2)
+    page.heading(tr("Talk time by person"))
+    page.lines(tr(MEASURE), F.small, MUTED, 2)
     page.gap(1.5)
     if not people:
-        page.lines("No one has sat in the circle yet.", F.body, MUTED, 1)
+        page.lines(tr("No one has sat in the circle yet."), F.body, MUTED, 1)
     else:
         page.bars(people[:people_rows], h.talk_total, longest)
         if people_rows < len(people):
             more = len(people) - people_rows
-            page.lines(
-                f"and {_plural(more, 'more person', 'more people')} in {stem}.md", F.small, MUTED, 1
+            words = t.ngettext(
+                "and {n} more person in {file}", "and {n} more people in {file}", more
             )
+            page.lines(words.format(n=more, file=f"{stem}.md"), F.small, MUTED, 1)
 
     if groups:
-        page.heading("Talk time by group")
+        page.heading(tr("Talk time by group"))
         page.bars(groups[:group_rows], h.talk_total, max(b.seconds for b in groups))
         if group_rows < len(groups):
             more = len(groups) - group_rows
-            page.lines(
-                f"and {_plural(more, 'more group', 'more groups')} in {stem}.md", F.small, MUTED, 1
+            words = t.ngettext(
+                "and {n} more group in {file}", "and {n} more groups in {file}", more
             )
+            page.lines(words.format(n=more, file=f"{stem}.md"), F.small, MUTED, 1)
 
     if h.listed:
-        page.heading(f"Not yet heard ({len(h.not_yet_heard)} of {h.listed} listed)")
+        page.heading(
+            tr("Not yet heard ({n} of {listed} listed)").format(
+                n=len(h.not_yet_heard), listed=h.listed
+            )
+        )
         page.draw_lines(unheard, F.body, TEXT)
 
-    _notes(page, h, stem)
+    _notes(page, h, stem, t)
 
     page.bottom = _mm(PAGE_MM[1] - MARGIN_MM)
     page.y = page.bottom - page.lines_height(F.small, len(footer))
     page.draw_lines(footer, F.small, MUTED)
 
 
-def _notes(page: Page, h: Harvest, stem: str) -> None:
+def _notes(page: Page, h: Harvest, stem: str, t: Translator) -> None:
     """As many notes as fit, each with its session time, time of day and the speaker then."""
     F = page.f  # noqa: N806
+    file = f"{stem}.md"
     if not h.notes:
         return
     small_line = page.lines_height(F.small, 1)
     if page.room() < page.heading_height + 2 * small_line + page.lines_height(F.body, 1):
         page.gap(2)
-        page.lines(f"{_plural(len(h.notes), 'note', 'notes')} in {stem}.md.", F.small, MUTED, 1)
+        words = t.ngettext("{n} note in {file}.", "{n} notes in {file}.", len(h.notes))
+        page.lines(words.format(n=len(h.notes), file=file), F.small, MUTED, 1)
         return
-    page.heading("Notes")
+    page.heading(t.gettext("Notes"))
     drawn = 0
     for n in h.notes:
         head = format_duration(n.at)
@@ -349,7 +379,7 @@ def _notes(page: Page, h: Harvest, stem: str) -> None:
         if clock:
             head += f" ({clock})"
         if n.speaker:
-            head += f" · {n.speaker} speaking"
+            head += " · " + t.gettext("{name} speaking").format(name=n.speaker)
         text = page.wrapped(n.text, F.body, NOTE_LINES, _mm(4))
         need = small_line + page.lines_height(F.body, len(text)) + _mm(1.6)
         left = len(h.notes) - drawn - 1
@@ -362,20 +392,21 @@ def _notes(page: Page, h: Harvest, stem: str) -> None:
         drawn += 1
     if drawn < len(h.notes):
         rest = len(h.notes) - drawn
-        page.lines(f"{_plural(rest, 'more note', 'more notes')} in {stem}.md.", F.small, MUTED, 1)
+        words = t.ngettext("{n} more note in {file}.", "{n} more notes in {file}.", rest)
+        page.lines(words.format(n=rest, file=file), F.small, MUTED, 1)
 
 
-def write_harvest_pdf(session: FishbowlSession, path: Path) -> None:
+def write_harvest_pdf(session: FishbowlSession, path: Path, t: Translator = ENGLISH) -> None:
     """The one-page summary of ``session`` at ``path``, written atomically.
 
     Raises ``OSError`` when the file cannot be written (the export says so to the facilitator).
     """
-    h = harvest(session)
+    h = harvest(session, t)
     write_pdf(
         Path(path),
         PAGE_MM,
         DPI,
-        f"{h.title}: fishbowl harvest",
-        "Poster gallery kiosk, fishbowl timer",
-        lambda painter, writer: draw(Page(painter, writer), h, Path(path).stem),
+        t.gettext("{title}: fishbowl harvest").format(title=h.title),
+        t.gettext("Poster gallery kiosk, fishbowl timer"),
+        lambda painter, writer: draw(Page(painter, writer), h, Path(path).stem, t),
     )

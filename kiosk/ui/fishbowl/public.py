@@ -104,6 +104,20 @@ def _fitted_px(
     return min_px
 
 
+def question_body(heading: QRectF) -> QRectF:
+    """The heading's part below the title: the question's (or the message's) box."""
+    return heading.adjusted(0, heading.height() * 0.2 * 1.4, 0, 0)
+
+
+def question_font(question: str, heading: QRectF) -> QFont:
+    """The largest font at which the question fits its box, within the heading's sizes: a
+    long question is set smaller rather than cut off at the foot of its box, where the clock's
+    ring begins."""
+    return fitted(
+        question, question_body(heading), heading.height() * 0.32, heading.height() * 0.09, True
+    )
+
+
 @lru_cache(maxsize=256)
 def _figure(char: str, px: int) -> tuple[QPainterPath, float, float, float]:
     """One character of the clock at ``px``: its outline, advance, ascent and descent."""
@@ -463,7 +477,7 @@ class PublicView(QWidget):
             fitted(heading.title, title_rect, small * 0.9, small * 0.5, bold=True, wrap=False)
         )
         p.drawText(title_rect, 0, heading.title)
-        body = rect.adjusted(0, small * 1.4, 0, 0)
+        body = question_body(rect)
         if heading.message:
             # the facilitator's message to the circle, in the question's place: a filled band,
             # the largest text it holds
@@ -478,9 +492,25 @@ class PublicView(QWidget):
             p.setPen(QColor(pal.on_accent))
             p.drawText(inner, int(Qt.AlignmentFlag.AlignCenter) | WRAP, heading.message)
             return
-        p.setFont(fitted(heading.question, body, rect.height() * 0.32, rect.height() * 0.14, True))
+        p.setFont(question_font(heading.question, rect))
         p.setPen(QColor(pal.text))
         p.drawText(body, WRAP, heading.question)
+
+    def question_rect(self) -> QRectF:
+        """Where the question's lines are painted (empty while a message takes its place)."""
+        heading = self.scene().heading
+        if heading.message:
+            return QRectF()
+        rect = QRectF(self.layout_rects().parts["heading"])
+        body = question_body(rect)
+        metrics = QFontMetricsF(question_font(heading.question, rect))
+        return metrics.boundingRect(body, WRAP, heading.question)
+
+    def frame_rect(self) -> QRectF:
+        """The outer edge of the clock's warning and over-time ring, at its widest pulse."""
+        geometry = self.layout_rects()
+        half = max(4.0, geometry.ring.height() * sum(RING_WIDTH)) / 2
+        return geometry.ring.adjusted(-half, -half, half, half)
 
     def _paint_clock(self, p: QPainter, geometry: Geometry, region: QRegion, clock: Clock) -> None:
         colour = self.tone(clock.tone)

@@ -42,6 +42,7 @@ from kiosk.core.fishbowl.config import (
     roster_text,
 )
 from kiosk.core.fishbowl.errors import FishbowlError
+from kiosk.i18n import ENGLISH, N_, Translator
 from kiosk.theme import FONT_FAMILY, Palette, TypeScale, mix
 from kiosk.ui.context import Ctx
 from kiosk.ui.touch import GestureFilter
@@ -82,25 +83,37 @@ def format_count(value: int) -> str:
     return str(value)
 
 
-def format_turn(seconds: int) -> str:
+SECONDS = N_("{seconds} s")
+MINUTES = N_("{minutes} min")
+MINUTES_SECONDS = N_("{minutes} min {seconds} s")
+HOURS = N_("{hours} h")
+HOURS_MINUTES = N_("{hours} h {minutes} min")
+OFF, ON = N_("Off"), N_("On")
+
+
+def format_turn(seconds: int, t: Translator = ENGLISH) -> str:
     """Minutes per turn: "3 min", "2 min 30 s"."""
     minutes, rest = divmod(int(seconds), 60)
     if not minutes:
-        return f"{rest} s"
-    return f"{minutes} min" if not rest else f"{minutes} min {rest} s"
+        return t.gettext(SECONDS).format(seconds=rest)
+    if not rest:
+        return t.gettext(MINUTES).format(minutes=minutes)
+    return t.gettext(MINUTES_SECONDS).format(minutes=minutes, seconds=rest)
 
 
-def format_session(seconds: int) -> str:
+def format_session(seconds: int, t: Translator = ENGLISH) -> str:
     """A session length: "45 min", "1 h", "1 h 30 min"."""
     hours, minutes = divmod(round(seconds / 60), 60)
     if not hours:
-        return f"{minutes} min"
-    return f"{hours} h" if not minutes else f"{hours} h {minutes} min"
+        return t.gettext(MINUTES).format(minutes=minutes)
+    if not minutes:
+        return t.gettext(HOURS).format(hours=hours)
+    return t.gettext(HOURS_MINUTES).format(hours=hours, minutes=minutes)
 
 
-def format_warning(seconds: int) -> str:
+def format_warning(seconds: int, t: Translator = ENGLISH) -> str:
     """The warning before a turn ends: "30 s", or "Off" at 0 (no warning phase)."""
-    return "Off" if seconds <= 0 else f"{seconds} s"
+    return t.gettext(OFF) if seconds <= 0 else t.gettext(SECONDS).format(seconds=seconds)
 
 
 def setup_stylesheet(p: Palette, s: TypeScale) -> str:
@@ -341,7 +354,7 @@ class QuestionChoice(QToolButton):
         self.setProperty("choice", True)
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName(f"Question: {question}")
+        self.setAccessibleName(ctx.tr("Question: {question}").format(question=question))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.mark = label("○", "label", wrap=False)
         self.text_label = label(question, "label")
@@ -467,6 +480,7 @@ class SetupPanel(QWidget):
     def __init__(self, ctx: Ctx, config: FishbowlConfig, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        tr = ctx.tr
         self._config = config
         self._custom = False  # the typed question is the chosen one
         self._last_choice = 0
@@ -476,14 +490,14 @@ class SetupPanel(QWidget):
         s, p = ctx.scale, ctx.palette
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setAccessibleName("Set up the fishbowl")
+        self.setAccessibleName(tr("Set up the fishbowl"))
         self.setStyleSheet(setup_stylesheet(p, s))
         margin = s.space(4)
 
         # header: back, the screen's name, the session's title
-        self.back_button = nav_button("Back", "previous", p.text, s.touch, "Back")
+        self.back_button = nav_button(tr("Back"), "previous", p.text, s.touch, tr("Back"))
         self.back_button.clicked.connect(self.cancel_requested)
-        self.heading = label("Set up the fishbowl", "h2", wrap=False)
+        self.heading = label(tr("Set up the fishbowl"), "h2", wrap=False)
         self.title_label = label(config.title or "", "label", "muted")
         titles = QVBoxLayout()
         titles.setSpacing(0)
@@ -500,8 +514,8 @@ class SetupPanel(QWidget):
         qbox = QVBoxLayout(self.question_box)
         qbox.setContentsMargins(0, 0, 0, 0)
         qbox.setSpacing(s.space(1.5))
-        qbox.addWidget(label("The question", "h3"))
-        qbox.addWidget(label("Choose one, or type a new one.", "small", "muted"))
+        qbox.addWidget(label(tr("The question"), "h3"))
+        qbox.addWidget(label(tr("Choose one, or type a new one."), "small", "muted"))
         self._choice_box = QVBoxLayout()
         self._choice_box.setSpacing(s.space(1.5))
         qbox.addLayout(self._choice_box)
@@ -511,8 +525,8 @@ class SetupPanel(QWidget):
         self.question_edit = QLineEdit()
         self.question_edit.setProperty("role", "question")
         self.question_edit.setProperty("selected", False)
-        self.question_edit.setPlaceholderText("Or type a new question…")
-        self.question_edit.setAccessibleName("A new question")
+        self.question_edit.setPlaceholderText(tr("Or type a new question…"))
+        self.question_edit.setAccessibleName(tr("A new question"))
         self.question_edit.setMaxLength(MAX_QUESTION)
         self.question_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.question_edit.setClearButtonEnabled(False)
@@ -529,57 +543,61 @@ class SetupPanel(QWidget):
         pbox = QVBoxLayout(self.participants_box)
         pbox.setContentsMargins(0, 0, 0, 0)
         pbox.setSpacing(s.space(1))
-        pbox.addWidget(label("Participants (optional)", "h3"))
-        hint = "One per line: a name, or a name; a group (a city, a role, any label)."
+        pbox.addWidget(label(tr("Participants (optional)"), "h3"))
+        hint = tr("One per line: a name, or a name; a group (a city, a role, any label).")
         self.roster_hint = label(hint, "small", "muted")
         pbox.addWidget(self.roster_hint)
         self.roster_edit = RosterEdit(ROSTER_LINES)
-        self.roster_edit.setPlaceholderText("Name; group\nName")
-        self.roster_edit.setAccessibleName("Participants")
+        self.roster_edit.setPlaceholderText(tr("Name; group") + "\n" + tr("Name"))
+        self.roster_edit.setAccessibleName(tr("Participants"))
         self.roster_edit.setAccessibleDescription(hint)
         self.roster_edit.textChanged.connect(self._changed)
         pbox.addWidget(self.roster_edit, 1)
 
         # the circle and the time
         self.chairs = Stepper(
-            ctx, "Chairs in the circle", *CHAIRS, less="Fewer chairs", more="More chairs"
+            ctx,
+            tr("Chairs in the circle"),
+            *CHAIRS,
+            less=tr("Fewer chairs"),
+            more=tr("More chairs"),
         )
         self.empty_chairs = Stepper(
             ctx,
-            "Empty chairs for the audience",
+            tr("Empty chairs for the audience"),
             0,
             1,
             1,
-            less="Fewer empty chairs",
-            more="More empty chairs",
+            less=tr("Fewer empty chairs"),
+            more=tr("More empty chairs"),
         )
         self.turn = Stepper(
             ctx,
-            "Time per turn",
+            tr("Time per turn"),
             *TURN,
-            fmt=format_turn,
-            less="Less time per turn",
-            more="More time per turn",
+            fmt=lambda v: format_turn(v, ctx.translator),
+            less=tr("Less time per turn"),
+            more=tr("More time per turn"),
         )
         self.warning = Stepper(
             ctx,
-            "Warning before a turn ends",
+            tr("Warning before a turn ends"),
             *WARNING,
-            fmt=format_warning,
-            less="Shorter warning",
-            more="Longer warning",
+            fmt=lambda v: format_warning(v, ctx.translator),
+            less=tr("Shorter warning"),
+            more=tr("Longer warning"),
         )
         self.session = Stepper(
             ctx,
-            "Length of the session",
+            tr("Length of the session"),
             *SESSION,
-            fmt=format_session,
-            less="Shorter session",
-            more="Longer session",
+            fmt=lambda v: format_session(v, ctx.translator),
+            less=tr("Shorter session"),
+            more=tr("Longer session"),
         )
-        self.chime_button = toggle_button("Chime")
+        self.chime_button = toggle_button(tr("Chime"))
         self.chime_button.toggled.connect(self._chime_toggled)
-        chime = _captioned("Chime at the warning and the end", self.chime_button, s.space(0.5))
+        chime = _captioned(tr("Chime at the warning and the end"), self.chime_button, s.space(0.5))
         self.chairs.valueChanged.connect(self._chairs_changed)
 
         self.settings_box = QWidget()
@@ -587,7 +605,7 @@ class SetupPanel(QWidget):
         sbox = QVBoxLayout(self.settings_box)
         sbox.setContentsMargins(0, 0, 0, 0)
         sbox.setSpacing(s.space(2))
-        sbox.addWidget(label("The circle and the time", "h3"))
+        sbox.addWidget(label(tr("The circle and the time"), "h3"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(s.space(5))
         grid.setVerticalSpacing(s.space(3))
@@ -607,13 +625,13 @@ class SetupPanel(QWidget):
         sbox.addStretch(1)
 
         # fair airtime: what the room sees, and the balance by group
-        self.airtime_public_button = toggle_button("The room sees talk time")
+        self.airtime_public_button = toggle_button(tr("The room sees talk time"))
         self.airtime_public_button.toggled.connect(self._airtime_public_toggled)
-        self.group_balance_button = toggle_button("Balance by group")
+        self.group_balance_button = toggle_button(tr("Balance by group"))
         self.group_balance_button.toggled.connect(self._group_balance_toggled)
         # said while no one listed has a group; its room is kept, so nothing moves when it goes
         self.group_note = label(
-            "To balance by group, give a group after a name: Name; group.", "small", "muted"
+            tr("To balance by group, give a group after a name: Name; group."), "small", "muted"
         )
         retained = self.group_note.sizePolicy()
         retained.setRetainSizeWhenHidden(True)
@@ -623,18 +641,18 @@ class SetupPanel(QWidget):
         abox = QVBoxLayout(self.airtime_box)
         abox.setContentsMargins(0, 0, 0, 0)
         abox.setSpacing(s.space(1.5))
-        abox.addWidget(label("Fair airtime", "h3"))
+        abox.addWidget(label(tr("Fair airtime"), "h3"))
         toggles = QGridLayout()
         toggles.setHorizontalSpacing(s.space(5))
         toggles.setVerticalSpacing(s.space(1))
         toggles.addWidget(
-            _captioned("The room sees talk time", self.airtime_public_button, s.space(0.5)),
+            _captioned(tr("The room sees talk time"), self.airtime_public_button, s.space(0.5)),
             0,
             0,
             Qt.AlignmentFlag.AlignTop,
         )
         toggles.addWidget(
-            _captioned("Balance by group", self.group_balance_button, s.space(0.5)),
+            _captioned(tr("Balance by group"), self.group_balance_button, s.space(0.5)),
             0,
             1,
             Qt.AlignmentFlag.AlignTop,
@@ -677,15 +695,15 @@ class SetupPanel(QWidget):
         # a sentence for the facilitator that is not about the setup (a damaged save moved
         # aside at start): shown here because the controls are not on screen during the setup
         self.notice_label = label("", "label", "accent")
-        self.notice_label.setAccessibleName("Notice")
+        self.notice_label.setAccessibleName(tr("Notice"))
         self.notice_label.hide()
 
         # footer: the model's complaint, if any, then Start
         self.error_label = label("", "label", "accent")
-        self.error_label.setAccessibleName("Problem with the setup")
+        self.error_label.setAccessibleName(tr("Problem with the setup"))
         self.error_label.hide()
         self.start_button = nav_button(
-            "Start the session", "play", p.on_accent, s.touch, "Start the session"
+            tr("Start the session"), "play", p.on_accent, s.touch, tr("Start the session")
         )
         self.start_button.setProperty("primary", True)
         self.start_button.clicked.connect(self._start_clicked)
@@ -693,12 +711,12 @@ class SetupPanel(QWidget):
         # under its heading (never shown as the source's)
         self.rules_panel = rules_panel(ctx)
         self.rules_button = nav_button(
-            "Rules", None, p.text, s.touch, "Show or hide how a fishbowl works"
+            tr("Rules"), None, p.text, s.touch, tr("Show or hide how a fishbowl works")
         )
         self.rules_button.setCheckable(True)
         self.rules_button.toggled.connect(self.rules_panel.setVisible)
         self.rules_button.toggled.connect(
-            lambda shown: self.rules_button.setText("Hide the rules" if shown else "Rules")
+            lambda shown: self.rules_button.setText(tr("Hide the rules") if shown else tr("Rules"))
         )
         rules_layout = self.rules_panel.layout()
         self.rules_button.setVisible(rules_layout is not None and rules_layout.count() > 0)
@@ -799,7 +817,7 @@ class SetupPanel(QWidget):
             roster = self.roster()
         except FishbowlError as exc:
             self._mark_roster(invalid=True)
-            self._show_error(str(exc))
+            self._show_error(exc.in_language(self.ctx.translator))
             return None
         self._mark_roster(invalid=False)
         has_groups = any(entry.group for entry in roster)
@@ -820,7 +838,7 @@ class SetupPanel(QWidget):
                 group_balance=self._balance_wish and has_groups,
             )
         except FishbowlError as exc:
-            self._show_error(str(exc))
+            self._show_error(exc.in_language(self.ctx.translator))
             return None
         self._show_error("")
         return config
@@ -828,8 +846,11 @@ class SetupPanel(QWidget):
     def _show_error(self, message: str) -> None:
         """The model's sentence beside Start, which waits (disabled) until the setup is valid."""
         self.error_label.setText(message)
+        tr = self.ctx.tr
         self.error_label.setAccessibleName(
-            f"Problem with the setup: {message}" if message else "Problem with the setup"
+            tr("Problem with the setup: {message}").format(message=message)
+            if message
+            else tr("Problem with the setup")
         )
         self.error_label.setVisible(bool(message))
         self.start_button.setEnabled(not message)
@@ -857,14 +878,18 @@ class SetupPanel(QWidget):
         self.empty_chairs.set_range(0, chairs - 1)
 
     def _chime_toggled(self, on: bool) -> None:
-        self.chime_button.setText("On" if on else "Off")
-        self.chime_button.setAccessibleName(f"Chime: {'on' if on else 'off'}")
+        tr = self.ctx.tr
+        self.chime_button.setText(tr(ON) if on else tr(OFF))
+        self.chime_button.setAccessibleName(tr("Chime: on") if on else tr("Chime: off"))
         self._changed()
 
     def _airtime_public_toggled(self, on: bool) -> None:
         button = self.airtime_public_button
-        button.setText("On" if on else "Off")
-        button.setAccessibleName(f"The room sees talk time: {'on' if on else 'off'}")
+        tr = self.ctx.tr
+        button.setText(tr(ON) if on else tr(OFF))
+        button.setAccessibleName(
+            tr("The room sees talk time: on") if on else tr("The room sees talk time: off")
+        )
         self._changed()
 
     def _group_balance_toggled(self, on: bool) -> None:
@@ -881,9 +906,13 @@ class SetupPanel(QWidget):
             button.blockSignals(True)  # showing the state is not a change of it
             button.setChecked(on)
             button.blockSignals(False)
-        button.setText("On" if on else "Off")
-        state = ("on" if on else "off") if has_groups else "off, no one listed has a group"
-        button.setAccessibleName(f"Balance by group: {state}")
+        tr = self.ctx.tr
+        button.setText(tr(ON) if on else tr(OFF))
+        if not has_groups:
+            state = tr("Balance by group: off, no one listed has a group")
+        else:
+            state = tr("Balance by group: on") if on else tr("Balance by group: off")
+        button.setAccessibleName(state)
         self.group_note.setVisible(not has_groups)
 
     def _mark_roster(self, invalid: bool) -> None:
@@ -958,7 +987,7 @@ def rules_panel(ctx: Ctx) -> QFrame:
     s = ctx.scale
     preset = ctx.gallery.fishbowl
     frame = panel("help")
-    frame.setAccessibleName("How a fishbowl works")
+    frame.setAccessibleName(ctx.tr("How a fishbowl works"))
     box = QVBoxLayout(frame)
     box.setContentsMargins(s.space(3), s.space(2), s.space(3), s.space(2))
     box.setSpacing(s.space(1))

@@ -91,7 +91,7 @@ class PublicWindow(QWidget):
     def __init__(self, ctx: Ctx, controller: FishbowlController) -> None:
         super().__init__()
         self.controller = controller
-        self.setWindowTitle("Fishbowl")
+        self.setWindowTitle(ctx.tr("Fishbowl timer"))
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         self.view = PublicView(
@@ -124,7 +124,7 @@ class FishbowlWindow(QMainWindow):
         self.controller = controller
         self.public_elsewhere = public_elsewhere
         room = room or ctx.translator
-        self.setWindowTitle("Fishbowl timer")
+        self.setWindowTitle(ctx.tr("Fishbowl timer"))
         self.setStyleSheet(stylesheet(ctx.palette, ctx.scale))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
@@ -166,7 +166,7 @@ class FishbowlWindow(QMainWindow):
         self.save_notice = label("", "small", "accent", wrap=False)
         self.save_notice.setParent(self)
         self.save_notice.setObjectName("saveNotice")
-        self.save_notice.setAccessibleName("Saving problem")
+        self.save_notice.setAccessibleName(ctx.tr("Saving problem"))
         self.save_notice.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.save_notice.hide()
         controller.save_problem.connect(self._save_problem)

@@ -118,11 +118,15 @@ class PosterView(QScrollArea):
         size = size or self.size()
         wide = is_wide(self.ctx, size.width())
         if self._page is None or wide != self._built_wide:
-            self._page = PosterPage(self.ctx, self.poster, size.width(), self.side_margin)
+            self._page = PosterPage(
+                self.ctx, self.poster, size.width(), self.side_margin, size.height()
+            )
             self._built_wide = wide
             self.setWidget(self._page)
             if self._page.quotes_button is not None:
                 self._page.quotes_button.clicked.connect(self.show_quotes)
+        else:
+            self._page.fit_to(size.height())
         return self._page
 
     def show_quotes(self) -> None:
@@ -279,6 +283,8 @@ class ZoomLayer(QWidget):
         self.show()
         self.raise_()
         self.update()
+        if self._ctx.usage is not None:
+            self._ctx.usage.note("zoom")
 
     def close_zoom(self) -> None:
         if self.isVisible():

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.colour import with_own_accent
 from kiosk.content.credits import event_when
+from kiosk.theme import accent_text_rule
 from kiosk.ui.context import Ctx
 from kiosk.ui.credits import CreditsLine
-from kiosk.ui.gallery.poster import KIND_LABEL
+from kiosk.ui.gallery.poster import KIND_LABEL, poster_art
 from kiosk.ui.hints import HOME_PROMPT, InputKind, first_input
-from kiosk.ui.images import ArtworkView
 from kiosk.ui.language import LanguageButtons
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
@@ -41,30 +42,39 @@ class PosterCard(TapFrame):
     """Title, place and artwork of one poster; tap to open."""
 
     def __init__(
-        self, ctx: Ctx, index: int, poster: Poster, art_height: int, title_role: str = "h3"
+        self,
+        ctx: Ctx,
+        index: int,
+        poster: Poster,
+        art_height: int,
+        title_role: str = "h3",
+        city_only: bool = False,
     ) -> None:
         super().__init__()
         self.index = index
         self.setProperty("panel", "card")
         self.setProperty("selected", False)
+        own = with_own_accent(ctx.palette, poster.accent)
+        if own != ctx.palette:  # the poster's own accent colour, as on its page
+            self.setStyleSheet(accent_text_rule(own))
         s = ctx.scale
         box = QVBoxLayout(self)
         pad = s.space(2)
         box.setContentsMargins(pad, pad, pad, pad + s.space(0.5))
         box.setSpacing(s.space(1))
-        art = ArtworkView(
-            ctx.images,
-            poster.artwork.path if poster.artwork else None,
-            ctx.t(poster.alt)  # alt: what it shows
-            or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
-            ctx.colours,
-            missing=ctx.tr("Image unavailable"),
-        )
-        art.setFixedHeight(art_height)
-        box.addWidget(art)
+        art = poster_art(ctx, poster)
+        if art is not None:
+            art.setFixedHeight(art_height)
+            box.addWidget(art)
         place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
-        box.addWidget(label(place or ctx.tr(KIND_LABEL[poster.kind]), "small", "accent"))
+        # a narrow card names the city alone (the poster and the spoken name say the country)
+        kicker = (ctx.t(poster.city) if city_only else "") or place
+        box.addWidget(label(kicker or ctx.tr(KIND_LABEL[poster.kind]), "small", "accent"))
         box.addWidget(label(ctx.t(poster.title), title_role))
+        if poster.artwork is None and poster.tagline:
+            # no picture (artwork is optional): the card says what the poster is about in
+            # the picture's place, rather than showing an empty frame
+            box.addWidget(label(ctx.t(poster.tagline), "body", "muted"))
         box.addStretch(1)
         title = ctx.t(poster.title)
         self.setAccessibleName(
@@ -99,6 +109,8 @@ class CardScreen(TouchScreen):
         n = len(self.ctx.gallery.posters)
         if ref >= 1400:
             return 4 if n > 6 else 3
+        if ref >= 1000 and n > 6:  # a portrait screen: three columns keep seven posters in reach
+            return 3
         return 2 if ref >= 700 else 1
 
     def header(self, page: QVBoxLayout) -> None:  # pragma: no cover - overridden
@@ -120,6 +132,9 @@ class CardScreen(TouchScreen):
     def art_height(self, columns: int) -> int:
         """Fixed per orientation, so a resize within one never rebuilds the grid."""
         portrait = self.height() > self.width() if self.width() else False
+        if portrait and (columns >= 4 or len(self.ctx.gallery.posters) > 6):
+            # more than six posters (three rows, or four narrow cards a row): shorter pictures
+            return self.ctx.scale.space(self.ART[0] - 6)
         return self.ctx.scale.space(self.ART[1] if portrait else self.ART[0])
 
     def build(self) -> None:
@@ -137,9 +152,8 @@ class CardScreen(TouchScreen):
         grid = QGridLayout()
         grid.setSpacing(s.space(3))
         self.cards = []
-        for i, poster in enumerate(self.ctx.gallery.posters):
-            card = PosterCard(self.ctx, i, poster, self.art_height(columns), self.card_title())
-            card.tapped.connect(lambda i=i: self.opened.emit(i))
+        for i in range(len(self.ctx.gallery.posters)):
+            card = self.make_card(self.ctx, i, self.art_height(columns))
             grid.addWidget(card, i // columns, i % columns)
             self.cards.append(card)
         for c in range(columns):
@@ -159,6 +173,16 @@ class CardScreen(TouchScreen):
         """The label role of a card's title."""
         return "h3"
 
+    def city_only(self) -> bool:
+        """Whether the cards name the city alone (narrow cards), not the city and country."""
+        return False
+
+    def make_card(self, ctx: Ctx, i: int, art_height: int) -> PosterCard:
+        poster = ctx.gallery.posters[i]
+        card = PosterCard(ctx, i, poster, art_height, self.card_title(), self.city_only())
+        card.tapped.connect(lambda i=i: self.opened.emit(i))
+        return card
+
     def place_grid(self, box: QVBoxLayout, grid: QGridLayout) -> None:
         box.addLayout(grid)
 
@@ -175,8 +199,7 @@ class CardScreen(TouchScreen):
             if not 0 <= i < len(self.cards):
                 continue
             old = self.cards[i]
-            card = PosterCard(ctx, i, ctx.gallery.posters[i], self._built_for[1], self.card_title())
-            card.tapped.connect(lambda i=i: self.opened.emit(i))
+            card = self.make_card(ctx, i, self._built_for[1])
             card.set_selected(bool(old.property("selected")))
             grid.replaceWidget(old, card)  # (it looks into the grid's own layout)
             old.hide()
@@ -219,18 +242,29 @@ class HomeScreen(CardScreen):
 
     def columns_for(self, width: int) -> int:
         quotes_below = bool(self.ctx.gallery.quotes) and self.ctx.scale.measure(width) >= 1000
-        if self.side_quotes() or quotes_below:
-            return 3 if len(self.ctx.gallery.posters) <= 9 else 4
+        n = len(self.ctx.gallery.posters)
+        if self.side_quotes():  # a landscape screen: two rows beside the quotes when wide enough
+            return 4 if n > 6 and (self.width() or 1920) >= 1200 else 3
+        if quotes_below:  # on a portrait screen, two rows above the quotes up to eight posters
+            portrait = (self.height() or 1080) > (self.width() or 1920)
+            return 4 if portrait and 6 < n <= 8 or n > 9 else 3
         return super().columns_for(width)
 
     def art_height(self, columns: int) -> int:
         if self.side_quotes():
-            return self.ctx.scale.space(self.SIDE_ART)
+            # four narrower columns (more than six posters): shorter pictures keep both rows
+            # of cards on the screen
+            return self.ctx.scale.space(self.SIDE_ART if columns <= 3 else self.SIDE_ART - 9)
         return super().art_height(columns)
 
     def card_title(self) -> str:
         """Smaller titles when the quotes share the screen with the cards."""
         return "label" if self.ctx.gallery.quotes else "h3"
+
+    def city_only(self) -> bool:
+        """Four narrow columns beside the quotes (more than six posters): the city alone, so
+        "Johannesburg, South Africa" takes one line, not two, and both rows stay on screen."""
+        return self.side_quotes() and self._columns >= 4
 
     def header(self, page: QVBoxLayout) -> None:
         ctx, s = self.ctx, self.ctx.scale
@@ -386,8 +420,10 @@ class HomeScreen(CardScreen):
         if self.side_quotes():
             row = QHBoxLayout()
             row.setSpacing(self.ctx.scale.space(3))
-            row.addLayout(grid, 55)
-            row.addWidget(self.carousel, 45)
+            # four columns (more than six posters) take half the width, three a little more
+            wide = 50 if self._columns >= 4 else 55
+            row.addLayout(grid, wide)
+            row.addWidget(self.carousel, 100 - wide)
             box.addLayout(row)
         elif self.ctx.reach:  # the quotes, which need no touch, above the cards
             box.insertWidget(box.count() - 1, self.carousel)

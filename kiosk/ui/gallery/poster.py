@@ -7,6 +7,7 @@ current poster and its neighbours), never for the whole gallery at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -22,9 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.colour import with_own_accent
 from kiosk.core.qr import qr_code, short_address
 from kiosk.i18n import N_
+from kiosk.theme import poster_accent_sheet
 from kiosk.ui.context import Ctx
+from kiosk.ui.gallery.poll import PollBlock
 from kiosk.ui.images import ArtworkView
 from kiosk.ui.qr import QrView
 from kiosk.ui.speech import Passage, ReadAloudButton, page_passages, readable
@@ -34,19 +38,26 @@ if TYPE_CHECKING:
     from kiosk.content.model import Fact, Poster, Quote, Section
 
 
-def take_home_caption(kind: str) -> str:
+def take_home_caption(kind: str, tr: Callable[[str], str]) -> str:
     """The words beside a poster's QR code (on screen and in print)."""
-    what = "case" if kind == "case" else "poster"
-    return f"Take this {what} home: scan the code with a phone"
+    if kind == "case":
+        return tr("Take this case home: scan the code with a phone")
+    return tr("Take this poster home: scan the code with a phone")
 
 
 KIND_LABEL = {
     "introduction": N_("Introduction"),
     "case": N_("Case"),
     "discussion": N_("Discussion"),
+    "poll": N_("Poll"),
 }
 WIDE_AT = 1400  # reference pixels (at 1080p) from which sections sit in two columns
 CUE_SPACE = 14  # the height of the "more below" cue at a poster's foot, in the scale's spaces
+# the header's artwork at most this share of the view's height: beside the title (landscape),
+# above it (portrait); the rest of the first screen is the title, tagline and key figures
+ART_BESIDE = 0.55
+ART_ABOVE = 0.36
+SECTION_ART = 0.7  # a section's figure: at most this share of the view's height
 
 
 def is_wide(ctx: Ctx, width: int) -> bool:
@@ -60,9 +71,37 @@ def _vbox(widget: QWidget | None, spacing: int, margins: int = 0) -> QVBoxLayout
     return box
 
 
-def header(ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget]) -> QLayout:
+def art_frame(wide: bool, height: int | None) -> int | None:
+    """The tallest the header's artwork may be in a view ``height`` pixels high: beside the
+    title (``wide``) or above it, the title and the first key figures stay on the first
+    screen whatever the picture's shape (a 600×4000 picture is fitted into this frame)."""
+    if height is None:
+        return None
+    return round(height * (ART_BESIDE if wide else ART_ABOVE))
+
+
+def poster_art(ctx: Ctx, poster: Poster, max_height: int | None = None) -> ArtworkView | None:
+    """The poster's own picture (on its page and its card), fitted into ``max_height``; None
+    for a poster without one (artwork is optional: no empty frame is shown for it)."""
+    if poster.artwork is None:
+        return None
+    return ArtworkView(
+        ctx.images,
+        poster.artwork.path,
+        ctx.t(poster.alt)  # alt: what it shows
+        or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
+        ctx.colours,
+        missing=ctx.tr("Image unavailable"),
+        max_height=max_height,
+    )
+
+
+def header(
+    ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget], height: int | None = None
+) -> QLayout:
     """Kicker, title, tagline and artwork, and the poster's buttons (Read aloud, and its
-    quotes when it has some): the first screen of a poster, with its key figures below."""
+    quotes when it has some): the first screen of a poster, with its key figures below.
+    A poster without artwork has a header without it (no empty frame): its text alone."""
     s = ctx.scale
     text = _vbox(None, s.space(1.5))
     place = ", ".join(x for x in (ctx.t(poster.city), ctx.t(poster.country)) if x)
@@ -84,14 +123,9 @@ def header(ctx: Ctx, poster: Poster, wide: bool, buttons: list[QWidget]) -> QLay
     if poster.link:
         text.addLayout(take_home(ctx, poster.link, poster.kind))
     text.addStretch(1)
-    art = ArtworkView(
-        ctx.images,
-        poster.artwork.path if poster.artwork else None,
-        ctx.t(poster.alt)  # alt: what it shows
-        or ctx.tr("Illustration: {title}").format(title=ctx.t(poster.title)),
-        ctx.colours,
-        missing=ctx.tr("Image unavailable"),
-    )
+    art = poster_art(ctx, poster, art_frame(wide, height))
+    if art is None:
+        return text
     if wide:
         row = QHBoxLayout()
         row.setSpacing(s.space(5))
@@ -116,7 +150,7 @@ def take_home(ctx: Ctx, url: str, kind: str) -> QLayout:
     view.setObjectName("takeHomeQr")
     row.addWidget(view, 0, Qt.AlignmentFlag.AlignTop)
     words = _vbox(None, s.space(0.5))
-    words.addWidget(label(take_home_caption(kind), "label"))
+    words.addWidget(label(take_home_caption(kind, ctx.tr), "label"))
     words.addWidget(label(short_address(url), "small", "muted"))
     words.addStretch(1)
     row.addLayout(words, 1)
@@ -274,12 +308,20 @@ def quotes_block(ctx: Ctx, quotes: tuple[Quote, ...]) -> tuple[QLayout, QWidget]
 class PosterPage(QWidget):
     """The whole poster, laid out for ``width``; lives inside a PosterView's scroll area."""
 
-    def __init__(self, ctx: Ctx, poster: Poster, width: int, side_margin: int) -> None:
+    def __init__(
+        self, ctx: Ctx, poster: Poster, width: int, side_margin: int, height: int | None = None
+    ) -> None:
+        """``height``: the view's, which the header's artwork is fitted to (None: no limit)."""
         super().__init__()
         self.setObjectName("page")
         self.poster = poster
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         s = ctx.scale
+        # the poster's own accent colour, where it reads on the theme (else the theme's)
+        own = with_own_accent(ctx.palette, poster.accent)
+        if own != ctx.palette:
+            ctx = ctx.with_palette(own)
+            self.setStyleSheet(poster_accent_sheet(own, s))
         wide = is_wide(ctx, width)
         root = QVBoxLayout(self)
         root.setContentsMargins(side_margin, s.space(4), side_margin, s.space(10))
@@ -305,7 +347,16 @@ class PosterPage(QWidget):
         # the artwork beside the title on any landscape screen, larger text or not: the
         # first screen keeps title, tagline, artwork and the first figures together
         header_wide = width / s.factor >= WIDE_AT
-        root.addLayout(header(ctx, poster, header_wide, buttons))
+        root.addLayout(header(ctx, poster, header_wide, buttons, height))
+        self._header_wide = header_wide
+        # the header's picture: the first ArtworkView made on the page
+        found = self.findChildren(ArtworkView)
+        self.header_art: ArtworkView | None = found[0] if poster.artwork and found else None
+        self.section_arts: list[ArtworkView] = []
+        self.poll: PollBlock | None = None
+        if poster.kind == "poll":
+            self.poll = PollBlock(ctx, poster)
+            root.addWidget(self.poll)
         if poster.facts:
             root.addLayout(facts_block(ctx, poster.facts, width - 2 * side_margin))
         if quotes:
@@ -314,6 +365,11 @@ class PosterPage(QWidget):
             root.addLayout(block)
         if poster.sections:
             root.addLayout(sections_block(ctx, poster.sections, wide))
+            # a section's figure fits in the view too (a tall chart is not several screens)
+            self.section_arts = [
+                a for a in self.findChildren(ArtworkView) if a is not self.header_art
+            ]
+            self.fit_to(height)
         if poster.lessons:
             root.addWidget(lessons_block(ctx, poster.lessons))
         if poster.sources:
@@ -327,6 +383,13 @@ class PosterPage(QWidget):
             root.addWidget(sources)
         root.addStretch(1)
         self.setAccessibleName(ctx.tr("Poster: {title}").format(title=ctx.t(poster.title)))
+
+    def fit_to(self, height: int | None) -> None:
+        """The view is now ``height`` pixels high: the artwork frames follow."""
+        if self.header_art is not None:
+            self.header_art.set_max_height(art_frame(self._header_wide, height))
+        for art in self.section_arts:
+            art.set_max_height(None if height is None else round(height * SECTION_ART))
 
     def passages(self) -> list[Passage]:
         """What Read aloud says: the poster's texts in reading order, from the first one on

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.core.modes import Mode
+from kiosk.i18n import N_
 from kiosk.ui.context import Ctx
 from kiosk.ui.overlays import Veil
 from kiosk.ui.widgets import label, nav_button
@@ -30,6 +32,17 @@ if TYPE_CHECKING:
 
 LOG_LINES = 30
 log = logging.getLogger("kiosk.admin")
+
+# the admin screen's buttons: their word and what a screen reader says (said again in a new
+# language by AdminScreen.retranslate)
+ADMIN_BUTTONS = {
+    "reload_button": (N_("Reload content"), N_("Reload the content folder")),
+    "fishbowl_button": (N_("Fishbowl timer"), N_("Open the fishbowl timer")),
+    "back_button": (N_("Back to the gallery"), N_("Close the admin screen")),
+    "about_button": (N_("About"), N_("About: version, credits and licences")),
+    "quit_button": (N_("Quit"), N_("Quit the app")),
+}
+PAD_KEYS = {"⌫": N_("Delete a digit"), "OK": N_("Enter the PIN")}
 
 
 class _Veil(Veil):
@@ -49,7 +62,8 @@ class PinPad(_Veil):
         self.digits = ""
         _card, box = self.centred_card()
         tr = ctx.tr
-        box.addWidget(label(tr("Admin PIN"), "h2"), 0, Qt.AlignmentFlag.AlignHCenter)
+        self.title = label(tr("Admin PIN"), "h2")
+        box.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
         self.dots = label(" ", "h1", "accent", wrap=False)
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots.setMinimumWidth(s.space(60))
@@ -68,16 +82,27 @@ class PinPad(_Veil):
                 None,
                 pal.text,
                 side,
-                {"⌫": tr("Delete a digit"), "OK": tr("Enter the PIN")}.get(key, key),
+                tr(PAD_KEYS[key]) if key in PAD_KEYS else key,
             )
             b.setMinimumSize(side, side)
             b.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(b, i // 3, i % 3)
             self.buttons[key] = b
         box.addLayout(grid)
-        cancel = nav_button(tr("Cancel"), "close", pal.text, s.touch, tr("Cancel"))
-        cancel.clicked.connect(self.cancel)
-        box.addWidget(cancel, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.cancel_button = nav_button(tr("Cancel"), "close", pal.text, s.touch, tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        box.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.setAccessibleName(tr("Admin PIN pad"))
+
+    def retranslate(self, ctx: Ctx) -> None:
+        """The pad's words in ``ctx``'s language (the visitor switched it)."""
+        self.ctx = ctx
+        tr = ctx.tr
+        self.title.setText(tr("Admin PIN"))
+        for key, words in PAD_KEYS.items():
+            self.buttons[key].setAccessibleName(tr(words))  # type: ignore[attr-defined]
+        self.cancel_button.setText(tr("Cancel"))
+        self.cancel_button.setAccessibleName(tr("Cancel"))
         self.setAccessibleName(tr("Admin PIN pad"))
 
     def press(self, key: str) -> None:
@@ -138,21 +163,19 @@ class AdminScreen(_Veil):
         row = QHBoxLayout()
         row.setSpacing(s.space(2))
         tr = ctx.tr
-        row.addWidget(label(tr("Admin"), "h1"), 1)
-        self.reload_button = nav_button(
-            tr("Reload content"), None, pal.text, s.touch, tr("Reload the content folder")
-        )
-        self.fishbowl_button = nav_button(
-            tr("Fishbowl timer"), "timer", pal.text, s.touch, tr("Open the fishbowl timer")
-        )
-        self.back_button = nav_button(
-            tr("Back to the gallery"), "home", pal.text, s.touch, tr("Close the admin screen")
-        )
-        self.about_button = nav_button(
-            tr("About"), None, pal.text, s.touch, tr("About: version, credits and licences")
-        )
+        self.title = label(tr("Admin"), "h1")
+        row.addWidget(self.title, 1)
+
+        def button(name: str, icon: str | None) -> QToolButton:
+            word, said = ADMIN_BUTTONS[name]
+            return nav_button(tr(word), icon, pal.text, s.touch, tr(said))
+
+        self.reload_button = button("reload_button", None)
+        self.fishbowl_button = button("fishbowl_button", "timer")
+        self.back_button = button("back_button", "home")
+        self.about_button = button("about_button", None)
+        self.quit_button = button("quit_button", "close")
         self.about_button.clicked.connect(self.show_about)
-        self.quit_button = nav_button(tr("Quit"), "close", pal.text, s.touch, tr("Quit the app"))
         for b, sig in (
             (self.reload_button, self.reload_requested),
             (self.fishbowl_button, self.fishbowl_requested),
@@ -176,6 +199,21 @@ class AdminScreen(_Veil):
         outer.addWidget(scroll, 1)
         self.setAccessibleName(tr("Admin screen"))
 
+    def retranslate(self, ctx: Ctx) -> None:
+        """The screen's words in ``ctx``'s language (the visitor switched it): the header now,
+        the body at its next refresh (every time the screen opens)."""
+        self.ctx = ctx
+        tr = ctx.tr
+        self.title.setText(tr("Admin"))
+        for name, (word, said) in ADMIN_BUTTONS.items():
+            button = getattr(self, name)
+            button.setText(tr(word))
+            button.setAccessibleName(tr(said))
+        self.body_scroll.setAccessibleName(tr("Content, screens, log and about"))
+        self.setAccessibleName(tr("Admin screen"))
+        if self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
         while (item := self.body_box.takeAt(0)) is not None:
             if (old := item.widget()) is not None:
@@ -191,6 +229,10 @@ class AdminScreen(_Veil):
             add(label(info["translations"], "body"))
         for line in info["problems"] or [tr("No problems in the content.")]:
             add(label(line, "small"))
+        if "visitors" in info:
+            from kiosk.ui.kiosk.visitors import visitors_part
+
+            add(visitors_part(self.ctx, *info["visitors"]))
         add(label(tr("Screens"), "h3"))
         for screen in QGuiApplication.screens():
             g = screen.geometry()
@@ -265,6 +307,14 @@ class AdminFlow(QObject):
         self.screen.closed.connect(self.close_screen)
         window.register_layer(Mode.PIN, self.pad)
         window.register_layer(Mode.ADMIN, self.screen)
+        window.language_changed.connect(self._new_language)
+
+    def _new_language(self, _lang: str) -> None:
+        """The visitor's language changed (or the idle reset put the default back): the pad
+        and the screen say their words in it (the same widgets: what is connected to their
+        signals stays connected)."""
+        self.pad.retranslate(self.window.ctx)
+        self.screen.retranslate(self.window.ctx)
 
     def request(self) -> None:
         from kiosk.core.pin import Outcome
@@ -275,7 +325,7 @@ class AdminFlow(QObject):
             self.open_screen()
             return
         if self.modes.enter(Mode.PIN):
-            self.pad.show_message(status.message)
+            self.pad.show_message(status.said.in_language(self.window.ctx.translator))
 
     def _entered(self, pin: str) -> None:
         result = self.gate.try_pin(pin)
@@ -283,7 +333,7 @@ class AdminFlow(QObject):
         if result.ok:
             self.open_screen()  # closes the pad
         else:
-            self.pad.show_message(result.message)
+            self.pad.show_message(result.said.in_language(self.window.ctx.translator))
 
     def open_screen(self) -> None:
         if self.modes.enter(Mode.ADMIN):

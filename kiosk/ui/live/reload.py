@@ -83,7 +83,8 @@ class ContentReloader(QObject):
     """Watches the content folder and applies each edit that loads without new errors.
 
     ``loader`` is the parse (``load_gallery``); it runs on a worker thread, so it must not
-    touch Qt. Tests hand in a wrapper to see where and how often it runs."""
+    touch Qt. Tests hand in a wrapper to see where and how often it runs. ``keep_last_good``
+    False applies every result, errors and all (``kiosk preview`` shows what the files say)."""
 
     applied = Signal(object)  # the new Gallery, now on screen
     rejected = Signal(object)  # the LoadResult with errors
@@ -97,12 +98,14 @@ class ContentReloader(QObject):
         last: LoadResult,
         watch: bool = True,
         loader: Loader = load_gallery,
+        keep_last_good: bool = True,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.content_dir = Path(content_dir)
         self.assets_dir = Path(assets_dir)
         self.loader = loader
+        self.keep_last_good = keep_last_good
         self.last = last  # the result whose problems the admin screen lists
         self.shown = last  # the result whose gallery is on screen
         # the pictures on screen as they are now: an edit is what differs from these
@@ -143,7 +146,7 @@ class ContentReloader(QObject):
 
     def _apply(self, result: LoadResult, stamps: Stamps) -> None:
         self.last = result
-        if len(result.errors) > len(self.shown.errors):
+        if self.keep_last_good and len(result.errors) > len(self.shown.errors):
             log.warning(
                 "content changed but has errors; the last good gallery stays: %s", result.summary()
             )

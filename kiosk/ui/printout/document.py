@@ -67,8 +67,8 @@ def _warn_once(warnings: list[str]) -> Callable[[str], None]:
 def footer_texts(pr: Printing, size: float) -> list[Text]:
     s = pr.gallery.settings
     event = ": ".join(x for x in (pr.t(s.title), pr.t(s.subtitle)) if x)
-    when = credits.event_when(s, pr.t)
-    groups = credits.organisation_groups(s, pr.t) + credits.role_groups(s, pr.t)
+    when = credits.event_when(s, pr.t, pr.date)
+    groups = credits.organisation_groups(s, pr.t, pr.tr) + credits.role_groups(s, pr.t)
     texts = [
         Text(
             " · ".join(x for x in (event, when) if x),
@@ -83,6 +83,11 @@ def footer_texts(pr: Printing, size: float) -> list[Text]:
     return texts
 
 
+def page_label(pr: Printing, number: int, total: int) -> str:
+    """ "Page 3 of 12" in the print's language."""
+    return pr.tr("Page {number} of {total}").format(number=number, total=total)
+
+
 class Footer:
     """The foot of every page: a rule in the accent, the event and the credits on the left,
     the page number on the right."""
@@ -92,7 +97,7 @@ class Footer:
         self.texts = footer_texts(pr, pr.look.footer)
         self.number_font = pdf_font(pr.look.footer, QFont.Weight.Bold)
         metrics = QFontMetricsF(self.number_font, pr.device)
-        self.number_w = metrics.horizontalAdvance("Page 888 of 888") + mm(4)
+        self.number_w = metrics.horizontalAdvance(page_label(pr, 888, 888)) + mm(4)
         self.left = margin
         self.width = mm(DESIGN_MM[0]) - 2 * margin
         self.height = stack_height(self.texts, self.width - self.number_w, pr.device) + mm(3)
@@ -106,7 +111,7 @@ class Footer:
         draw_stack(painter, self.texts, self.left, y)
         painter.setFont(self.number_font)
         painter.setPen(QColor(self.pr.palette.text))
-        label = f"Page {number} of {total}"
+        label = page_label(self.pr, number, total)
         metrics = QFontMetricsF(self.number_font, painter.device())
         x = self.left + self.width - metrics.horizontalAdvance(label)
         painter.drawText(QPointF(x, y + metrics.ascent()), label)

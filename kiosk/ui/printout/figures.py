@@ -46,7 +46,7 @@ def facts(pr: Printing, poster: Poster, columns: int, span: bool) -> list[Item]:
         return []
     L, P = pr.look, pr.palette  # noqa: N806
     gap, pad, edge = L.space(2), L.space(1.6), L.space(0.8)
-    items: list[Item] = [boxed(heading(pr, "Facts & figures", 0.0), span, pr.device)]
+    items: list[Item] = [boxed(heading(pr, pr.tr("Facts & figures"), 0.0), span, pr.device)]
     groups: dict[str, list[Fact]] = {}
     for fact in poster.facts:
         groups.setdefault(pr.t(fact.group), []).append(fact)

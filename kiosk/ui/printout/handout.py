@@ -27,7 +27,7 @@ def cover(pr: Printing, contents: list[tuple[str, int]]) -> list[Item]:
     head = [Text(pr.t(s.title), L.font(L.title * 1.3, QFont.Weight.Bold), P.text, line_height=1.1)]
     if s.subtitle:
         head.append(Text(pr.t(s.subtitle), L.font(L.lead * 1.2), P.text, before=L.space(3)))
-    when = credits.event_when(s, pr.t)
+    when = credits.event_when(s, pr.t, pr.date)
     if when:
         head.append(Text(when, L.font(L.lead), P.accent_text, before=L.space(4)))
 
@@ -41,10 +41,10 @@ def cover(pr: Printing, contents: list[tuple[str, int]]) -> list[Item]:
     items: list[Item] = [
         Span(lambda width: stack_height(head, width, pr.device) + L.space(16), paint)
     ]
-    items.append(heading(pr, "In this handout", 0.0))
+    items.append(heading(pr, pr.tr("In this handout"), 0.0))
     items += [
         Text(
-            f"{title}  ·  page\u00a0{page}",
+            f"{title}  ·  " + pr.tr("page\u00a0{n}").format(n=page),
             L.font(L.body),
             P.text,
             before=L.space(1.5),
@@ -54,7 +54,7 @@ def cover(pr: Printing, contents: list[tuple[str, int]]) -> list[Item]:
         )
         for title, page in contents
     ]
-    for group in credits.organisation_groups(s, pr.t) + credits.role_groups(s, pr.t):
+    for group in credits.organisation_groups(s, pr.t, pr.tr) + credits.role_groups(s, pr.t):
         items.append(heading(pr, group.heading, L.space(5)))
         items += [Text(n.full, L.font(L.body), P.text, after=L.space(1)) for n in group.names]
     return items

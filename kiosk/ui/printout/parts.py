@@ -3,6 +3,7 @@ the device the text is measured on), texts stacked one under another, a heading.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from PySide6.QtGui import QFont, QPaintDevice, QPainter
 from kiosk.colour import Palette
 from kiosk.content.model import Gallery
 from kiosk.content.text import LocalText
+from kiosk.i18n import Translator, translator
+from kiosk.ui.context import format_date, locale_dir, qlocale
 from kiosk.ui.printout.art import PrintArt, Warn, load_art
 from kiosk.ui.printout.flow import Text
 from kiosk.ui.printout.style import Look
@@ -33,6 +36,17 @@ class Printing:
 
     def t(self, text: LocalText | None) -> str:
         return self.gallery.text(text, self.lang)
+
+    # the print's own words, dates in the print's language (as ``Ctx`` does on screen)
+    @property
+    def translator(self) -> Translator:
+        return translator(locale_dir(), self.lang or self.gallery.default_language)
+
+    def tr(self, text: str) -> str:
+        return self.translator.gettext(text)
+
+    def date(self, value: dt.date) -> str:
+        return format_date(qlocale(self.lang or self.gallery.default_language), value)
 
     def with_look(self, look: Look) -> Printing:
         return replace(self, look=look)

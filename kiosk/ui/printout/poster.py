@@ -24,7 +24,7 @@ def header(pr: Printing, poster: Poster) -> Span:
     """Kind and place, title, tagline and the QR code on the left; the artwork on the right."""
     L, P = pr.look, pr.palette  # noqa: N806
     place = ", ".join(x for x in (pr.t(poster.city), pr.t(poster.country)) if x)
-    kicker = KIND_LABEL[poster.kind] + (f"  ·  {place}" if place else "")
+    kicker = pr.tr(KIND_LABEL[poster.kind]) + (f"  ·  {place}" if place else "")
     texts = [
         Text(kicker, L.font(L.kicker, QFont.Weight.Bold), P.accent_text),
         Text(pr.t(poster.title), L.font(L.title, QFont.Weight.Bold), P.text, line_height=1.12),
@@ -70,7 +70,7 @@ def qr_block(pr: Printing, url: str, kind: str) -> Box:
     L, P = pr.look, pr.palette  # noqa: N806
     # never under 20 mm on the design page (57 mm on A1) however small the fitted type
     side = max(L.space(L.qr_mm), mm(20))
-    caption = Text(take_home_caption(kind), L.font(L.body, QFont.Weight.Bold), P.text)
+    caption = Text(take_home_caption(kind, pr.tr), L.font(L.body, QFont.Weight.Bold), P.text)
     address = Text(short_address(url), L.font(L.small), P.muted, before=L.space(1))
     code = qr_code(url)
 
@@ -136,7 +136,7 @@ def quote_items(pr: Printing, poster: Poster) -> list[Item]:
     if not quotes:
         return []
     L, P = pr.look, pr.palette  # noqa: N806
-    items: list[Item] = [heading(pr, "In their words", L.space(5))]
+    items: list[Item] = [heading(pr, pr.tr("In their words"), L.space(5))]
     for q in quotes:
         items.append(
             Text(
@@ -171,10 +171,10 @@ def poster_items(pr: Printing, poster: Poster, fact_columns: int, span: bool) ->
     for section in poster.sections:
         items += section_items(pr, section)
     if poster.lessons:
-        items.append(heading(pr, "Lessons learnt", L.space(5)))
+        items.append(heading(pr, pr.tr("Lessons learnt"), L.space(5)))
         items += [bullet(pr, pr.t(lesson), ARROW) for lesson in poster.lessons]
     if poster.sources:
-        items.append(heading(pr, "Sources", L.space(5)))
+        items.append(heading(pr, pr.tr("Sources"), L.space(5)))
         small = L.font(L.small)
         items += [Text(pr.t(s), small, P.muted, after=L.space(0.8)) for s in poster.sources]
     return items

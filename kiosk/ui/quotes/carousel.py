@@ -52,7 +52,7 @@ from kiosk.core.rotation import Rotation
 from kiosk.theme import FONT_FAMILY
 from kiosk.ui.context import Ctx
 from kiosk.ui.speech import Passage, ReadAloudButton
-from kiosk.ui.widgets import nav_button
+from kiosk.ui.widgets import nav_button, text_direction
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
 
@@ -298,6 +298,8 @@ class QuoteCanvas(QWidget):
         width = self.width() - 2 * side
         px = self.fit(i)
         layout, text_h = self.quote_layout(i, px, width)
+        # an Arabic quote, its note and its speaker start at the right edge
+        p.setLayoutDirection(text_direction(self.text_of(i)))
         spare = self.height() - self.needed(i, px, self.width())
         top = pad + max(0.0, spare / 2)  # centred when the canvas is taller than the quote
         p.setPen(QPen(QColor(pal.text)))
@@ -344,9 +346,16 @@ class QuoteCanvas(QWidget):
     ) -> tuple[QTextLayout, float]:
         """Quote ``i``'s text laid out at ``px`` in ``width``, and its height: one layout for
         measuring and painting, so the sentence read aloud is marked without a line moving."""
-        layout = QTextLayout(self.text_of(i), self._font(px, italic=True))
+        direction = text_direction(self.text_of(i))
+        rtl = direction is Qt.LayoutDirection.RightToLeft
+        # Arabic is not slanted for a quote (its font has no italic: Qt would only skew it)
+        layout = QTextLayout(self.text_of(i), self._font(px, italic=not rtl))
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        option.setTextDirection(direction)  # Arabic runs from the right edge
+        if rtl:
+            # (a layout's lines keep to the left whatever their direction unless told)
+            option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         layout.setTextOption(option)
         if mark and self.highlight is not None and i == self.index:
             fmt = QTextCharFormat()
@@ -679,6 +688,8 @@ class QuoteCarousel(QFrame):
         self._sync()
 
     def gesture_swipe(self, step: int) -> None:
+        if self.ctx.usage is not None:
+            self.ctx.usage.note("quote_swipe")
         (self.next if step > 0 else self.previous)()
 
     def gesture_tap(self) -> None:
