@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BUNDLE_STAMP := $(VENV)/.installed-bundle
 ARGS   ?=
 
-.PHONY: run test validate lint check shots print clean fuzz fuzz-svg soak bench theme bundle
+.PHONY: run test validate lint check shots print clean fuzz fuzz-svg soak bench bench-one-cpu theme bundle
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -53,6 +53,9 @@ soak: $(STAMP)  ## an hour of a random visitor on the real window, offscreen (wi
 
 bench: theme  ## the benchmarks (10-15 minutes); rewrites docs/benchmarks.md. ARGS="--quick" for a short run
 	$(BIN)/python -m benchmarks $(ARGS)
+
+bench-one-cpu: theme  ## the small-machine profile: start-up, slides, touch to screen, fishbowl lag on CPU 0 beside a busy process (as taskset -c 0); writes docs/benchmarks-one-cpu.md
+	$(BIN)/python -m benchmarks --one-cpu $(ARGS)
 
 theme: $(STAMP)  ## assets/theme/: qt-material's look rendered once, loaded at start instead of applying it live
 	$(BIN)/python -m tools.render_theme

@@ -560,6 +560,10 @@ def main(argv: list[str]) -> None:
         scaling_load(args[0])
     elif mode == "scaling-open":
         scaling_open(args[0])
+    elif mode == "touch":
+        from benchmarks import touch_latency
+
+        touch_latency.run(args[0], int(args[1]))
     elif mode == "language":
         language_switch(int(args[0]))
     else:

@@ -95,6 +95,19 @@ NOT_MET = {
     "page) on top of a floor of about 0.17 s. Plan: the start-up plan; even at "
     "its floor the app would be about x4.5, so the poster page itself must be "
     "built in well under 0.05 s.",
+    "touch.p95": "Where the time goes (cProfile of the taps and keys, under Xvfb at 1080p): a "
+    "card's tap opens a poster whose page is usually not among the three kept, so the tap "
+    "builds it before any frame (the page's widgets ~75 ms, `QScrollArea.setWidget` and its "
+    "layout ~75 ms, showing it ~40 ms; the measurement's `call_ms` is most of the latency), "
+    "and a tap that lands while the deck pre-renders a neighbour (60 ms after a poster is "
+    "shown) waits for it (~270 ms); the Next key renders the page on screen into a "
+    "full-screen pixmap before the slide can start (`PosterView.snapshot`: ~40 ms a press, "
+    "half of it drawing the artwork scaled), the target's pixmap being ready; a swipe's "
+    "release needs no pixmap and lands within a frame or two. Plan: keep the page on screen as a "
+    "pixmap once it is at rest (made in idle time, as the neighbours' are), build the home "
+    "cards' posters' pages in idle time or make a page cheaper to build (fewer widgets: "
+    "fact tiles and section blocks painted rather than laid out), and re-measure on a quiet "
+    "machine and on the one-CPU profile.",
     "peer.memory": "The browser's nine processes hold about 410 MB PSS; the app holds about "
     "100 MB, of which the bare PySide6 floor is 43 MB when no other Qt process "
     "shares its pages (the ratio was x5.3 in a run beside other Qt processes). "
@@ -147,6 +160,8 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
     out: list[Row] = []
     cold = r.get("cold") or {}
     for where in ("xvfb", "offscreen"):
+        if where not in cold:
+            continue  # (the section was not run)
         c = cold.get(where) or {}
         if "error" in c and isinstance(c["error"], str):
             out.append(Row(f"cold.{where}", f"cold start ({where})", None, c["error"]))
@@ -196,6 +211,7 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
             out.append(Row(f"transitions.{size}", f"transitions at {size}", None, t["error"]))
             continue
         limit = 5.0 if size.startswith("1920") else 12.0
+        fps_limit = 50 if one_cpu(r) else 58  # issue 25: ≥ 50 fps on the one-CPU profile
         for kind, label in (("slide", "next-poster slide"), ("swipe", "dragged swipe")):
             x = t.get(kind)
             if not x:
@@ -209,8 +225,8 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
                     f"{_f(x['fps'], '', 1)} fps, {_f(x['frames'], '', 0)} "
                     f"frames each (n={x['count']}); interval p50/p95/max "
                     f"{_f(i['p50'], '', 1)}/{_f(i['p95'], '', 1)}/{_f(i['max'], ' ms', 1)}",
-                    "≥ 58 fps",
-                    _ok(x["fps"]) and x["fps"] >= 58,
+                    f"≥ {fps_limit} fps",
+                    _ok(x["fps"]) and x["fps"] >= fps_limit,
                 )
             )
             out.append(
@@ -225,6 +241,7 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
                     _ok(c["p90"]) and c["p90"] <= limit,
                 )
             )
+    out += touch_rows(r.get("touch") or {}, one_cpu(r))
     switch = r.get("language") or {}
     if "error" in switch:
         out.append(Row("language", "language switch", None, str(switch["error"])[:120]))
@@ -431,6 +448,58 @@ def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the re
     return out
 
 
+def one_cpu(r: dict) -> bool:
+    """Measured on the small-machine profile (one CPU, a busy process beside the app)."""
+    return (r.get("profile") or {}).get("name") == "one-cpu"
+
+
+TOUCH_LABELS = {
+    "card": "tap on a home card → the poster's page",
+    "key": "Next key on a poster → the slide's first move",
+    "swipe": "a swipe's release → the slide moving on",
+    "fishbowl": "fishbowl Space (pause, resume) → the public view",
+}
+
+
+def touch_rows(t: dict, small: bool) -> list[Row]:
+    """Touch to screen (benchmarks/touch_latency.py): p95 ≤ 50 ms at 1080p, ≤ 100 ms on one
+    CPU (issue 25); no target at 4K."""
+    out: list[Row] = []
+    for size, row in t.items():
+        if "error" in row:
+            out.append(Row(f"touch.{size}", f"touch to screen at {size}", None, row["error"]))
+            continue
+        limit = (100.0 if small else 50.0) if size.startswith("1920") else None
+        for scenario, label in TOUCH_LABELS.items():
+            x = row.get(scenario)
+            if not isinstance(x, dict):
+                continue
+            what = f"{label} at {size}"
+            if "error" in x:
+                out.append(Row(f"touch.{size}.{scenario}.p95", what, None, x["error"][:120]))
+                continue
+            lat = x["latency_ms"]
+            shown = (
+                f"p50 {_f(lat['p50'], '', 1)}, p95 {_f(lat['p95'], '', 1)}, max "
+                f"{_f(lat['max'], ' ms', 1)} (n={lat['n']}"
+                + (f", {x['missed']} missed" if x.get("missed") else "")
+                + f"; first {_f(x['first_ms'], ' ms', 0)}); that frame's cost p50 "
+                f"{_f(x['frame_cost_ms']['p50'], ' ms', 1)}"
+            )
+            settle = x.get("settle_ms") or {}
+            if settle.get("n"):
+                shown += (
+                    f"; the next page at rest p50/p95 {_f(settle['p50'], '', 0)}/"
+                    f"{_f(settle['p95'], ' ms', 0)}"
+                )
+            target = f"p95 ≤ {limit:.0f} ms" if limit is not None else ""
+            met = (_ok(lat["p95"]) and lat["p95"] <= limit) if limit is not None else None
+            if x.get("missed"):
+                met = False if limit is not None else None
+            out.append(Row(f"touch.{size}.{scenario}.p95", what, lat["p95"], shown, target, met))
+    return out
+
+
 def remote_rows(x: dict) -> list[Row]:
     """The phone remote on loopback (benchmarks/remote_latency.py)."""
     if not x:
@@ -491,6 +560,7 @@ def _status(r: Row) -> str:
 SECTION_TITLES = [
     ("cold", "Cold start: process start → first painted frame"),
     ("transitions", "Transitions: frames during next-poster slides and dragged swipes"),
+    ("touch", "Touch to screen: an input's arrival → the end of the frame that shows it"),
     ("idle", "Idle cost"),
     ("memory", "Memory"),
     ("scaling", "Content scaling"),
@@ -505,7 +575,7 @@ def markdown(r: dict, baseline: dict | None = None) -> str:
     m = r.get("machine", {})
     plan = r.get("plan", {})
     out = [
-        "# Benchmarks",
+        "# Benchmarks" + (": the small-machine profile (one CPU)" if one_cpu(r) else ""),
         "",
         "Generated by `python -m benchmarks` (`make bench`); do not edit by hand. Speed is "
         "measured here, never by timed assertions in tests; `python -m benchmarks --quick` "
@@ -520,6 +590,14 @@ def markdown(r: dict, baseline: dict | None = None) -> str:
         "table, `--report-only FILE` rewrites this page from kept figures. It starts its own "
         "Xvfb servers, and installs Chromium (Debian, as root) and reveal.js (npm) for the "
         "peer if they are missing.",
+        "",
+        "Touch to screen alone: `python -m benchmarks --only touch` (`--touch-trials N`, 40 by "
+        "default, at 1920x1080 and 3840x2160). The small-machine profile: `make bench-one-cpu` "
+        "(`python -m benchmarks --one-cpu`): the runner pins itself and so every process it "
+        "starts (the app, its X servers, the fishbowl clock) to CPU 0, as `taskset -c 0` does, "
+        "with a busy process spinning on that CPU for the whole run; it measures start-up, "
+        "slides, touch to screen and the fishbowl clock's lag, and writes "
+        "docs/benchmarks-one-cpu.md.",
         "",
         f"- **Date:** {r.get('date', '?')}" + (" (quick mode)" if r.get("quick") else ""),
         f"- **Machine:** {m.get('cpu', '?')}, {m.get('cores', '?')} cores, "
@@ -538,6 +616,24 @@ def markdown(r: dict, baseline: dict | None = None) -> str:
             else ""
         )
         + ".",
+    ]
+    if one_cpu(r):
+        prof = r["profile"]
+        share = prof.get("busy_share")
+        out.append(
+            f"- **Profile:** one CPU (CPU {prof.get('cpu', 0)}, as `taskset -c "
+            f"{prof.get('cpu', 0)}`) for every measured process, with a busy process spinning "
+            "on it"
+            + (
+                f" that got {_f(share * 100, ' %', 0)} of that CPU over the run"
+                if _ok(share)
+                else ""
+            )
+            + "."
+        )
+    if r.get("caveat"):  # a run whose figures must not be read as the real ones
+        out.append(f"- **Caveat:** {r['caveat']}")
+    out += [
         "",
         "The machine is noisy (±25 % between hours): compare ratios from the same run. "
         "Cold start is timed from the runner's clock just before it starts the process to "
@@ -546,7 +642,15 @@ def markdown(r: dict, baseline: dict | None = None) -> str:
         "the X server); an interval is the time between two frames' starts. Idle CPU is the "
         "process's CPU time (all threads) over wall time after a warm-up; timer events are "
         "the QTimerEvents delivered on the GUI thread; thread wake-ups are the voluntary "
-        "context switches of all the process's threads. The fishbowl clock's ten-minute "
+        "context switches of all the process's threads. Touch to screen is timed from just "
+        "before the input is handed to the window's platform window (QTest on the QWindow, "
+        "into QWindowSystemInterface, as the platform plugin delivers input) to the end of the "
+        "first frame of that window (its UpdateRequest: paint pass and flush; or, for a repaint "
+        "Qt does at once, control back in the event loop) in which a widget showing the effect "
+        "was painted with the new state: the poster's page for a card, the slide moved by a "
+        "pixel or more for the Next key and for a swipe's release, the public view after the "
+        "session's state changed for the fishbowl; one input every half second or so, each "
+        "kind in a process of its own. The fishbowl clock's ten-minute "
         "run goes on alongside the other measurements (it measures lateness; they only "
         "make its conditions harsher). Other work on the machine during the run adds "
         "noise to the times, not to the counts.",
@@ -559,9 +663,11 @@ def markdown(r: dict, baseline: dict | None = None) -> str:
         items = by_prefix.get(key)
         if not items:
             continue
+        out += [f"## {title}", ""]
+        note = (r.get("section_notes") or {}).get(key)
+        if note:  # a section measured apart from the rest of the run
+            out += [f"**{note}**", ""]
         out += [
-            f"## {title}",
-            "",
             "| measurement | figures | target | status |",
             "| --- | --- | --- | --- |",
         ]

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,11 +49,13 @@ class Plan:
     peer_runs: int
     sizes: tuple[tuple[int, int], ...]
     remote_taps: int = 100  # each series of the phone remote's latency
+    touch_trials: int = 40  # inputs of each kind for touch to screen, at each size
 
     @classmethod
     def make(cls, quick: bool, args: argparse.Namespace) -> Plan:
         if quick:
             plan = cls(True, 2, 1.0, 0.5, 0.5, 2, 1, 40, 8, (6, 60), 3.0, 0, ((1920, 1080),))
+            plan.touch_trials = 3
         else:
             plan = cls(
                 False,
@@ -77,6 +80,8 @@ class Plan:
             plan.navigations = args.navigations
         if args.idle_seconds:
             plan.idle_s = args.idle_seconds
+        if args.touch_trials:
+            plan.touch_trials = args.touch_trials
         return plan
 
 
@@ -238,18 +243,25 @@ def cold_start(plan: Plan, env: Env, display: str | None, runs: int | None = Non
     return out
 
 
-def transitions(plan: Plan, env: Env) -> dict:
-    out: dict = {}
+def at_each_size(plan: Plan, out: dict) -> Iterator[tuple[str, str]]:
+    """``(WIDTHxHEIGHT, display)`` for each of the plan's sizes, a private X server of that
+    size running meanwhile; a size with no X server gets its error in ``out``."""
     for w, h in plan.sizes:
         key = f"{w}x{h}"
         with Xvfb(w, h) as x:
             if not x.ok:
                 out[key] = {"error": "Xvfb is not available"}
                 continue
-            data, _ = child(
-                ["transitions", str(plan.slides), str(plan.swipes)],
-                env.make(x.display, {"BENCH_POSTER": FIRST_POSTER}),
-            )
+            yield key, x.display
+
+
+def transitions(plan: Plan, env: Env) -> dict:
+    out: dict = {}
+    for key, display in at_each_size(plan, out):
+        data, _ = child(
+            ["transitions", str(plan.slides), str(plan.swipes)],
+            env.make(display, {"BENCH_POSTER": FIRST_POSTER}),
+        )
         if "error" in data:
             out[key] = data
             continue
@@ -273,6 +285,43 @@ def transitions(plan: Plan, env: Env) -> dict:
                     "max": max(costs, default=float("nan")) * 1e3,
                 },
                 "latency_ms": med([it["latency"] * 1e3 for it in items]),
+            }
+        out[key] = row
+    return out
+
+
+def spread(values: list[float]) -> dict:
+    return {
+        "n": len(values),
+        "p50": pct(values, 0.5),
+        "p95": pct(values, 0.95),
+        "max": max(values, default=float("nan")),
+    }
+
+
+def touch(plan: Plan, env: Env) -> dict:
+    """Touch to screen (benchmarks/touch_latency.py): each kind of input in a process of its
+    own, on a real X window at each size."""
+    from benchmarks.touch_latency import SCENARIOS
+
+    out: dict = {}
+    for key, display in at_each_size(plan, out):
+        row: dict = {}
+        for scenario in SCENARIOS:
+            data, _ = child(["touch", scenario, str(plan.touch_trials)], env.make(display))
+            if "error" in data:
+                row[scenario] = data
+                continue
+            latency = data["latency_ms"]
+            row[scenario] = {
+                "latency_ms": spread(latency),
+                "first_ms": latency[0] if latency else float("nan"),
+                "frame_cost_ms": spread(data["frame_cost_ms"]),
+                "settle_ms": spread(data["settle_ms"]),
+                "call_ms": spread(data["call_ms"]),
+                "missed": data["missed"],
+                "frames": data["frames"],
+                "raw_ms": latency,
             }
         out[key] = row
     return out
@@ -493,6 +542,7 @@ def remote(plan: Plan) -> dict:
 SECTIONS = (
     "cold",
     "transitions",
+    "touch",
     "language",
     "idle",
     "memory",
@@ -501,6 +551,8 @@ SECTIONS = (
     "peer",
     "remote",
 )
+# the small-machine profile's sections: the ones with a target on one CPU (issue 25)
+ONE_CPU = ("cold", "transitions", "touch", "timer")
 
 
 def run(plan: Plan, only: set[str], no_peer: bool) -> dict:
@@ -526,6 +578,9 @@ def run(plan: Plan, only: set[str], no_peer: bool) -> dict:
         if "transitions" in only:
             log("transitions …")
             results["transitions"] = transitions(plan, env)
+        if "touch" in only:
+            log("touch to screen …")
+            results["touch"] = touch(plan, env)
         if "language" in only:
             log("language switch …")
             results["language"] = language(plan, env)
@@ -597,8 +652,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        default=",".join(SECTIONS),
-        help=f"comma-separated sections ({', '.join(SECTIONS)})",
+        default=None,
+        help=f"comma-separated sections ({', '.join(SECTIONS)}; default: all)",
     )
     parser.add_argument("--runs", type=int, default=0, help="cold-start runs (default 10)")
     parser.add_argument(
@@ -616,6 +671,19 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="navigations for the memory growth (default 10000)",
     )
+    parser.add_argument(
+        "--touch-trials",
+        type=int,
+        default=0,
+        help="inputs of each kind for touch to screen, at each size (default 40)",
+    )
+    parser.add_argument(
+        "--one-cpu",
+        action="store_true",
+        help="the small-machine profile: everything pinned to CPU 0 (as taskset -c 0) beside a "
+        f"busy process there (benchmarks/one_cpu.py); default sections {','.join(ONE_CPU)}, "
+        "default report docs/benchmarks-one-cpu.md",
+    )
     parser.add_argument("--no-peer", action="store_true", help="skip the browser deck")
     parser.add_argument(
         "--report-only",
@@ -627,12 +695,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.report_only:
         results = json.loads(Path(args.report_only).read_text())
         baseline = json.loads(Path(args.baseline).read_text()) if args.baseline else None
-        out = args.out or str(REPO / "docs" / "benchmarks.md")
+        page = "benchmarks-one-cpu.md" if results.get("profile") else "benchmarks.md"
+        out = args.out or str(REPO / "docs" / page)
         Path(out).write_text(report.markdown(results, baseline))
         print(report.text_table(report.rows(results)))
         return 0
     plan = Plan.make(args.quick, args)
-    only = {s.strip() for s in args.only.split(",") if s.strip()}
+    chosen = args.only or ",".join(ONE_CPU if args.one_cpu else SECTIONS)
+    only = {s.strip() for s in chosen.split(",") if s.strip()}
     unknown = only - set(SECTIONS)
     if unknown:
         parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
@@ -641,7 +711,15 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(str(REPO / "kiosk"), quiet=1)
     started = time.monotonic()
     load_before = os.getloadavg()
-    results = run(plan, only, args.no_peer)
+    if args.one_cpu:
+        from benchmarks.one_cpu import OneBusyCpu
+
+        with OneBusyCpu() as pinned:
+            log(f"one-CPU profile: pinned to CPU {pinned.cpu}, a busy process beside it")
+            results = run(plan, only, args.no_peer)
+        results["profile"] = {"name": "one-cpu", **pinned.describe()}
+    else:
+        results = run(plan, only, args.no_peer)
     results["elapsed_s"] = time.monotonic() - started
     results["load_average"] = {"start": load_before[0], "end": os.getloadavg()[0]}
     baseline = json.loads(Path(args.baseline).read_text()) if args.baseline else None
@@ -649,7 +727,8 @@ def main(argv: list[str] | None = None) -> int:
     print(report.text_table(rows))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1, default=str))
-    out = args.out or (None if args.quick else str(REPO / "docs" / "benchmarks.md"))
+    page = "benchmarks-one-cpu.md" if args.one_cpu else "benchmarks.md"
+    out = args.out or (None if args.quick else str(REPO / "docs" / page))
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_text(report.markdown(results, baseline))

@@ -833,6 +833,31 @@ def offscreen_screens(folder: Path, width: int, height: int) -> Path:
     return path
 
 
+def prepare_environment(width: int, height: int) -> None:
+    """Before Qt starts: the app-data folder (PINs, logs, fishbowl saves) of a throwaway run,
+    unless KIOSK_DATA_DIR names one; and, with no display to use, the offscreen platform with
+    the window's screens, configured by a file in that folder.
+
+    A KIOSK_DATA_DIR that does not exist yet is made, as the app makes it; one that cannot be
+    made or written to gets the app's own answer (a temporary folder stands in, and this says
+    so on stderr) instead of a traceback."""
+    from kiosk import paths
+
+    os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-soak-"))
+    folder = paths.data_dir()
+    notice = paths.data_dir_notice()
+    if notice:
+        print(f"soak: {notice}", file=sys.stderr, flush=True)
+    if (
+        "QT_QPA_PLATFORM" not in os.environ
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
+            offscreen_screens(folder, width, height)
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tools.soak",
@@ -857,16 +882,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
-    # the app-data folder (PINs, logs, fishbowl saves) of a throwaway run, unless one is given
-    os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-soak-"))
-    if (
-        "QT_QPA_PLATFORM" not in os.environ
-        and not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
-            offscreen_screens(Path(os.environ["KIOSK_DATA_DIR"]), width, height)
-        )
+    prepare_environment(width, height)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from PySide6.QtTest import QTest
 

@@ -30,7 +30,7 @@ def test_quick_benchmarks_produce_numbers(tmp_path: Path) -> None:
         env=env,
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=420,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     r = json.loads(raw.read_text())
@@ -46,6 +46,15 @@ def test_quick_benchmarks_produce_numbers(tmp_path: Path) -> None:
         for state in ("poster", "home", "fishbowl", "attract"):
             assert number(r["idle"][state]["cpu_percent"]), r["idle"][state]
             assert number(r["idle"][state]["timer_events_per_s"])
+        for scenario in ("card", "key", "swipe", "fishbowl"):
+            t = r["touch"]["1920x1080"][scenario]
+            assert t["missed"] == 0 and t["latency_ms"]["n"] == 3, t
+            lat = t["latency_ms"]
+            assert number(lat["p50"]) and 0 < lat["p50"] <= lat["p95"] <= lat["max"], t
+            # the frame that showed the effect ended after the input: its own cost fits inside
+            assert t["frame_cost_ms"]["max"] <= lat["max"], t
+            if scenario in ("key", "swipe"):  # the next page at rest comes after the first move
+                assert t["settle_ms"]["n"] == 3 and t["settle_ms"]["p50"] > lat["p50"], t
         m = r["memory"]["1920x1080"]
         assert number(m["peak_rss_mb"]) and number(m["growth_mb"]), m
     for count in ("6", "60"):
