@@ -217,7 +217,17 @@ class LiveRig:
     def check(self, step: str) -> None:
         """The window shows exactly what a fresh render of the model shows now."""
         self.settle()
-        live, fresh = shown(self.view), self.fresh()
+        fresh = self.fresh()
+        # a repaint still pending on a loaded machine (the view grown by folding the strip)
+        # is waited for, up to a second; stale pixels that no repaint will fix still fail
+        try:
+            self.qtbot.waitUntil(
+                lambda: differing_pixels(shown(self.view), fresh, EXACT, self.covered()) == 0,
+                timeout=1000,
+            )
+        except self.qtbot.TimeoutError:
+            pass
+        live = shown(self.view)
         bad = differing_pixels(live, fresh, EXACT, self.covered())
         self.checked += 1
         if bad:
