@@ -16,6 +16,8 @@ def window_with_labels(qtbot) -> tuple[QWidget, QLabel, QLabel]:  # noqa: ANN001
     window = QWidget()
     box = QVBoxLayout(window)
     shown, other = QLabel("before"), QLabel("other")
+    for label in (shown, other):  # a new text never moves the other label (no relayout)
+        label.setFixedSize(380, 120)
     box.addWidget(shown)
     box.addWidget(other)
     qtbot.addWidget(window)
