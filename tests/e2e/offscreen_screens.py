@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
+
+from tests.conftest import REPO
 
 
 def screens_env(tmp_path: Path, screens: list[dict]) -> dict[str, str]:
@@ -23,3 +27,23 @@ def screens_env(tmp_path: Path, screens: list[dict]) -> dict[str, str]:
     }
     env.pop("DISPLAY", None)
     return env
+
+
+def run_on_screens(tmp_path: Path, screens: list[dict], module: str, *args: str) -> dict:
+    """Run the driver ``module`` (python -m) on ``screens``; its last JSON line, with its log
+    (stderr) as ``log``. It must exit 0 without a traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=REPO,
+        env=screens_env(tmp_path, screens),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stderr[-3000:]
+    report = json.loads(lines[-1])
+    report["log"] = result.stderr
+    return report

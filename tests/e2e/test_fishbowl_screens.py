@@ -16,17 +16,13 @@ laptop under the controls and the projector stayed black.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
-from tests.conftest import REPO
-from tests.e2e.offscreen_screens import screens_env
+from tests.e2e.offscreen_screens import run_on_screens
 from tests.gui.pictures import differing_pixels
 
 LAPTOP = {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800}
@@ -39,31 +35,16 @@ PROJECTOR_FIRST = [
 
 
 def run_driver(tmp_path: Path, screens: list[dict], *args: str) -> dict:
-    env = screens_env(tmp_path, screens)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.e2e.fishbowl_driver",
-            "screens",
-            "--demo",
-            "--out",
-            str(tmp_path / "out"),
-            *args,
-        ],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    return run_on_screens(
+        tmp_path,
+        screens,
+        "tests.e2e.fishbowl_driver",
+        "screens",
+        "--demo",
+        "--out",
+        str(tmp_path / "out"),
+        *args,
     )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "Traceback" not in result.stderr, result.stderr[-3000:]
-    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
-    assert lines, result.stderr[-3000:]
-    report = json.loads(lines[-1])
-    report["log"] = result.stderr
-    return report
 
 
 def rect(screen: dict) -> list[int]:

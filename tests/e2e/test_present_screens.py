@@ -7,35 +7,16 @@ first is the primary one."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import REPO
-from tests.e2e.offscreen_screens import screens_env
+from tests.e2e.offscreen_screens import run_on_screens
 
 LAPTOP = {"name": "1-laptop", "x": 0, "y": 0, "width": 1280, "height": 800}
 PROJECTOR = {"name": "2-projector", "x": 1280, "y": 0, "width": 1920, "height": 1080}
 
 
 def run_present(tmp_path: Path, screens: list[dict], *args: str) -> dict:
-    env = screens_env(tmp_path, screens)
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.e2e.present_driver", "--reduced-motion", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "Traceback" not in result.stderr, result.stderr[-3000:]
-    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
-    assert lines, result.stderr[-3000:]
-    report = json.loads(lines[-1])
-    report["log"] = result.stderr
-    return report
+    return run_on_screens(tmp_path, screens, "tests.e2e.present_driver", "--reduced-motion", *args)
 
 
 def test_two_screens_gallery_on_the_projector_console_on_the_laptop(tmp_path: Path) -> None:
