@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -27,6 +28,39 @@ def window_with_labels(qtbot) -> tuple[QWidget, QLabel, QLabel]:  # noqa: ANN001
     return window, shown, other
 
 
+class FramesPainting:
+    """For each label, the number of the window's frames (counted by the probe) that had ended
+    when the label was last painted in a frame: a wait for "a frame that painted this label
+    has ended", whatever other frames come and go (a late one from showing the window, say)."""
+
+    def __init__(self, probe: FrameProbe, labels: tuple[QLabel, ...]) -> None:
+        self.probe = probe
+        self.at: dict[QLabel, int] = {}
+        frames, painted = probe.frames, self.at
+
+        class Filter(QObject):
+            def eventFilter(self, obj, ev) -> bool:  # noqa: N802, ANN001
+                if ev.type() == QEvent.Type.Paint and obj in labels and probe._in_frame:
+                    painted[obj] = sum(frames.values())
+                return False
+
+        self._filter = Filter()
+        for label in labels:
+            label.installEventFilter(self._filter)
+
+    def wait_painted(self, qtbot, label: QLabel, action) -> None:  # noqa: ANN001
+        """Do ``action`` and wait until a frame that painted ``label`` has ended."""
+        before = sum(self.probe.frames.values())
+        self.at.pop(label, None)
+        action()
+        qtbot.waitUntil(
+            lambda: (
+                self.at.get(label, -1) >= before
+                and sum(self.probe.frames.values()) > self.at[label]
+            )
+        )
+
+
 def test_the_first_frame_that_paints_the_effect_is_the_one_counted(qtbot) -> None:
     window, shown, other = window_with_labels(qtbot)
     probe = FrameProbe(window)
@@ -36,26 +70,23 @@ def test_the_first_frame_that_paints_the_effect_is_the_one_counted(qtbot) -> Non
     def witness(obj: object) -> bool:
         return obj is shown and effect["there"]
 
-    def next_frame() -> None:
-        frames = sum(probe.frames.values())
-        qtbot.waitUntil(lambda: sum(probe.frames.values()) > frames)
-
+    painting = FramesPainting(probe, (shown, other))
     t0 = time.perf_counter()
     probe.arm(t0, witness, lambda latency, cost: got.append((latency, cost)))
-    shown.update()
-    next_frame()  # the label painted on the window, before the effect: not it
+    # the label painted on the window, before the effect: not it (and not dirty any more)
+    painting.wait_painted(qtbot, shown, shown.update)
     assert got == []
     effect["there"] = True
     shown.render(QPixmap(shown.size()))  # painted into a pixmap, not onto the window
-    other.setText("something else")  # a frame that paints another widget
-    next_frame()
+    # a frame that paints another widget only
+    painting.wait_painted(qtbot, other, lambda: other.setText("something else"))
     assert got == []
     shown.update()  # the frame that shows the effect
     qtbot.waitUntil(lambda: len(got) == 1)
     latency, cost = got[0]
     assert 0 < cost <= latency <= time.perf_counter() - t0
-    shown.update()  # a later frame: the measurement is over, nothing more
-    next_frame()
+    # a later frame: the measurement is over, nothing more
+    painting.wait_painted(qtbot, shown, shown.update)
     assert len(got) == 1
 
 
