@@ -97,10 +97,14 @@ class FrameProbe:
         QApplication.instance().installEventFilter(self._filter)
 
     def frame(self, obj, ev, path: str) -> None:  # noqa: ANN001
+        from PySide6.QtWidgets import QApplication
+
         start = time.perf_counter()
         self._in_frame, self._seen = True, False
         try:
-            obj.event(ev)
+            # through the object's own event filters, as without the probe (the deck waits
+            # for the window's update to prepare, its rest picture to let the old one go)
+            QApplication.sendEvent(obj, ev)
         finally:
             self._frame_ended(start, path)
 

@@ -123,10 +123,15 @@ class PosterScreen(QWidget):
     def set_progress(self, number: int, total: int) -> None:
         """'3 of 6': the poster on show and how many there are, in the language's words."""
         ctx = self._ctx
-        self.progress.setText(
-            ctx.tr("{number} of {total}").format(number=ctx.number(number), total=ctx.number(total))
+        text = ctx.tr("{number} of {total}").format(
+            number=ctx.number(number), total=ctx.number(total)
         )
-        self._fit_bar()  # a longer number leaves less room
+        if text == self.progress.text():
+            return
+        width = self.progress.sizeHint().width()
+        self.progress.setText(text)
+        if self.progress.sizeHint().width() != width:
+            self._fit_bar()  # a longer number leaves less room (~2.5 ms a fit: not each move)
 
     def set_hints(self, kind: InputKind) -> None:
         """The bar's hint in the words of the input in use (keys, or touch)."""
@@ -284,6 +289,7 @@ class MainWindow(QMainWindow):
             self._add_screen(self._home)
             self._home.build()
             self._home.opened.connect(lambda index: self.nav.open(index))
+            self._home.pressing.connect(self._card_pressed)
             self._home.quotes_requested.connect(lambda: self.nav.quotes())
             self._home.help_requested.connect(lambda: self.modes.toggle(Mode.HELP))
             self._home.settings_requested.connect(lambda: self.modes.toggle(Mode.SETTINGS))
@@ -314,6 +320,17 @@ class MainWindow(QMainWindow):
     def deck(self) -> PosterDeck:
         return self.poster_screen.deck
 
+    def _card_pressed(self, index: int) -> None:
+        """A finger down on a card: its poster's page is made ready while the finger is down,
+        so the tap's release shows it at once (building it after the release took 150-200 ms
+        before the first frame)."""
+        if self.nav.state.screen is not Screen.POSTER:
+            screen = self.poster_screen
+            layout = screen.layout()
+            if layout is not None:
+                layout.activate()  # never shown yet: the deck gets its real size first
+            screen.deck.prepare(index)
+
     @property
     def overview(self) -> OverviewScreen:
         if self._overview is None:
@@ -321,6 +338,7 @@ class MainWindow(QMainWindow):
             self._add_screen(self._overview)
             self._overview.build()
             self._overview.opened.connect(lambda index: self.nav.open(index))
+            self._overview.pressing.connect(self._card_pressed)
             self._overview.close_requested.connect(lambda: self.nav.escape())
             self._overview.settings_requested.connect(lambda: self.modes.toggle(Mode.SETTINGS))
             self._overview.reach_requested.connect(lambda: self.visitor.toggle("reach"))

@@ -238,6 +238,9 @@ class GestureFilter(QObject):
         self._target = self._target_at(pos)
         if self._target is not None:
             self._target.gesture_hold(True)
+        frame = self._frame_at(pos)
+        if frame is not None:
+            frame.pressed.emit()
 
     def _move(self, pos: QPointF, t: float) -> None:
         before = self._drag.axis
@@ -282,12 +285,18 @@ class GestureFilter(QObject):
             self.double_tapped.emit(pos)
             return
         self.tapped.emit(pos)
+        frame = self._frame_at(pos)
+        if frame is not None:
+            frame.tapped.emit()
+
+    def _frame_at(self, pos: QPointF) -> TapFrame | None:
+        """The tappable frame (a card) under ``pos``, if any."""
         child = self._viewport.childAt(pos.toPoint())
         while child is not None and child is not self._viewport:
             if isinstance(child, TapFrame):
-                child.tapped.emit()
-                return
+                return child
             child = child.parentWidget()
+        return None
 
     def _cancel(self) -> None:
         had_target = self._release_target() is not None

@@ -176,6 +176,9 @@ class TapFrame(QFrame):
     """
 
     tapped = Signal()
+    # a finger (or the mouse) went down on it: a tap may follow (what it opens can be made
+    # ready while the finger is still down)
+    pressed = Signal()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ContextMenu:

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QHideEvent,
     QLinearGradient,
     QPainter,
     QPaintEvent,
@@ -51,6 +52,7 @@ from kiosk.core.swipe import swipe_offset, swipe_outcome
 from kiosk.ui import memory
 from kiosk.ui.context import Ctx
 from kiosk.ui.gallery.poster import CUE_SPACE, PosterPage, is_wide
+from kiosk.ui.gallery.rest_picture import RestPicture
 from kiosk.ui.touch import GestureFilter, mm_to_px, own_viewport
 from kiosk.ui.widgets import icon_pixmap, nav_button
 
@@ -123,6 +125,10 @@ class PosterView(QScrollArea):
         if self._page is None and self._spare is None:
             page = PosterPage(self.ctx, self.poster, size.width(), self.side_margin, size.height())
             self._spare = ((size.width(), size.height()), page)
+
+    def placed(self) -> bool:
+        """Its page is built and placed in it (showing it builds nothing)."""
+        return self._page is not None
 
     def drop_spare(self) -> None:
         """A page made but not placed, let go (new content: it would show the old)."""
@@ -457,6 +463,8 @@ class PosterDeck(QWidget):
         self._after_frame.setInterval(0)
         self._after_frame.timeout.connect(self._prepare_neighbours)
         ctx.images.ready.connect(self._images_arrived)
+        # the poster on show, pictured at rest: a key's slide starts from it (rest_picture.py)
+        self.rest = RestPicture(self, lambda view: view.snapshot(), self._resting_view)
 
     # --- views --------------------------------------------------------------------------------
     @property
@@ -499,8 +507,36 @@ class PosterDeck(QWidget):
         self._raise_overlays()
         return view
 
+    def _resting_view(self) -> PosterView | None:
+        """The poster on show when nothing moves over it (no slide, no zoom)."""
+        if not self.isVisible() or self.slide.isVisible() or self.zoom.isVisible():
+            return None
+        return self.current()
+
+    def _picture_of(self, view: PosterView) -> QPixmap:
+        """``view`` as on screen: its picture taken at rest, else rendered now."""
+        return self.rest.get(view) or view.snapshot()
+
     def built(self) -> list[int]:
         return list(self._views)
+
+    def prepare(self, index: int) -> None:
+        """Poster ``index`` may be shown next (a finger is down on its card): its page is
+        made and placed in its view now, so the tap's release costs only showing it. Two
+        steps, each in a turn of the event loop of its own (~35 and ~30 ms on a modest
+        machine): a move of the finger meanwhile waits for one of them, not both."""
+
+        def make() -> None:
+            if 0 <= index < self.count and not self.view(index, False).placed():
+                QTimer.singleShot(0, self, place)
+
+        def place() -> None:
+            if 0 <= index < self.count:
+                self.view(index)
+
+        view = self._views.get(index)
+        if 0 <= index < self.count and (view is None or not view.placed()):
+            QTimer.singleShot(0, self, make)
 
     def current(self) -> PosterView | None:
         return self._views.get(self.index)
@@ -539,7 +575,7 @@ class PosterDeck(QWidget):
             # first, so a slide holds two full-screen pixmaps, not three (33 MB each at 4K)
             self._snapshots.pop(self.index - step, None)
             pix = self._snapshot(index)
-            self.slide.current = previous.snapshot()
+            self.slide.current = self._picture_of(previous)
             self.slide.after, self.slide.before = (pix, None) if step > 0 else (None, pix)
             self.slide.offset = 0.0
             self._begin_slide_layer()
@@ -648,6 +684,11 @@ class PosterDeck(QWidget):
         super().showEvent(event)
         if self.index >= 0:
             self._prepare_timer.start()  # what was let go or arrived while hidden
+        self.rest.watch(self.window())
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self.rest.unwatch()  # (the home's carousel and attract loop paint: not watched)
 
     def _update_edges(self) -> None:
         self.prev_button.setVisible(self.index > 0)
@@ -694,7 +735,7 @@ class PosterDeck(QWidget):
         if view is None:
             return
         self.activity.emit()
-        self.slide.current = view.snapshot()
+        self.slide.current = self._picture_of(view)
         self.slide.before = self._snapshot(self.index - 1) if self.index > 0 else None
         self.slide.after = self._snapshot(self.index + 1) if self.index < self.count - 1 else None
         self.slide.offset = 0.0

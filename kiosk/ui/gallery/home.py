@@ -94,6 +94,7 @@ class CardScreen(TouchScreen):
     """A kinetic scroll area holding a header and a grid of poster cards."""
 
     opened = Signal(int)
+    pressing = Signal(int)  # a finger is down on a card: its poster may open (a tap) or not
     reach_requested = Signal()  # the visitor's reach mode: the buttons back to the top
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
@@ -181,6 +182,7 @@ class CardScreen(TouchScreen):
         poster = ctx.gallery.posters[i]
         card = PosterCard(ctx, i, poster, art_height, self.card_title(), self.city_only())
         card.tapped.connect(lambda i=i: self.opened.emit(i))
+        card.pressed.connect(lambda i=i: self.pressing.emit(i))
         return card
 
     def place_grid(self, box: QVBoxLayout, grid: QGridLayout) -> None:
