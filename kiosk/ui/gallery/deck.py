@@ -408,6 +408,7 @@ class PosterDeck(QWidget):
     activity = Signal()
 
     SLIDE_MS = 320
+    FRAME_MS = 16  # a frame at 60 Hz
     CACHE = 3  # poster pages kept built: the current one and its neighbours
     PREPARE_DELAY_MS = 60  # after a move with no frame to wait for (hidden, or a reload)
 
@@ -783,6 +784,9 @@ class PosterDeck(QWidget):
         self._anim.setEndValue(float(end))
         self._anim.setDuration(duration)
         self._anim.start()
+        # the first frame already shows the move one frame on (at the start value it would
+        # look like the screen at rest: the answer to the key or the lift a frame later)
+        self._anim.setCurrentTime(min(self.FRAME_MS, duration))
 
     def _on_anim(self, value: float) -> None:
         self.slide.offset = float(value)
