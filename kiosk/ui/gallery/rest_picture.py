@@ -29,7 +29,7 @@ class RestPicture(QObject):
     ``get(widget)`` returns it while the window still shows it. It watches the window only
     between ``watch`` and ``unwatch`` (while its owner is on screen)."""
 
-    IDLE_MS = 300
+    IDLE_MS = 150
 
     def __init__(
         self,
