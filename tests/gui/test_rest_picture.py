@@ -93,13 +93,16 @@ def test_a_finger_on_a_card_has_its_page_ready_before_it_lifts(qtbot, window) ->
     deck = window.deck
     assert 4 not in deck.built()
     QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-    # the finger is still down: the page is made, then placed
+    # the finger is still down: the page is made, placed, and laid out at the size it shows at
     qtbot.waitUntil(lambda: 4 in deck.built() and deck.view(4, placed=False).placed())
     page = deck.view(4, placed=False).widget()
+    qtbot.waitUntil(lambda: page.width() > 0.9 * deck.width())
+    laid_out = page.geometry()
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     assert window.nav.state.index == 4 and deck.index == 4
     # shown as made (at the size it shows at: another width class would build it again)
     assert deck.current().widget() is page
+    assert page.geometry() == laid_out  # (no second layout on show)
 
 
 def test_a_press_that_becomes_a_scroll_opens_nothing(qtbot, window) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
     QObject,
+    QPoint,
     QPointF,
     QRect,
     QRectF,
@@ -125,6 +126,12 @@ class PosterView(QScrollArea):
         if self._page is None and self._spare is None:
             page = PosterPage(self.ctx, self.poster, size.width(), self.side_margin, size.height())
             self._spare = ((size.width(), size.height()), page)
+
+    def lay_out(self) -> None:
+        """Lay the page out at the view's size while hidden (as showing it would: the pending
+        resize, the layouts), so showing it later does not. Rendering does that for a hidden
+        widget; one pixel of it is rendered."""
+        self.render(QPixmap(1, 1), QPoint(), QRegion(0, 0, 1, 1))
 
     def placed(self) -> bool:
         """Its page is built and placed in it (showing it builds nothing)."""
@@ -533,7 +540,7 @@ class PosterDeck(QWidget):
 
         def place() -> None:
             if 0 <= index < self.count:
-                self.view(index)
+                self.view(index).lay_out()
 
         view = self._views.get(index)
         if 0 <= index < self.count and (view is None or not view.placed()):

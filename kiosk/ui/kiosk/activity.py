@@ -61,8 +61,12 @@ class ActivityFilter(QObject):
         return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # (every event of the app comes here: the cheap test first, the event's type only for
+        # a window's; showing a poster is a thousand events, at a few microseconds each)
+        if not isinstance(watched, QWindow):
+            return False
         kind = event.type()
-        if not isinstance(watched, QWindow) or (kind not in ACTIVITY and kind not in RELEASE):
+        if kind not in ACTIVITY and kind not in RELEASE:
             return False
         if kind in ACTIVITY:
             self.activity.emit()
