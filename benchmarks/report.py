@@ -153,6 +153,13 @@ FIXES = [
     "**Memory per poster**: artwork no poster on screen shows is dropped from the image store; "
     "three poster pages are kept (the current one and its neighbours) instead of five; a slide "
     "holds two full-screen pixmaps instead of three, and nothing is pre-rendered during one.",
+    "**Touch to screen**: a finger down on a card has its poster's page made, placed and laid "
+    "out before it lifts (two steps; PosterDeck.prepare), so the tap only shows it; the poster "
+    "on show is pictured once the window has not painted for 150 ms and let go at its next "
+    "paint (kiosk/ui/gallery/rest_picture.py), so the Next key's slide starts without rendering "
+    "it; a slide's first frame is already one frame on; the input filter on every event tests "
+    "the object before reading the event's type; the poster bar refits only when the progress "
+    "text's width changes.",
 ]
 
 
