@@ -37,7 +37,8 @@ def test_one_step_at_a_time_the_poster_ahead_first(qtbot, window) -> None:
     deck._after_frame.stop()
     deck._prepare_neighbours()
     deck._step_timer.stop()  # the steps by hand
-    # each page made, then placed in its view; then the two pictures; the memory handed back
+    # the poster ahead made, placed in its view, pictured; then the one behind; the memory
+    # handed back
     assert len(deck._steps) == 7
     deck._next_step()
     assert 4 in deck.built() and 2 not in deck.built()
@@ -46,10 +47,10 @@ def test_one_step_at_a_time_the_poster_ahead_first(qtbot, window) -> None:
     assert deck.view(4, placed=False).widget() is not None  # placed
     assert 2 not in deck.built() and not deck._snapshots
     deck._next_step()
+    assert set(deck._snapshots) == {4} and 2 not in deck.built()  # ahead: ready to slide to
     deck._next_step()
-    assert deck.view(2, placed=False).widget() is not None and not deck._snapshots
     deck._next_step()
-    assert set(deck._snapshots) == {4}
+    assert deck.view(2, placed=False).widget() is not None and set(deck._snapshots) == {4}
     deck._next_step()
     assert set(deck._snapshots) == {2, 4}
 

@@ -647,9 +647,14 @@ class PosterDeck(QWidget):
         if not self.slide.isVisible() and self.isVisible():  # (hidden: when shown again)
             ahead, behind = self.index + self._heading, self.index - self._heading
             near = [i for i in (ahead, behind) if 0 <= i < self.count]
-            for i in near:  # (built: no cost)
-                self._steps += [partial(self.view, i, False), partial(self.view, i)]
-            self._steps += [partial(self._snapshot, i) for i in near]
+            # the poster ahead wholly first (made, placed, pictured): the next key or tap
+            # that way, back to back, finds its slide ready sooner (built: no cost)
+            for i in near:
+                self._steps += [
+                    partial(self.view, i, False),
+                    partial(self.view, i),
+                    partial(self._snapshot, i),
+                ]
         # the pixmaps and pages dropped since the last navigation
         self._steps.append(memory.release)
         self._step_timer.start()
