@@ -120,3 +120,25 @@ def test_a_press_that_becomes_a_scroll_opens_nothing(qtbot, window) -> None:
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
     assert window.stack.currentWidget() is window.home
     assert window.nav.state.screen.value == "home"
+
+
+def test_a_poster_that_keeps_painting_is_not_pictured_over_and_over(qtbot, window) -> None:
+    """Something on the poster repaints every 250 ms (as a quote carousel's progress does when
+    it is in view): after a few lost pictures the deck stops taking them (each costs a render
+    of the whole screen), and pictures again once the poster rests."""
+    from PySide6.QtCore import QTimer
+
+    deck = window.deck
+    window.nav.open(0)
+    at_rest(qtbot, deck)
+    ticking = deck.current().widget()
+    tick = QTimer()
+    tick.setInterval(250)  # (longer than IDLE_MS: a picture fits between two repaints)
+    tick.timeout.connect(ticking.update)
+    taken = deck.rest.taken
+    tick.start()
+    qtbot.wait(3000)  # (an observation window: a dozen repaints)
+    during = deck.rest.taken - taken
+    assert during <= 3  # not a picture after each pause of 150 ms
+    tick.stop()
+    assert at_rest(qtbot, deck) is not None  # at rest again: pictured again

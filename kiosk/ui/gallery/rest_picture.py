@@ -11,6 +11,7 @@ paints nothing on the window, so a poster at rest is pictured once and nothing t
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
@@ -30,6 +31,12 @@ class RestPicture(QObject):
     between ``watch`` and ``unwatch`` (while its owner is on screen)."""
 
     IDLE_MS = 150
+    # a window that paints again soon after each picture (a quote carousel ticking on the
+    # poster) is not pictured over and over: each such loss doubles the wait, up to MAX_MS
+    # (longer than such a tick's interval, so the pictures stop); a picture that lasts, or a
+    # new watch, brings the wait back to IDLE_MS
+    LASTS_MS = 1000
+    MAX_MS = 4000
 
     def __init__(
         self,
@@ -47,6 +54,7 @@ class RestPicture(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.IDLE_MS)
         self._timer.timeout.connect(self._shoot)
+        self._shot_at = 0.0
         self.taken = 0  # pictures taken (tests read it)
 
     def watch(self, window: QWidget) -> None:
@@ -56,6 +64,7 @@ class RestPicture(QObject):
         self._watched = [o for o in (window, handle) if o is not None]
         for obj in self._watched:
             obj.installEventFilter(self)
+        self._timer.setInterval(self.IDLE_MS)
         self._changed()
 
     def unwatch(self) -> None:
@@ -75,6 +84,12 @@ class RestPicture(QObject):
         return self._pixmap
 
     def _changed(self) -> None:
+        if self._pixmap is not None:
+            lasted = (time.monotonic() - self._shot_at) * 1000
+            wait = self._timer.interval()
+            self._timer.setInterval(
+                min(self.MAX_MS, wait * 2) if lasted < self.LASTS_MS else self.IDLE_MS
+            )
         self._pixmap = self._of = None
         self._timer.start()
 
@@ -84,6 +99,7 @@ class RestPicture(QObject):
             return  # (a slide or a zoom: its end paints the window, which starts it again)
         self._pixmap = self._take(widget)
         self._of = (widget, widget.size())
+        self._shot_at = time.monotonic()
         self.taken += 1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
