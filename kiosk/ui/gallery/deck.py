@@ -231,6 +231,11 @@ class PosterView(QScrollArea):
         return pix
 
 
+def picture_of(widget: QWidget) -> QPixmap:
+    """A poster view as a slide shows it (its background under it), any other widget grabbed."""
+    return widget.snapshot() if isinstance(widget, PosterView) else widget.grab()
+
+
 class SlideLayer(QWidget):
     """Draws two posters side by side at an offset, during a swipe or a slide."""
 
@@ -472,7 +477,7 @@ class PosterDeck(QWidget):
         self._after_frame.timeout.connect(self._prepare_neighbours)
         ctx.images.ready.connect(self._images_arrived)
         # the poster on show, pictured at rest: a key's slide starts from it (rest_picture.py)
-        self.rest = RestPicture(self, lambda view: view.snapshot(), self._resting_view)
+        self.rest = RestPicture(self, picture_of, self._resting_view)
 
     # --- views --------------------------------------------------------------------------------
     @property
