@@ -118,7 +118,8 @@ class CreditsLine(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setVisible(bool(self.groups))
+        if not self.groups:
+            self.hide()  # (never shown here: without a parent yet it would be a window)
 
     def _add(self, widget: QWidget, item: Item) -> None:
         self._items.append(widget)

@@ -45,4 +45,5 @@ class LanguageButtons(QWidget):
             button.clicked.connect(lambda _=False, code=code: self.chosen.emit(code))
             row.addWidget(button)
             self.buttons[code] = button
-        self.setVisible(bool(self.buttons))
+        if not self.buttons:
+            self.hide()  # (never shown here: without a parent yet it would be a window)

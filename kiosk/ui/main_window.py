@@ -103,7 +103,6 @@ class PosterScreen(QWidget):
         self.hints.setAccessibleName(ctx.tr("How to move between posters"))
         # never what makes the bar wide: it shows only where there is room (resizeEvent)
         self.hints.setMinimumWidth(1)
-        self.set_hints(first_input(ctx.kiosk))
         row.addStretch(1)
         row.addWidget(self.hints)
         row.addStretch(1)
@@ -119,6 +118,8 @@ class PosterScreen(QWidget):
         parts = ((self.deck, 1), (bar, 0)) if ctx.reach else ((bar, 0), (self.deck, 1))
         for part, stretch in parts:
             box.addWidget(part, stretch)
+        # (once every part has its parent: a label shown before that is a window of its own)
+        self.set_hints(first_input(ctx.kiosk))
 
     def set_progress(self, number: int, total: int) -> None:
         """'3 of 6': the poster on show and how many there are, in the language's words."""

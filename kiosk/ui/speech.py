@@ -359,7 +359,11 @@ class ReadAloudButton(QToolButton):
             else Qt.ToolButtonStyle.ToolButtonIconOnly
         )
         self.clicked.connect(self._clicked)
-        self.setVisible(speech is not None and speech.available)
+        if speech is None or not speech.available:
+            # (only ever hidden here: shown before it has a parent, a button is a window of its
+            # own for a moment, and its frame repainted the poster on show each time a page was
+            # made; it shows with the page it is put on)
+            self.hide()
         if speech is not None:
             speech.availability_changed.connect(self._available)
             speech.reading_changed.connect(self._reading)

@@ -303,7 +303,8 @@ class HomeScreen(CardScreen):
         row.setSpacing(s.space(2))
         self.prompt = label(ctx.tr(HOME_PROMPT[self._kind]), "label", "muted")
         row.addWidget(self.prompt, 1)
-        self.prompt.setVisible(ctx.hints)  # (an audience of ``kiosk present`` sees no hints)
+        if not ctx.hints:
+            self.prompt.hide()  # (an audience of ``kiosk present`` sees no hints)
         if ctx.gallery.quotes:
             self.quotes_button = nav_button(
                 ctx.tr("All quotes"),
