@@ -8,14 +8,15 @@ A text in any other language is a translation. Pure functions over the content m
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from kiosk.content.errors import one_line
 from kiosk.content.model import Credit, Gallery, Organisation, Quote
+from kiosk.content.result import MissingTranslation, coverage
 from kiosk.content.text import LocalText
+
+__all__ = ["MissingTranslation", "coverage"]  # (their home is kiosk.content.result)
 
 # Fields that hold names: a plain name (a person, an organisation, an acronym, a document's
 # title in a credit) reads the same in every language and needs no translation. Written as a
@@ -93,27 +94,6 @@ def missing_languages(item: TextAt, languages: tuple[str, ...], written_in: str)
         return []
     have = item.text.languages or (written_in,)
     return [lang for lang in languages if lang not in have]
-
-
-class MissingTranslation(NamedTuple):
-    """One text without a translation into one language, where the author finds it; sorted
-    by file, line, field and language."""
-
-    file: str
-    line: int
-    field: str
-    lang: str
-
-    def __str__(self) -> str:
-        return f"{one_line(self.file)}:{self.line}: {self.field}"
-
-
-def coverage(
-    missing: tuple[MissingTranslation, ...] | list[MissingTranslation], languages: tuple[str, ...]
-) -> dict[str, int]:
-    """How many texts lack each language, for every language of the gallery (0 when none)."""
-    counts = Counter(m.lang for m in missing)
-    return {lang: counts[lang] for lang in languages}
 
 
 def coverage_text(counts: dict[str, int]) -> str:
