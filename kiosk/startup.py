@@ -18,6 +18,7 @@ from kiosk import paths
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from PySide6.QtGui import QImage, QScreen
     from PySide6.QtWidgets import QApplication, QWidget
@@ -72,16 +73,34 @@ def load(content: str | None) -> LoadResult:
     """The content folder the app would use, loaded; every problem logged. A folder that cannot
     be opened is replaced by the bundled default content (:func:`paths.usable_content_dir`), and
     the log says why; the admin screen says it too (:func:`notices`)."""
-    from kiosk.content.loader import load_gallery
+    from kiosk.content import cache
 
     folder, notice = paths.usable_content_dir(content)
     if notice is not None:
         logger.error("%s", notice)
-    result = load_gallery(folder, paths.assets_dir())
+    # unchanged content is read back from what its last full load found (kiosk/content/cache.py)
+    result, cached = cache.load(
+        folder,
+        paths.assets_dir(),
+        paths.cache_dir(),
+        paths.data_dir() / cache.KEY_FILE,
+        _full_load,
+    )
     for problem in result.problems:
         logger.log(logging.ERROR if problem.is_error else logging.WARNING, "content: %s", problem)
-    logger.info("content %s: %s", folder, result.summary())
+    logger.info(
+        "content %s%s: %s",
+        folder,
+        " (unchanged: from the cache)" if cached else "",
+        result.summary(),
+    )
     return result
+
+
+def _full_load(folder: Path, assets: Path | None) -> LoadResult:
+    from kiosk.content.loader import load_gallery
+
+    return load_gallery(folder, assets)
 
 
 def make_context(
@@ -120,7 +139,7 @@ def apply_theme(app: QApplication, gallery: Gallery, scale: TypeScale) -> bool:
     return theme.apply_base(
         app,
         gallery.settings.theme.name,
-        paths.data_dir() / "cache",
+        paths.cache_dir(),
         scale,
         prerendered=paths.assets_dir() / "theme",
     )
