@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import json
@@ -152,14 +153,16 @@ def _classes() -> dict[str, type]:
 
 
 def _fields(obj: Any) -> dict[str, Any]:
-    """The fields that make ``obj`` (a dataclass or a schema class), by name."""
-    if dataclasses.is_dataclass(obj):
-        return {
-            f.name: getattr(obj, f.name)
-            for f in dataclasses.fields(obj)
-            if f.init and not f.name.startswith("_")
-        }
-    return {name: getattr(obj, name) for name in type(obj).model_fields}
+    """The fields that make ``obj`` (a dataclass), by name; a field that holds its class's
+    default object itself is left out, so that it is that same object again when read back (the
+    loader tells a text left to the schema's default from one the file gives by identity)."""
+    return {
+        f.name: value
+        for f in dataclasses.fields(obj)
+        if f.init
+        and not f.name.startswith("_")
+        and (value := getattr(obj, f.name)) is not f.default
+    }
 
 
 def _encode(value: Any, known: dict[str, type]) -> Any:
@@ -189,11 +192,7 @@ def _encode(value: Any, known: dict[str, type]) -> Any:
     name = kind.__name__
     if known.get(name) is not kind:
         raise Unusable(f"cannot keep a {name}")
-    node: dict[str, Any] = {_TAG: name}
-    node["fields"] = {k: _encode(v, known) for k, v in _fields(value).items()}
-    if not dataclasses.is_dataclass(value):
-        node["set"] = sorted(value.model_fields_set)
-    return node
+    return {_TAG: name, "fields": {k: _encode(v, known) for k, v in _fields(value).items()}}
 
 
 def encode(result: LoadResult) -> dict[str, Any]:
@@ -240,14 +239,17 @@ def _decode(node: Any, known: dict[str, type]) -> Any:
     fields = node.get("fields")
     _expect(type(fields) is dict, f"a {tag} without fields")
     values = {k: _decode(v, known) for k, v in fields.items()}
-    if dataclasses.is_dataclass(cls):
-        names = {f.name for f in dataclasses.fields(cls) if f.init and not f.name.startswith("_")}
-        _expect(set(node) == {_TAG, "fields"} and set(values) == names, f"a {tag} changed")
-        return cls(**values)
-    given = node.get("set")
-    _expect(set(node) == {_TAG, "fields", "set"} and type(given) is list, f"a {tag} changed")
-    _expect(set(values) == set(cls.model_fields), f"a {tag} with other fields")  # type: ignore[attr-defined]
-    return cls.model_construct(_fields_set=set(given), **values)  # type: ignore[attr-defined]
+    _expect(set(node) == {_TAG, "fields"} and set(values) <= _init_fields(cls), f"a {tag} changed")
+    return cls(**values)
+
+
+@functools.cache
+def _init_fields(cls: type) -> frozenset[str]:
+    return frozenset(
+        f.name
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.init and not f.name.startswith("_")
+    )
 
 
 _SCALARS: dict[str, Callable[[str], Any]] = {

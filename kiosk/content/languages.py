@@ -7,12 +7,11 @@ A text in any other language is a translation. Pure functions over the content m
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel
-
-from kiosk.content.model import Credit, Gallery, Organisation, Quote
+from kiosk.content.model import Credit, Gallery, Organisation, Quote, Strict
 from kiosk.content.result import MissingTranslation, coverage
 from kiosk.content.text import LocalText
 
@@ -21,7 +20,7 @@ __all__ = ["MissingTranslation", "coverage"]  # (their home is kiosk.content.res
 # Fields that hold names: a plain name (a person, an organisation, an acronym, a document's
 # title in a credit) reads the same in every language and needs no translation. Written as a
 # language map, a name is checked like any other text.
-NAME_FIELDS: frozenset[tuple[type[BaseModel], str]] = frozenset(
+NAME_FIELDS: frozenset[tuple[type, str]] = frozenset(
     {
         (Quote, "speaker"),
         (Quote, "organisation"),
@@ -65,9 +64,10 @@ def texts_of(obj: Any, loc: tuple[str | int, ...] = (), name: bool = False) -> l
     are left out."""
     if isinstance(obj, LocalText):
         return [TextAt(loc, obj, name)]
-    if isinstance(obj, BaseModel):
+    if isinstance(obj, Strict):
         found: list[TextAt] = []
-        for field_name, info in type(obj).model_fields.items():
+        for info in dataclasses.fields(obj):  # type: ignore[arg-type]
+            field_name = info.name
             value = getattr(obj, field_name)
             if value is None or value is info.default:
                 continue
