@@ -30,7 +30,6 @@ import hmac
 import json
 import logging
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -246,9 +245,7 @@ def _decode(node: Any, known: dict[str, type]) -> Any:
 @functools.cache
 def _init_fields(cls: type) -> frozenset[str]:
     return frozenset(
-        f.name
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.init and not f.name.startswith("_")
+        f.name for f in dataclasses.fields(cls) if f.init and not f.name.startswith("_")
     )
 
 
@@ -316,6 +313,8 @@ def _secret(key_file: Path, create: bool) -> bytes | None:
         pass
     if not create:
         return None
+    import secrets  # noqa: PLC0415 - only the first write needs it
+
     key = secrets.token_bytes(32)
     key_file.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

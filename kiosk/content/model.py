@@ -18,9 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar, get_args
-
-from annotated_types import Ge, Le, MaxLen, MinLen
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, get_args
 
 from kiosk.content.text import (
     Artwork,
@@ -119,6 +117,44 @@ class Strict:
 
     def _rules(self) -> list[Rule]:
         return []
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A constraint of a field, set on the field's own schema as pydantic sets its ``Field(ge=..,
+    max_length=..)``: the same check, the same error."""
+
+    value: Any
+    key: ClassVar[str] = ""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema[self.key] = self.value
+        return schema
+
+
+class Ge(Bound):
+    """At least ``value``."""
+
+    key = "ge"
+
+
+class Le(Bound):
+    """At most ``value``."""
+
+    key = "le"
+
+
+class MinLen(Bound):
+    """At least ``value`` entries."""
+
+    key = "min_length"
+
+
+class MaxLen(Bound):
+    """At most ``value`` entries."""
+
+    key = "max_length"
 
 
 class Finite:

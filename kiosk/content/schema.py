@@ -12,7 +12,6 @@ unknown key, ``model_type`` for a value that is not a mapping), so every message
 from __future__ import annotations
 
 import dataclasses
-import functools
 import typing
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -77,14 +76,16 @@ def check_rules(obj: Any, given: typing.AbstractSet[str], rules: list[Rule]) -> 
         raise ValidationError.from_exception_data(type(obj).__name__, errors)
 
 
-@functools.cache
-def adapter(cls: type[Any]) -> TypeAdapter[Any]:
-    return TypeAdapter(cls)
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
 def validate(cls: type[S], data: Any) -> S:
     """``data`` validated into ``cls``; pydantic's ValidationError when it is not valid."""
-    return adapter(cls).validate_python(data)  # type: ignore[no-any-return]
+    found = _ADAPTERS.get(cls)
+    if found is None:
+        found = _ADAPTERS[cls] = TypeAdapter(cls)
+    result: S = found.validate_python(data)
+    return result
 
 
 def errors_of(exc: ValidationError) -> list[ErrorDetails]:
@@ -115,14 +116,19 @@ def is_schema_class(obj: Any) -> bool:
     )
 
 
-@functools.cache
+_FIELDS: dict[type, dict[str, FieldInfo]] = {}
+
+
 def fields_of(cls: type[Any]) -> dict[str, FieldInfo]:
     """The fields of a schema class, by name, in order."""
-    hints = typing.get_type_hints(cls, include_extras=True)
-    return {
-        f.name: FieldInfo(
-            hints[f.name],
-            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-        )
-        for f in dataclasses.fields(cls)
-    }
+    found = _FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls, include_extras=True)
+        found = _FIELDS[cls] = {
+            f.name: FieldInfo(
+                hints[f.name],
+                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            )
+            for f in dataclasses.fields(cls)
+        }
+    return found

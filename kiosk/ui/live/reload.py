@@ -45,6 +45,7 @@ def load_gallery(content_dir: Path, assets_dir: Path) -> LoadResult:
 
     return full_load(content_dir, assets_dir)
 
+
 _WORKER: ThreadPoolExecutor | None = None
 _WORKER_LOCK = threading.Lock()
 
