@@ -9,7 +9,8 @@ Keyed by a fingerprint of everything a load reads: the content folder's tree (ev
 name, size, times, inode and mode, and the bytes of every file up to
 :data:`HASHED_BYTES`, so an edit of the same size within the same second still shows), the
 assets folder's tree (sizes and times), the loader's own source files when run from a source
-checkout, the app's version and the cache's format. Any difference is a miss: the full load
+checkout (a bundle's executable when frozen), the parsing and validating libraries' files, the
+app's version and the cache's format. Any difference is a miss: the full load
 runs, and its result replaces the cache.
 
 The file is hostile input: it is read only after its HMAC-SHA256 (with the secret above) matches,
@@ -27,6 +28,7 @@ import datetime as dt
 import functools
 import hashlib
 import hmac
+import importlib.util
 import json
 import logging
 import os
@@ -91,13 +93,27 @@ def _walk(root: Path, hashed: bool) -> Iterator[list[Any]]:
             yield row
 
 
-def _source_files() -> list[list[Any]]:
-    """The loader's own modules (a source checkout; a bundle has none, its version says it)."""
+def _code() -> list[list[Any]]:
+    """What the loader is made of: its own modules (a source checkout), the libraries that
+    parse and validate (their messages are in the cached problems), and a bundle's executable
+    (a bundle holds its modules inside it: a new build with the same version is a new key)."""
     here = Path(__file__).parent
-    rows = []
+    rows: list[list[Any]] = []
     for path in sorted(here.glob("*.py")):
         st = path.stat()
         rows.append([path.name, st.st_size, st.st_mtime_ns])
+    for name in ("pydantic", "pydantic_core", "yaml"):
+        try:
+            spec = importlib.util.find_spec(name)  # found, not imported
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec is not None else None
+        if origin and os.path.exists(origin):
+            st = os.stat(origin)
+            rows.append([name, origin, st.st_size, st.st_mtime_ns])
+    if getattr(sys, "frozen", False):
+        st = os.stat(sys.executable)
+        rows.append([sys.executable, st.st_size, st.st_mtime_ns])
     return rows
 
 
@@ -112,7 +128,7 @@ def fingerprint(content_dir: Path, assets_dir: Path | None) -> str:
         "assets_dir": str(assets_dir) if assets_dir else None,
         "content": list(_walk(content_dir, hashed=True)),
         "assets": list(_walk(assets_dir, hashed=False)) if assets_dir else [],
-        "source": _source_files(),
+        "code": _code(),
     }
     text = json.dumps(material, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(text.encode("ascii")).hexdigest()

@@ -333,3 +333,18 @@ def test_a_start_with_unchanged_content_loads_no_validator_and_no_yaml(
     assert cold[0] == warm[0]
     assert cold[1] != "[]"  # the first start validated (else this test proves nothing)
     assert warm[1] == "[]"
+
+
+def test_a_new_build_of_a_bundle_with_the_same_version_is_a_miss(
+    loads: Loads, mini_gallery: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bundle keeps its modules inside its executable: a rebuild (a new loader, the same
+    version number) must not read what the old build kept."""
+    exe = tmp_path / "kiosk-exe"
+    exe.write_bytes(b"build 1")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(exe))
+    loads.load(mini_gallery)
+    assert loads.load(mini_gallery)[1]
+    exe.write_bytes(b"build 22")
+    assert not loads.load(mini_gallery)[1]
