@@ -261,6 +261,16 @@ def test_a_signed_cache_that_is_not_what_the_app_writes_is_ignored(
     same(result, truth)
 
 
+def always_in_full(loads: Loads, folder: Path) -> None:
+    """Every load is the full load, and gives what it gives."""
+    truth = load_gallery(folder, loads.assets)
+    for _ in range(2):
+        result, hit = loads.load(folder)
+        assert not hit
+        same(result, truth)
+    assert loads.full == 2
+
+
 def test_a_cache_folder_that_cannot_be_written_costs_only_time(
     tmp_path: Path, mini_gallery: Path
 ) -> None:
@@ -268,23 +278,14 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_time(
     blocked.write_text("a file where the cache folder should be", encoding="utf-8")
     loads = Loads(tmp_path / "data")
     loads.cache_dir = blocked / "cache"
-    truth = load_gallery(mini_gallery, loads.assets)
-    for _ in range(2):
-        result, hit = loads.load(mini_gallery)
-        assert not hit
-        same(result, truth)
-    assert loads.full == 2
+    always_in_full(loads, mini_gallery)
 
 
 def test_a_key_file_that_cannot_be_made_costs_only_time(tmp_path: Path, mini_gallery: Path) -> None:
     loads = Loads(tmp_path / "data")
     (tmp_path / "data").mkdir()
     loads.key_file.mkdir()  # a folder where the key should be
-    truth = load_gallery(mini_gallery, loads.assets)
-    for _ in range(2):
-        result, hit = loads.load(mini_gallery)
-        assert not hit
-        same(result, truth)
+    always_in_full(loads, mini_gallery)
 
 
 def test_a_content_folder_that_cannot_be_walked_is_loaded_in_full(
