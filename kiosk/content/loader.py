@@ -15,6 +15,7 @@ from typing import Any
 
 from kiosk.content import artwork, messages, warnings
 from kiosk.content.errors import Problem, Severity
+from kiosk.content.files import FISHBOWL_FILE, GALLERY_FILE, POSTERS_DIR, QUOTES_FILE
 from kiosk.content.languages import (
     MissingTranslation,
     missing_languages,
@@ -36,10 +37,6 @@ from kiosk.content.text import Artwork, LocalText, kind_of
 from kiosk.content.yamlsafe import Document, Loc, read_document
 from kiosk.gcpause import cyclic_gc_paused
 
-GALLERY_FILE = "gallery.yaml"
-QUOTES_FILE = "quotes.yaml"
-FISHBOWL_FILE = "fishbowl.yaml"
-POSTERS_DIR = "posters"
 MAX_POSTER_FILES = 1000
 
 
