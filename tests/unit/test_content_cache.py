@@ -349,3 +349,32 @@ def test_a_new_build_of_a_bundle_with_the_same_version_is_a_miss(
     assert loads.load(mini_gallery)[1]
     exe.write_bytes(b"build 22")
     assert not loads.load(mini_gallery)[1]
+
+
+def test_the_gallery_window_and_its_services_load_no_validator_either(
+    mini_gallery: Path, tmp_path: Path
+) -> None:
+    """Live reload, the admin screen and the rest that start after the first frame: the loader
+    (pydantic, yaml) waits for the first reload."""
+    code = (
+        "import sys\n"
+        "from kiosk import startup\n"
+        "app = startup.get_app()\n"
+        f"result = startup.load({str(mini_gallery)!r})\n"
+        "window = startup.gallery_window(result, (800, 600))\n"
+        "window.show()\n"
+        f"services = startup.attach_services(window, result, {str(mini_gallery)!r})\n"
+        "app.processEvents()\n"
+        "print(sorted(m for m in ('pydantic', 'pydantic_core', 'yaml') if m in sys.modules))\n"
+        "services.stop()\n"
+    )
+    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
+    outs = []
+    for _ in range(2):
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True
+        )
+        assert out.returncode == 0, out.stderr
+        outs.append(out.stdout.splitlines()[-1])
+    assert outs[0] != "[]"  # the first start validated
+    assert outs[1] == "[]"
