@@ -69,32 +69,51 @@ def get_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def load(content: str | None) -> LoadResult:
+def load(content: str | None, *, defer_cache: bool = False) -> LoadResult:
     """The content folder the app would use, loaded; every problem logged. A folder that cannot
     be opened is replaced by the bundled default content (:func:`paths.usable_content_dir`), and
-    the log says why; the admin screen says it too (:func:`notices`)."""
+    the log says why; the admin screen says it too (:func:`notices`).
+
+    Unchanged content is read back from what its last full load found (kiosk/content/cache.py);
+    after a full load the result is written there, at once or, with ``defer_cache``, when
+    :func:`keep_content_cache` is called (the gallery calls it once its first frame is on
+    screen)."""
     from kiosk.content import cache
 
     folder, notice = paths.usable_content_dir(content)
     if notice is not None:
         logger.error("%s", notice)
-    # unchanged content is read back from what its last full load found (kiosk/content/cache.py)
-    result, cached = cache.load(
+    loaded = cache.load(
         folder,
         paths.assets_dir(),
         paths.cache_dir(),
         paths.data_dir() / cache.KEY_FILE,
         _full_load,
     )
+    result = loaded.result
+    if loaded.keep is not None:
+        _PENDING_CACHE[:] = [loaded.keep]
+        if not defer_cache:
+            keep_content_cache()
     for problem in result.problems:
         logger.log(logging.ERROR if problem.is_error else logging.WARNING, "content: %s", problem)
     logger.info(
         "content %s%s: %s",
         folder,
-        " (unchanged: from the cache)" if cached else "",
+        " (unchanged: from the cache)" if loaded.from_cache else "",
         result.summary(),
     )
     return result
+
+
+# the content cache's write after a full load, waiting for keep_content_cache()
+_PENDING_CACHE: list[Callable[[], bool]] = []
+
+
+def keep_content_cache() -> None:
+    """Write the content cache that :func:`load` left for later (if any)."""
+    while _PENDING_CACHE:
+        _PENDING_CACHE.pop()()
 
 
 def _full_load(folder: Path, assets: Path | None) -> LoadResult:

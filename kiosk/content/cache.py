@@ -36,7 +36,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kiosk import __version__
 from kiosk.content.errors import Problem, Severity
@@ -171,18 +171,31 @@ def _fields(obj: Any) -> dict[str, Any]:
     """The fields that make ``obj`` (a dataclass), by name; a field that holds its class's
     default object itself is left out, so that it is that same object again when read back (the
     loader tells a text left to the schema's default from one the file gives by identity)."""
+    cls: type = type(obj)
     return {
-        f.name: value
-        for f in dataclasses.fields(obj)
-        if f.init
-        and not f.name.startswith("_")
-        and (value := getattr(obj, f.name)) is not f.default
+        name: value
+        for name, default in _kept_fields(cls)
+        if (value := getattr(obj, name)) is not default
     }
 
 
-def _encode(value: Any, known: dict[str, type]) -> Any:
+@functools.cache
+def _kept_fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    return tuple(
+        (f.name, f.default)
+        for f in dataclasses.fields(cls)
+        if f.init and not f.name.startswith("_")
+    )
+
+
+@functools.cache
+def _link() -> type:
     from kiosk.content.text import Link
 
+    return Link
+
+
+def _encode(value: Any, known: dict[str, type]) -> Any:
     kind = type(value)
     if value is None or kind in (bool, int, str):
         return value
@@ -192,7 +205,7 @@ def _encode(value: Any, known: dict[str, type]) -> Any:
         return value
     if kind is tuple:
         return [_encode(v, known) for v in value]
-    if kind is Link:
+    if kind is _link():
         return {_TAG: "link", "v": str(value)}
     if isinstance(value, Path):
         return {_TAG: "path", "v": str(value)}
@@ -271,12 +284,6 @@ _SCALARS: dict[str, Callable[[str], Any]] = {
     "severity": Severity,
     "link": lambda v: _link()(v),
 }
-
-
-def _link() -> type:
-    from kiosk.content.text import Link
-
-    return Link
 
 
 def decode(data: Any) -> LoadResult:
@@ -395,15 +402,25 @@ def write(cache_file: Path, key_file: Path, stamp: str, result: LoadResult) -> b
     return True
 
 
+class Loaded(NamedTuple):
+    """A load of the content: its result, whether the cache gave it, and (after a full load)
+    ``keep``, which writes the result into the cache: now, or once the first frame is on
+    screen (it costs ~20 ms that the first frame does not need)."""
+
+    result: LoadResult
+    from_cache: bool
+    keep: Callable[[], bool] | None = None
+
+
 def load(
     content_dir: Path,
     assets_dir: Path | None,
     cache_dir: Path,
     key_file: Path,
     full_load: Callable[[Path, Path | None], LoadResult],
-) -> tuple[LoadResult, bool]:
+) -> Loaded:
     """The load of ``content_dir``: from the cache when nothing it depends on changed, else
-    ``full_load``'s (then kept for the next start). Also says whether the cache served it."""
+    ``full_load``'s, with the ``keep`` that writes it into the cache for the next start."""
     cache_file = cache_dir / CACHE_FILE
     try:
         stamp: str | None = fingerprint(content_dir, assets_dir)
@@ -413,13 +430,18 @@ def load(
     if stamp is not None:
         found = read(cache_file, key_file, stamp)
         if found is not None:
-            return found, True
+            return Loaded(found, True)
     result = full_load(content_dir, assets_dir)
-    if stamp is not None:
+    if stamp is None:
+        return Loaded(result, False)
+
+    def keep() -> bool:
+        """Write the result, if the files are still those it was loaded from."""
         try:
             after = fingerprint(content_dir, assets_dir)
         except (OSError, Unusable):
-            after = None
-        if after == stamp:  # nothing changed while it loaded: the result is the files' own
-            write(cache_file, key_file, stamp, result)
-    return result, False
+            return False
+        # a file changed since (or while) it loaded: the result may not be the files' own
+        return after == stamp and write(cache_file, key_file, stamp, result)
+
+    return Loaded(result, False, keep)

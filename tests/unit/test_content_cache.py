@@ -40,7 +40,10 @@ class Loads:
         return load_gallery(folder, assets)
 
     def load(self, folder: Path) -> tuple[LoadResult, bool]:
-        return cache.load(folder, self.assets, self.cache_dir, self.key_file, self._full)
+        loaded = cache.load(folder, self.assets, self.cache_dir, self.key_file, self._full)
+        if loaded.keep is not None:
+            loaded.keep()
+        return loaded.result, loaded.from_cache
 
 
 def same(a: LoadResult, b: LoadResult) -> None:
@@ -378,3 +381,22 @@ def test_the_gallery_window_and_its_services_load_no_validator_either(
         outs.append(out.stdout.splitlines()[-1])
     assert outs[0] != "[]"  # the first start validated
     assert outs[1] == "[]"
+
+
+def test_the_gallery_writes_the_cache_once_its_first_frame_is_shown(mini_gallery: Path) -> None:
+    """``defer_cache``: the write waits for keep_content_cache(), and is skipped when a file
+    changed since the load (what was loaded may not be the files' own any more)."""
+    cache_file = paths.cache_dir() / cache.CACHE_FILE
+    startup.load(str(mini_gallery), defer_cache=True)
+    assert not cache_file.exists()
+    startup.keep_content_cache()
+    assert cache_file.is_file()
+    startup.keep_content_cache()  # nothing left to write: no error
+
+    cache_file.unlink()
+    poster = mini_gallery / "posters" / "dock.yaml"
+    poster.write_text(poster.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    startup.load(str(mini_gallery), defer_cache=True)
+    poster.write_text(poster.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    startup.keep_content_cache()
+    assert not cache_file.exists()
