@@ -253,11 +253,6 @@ def after_first_frame(window: QWidget, fn: Callable[[], None], fallback_ms: int 
     fallback = QTimer(window)
     fallback.setSingleShot(True)
 
-    def soon() -> None:
-        # one more turn of the event loop: what was already waiting for this frame (the
-        # frame's own flush, a first-frame probe) goes first
-        QTimer.singleShot(0, run)
-
     def run() -> None:
         if not state["done"]:
             state["done"] = True
@@ -271,7 +266,7 @@ def after_first_frame(window: QWidget, fn: Callable[[], None], fallback_ms: int 
     class Exposed(QObject):
         def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt override
             if event.type() == QEvent.Type.Expose and obj.isExposed():
-                QTimer.singleShot(0, soon)  # after this expose's paint and flush
+                QTimer.singleShot(0, run)  # after this expose's paint and flush
             return False
 
     watcher = Exposed(window)
