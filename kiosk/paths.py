@@ -202,3 +202,9 @@ def data_dir_notice() -> str | None:
     """Why :func:`data_dir` is a temporary folder, or None when it is the one asked for."""
     entry = _DATA_DIRS.get(wanted_data_dir())
     return entry[1] if entry else None
+
+
+def cache_dir() -> Path:
+    """What the app keeps only to start faster (the theme's icons, the content cache): safe to
+    delete at any time."""
+    return data_dir() / "cache"

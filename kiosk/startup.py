@@ -18,6 +18,7 @@ from kiosk import paths
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from PySide6.QtGui import QImage, QScreen
     from PySide6.QtWidgets import QApplication, QWidget
@@ -68,20 +69,57 @@ def get_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def load(content: str | None) -> LoadResult:
+def load(content: str | None, *, defer_cache: bool = False) -> LoadResult:
     """The content folder the app would use, loaded; every problem logged. A folder that cannot
     be opened is replaced by the bundled default content (:func:`paths.usable_content_dir`), and
-    the log says why; the admin screen says it too (:func:`notices`)."""
-    from kiosk.content.loader import load_gallery
+    the log says why; the admin screen says it too (:func:`notices`).
+
+    Unchanged content is read back from what its last full load found (kiosk/content/cache.py);
+    after a full load the result is written there, at once or, with ``defer_cache``, when
+    :func:`keep_content_cache` is called (the gallery calls it once its first frame is on
+    screen)."""
+    from kiosk.content import cache
 
     folder, notice = paths.usable_content_dir(content)
     if notice is not None:
         logger.error("%s", notice)
-    result = load_gallery(folder, paths.assets_dir())
+    loaded = cache.load(
+        folder,
+        paths.assets_dir(),
+        paths.cache_dir(),
+        paths.data_dir() / cache.KEY_FILE,
+        _full_load,
+    )
+    result = loaded.result
+    if loaded.keep is not None:
+        _PENDING_CACHE[:] = [loaded.keep]
+        if not defer_cache:
+            keep_content_cache()
     for problem in result.problems:
         logger.log(logging.ERROR if problem.is_error else logging.WARNING, "content: %s", problem)
-    logger.info("content %s: %s", folder, result.summary())
+    logger.info(
+        "content %s%s: %s",
+        folder,
+        " (unchanged: from the cache)" if loaded.from_cache else "",
+        result.summary(),
+    )
     return result
+
+
+# the content cache's write after a full load, waiting for keep_content_cache()
+_PENDING_CACHE: list[Callable[[], bool]] = []
+
+
+def keep_content_cache() -> None:
+    """Write the content cache that :func:`load` left for later (if any)."""
+    while _PENDING_CACHE:
+        _PENDING_CACHE.pop()()
+
+
+def _full_load(folder: Path, assets: Path | None) -> LoadResult:
+    from kiosk.content.loader import load_gallery
+
+    return load_gallery(folder, assets)
 
 
 def make_context(
@@ -120,7 +158,7 @@ def apply_theme(app: QApplication, gallery: Gallery, scale: TypeScale) -> bool:
     return theme.apply_base(
         app,
         gallery.settings.theme.name,
-        paths.data_dir() / "cache",
+        paths.cache_dir(),
         scale,
         prerendered=paths.assets_dir() / "theme",
     )

@@ -34,7 +34,7 @@ def _run(args: argparse.Namespace) -> int:
     if app is None:
         return 1
     screen = startup.pick_screen(args.screen)
-    result = startup.load(args.content)
+    result = startup.load(args.content, defer_cache=True)
     kiosk_on = bool(args.kiosk or result.gallery.settings.kiosk)
     windowed = args.windowed and not kiosk_on  # a kiosk is always the whole screen
     size = startup.window_size(screen, windowed)
@@ -50,6 +50,7 @@ def _run(args: argparse.Namespace) -> int:
 
     def services() -> None:
         startup.attach_services(window, result, args.content)
+        startup.keep_content_cache()  # after a full load: for the next start
         logger.info("on screen: live reload and the admin gesture are running")
         gc.freeze()  # (collections then run on the GUI thread: kiosk.ui.collector)
 

@@ -22,7 +22,7 @@ from typing import Any
 from kiosk.colour import Palette, contrast, mix, palette_for, readable_on
 from kiosk.content import artwork
 from kiosk.content.errors import one_line
-from kiosk.content.loader import GALLERY_FILE, QUOTES_FILE
+from kiosk.content.files import GALLERY_FILE, QUOTES_FILE
 from kiosk.content.messages import place_text
 from kiosk.content.model import Gallery, Poster
 from kiosk.content.text import LocalText

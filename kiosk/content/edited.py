@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kiosk.content.errors import Problem
-from kiosk.content.loader import POSTERS_DIR
+from kiosk.content.files import POSTERS_DIR
 from kiosk.content.yamlsafe import Document
 
 POSTER_SUFFIXES = (".yaml", ".yml")

@@ -7,20 +7,20 @@ A text in any other language is a translation. Pure functions over the content m
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections import Counter
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel
-
-from kiosk.content.errors import one_line
-from kiosk.content.model import Credit, Gallery, Organisation, Quote
+from kiosk.content.model import Credit, Gallery, Organisation, Quote, Strict
+from kiosk.content.result import MissingTranslation, coverage
 from kiosk.content.text import LocalText
+
+__all__ = ["MissingTranslation", "coverage"]  # (their home is kiosk.content.result)
 
 # Fields that hold names: a plain name (a person, an organisation, an acronym, a document's
 # title in a credit) reads the same in every language and needs no translation. Written as a
 # language map, a name is checked like any other text.
-NAME_FIELDS: frozenset[tuple[type[BaseModel], str]] = frozenset(
+NAME_FIELDS: frozenset[tuple[type, str]] = frozenset(
     {
         (Quote, "speaker"),
         (Quote, "organisation"),
@@ -64,9 +64,10 @@ def texts_of(obj: Any, loc: tuple[str | int, ...] = (), name: bool = False) -> l
     are left out."""
     if isinstance(obj, LocalText):
         return [TextAt(loc, obj, name)]
-    if isinstance(obj, BaseModel):
+    if isinstance(obj, Strict):
         found: list[TextAt] = []
-        for field_name, info in type(obj).model_fields.items():
+        for info in dataclasses.fields(obj):  # type: ignore[arg-type]
+            field_name = info.name
             value = getattr(obj, field_name)
             if value is None or value is info.default:
                 continue
@@ -93,27 +94,6 @@ def missing_languages(item: TextAt, languages: tuple[str, ...], written_in: str)
         return []
     have = item.text.languages or (written_in,)
     return [lang for lang in languages if lang not in have]
-
-
-class MissingTranslation(NamedTuple):
-    """One text without a translation into one language, where the author finds it; sorted
-    by file, line, field and language."""
-
-    file: str
-    line: int
-    field: str
-    lang: str
-
-    def __str__(self) -> str:
-        return f"{one_line(self.file)}:{self.line}: {self.field}"
-
-
-def coverage(
-    missing: tuple[MissingTranslation, ...] | list[MissingTranslation], languages: tuple[str, ...]
-) -> dict[str, int]:
-    """How many texts lack each language, for every language of the gallery (0 when none)."""
-    counts = Counter(m.lang for m in missing)
-    return {lang: counts[lang] for lang in languages}
 
 
 def coverage_text(counts: dict[str, int]) -> str:

@@ -9,15 +9,15 @@ missing image) drops only that reference.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from kiosk.content import artwork, messages, warnings
-from kiosk.content.errors import Problem, Severity, plural
+from kiosk.content.errors import Problem, Severity
+from kiosk.content.files import FISHBOWL_FILE, GALLERY_FILE, POSTERS_DIR, QUOTES_FILE
 from kiosk.content.languages import (
     MissingTranslation,
-    coverage,
     missing_languages,
     original_language,
     texts_of,
@@ -32,70 +32,12 @@ from kiosk.content.model import (
     Quote,
 )
 from kiosk.content.notes import NOTES_FILE, notes_from
+from kiosk.content.result import LoadResult, trouble_text
 from kiosk.content.text import Artwork, LocalText, kind_of
 from kiosk.content.yamlsafe import Document, Loc, read_document
 from kiosk.gcpause import cyclic_gc_paused
 
-GALLERY_FILE = "gallery.yaml"
-QUOTES_FILE = "quotes.yaml"
-FISHBOWL_FILE = "fishbowl.yaml"
-POSTERS_DIR = "posters"
 MAX_POSTER_FILES = 1000
-
-
-@dataclass
-class LoadResult:
-    """The gallery that could be loaded, and every problem found."""
-
-    gallery: Gallery
-    problems: list[Problem] = field(default_factory=list)
-    # every file read, by name, with its map from data path to line (``keep_documents``): what
-    # ``kiosk doctor`` points its findings with; empty otherwise (the app keeps no marks alive)
-    documents: dict[str, Document] = field(default_factory=dict)
-    # each text without a translation into one of the gallery's languages (none when it has one)
-    missing_translations: tuple[MissingTranslation, ...] = ()
-    # poster files with errors: shown all the same (without their wrong fields), and left out
-    posters_shown_with_errors: int = 0
-    posters_left_out: int = 0
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def translation_coverage(self) -> dict[str, int]:
-        """Texts missing per language of the gallery; empty for a gallery in one language."""
-        languages = self.gallery.settings.languages
-        return coverage(self.missing_translations, languages) if len(languages) > 1 else {}
-
-    def summary(self) -> str:
-        g = self.gallery
-        # the "and N more warnings" line of a file stands for the N warnings it did not list
-        warnings = sum(p.hidden or 1 for p in self.warnings)
-        return (
-            f"{plural(len(g.posters), 'poster')}, {plural(len(g.quotes), 'quote')}: "
-            f"{plural(len(self.errors), 'error')}, {plural(warnings, 'warning')}"
-            + self.poster_trouble()
-        )
-
-    def poster_trouble(self) -> str:
-        """'; posters with errors: 1 shown, 1 left out', or '' when none has errors."""
-        text = trouble_text(self.posters_shown_with_errors, self.posters_left_out)
-        return f"; {text}" if text else ""
-
-
-def trouble_text(shown: int, left_out: int) -> str:
-    """'posters with errors: 1 shown, 1 left out', or '' when none has errors."""
-    if not shown + left_out:
-        return ""
-    return f"posters with errors: {shown} shown, {left_out} left out"
 
 
 def load_gallery(

@@ -13,10 +13,12 @@ import typing
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from kiosk.content.errors import Severity
+from kiosk.content.schema import errors_of, fields_of, is_schema_class
+from kiosk.content.schema import validate as validate_as
 from kiosk.content.syntax import quoted
 from kiosk.content.text import COLOUR_RE, ID_RE, LANG_RE, kind_of, shown
 from kiosk.content.yamlsafe import Document, Loc
@@ -115,23 +117,23 @@ def place_text(loc: Loc) -> str:
     return out
 
 
-def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+def _model_at(model: type[Any], loc: Loc) -> type[Any] | None:
     """The model class that the mapping at ``loc`` is validated against."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not is_schema_class(current):
             return None
-        info = current.model_fields.get(part)
+        info = fields_of(current).get(part)
         if info is None:
             return None
         current = _find_model(info.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+    return current if is_schema_class(current) else None
 
 
 def _find_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if is_schema_class(annotation):
         return annotation
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
@@ -204,7 +206,7 @@ def _not_a_number(path: str, loc: Loc, value: Any, whole: bool) -> str:
     return msg
 
 
-def sentence(doc: Document, model: type[BaseModel], err: ErrorDetails, base: Loc) -> str:
+def sentence(doc: Document, model: type[Any], err: ErrorDetails, base: Loc) -> str:
     """One plain sentence for one pydantic error (without the file position)."""
     loc = (*base, *err["loc"])
     kind = err["type"]
@@ -269,11 +271,11 @@ def sentence(doc: Document, model: type[BaseModel], err: ErrorDetails, base: Loc
     return f"{path}: {err['msg']}"
 
 
-def _number_field(model: type[BaseModel], loc: Loc) -> bool:
+def _number_field(model: type[Any], loc: Loc) -> bool:
     """Whether the value at ``loc`` (inside ``model``) is a number field (int or float)."""
     *parents, last = loc or ("",)
     owner = _model_at(model, tuple(parents))
-    info = owner.model_fields.get(str(last)) if owner is not None else None
+    info = fields_of(owner).get(str(last)) if owner is not None else None
     if info is None or isinstance(last, int):
         return False
     kinds = _plain_types(info.annotation)
@@ -289,7 +291,7 @@ def _plain_types(annotation: Any) -> set[Any]:
     return {annotation}
 
 
-def _reword_surprises(doc: Document, model: type[BaseModel], base: Loc) -> list[Loc]:
+def _reword_surprises(doc: Document, model: type[Any], base: Loc) -> list[Loc]:
     """A number field given 2:00 or 01234 (YAML 1.1 reads 120 and 668): "put it in quotes"
     would make it text, which the field refuses; say which number to write. Returns the
     paths of the surprises inside ``base``: their values are not used."""
@@ -322,7 +324,7 @@ def _reword_surprises(doc: Document, model: type[BaseModel], base: Loc) -> list[
     return found
 
 
-def _droppable(model: type[BaseModel], loc: Loc) -> Loc | None:
+def _droppable(model: type[Any], loc: Loc) -> Loc | None:
     """The innermost optional part of ``loc`` that can be left out so that the rest of the
     model still stands: an optional field (it falls back to its default) or an entry of a
     list; None when the error is in a required field of ``model`` itself."""
@@ -332,9 +334,9 @@ def _droppable(model: type[BaseModel], loc: Loc) -> Loc | None:
         if isinstance(part, int):
             found = tuple(loc[: i + 1])
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not is_schema_class(current):
             break
-        info = current.model_fields.get(part)
+        info = fields_of(current).get(part)
         if info is None:
             break
         if not info.is_required():
@@ -343,7 +345,7 @@ def _droppable(model: type[BaseModel], loc: Loc) -> Loc | None:
     return found
 
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 MAX_ROUNDS = 8  # leaving out one field may break a rule that holds another: try again
 
 
@@ -364,12 +366,12 @@ def validate(
     """
     surprises = _reword_surprises(doc, model, base)
     try:
-        valid = model.model_validate(data)
+        valid = validate_as(model, data)
         if not surprises:
             return valid
         errors: list[ErrorDetails] = []
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors = errors_of(exc)
     extra = [e for e in errors if e["type"] == "extra_forbidden"]
     real = [e for e in errors if e["type"] != "extra_forbidden"]
     for err in extra:
@@ -384,7 +386,7 @@ def validate(
         if parent:
             msg += f" in {parent}"
         if owner is not None:
-            close = difflib.get_close_matches(str(key), list(owner.model_fields), n=1)
+            close = difflib.get_close_matches(str(key), list(fields_of(owner)), n=1)
             if close:
                 msg += f" (did you mean '{close[0]}'?)"
         doc.problem(loc, msg + "; it is ignored", Severity.WARNING)
@@ -416,11 +418,11 @@ def validate(
             drops.append(drop)
         data = _without(data, drops)
         try:
-            return model.model_validate(data)
+            return validate_as(model, data)
         except ValidationError as exc:  # what is left may break a rule: leave out more
-            bad = [tuple(e["loc"]) for e in exc.errors() if e["type"] != "extra_forbidden"]
+            bad = [tuple(e["loc"]) for e in errors_of(exc) if e["type"] != "extra_forbidden"]
     try:
-        return model.model_validate(data)
+        return validate_as(model, data)
     except ValidationError:
         return None
 

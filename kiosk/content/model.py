@@ -1,27 +1,24 @@
-"""The content model: typed, immutable, plain Python (pydantic, no Qt).
+"""The content model: typed, immutable, plain Python (frozen dataclasses, no Qt, no pydantic).
 
 One class per kind of YAML file: GallerySettings (gallery.yaml), Poster (posters/*.yaml),
 Quote (quotes.yaml), FishbowlPreset (fishbowl.yaml); and Gallery, which the loader assembles
 from all of them. docs/content.md documents every field.
+
+These classes are the schema, once: pydantic validates the YAML into them (kiosk.content.schema,
+imported only when something is validated), reading each field's type, its default and its
+constraints (``Annotated[int, Ge(10), Le(600)]``) from here. The app itself never needs pydantic
+to hold or show content: a start-up whose content did not change reads the last validated load
+back from its cache (kiosk.content.cache) into these same classes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, get_args
 
 from kiosk.content.text import (
     Artwork,
@@ -68,8 +65,6 @@ SectionKind = Literal[
     "background", "history", "approach", "measures", "outcomes", "future", "discussion", "other"
 ]
 
-Number = Annotated[float, Field(strict=False, allow_inf_nan=False)]
-
 # Limits far above any real poster (the default gallery's largest has 10 sections, 14 facts), low
 # enough that a poster page builds in a blink: a file of 1,500 facts froze the kiosk for seconds.
 MAX_ITEMS = 40  # sections, paragraphs, bullets, lessons, sources, organisers, credits...
@@ -82,44 +77,121 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def check_rules(model: BaseModel, rules: list[tuple[bool, tuple[str, ...], str]]) -> None:
-    """Rules across fields, all checked at once: each broken rule is an error of its own, at
-    the first of its fields that the file gives (else the first), so that the author sees
-    every one at its line in one run. ``rules``: (broken, fields, message)."""
-    given = model.model_fields_set
-    errors = [
-        InitErrorDetails(
-            type=PydanticCustomError("rule", message),
-            loc=(field := next((f for f in fields if f in given), fields[0]),),
-            input=getattr(model, field),
-        )
-        for broken, fields, message in rules
-        if broken
-    ]
-    if errors:
-        raise ValidationError.from_exception_data(type(model).__name__, errors)
+# a rule across fields: (broken, the fields it concerns, what is wrong); the schema reports each
+# broken rule as an error of its own, at the first of its fields that the file gives (else the
+# first), so that the author sees every one at its line in one run
+Rule = tuple[bool, tuple[str, ...], str]
+S = TypeVar("S", bound="Strict")
 
 
-class Strict(BaseModel):
-    """Base of every model: unknown keys refused (the loader makes them warnings).
+class Strict:
+    """Base of every schema class (each a frozen dataclass): unknown keys refused (the loader
+    makes them warnings).
 
     Text, ids, colours and fact values have strict types of their own (kiosk.content.text), so
-    YAML 1.1 surprises are caught where text is wanted; lists are accepted for tuples.
+    YAML 1.1 surprises are caught where text is wanted; lists are accepted for tuples. A class
+    may add ``_before`` (a classmethod turning the raw value into a mapping) and ``_rules``
+    (the rules across its fields, checked after its fields are valid; a ValueError for a rule
+    about the whole).
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # read by pydantic when it validates a dataclass (kiosk.content.schema)
+    __pydantic_config__ = {"extra": "forbid"}
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from kiosk.content.schema import schema_of  # noqa: PLC0415 - only to validate
+
+        return schema_of(cls, source, handler)
+
+    @classmethod
+    def model_validate(cls: type[S], data: Any) -> S:
+        """``data`` validated into this class (pydantic's ValidationError when it is not)."""
+        from kiosk.content.schema import validate  # noqa: PLC0415 - only to validate
+
+        return validate(cls, data)
+
+    def model_copy(self: S, *, update: Mapping[str, Any]) -> S:
+        """A copy with the fields in ``update`` replaced (no validation)."""
+        return dataclasses.replace(self, **update)  # type: ignore[type-var]
+
+    def _rules(self) -> list[Rule]:
+        return []
 
 
+@dataclass(frozen=True)
+class Bound:
+    """A constraint of a field, set on the field's own schema as pydantic sets its ``Field(ge=..,
+    max_length=..)``: the same check, the same error."""
+
+    value: Any
+    key: ClassVar[str] = ""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema[self.key] = self.value
+        return schema
+
+
+class Ge(Bound):
+    """At least ``value``."""
+
+    key = "ge"
+
+
+class Le(Bound):
+    """At most ``value``."""
+
+    key = "le"
+
+
+class MinLen(Bound):
+    """At least ``value`` entries."""
+
+    key = "min_length"
+
+
+class MaxLen(Bound):
+    """At most ``value`` entries."""
+
+    key = "max_length"
+
+
+class Finite:
+    """A float constraint: no infinity, no NaN (pydantic's ``allow_inf_nan=False``)."""
+
+    @staticmethod
+    def __get_pydantic_core_schema__(source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["allow_inf_nan"] = False
+        return schema
+
+
+@dataclass(frozen=True)
+class After:
+    """A check of one field's valid value: ``check`` returns it, or raises ValueError."""
+
+    check: Callable[[Any], Any]
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema  # noqa: PLC0415 - only to validate
+
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+
+@dataclass(frozen=True, kw_only=True)
 class Theme(Strict):
     name: ThemeName = "dark_teal.xml"
     accent: Colour | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Credit(Strict):
     role: LocalText
-    names: tuple[LocalText, ...] = Field(min_length=1, max_length=MAX_ITEMS)
+    names: Annotated[tuple[LocalText, ...], MinLen(1), MaxLen(MAX_ITEMS)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Organisation(Strict):
     """An organiser or a partner: its name, and optionally a short name (an acronym the source
     itself uses), a logo (a picture in the content folder) and the logo's text alternative.
@@ -130,15 +202,17 @@ class Organisation(Strict):
     logo: Artwork | None = None
     alt: LocalText | None = None  # what the logo shows, for a screen reader
 
-    @model_validator(mode="before")
     @classmethod
-    def _plain_text_is_a_name(cls, value: Any) -> Any:
-        # a mapping with none of these keys is a name in several languages ({en: .., fr: ..})
+    def _before(cls, value: Any) -> Any:
+        """Plain text is a name; so is a mapping with none of the keys (a name in several
+        languages, {en: .., fr: ..})."""
         if isinstance(value, str) or (
-            isinstance(value, dict) and value and not set(value) & set(cls.model_fields)
+            isinstance(value, dict) and value and not set(value) & _NAMES_OF_ORGANISATION
         ):
             return {"name": value}
         if not isinstance(value, dict | Organisation):
+            from pydantic_core import PydanticCustomError  # noqa: PLC0415 - only to validate
+
             raise PydanticCustomError(
                 "organisation_type",
                 "must be a name, or a mapping with name (and short, logo, alt), not {kind}",
@@ -147,40 +221,39 @@ class Organisation(Strict):
         return value
 
 
+_NAMES_OF_ORGANISATION = frozenset(f.name for f in dataclasses.fields(Organisation))
+
+
+@dataclass(frozen=True, kw_only=True)
 class IdleSettings(Strict):
-    timeout_seconds: int = Field(default=90, ge=10, le=86400)
-    warning_seconds: int = Field(default=10, ge=1, le=600)
+    timeout_seconds: Annotated[int, Ge(10), Le(86400)] = 90
+    warning_seconds: Annotated[int, Ge(1), Le(600)] = 10
 
 
+@dataclass(frozen=True, kw_only=True)
 class AttractSettings(Strict):
     enabled: bool = True
     prompt: LocalText | None = None  # None: the interface's "Touch to explore", translated
-    seconds_per_slide: Annotated[float, Field(strict=False, ge=2, le=120, allow_inf_nan=False)] = 8
+    seconds_per_slide: Annotated[float, Finite(), Ge(2), Le(120)] = 8
 
 
+@dataclass(frozen=True, kw_only=True)
 class CarouselSettings(Strict):
-    interval_seconds: (
-        Annotated[float, Field(strict=False, ge=3, le=300, allow_inf_nan=False)] | None
-    ) = None
-    words_per_second: Annotated[float, Field(strict=False, ge=0.5, le=20, allow_inf_nan=False)] = 4
-    extra_seconds: Annotated[float, Field(strict=False, ge=0, le=60, allow_inf_nan=False)] = 3
-    min_seconds: Annotated[float, Field(strict=False, ge=1, le=600, allow_inf_nan=False)] = 8
-    max_seconds: Annotated[float, Field(strict=False, ge=1, le=600, allow_inf_nan=False)] = 45
+    interval_seconds: Annotated[float, Finite(), Ge(3), Le(300)] | None = None
+    words_per_second: Annotated[float, Finite(), Ge(0.5), Le(20)] = 4
+    extra_seconds: Annotated[float, Finite(), Ge(0), Le(60)] = 3
+    min_seconds: Annotated[float, Finite(), Ge(1), Le(600)] = 8
+    max_seconds: Annotated[float, Finite(), Ge(1), Le(600)] = 45
 
-    @model_validator(mode="after")
-    def _bounds(self) -> CarouselSettings:
-        check_rules(
-            self,
-            [
-                (
-                    self.min_seconds > self.max_seconds,
-                    ("min_seconds", "max_seconds"),
-                    f"min_seconds ({_num(self.min_seconds)}) must not be more than max_seconds "
-                    f"({_num(self.max_seconds)})",
-                )
-            ],
-        )
-        return self
+    def _rules(self) -> list[Rule]:
+        return [
+            (
+                self.min_seconds > self.max_seconds,
+                ("min_seconds", "max_seconds"),
+                f"min_seconds ({_num(self.min_seconds)}) must not be more than max_seconds "
+                f"({_num(self.max_seconds)})",
+            )
+        ]
 
     def dwell_seconds(self, words: int) -> float:
         """How long a quote of ``words`` words stays on screen."""
@@ -190,34 +263,37 @@ class CarouselSettings(Strict):
         return max(self.min_seconds, min(self.max_seconds, raw))
 
 
+@dataclass(frozen=True, kw_only=True)
 class AnalyticsSettings(Strict):
     """What the kiosk records of its visitors (docs/analytics.md): on or off, how long it keeps
     it, and the most disk it may take."""
 
     enabled: bool = True
-    retention_days: int = Field(default=90, ge=1, le=3650)
-    max_megabytes: int = Field(default=64, ge=1, le=10_000)
+    retention_days: Annotated[int, Ge(1), Le(3650)] = 90
+    max_megabytes: Annotated[int, Ge(1), Le(10_000)] = 64
 
 
+@dataclass(frozen=True, kw_only=True)
 class PresenterSettings(Strict):
     """gallery.yaml's ``presenter``: the talk's length for the console's countdown (none: the
     console counts up only), and how long before the end it turns to its warning."""
 
-    talk_minutes: int | None = Field(default=None, ge=1, le=600)
-    warning_minutes: int = Field(default=2, ge=1, le=60)
+    talk_minutes: Annotated[int, Ge(1), Le(600)] | None = None
+    warning_minutes: Annotated[int, Ge(1), Le(60)] = 2
 
 
+@dataclass(frozen=True, kw_only=True)
 class GallerySettings(Strict):
     """gallery.yaml: the event and the app's settings for it."""
 
     title: LocalText
     subtitle: LocalText | None = None
-    date: Annotated[dt.date, Field(strict=False)] | None = None
+    date: dt.date | None = None
     place: LocalText | None = None
-    organisers: tuple[Organisation, ...] = Field(default=(), max_length=MAX_ITEMS)
-    partners: tuple[Organisation, ...] = Field(default=(), max_length=MAX_ITEMS)
-    credits: tuple[Credit, ...] = Field(default=(), max_length=MAX_ITEMS)
-    languages: tuple[LangCode, ...] = Field(default=("en",), min_length=1, max_length=MAX_ITEMS)
+    organisers: Annotated[tuple[Organisation, ...], MaxLen(MAX_ITEMS)] = ()
+    partners: Annotated[tuple[Organisation, ...], MaxLen(MAX_ITEMS)] = ()
+    credits: Annotated[tuple[Credit, ...], MaxLen(MAX_ITEMS)] = ()
+    languages: Annotated[tuple[LangCode, ...], MinLen(1), MaxLen(MAX_ITEMS)] = ("en",)
     # the language the gallery's texts were written in (the others are translations of it);
     # None: the first of ``languages``
     written_in: LangCode | None = None
@@ -241,16 +317,18 @@ class GallerySettings(Strict):
         return self.written_in or self.default_language
 
 
+@dataclass(frozen=True, kw_only=True)
 class Section(Strict):
     heading: LocalText
     kind: SectionKind = "other"
-    paragraphs: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
-    bullets: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
+    paragraphs: Annotated[tuple[LocalText, ...], MaxLen(MAX_ITEMS)] = ()
+    bullets: Annotated[tuple[LocalText, ...], MaxLen(MAX_ITEMS)] = ()
     artwork: Artwork | None = None
     alt: LocalText | None = None  # the artwork's text alternative: what it shows
     caption: LocalText | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Fact(Strict):
     value: FactValue
     unit: LocalText | None = None
@@ -269,6 +347,7 @@ MIN_OPTIONS = 2  # a poll's options: fewer is no choice, more no longer fits one
 MAX_OPTIONS = 8
 
 
+@dataclass(frozen=True, kw_only=True)
 class PollOption(Strict):
     """One answer of a poll poster: its words and, optionally, a picture beside them."""
 
@@ -277,6 +356,7 @@ class PollOption(Strict):
     alt: LocalText | None = None  # what the artwork shows, for a screen reader
 
 
+@dataclass(frozen=True, kw_only=True)
 class Poster(Strict):
     """posters/*.yaml: one poster. A poster of kind ``poll`` asks ``question`` with
     ``options`` (2 to 8) and, after a visitor's vote, shows the results if ``show_results``."""
@@ -290,21 +370,18 @@ class Poster(Strict):
     artwork: Artwork | None = None
     alt: LocalText | None = None  # the artwork's text alternative: what it shows
     accent: Colour | None = None
-    sections: tuple[Section, ...] = Field(default=(), max_length=MAX_ITEMS)
-    facts: tuple[Fact, ...] = Field(default=(), max_length=MAX_FACTS)
-    lessons: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
-    quotes: tuple[Id, ...] = Field(default=(), max_length=MAX_QUOTES)
-    sources: tuple[LocalText, ...] = Field(default=(), max_length=MAX_ITEMS)
+    sections: Annotated[tuple[Section, ...], MaxLen(MAX_ITEMS)] = ()
+    facts: Annotated[tuple[Fact, ...], MaxLen(MAX_FACTS)] = ()
+    lessons: Annotated[tuple[LocalText, ...], MaxLen(MAX_ITEMS)] = ()
+    quotes: Annotated[tuple[Id, ...], MaxLen(MAX_QUOTES)] = ()
+    sources: Annotated[tuple[LocalText, ...], MaxLen(MAX_ITEMS)] = ()
     # a web address about the case, shown as a QR code on screen and in print (to take home)
     link: Link | None = None
     question: LocalText | None = None
-    options: tuple[PollOption, ...] = Field(
-        default=(), min_length=MIN_OPTIONS, max_length=MAX_OPTIONS
-    )
+    options: Annotated[tuple[PollOption, ...], MinLen(MIN_OPTIONS), MaxLen(MAX_OPTIONS)] = ()
     show_results: bool = True
 
-    @model_validator(mode="after")
-    def _poll_fields(self) -> Poster:
+    def _rules(self) -> list[Rule]:
         if self.kind == "poll":
             if self.question is None:
                 raise ValueError("a poll poster needs a question")
@@ -316,9 +393,10 @@ class Poster(Strict):
             raise ValueError(
                 f"question and options belong to a poll poster (kind: poll), not a {self.kind}"
             )
-        return self
+        return []
 
 
+@dataclass(frozen=True, kw_only=True)
 class Quote(Strict):
     id: Id
     text: LocalText
@@ -335,8 +413,16 @@ class Quote(Strict):
         return len(self.text.get(lang, default_lang).split())
 
 
+@dataclass(frozen=True, kw_only=True)
 class QuotesFile(Strict):
     quotes: tuple[dict, ...] = ()  # each entry is validated as a Quote on its own
+
+
+def _each_setting_once(settings: tuple[str, ...]) -> tuple[str, ...]:
+    twice = sorted({s for s in settings if settings.count(s) > 1})
+    if twice:
+        raise ValueError(f"{', '.join(repr(s) for s in twice)} is listed more than once")
+    return settings
 
 
 # The preset's settings that general_guidance may mark as the app's general guidance.
@@ -346,6 +432,7 @@ FishbowlSetting = Literal[
 FISHBOWL_SETTINGS: tuple[str, ...] = get_args(FishbowlSetting)
 
 
+@dataclass(frozen=True, kw_only=True)
 class GeneralGuidance(Strict):
     """fishbowl.yaml's ``general_guidance``: what the preset takes from general guidance for a
     fishbowl (the app's, the organiser's) rather than from the gallery's source, so that it is
@@ -354,54 +441,43 @@ class GeneralGuidance(Strict):
 
     heading: LocalText = LocalText.plain("General guidance (not from the source)")
     rules: LocalText | None = None
-    settings: tuple[FishbowlSetting, ...] = Field(default=(), max_length=len(FISHBOWL_SETTINGS))
-
-    @field_validator("settings")
-    @classmethod
-    def _each_setting_once(cls, settings: tuple[str, ...]) -> tuple[str, ...]:
-        twice = sorted({s for s in settings if settings.count(s) > 1})
-        if twice:
-            raise ValueError(f"{', '.join(repr(s) for s in twice)} is listed more than once")
-        return settings
+    settings: Annotated[
+        tuple[FishbowlSetting, ...], MaxLen(len(FISHBOWL_SETTINGS)), After(_each_setting_once)
+    ] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
 class FishbowlPreset(Strict):
     """fishbowl.yaml: the discussion the timer starts with."""
 
     title: LocalText = LocalText.plain("Fishbowl discussion")
-    questions: tuple[LocalText, ...] = Field(
-        default=(LocalText.plain("What would it take to make this work in your city?"),),
-        min_length=1,
+    questions: Annotated[tuple[LocalText, ...], MinLen(1)] = (
+        LocalText.plain("What would it take to make this work in your city?"),
     )
-    inner_chairs: int = Field(default=5, ge=2, le=12)
-    empty_chairs: int = Field(default=1, ge=0, le=11)
-    turn_seconds: int = Field(default=180, ge=10, le=3600)
-    session_minutes: int = Field(default=45, ge=1, le=480)
-    warning_seconds: int = Field(default=30, ge=0, le=3600)
+    inner_chairs: Annotated[int, Ge(2), Le(12)] = 5
+    empty_chairs: Annotated[int, Ge(0), Le(11)] = 1
+    turn_seconds: Annotated[int, Ge(10), Le(3600)] = 180
+    session_minutes: Annotated[int, Ge(1), Le(480)] = 45
+    warning_seconds: Annotated[int, Ge(0), Le(3600)] = 30
     chime: bool = True
     rules: LocalText | None = None  # the discussion's rules, as the source gives them
     general_guidance: GeneralGuidance | None = None  # what is not from the source
 
-    @model_validator(mode="after")
-    def _consistent(self) -> FishbowlPreset:
-        check_rules(
-            self,
-            [
-                (
-                    self.empty_chairs >= self.inner_chairs,
-                    ("empty_chairs", "inner_chairs"),
-                    f"empty_chairs ({self.empty_chairs}) must be fewer than inner_chairs "
-                    f"({self.inner_chairs})",
-                ),
-                (
-                    self.warning_seconds >= self.turn_seconds,
-                    ("warning_seconds", "turn_seconds"),
-                    f"warning_seconds ({self.warning_seconds}) must be less than turn_seconds "
-                    f"({self.turn_seconds})",
-                ),
-            ],
-        )
-        return self
+    def _rules(self) -> list[Rule]:
+        return [
+            (
+                self.empty_chairs >= self.inner_chairs,
+                ("empty_chairs", "inner_chairs"),
+                f"empty_chairs ({self.empty_chairs}) must be fewer than inner_chairs "
+                f"({self.inner_chairs})",
+            ),
+            (
+                self.warning_seconds >= self.turn_seconds,
+                ("warning_seconds", "turn_seconds"),
+                f"warning_seconds ({self.warning_seconds}) must be less than turn_seconds "
+                f"({self.turn_seconds})",
+            ),
+        ]
 
 
 @dataclass(frozen=True)

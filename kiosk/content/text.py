@@ -8,16 +8,30 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from pydantic import GetCoreSchemaHandler
-from pydantic_core import PydanticCustomError, core_schema
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import PydanticCustomError
 
 MAX_TEXT = 5000  # characters in one text (the longest quote of the default gallery has 859)
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _error(kind: str, message: str, ctx: dict[str, Any] | None = None) -> PydanticCustomError:
+    """A validation error of the schema (pydantic is loaded only when something is validated)."""
+    from pydantic_core import PydanticCustomError  # noqa: PLC0415
+
+    return PydanticCustomError(kind, message, ctx)
+
+
+def _plain_validator(fn: Any) -> Any:
+    from pydantic_core import core_schema  # noqa: PLC0415
+
+    return core_schema.no_info_plain_validator_function(fn)
 
 
 def kind_of(value: Any) -> str:
@@ -103,7 +117,7 @@ class LocalText:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        return core_schema.no_info_plain_validator_function(cls._validate)
+        return _plain_validator(cls._validate)
 
     @classmethod
     def _validate(cls, value: Any) -> LocalText:
@@ -111,12 +125,12 @@ class LocalText:
             return value
         if isinstance(value, str):
             if not value.strip():
-                raise PydanticCustomError("text_empty", "is empty")
+                raise _error("text_empty", "is empty")
             _check_length(value.strip())
             return cls.plain(value.strip())
         if isinstance(value, dict):
             if not value:
-                raise PydanticCustomError("text_empty", "is an empty language map")
+                raise _error("text_empty", "is an empty language map")
             if len(value) == 1:
                 ((key, text),) = value.items()
                 # (a lower-case word alone, `english:` or `sp:`, or a code in capitals, `EN:`, is
@@ -128,7 +142,7 @@ class LocalText:
                     and not LANG_RE.match(key.lower())
                 ):
                     # `- Lesson: ask first`: text with ': ' in it, read as a key and its value
-                    raise PydanticCustomError(
+                    raise _error(
                         "text_colon",
                         "contains ': ' ({key}: {text}), which YAML reads as a key and its value",
                         {"key": key, "text": text},
@@ -136,29 +150,29 @@ class LocalText:
             items = []
             for lang, text in value.items():
                 if not isinstance(lang, str) or not LANG_RE.match(lang):
-                    raise PydanticCustomError(
+                    raise _error(
                         "text_lang",
                         "has '{lang}', which is not a language code like en or fr",
                         {"lang": lang},
                     )
                 if not isinstance(text, str):
-                    raise PydanticCustomError(
+                    raise _error(
                         "text_type",
                         "in '{lang}' must be text, not {kind}",
                         {"lang": lang, "kind": kind_of(text)},
                     )
                 if not text.strip():
-                    raise PydanticCustomError("text_empty", "in '{lang}' is empty", {"lang": lang})
+                    raise _error("text_empty", "in '{lang}' is empty", {"lang": lang})
                 _check_length(text.strip(), lang)
                 items.append((lang, text.strip()))
             return cls(tuple(items))
-        raise PydanticCustomError("text_type", "must be text, not {kind}", {"kind": kind_of(value)})
+        raise _error("text_type", "must be text, not {kind}", {"kind": kind_of(value)})
 
 
 def _check_length(text: str, lang: str | None = None) -> None:
     if len(text) > MAX_TEXT:
         where = f" in '{lang}'" if lang else ""
-        raise PydanticCustomError(
+        raise _error(
             "text_long",
             "{where} is {n} characters long, over the limit of {limit} for one text",
             {"where": where, "n": f"{len(text):,}", "limit": f"{MAX_TEXT:,}"},
@@ -168,19 +182,17 @@ def _check_length(text: str, lang: str | None = None) -> None:
 def _pattern_type(name: str, regex: re.Pattern[str], what: str) -> Any:
     def validate(value: Any) -> str:
         if not isinstance(value, str):
-            raise PydanticCustomError(
+            raise _error(
                 f"{name}_type", "must be " + what + ", not {kind}", {"kind": kind_of(value)}
             )
         if not regex.match(value):
-            raise PydanticCustomError(
-                f"{name}_format", "'{value}' is not " + what, {"value": value}
-            )
+            raise _error(f"{name}_format", "'{value}' is not " + what, {"value": value})
         return value
 
     class _T(str):
         @classmethod
         def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-            return core_schema.no_info_plain_validator_function(validate)
+            return _plain_validator(validate)
 
     _T.__name__ = name
     return _T
@@ -200,26 +212,24 @@ class Link(str):
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        return core_schema.no_info_plain_validator_function(cls._validate)
+        return _plain_validator(cls._validate)
 
     @classmethod
     def _validate(cls, value: Any) -> Link:
         if not isinstance(value, str):
-            raise PydanticCustomError(
-                "link_type", "must be a web address, not {kind}", {"kind": kind_of(value)}
-            )
+            raise _error("link_type", "must be a web address, not {kind}", {"kind": kind_of(value)})
         text = value.strip()
         if not text:
-            raise PydanticCustomError("link_empty", "is empty")
+            raise _error("link_empty", "is empty")
         if len(text) > MAX_LINK:
-            raise PydanticCustomError(
+            raise _error(
                 "link_long",
                 "is {n} characters long, over the limit of {limit}: a QR code that long is too "
                 "dense to scan from a poster; use a shorter address",
                 {"n": f"{len(text):,}", "limit": MAX_LINK},
             )
         if any(c.isspace() or ord(c) < 32 for c in text):
-            raise PydanticCustomError(
+            raise _error(
                 "link_space", "'{value}' has a space in it: a web address has none", {"value": text}
             )
         try:
@@ -228,19 +238,19 @@ class Link(str):
         except ValueError:
             parts, host = None, None
         if parts is None or parts.scheme.lower() not in ("http", "https"):
-            raise PydanticCustomError(
+            raise _error(
                 "link_scheme",
                 "'{value}' is not a web address: it must begin with https:// or http://",
                 {"value": text},
             )
         if not host:
-            raise PydanticCustomError(
+            raise _error(
                 "link_host",
                 "'{value}' has no site name after {scheme}://",
                 {"value": text, "scheme": parts.scheme},
             )
         if parts.username is not None or parts.password is not None:
-            raise PydanticCustomError(
+            raise _error(
                 "link_credentials",
                 "'{value}' has a user name or password in it: give the public address",
                 {"value": text},
@@ -257,18 +267,18 @@ class Artwork:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        return core_schema.no_info_plain_validator_function(cls._validate)
+        return _plain_validator(cls._validate)
 
     @classmethod
     def _validate(cls, value: Any) -> Artwork:
         if isinstance(value, Artwork):
             return value
         if not isinstance(value, str):
-            raise PydanticCustomError(
+            raise _error(
                 "artwork_type", "must be a file path, not {kind}", {"kind": kind_of(value)}
             )
         if not value.strip():
-            raise PydanticCustomError("artwork_empty", "is empty")
+            raise _error("artwork_empty", "is empty")
         return cls(value.strip())
 
 
@@ -277,16 +287,16 @@ class FactValue:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        return core_schema.no_info_plain_validator_function(cls._validate)
+        return _plain_validator(cls._validate)
 
     @staticmethod
     def _validate(value: Any) -> int | float | LocalText:
         if isinstance(value, bool) or not isinstance(value, int | float | str | dict):
-            raise PydanticCustomError(
+            raise _error(
                 "fact_value_type", "must be a number or text, not {kind}", {"kind": kind_of(value)}
             )
         if isinstance(value, float) and not math.isfinite(value):
-            raise PydanticCustomError("fact_value_finite", "must be a finite number")
+            raise _error("fact_value_finite", "must be a finite number")
         if isinstance(value, int | float):
             return value
         return LocalText._validate(value)

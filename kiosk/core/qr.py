@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import segno
-
 QUIET = 4  # modules of white around the code (ISO/IEC 18004)
 
 
@@ -35,6 +33,10 @@ def qr_code(text: str) -> QrCode:
     """``text`` as a QR code with medium error correction (15% of it may be smudged or
     covered), raised when the code's size allows it; never a Micro QR (phones' cameras read
     only full codes)."""
+    # imported at the first code drawn: segno's writers bring in urllib and the email package,
+    # ~40 ms that the gallery's first frame (the home screen, no QR code) does not need
+    import segno
+
     code = segno.make_qr(text, error="m", boost_error=True)
     return QrCode(text, tuple(tuple(bool(v) for v in row) for row in code.matrix))
 

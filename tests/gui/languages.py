@@ -4,12 +4,12 @@ quote shown as a translation can be told from one shown as said."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk import paths, startup
@@ -76,9 +76,9 @@ def content_words(gallery, *more: object) -> set[str]:  # noqa: ANN001
                 words.update(WORD.findall(text))
         elif isinstance(value, str):
             words.update(WORD.findall(value))
-        elif isinstance(value, BaseModel):
-            for name in type(value).model_fields:
-                walk(getattr(value, name))
+        elif dataclasses.is_dataclass(value):  # the content model's classes
+            for f in dataclasses.fields(value):
+                walk(getattr(value, f.name))
         elif isinstance(value, tuple | list):
             for item in value:
                 walk(item)

@@ -29,12 +29,22 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.content.changes import Stamps, changed_files, file_stamps, gallery_paths
-from kiosk.content.loader import LoadResult, load_gallery
+from kiosk.content.result import LoadResult
 from kiosk.ui.live.watcher import ContentWatcher
 
 log = logging.getLogger("kiosk.reload")
 
 Loader = Callable[[Path, Path], LoadResult]
+
+
+def load_gallery(content_dir: Path, assets_dir: Path) -> LoadResult:
+    """The full load (kiosk.content.loader), imported at the first reload: the loader brings the
+    YAML parser and the schema's validator, which a start with unchanged content never needs
+    (it reads the content cache), so they stay out of the start-up."""
+    from kiosk.content.loader import load_gallery as full_load
+
+    return full_load(content_dir, assets_dir)
+
 
 _WORKER: ThreadPoolExecutor | None = None
 _WORKER_LOCK = threading.Lock()

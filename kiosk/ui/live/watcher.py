@@ -32,7 +32,7 @@ from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from kiosk.content.artwork import IMAGE_SUFFIXES
-from kiosk.content.loader import FISHBOWL_FILE, GALLERY_FILE, POSTERS_DIR, QUOTES_FILE
+from kiosk.content.files import FISHBOWL_FILE, GALLERY_FILE, POSTERS_DIR, QUOTES_FILE
 
 log = logging.getLogger(__name__)
 
