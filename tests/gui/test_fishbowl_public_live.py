@@ -28,7 +28,7 @@ import random
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -42,7 +42,8 @@ from kiosk.core.fishbowl.session import FishbowlSession, Phase
 from kiosk.core.fishbowl.store import SessionStore
 from kiosk.core.ticks import until_label_changes
 from kiosk.ui.fishbowl.controller import FishbowlController
-from kiosk.ui.fishbowl.public import PublicView
+from kiosk.ui.fishbowl.public import GLYPH_CACHE_PX, PublicView, fitted
+from kiosk.ui.fishbowl.public import font as public_font
 from kiosk.ui.fishbowl.window import FishbowlWindow
 from tests.gui.pictures import TOLERANCE, differing_pixels
 
@@ -394,6 +395,38 @@ def test_a_named_room_shows_right_through_to_the_closing_view(
     scene = rig.view.scene()
     assert scene.closing is not None and scene.clock is None
     assert (scene.balance is not None) is airtime_public
+
+
+def test_large_lines_are_the_same_pixels_whatever_was_drawn_before(make_live) -> None:
+    """The closing view's thanks is set above the size Qt caches glyphs at, and FreeType gives
+    such outlines a few 1/64 px differently after other large text (CI saw the closing view,
+    talk time hidden, 5358 pixels off a fresh render). Lines that large are filled from an
+    outline kept once: a render after any large text is the same pixels as one before."""
+    rig = make_live((1280, 720), airtime_public=False)
+    s = rig.session
+    rig.key(Qt.Key.Key_Return)
+    s.finish()
+    rig.fold()
+    closing = rig.view.scene().closing
+    assert closing is not None
+    box = QRectF(rig.view.layout_rects().parts["closing"])
+    thanks_box = QRectF(box.x(), box.y() + box.height() * 0.2, box.width(), box.height() * 0.5)
+    thanks = fitted(closing.thanks, thanks_box, thanks_box.height() * 0.8, 1, True, wrap=False)
+    assert thanks.pixelSize() >= GLYPH_CACHE_PX  # the case this test is about
+    before = rig.fresh()
+    rnd = random.Random(25)  # a sequence that moved 5 k pixels of drawText's thanks
+    scratch = QImage(1400, 300, QImage.Format.Format_RGB32)
+    texts = (closing.thanks, closing.status, closing.facts, "0:42", "Ana")
+    for trial in range(40):
+        p = QPainter(scratch)
+        p.setFont(public_font(rnd.randint(60, 200), rnd.random() < 0.5))
+        text = (
+            rnd.choice(texts) if trial % 2 else "".join(rnd.choices("abcdefghij Thanks 0123", k=8))
+        )
+        p.drawText(QRectF(rnd.random() * 10, rnd.random() * 10, 1300, 280), 0, text)
+        p.end()
+        assert differing_pixels(rig.fresh(), before, EXACT, []) == 0
+    rig.check("closing view after other large text")
 
 
 class PaintSpy(QObject):

@@ -150,6 +150,38 @@ def figures_path(label: str, px: int, rect: QRectF) -> QPainterPath:
     return out
 
 
+GLYPH_CACHE_PX = 64  # Qt's raster engine caches glyphs below this size; larger ones are outlines
+
+
+@lru_cache(maxsize=256)
+def _line_outline(text: str, px: int, bold: bool) -> tuple[QPainterPath, float, float, float]:
+    """One line of text at ``px`` as an outline (shaped and ordered as ``drawText`` would: a
+    right-to-left name stays right to left), with its advance, ascent and descent."""
+    f = font(px, bold)
+    path = QPainterPath()
+    path.addText(QPointF(0, 0), f, text)
+    metrics = QFontMetricsF(f)
+    return path, metrics.horizontalAdvance(text), metrics.ascent(), metrics.descent()
+
+
+def draw_line(p: QPainter, rect: QRectF, text: str, f: QFont, colour: QColor) -> None:
+    """One line of text centred in ``rect``, as ``drawText`` with AlignCenter draws it. Large
+    type is filled from an outline taken once and kept (see ``figures_path``): the closing
+    view's thanks, or a name at 4K, is then the same pixels in every paint."""
+    if f.pixelSize() < GLYPH_CACHE_PX:
+        p.setPen(colour)
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        return
+    path, width, ascent, descent = _line_outline(text, f.pixelSize(), f.bold())
+    x = rect.center().x() - width / 2
+    baseline = rect.center().y() - (ascent + descent) / 2 + ascent
+    p.save()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawPath(path.translated(x, baseline))
+    p.restore()
+
+
 @dataclass(frozen=True)
 class Geometry:
     """Where each part goes for one layout at one size. ``parts`` are the rectangles each part
@@ -553,9 +585,8 @@ class PublicView(QWidget):
         h = rect.height()
         f = fitted(line.text, rect, h * start, h * least, bold=bold, wrap=False)
         p.setFont(f)
-        p.setPen(self.tone(line.tone))
         text = QFontMetricsF(f).elidedText(line.text, Qt.TextElideMode.ElideRight, rect.width())
-        p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        draw_line(p, rect, text, f, self.tone(line.tone))
 
     def _paint_circle(self, p: QPainter, rect: QRectF, circle: Circle) -> None:
         pal = self.colours
@@ -642,9 +673,9 @@ class PublicView(QWidget):
         )
         for text, top, height, colour, bold in rows:
             box = QRectF(rect.x(), rect.y() + h * top, rect.width(), h * height)
-            p.setFont(fitted(text, box, box.height() * 0.8, box.height() * 0.3, bold, wrap=False))
-            p.setPen(QColor(colour))
-            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+            f = fitted(text, box, box.height() * 0.8, box.height() * 0.3, bold, wrap=False)
+            p.setFont(f)
+            draw_line(p, box, text, f, QColor(colour))
 
     def _group_colours(self) -> list[QColor]:
         pal = self.colours
