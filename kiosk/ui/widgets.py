@@ -97,7 +97,12 @@ def icon_pixmap(name: str, colour: str, side: int, ratio: float = 1.0) -> QPixma
     return pixmap
 
 
+@lru_cache(maxsize=256)
 def icon(name: str, colour: str, side: int) -> QIcon:
+    """One icon per name, colour and size for the whole app. A QIcon made anew each time (the
+    carousel's pause and play, every poster's buttons) gets a new key in Qt's pixmap cache for
+    each size it is drawn at, and those entries piled up as a visitor browsed; one shared icon
+    draws from the same entries."""
     return QIcon(icon_pixmap(name, colour, side))
 
 

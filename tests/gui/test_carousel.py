@@ -49,6 +49,20 @@ def test_pause_button_stops_and_resumes(qtbot, standalone) -> None:
     assert not carousel.rotation.paused and carousel.timer_active()
 
 
+def test_the_pause_button_keeps_two_icons_however_often_it_changes(qtbot, standalone) -> None:
+    """Each quote change and each pause sets the button's icon again. A new QIcon each time
+    took new entries in Qt's pixmap cache for every paint, and the kiosk's native memory grew
+    with every quote a visitor saw; the app shares one icon a name and size."""
+    carousel, _ = standalone()
+    keys = set()
+    for _ in range(10):
+        carousel.next()
+        keys.add(carousel.pause_button.icon().cacheKey())
+        qtbot.mouseClick(carousel.pause_button, Qt.MouseButton.LeftButton)
+        keys.add(carousel.pause_button.icon().cacheKey())
+    assert len(keys) == 2  # pause and play
+
+
 def test_dot_jumps(qtbot, standalone) -> None:
     carousel, _ = standalone()
     qtbot.mouseClick(carousel.dots[4], Qt.MouseButton.LeftButton)
