@@ -55,6 +55,9 @@ def display_missing() -> bool:
 
 def get_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication: an existing one (tests, pytest-qt's ``qapp``) or a new one."""
+    from kiosk.ui import memory
+
+    memory.skip_source_scan()  # before the screens' modules are imported: see the function
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()

@@ -52,3 +52,34 @@ def release() -> None:
     lib = _glibc()
     if lib is not None:
         lib.malloc_trim(0)
+
+
+def skip_source_scan() -> bool:
+    """PySide6 asks of every module imported after it whether its source mentions "PySide6"
+    (shibokensupport's feature switching, PYSIDE-2029), with ``inspect.getsource``: that puts
+    the whole text of each module, as a list of lines, in ``linecache`` for good, some two
+    hundred files (the app's, the standard library's, pydantic's) and over 10 MB of resident
+    memory that nothing reads again. The same question is answered here from the file read
+    once, without keeping it. A frozen bundle has no sources, so it was never asked there;
+    False when this PySide has no such scan (nothing changed)."""
+    import PySide6.QtCore  # noqa: F401 - loads shibokensupport
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+    if getattr(feature._mod_uses_pyside, "kiosk_reads_files", False):
+        return True
+
+    def uses_pyside(module: object) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return False  # built in, an extension, a namespace: getsource fails on these too
+        try:
+            with open(path, "rb") as fh:
+                return b"PySide6" in fh.read()
+        except OSError:
+            return False
+
+    uses_pyside.kiosk_reads_files = True  # type: ignore[attr-defined]
+    setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 - a private name, checked above
+    return True
