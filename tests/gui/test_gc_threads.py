@@ -60,3 +60,22 @@ def test_pauses_nest_across_threads_and_restore_the_first_state() -> None:
     release.set()
     worker.join(5)
     assert gc.isenabled()
+
+
+def test_the_collector_rests_until_python_allocates(qtbot) -> None:
+    """The GUI thread's collector woke the kiosk once a second on a static poster. It now looks
+    a second after the event loop found new young objects, and rests when there are none."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.collector import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(QApplication.instance())
+    collector._due()  # a check, now
+    collector._arm()  # the loop about to wait, nothing allocated since
+    assert collector.resting()
+    kept: list[list[int]] = []
+    QTimer.singleShot(0, lambda: kept.extend([i] for i in range(2000)))  # an event allocates
+    qtbot.waitUntil(lambda: not collector.resting(), timeout=2000)  # armed as the loop waits
+    assert len(kept) == 2000
+    qtbot.waitUntil(collector.resting, timeout=5000)  # checked a second later, then rests
