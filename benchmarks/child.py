@@ -317,6 +317,10 @@ def count_wakeups(seconds: float) -> dict:
             return False
 
     counter = Counter()
+    # making the counter (a class, its objects) is Python allocating: the app's garbage
+    # collector looks a second later (kiosk/ui/collector.py); let that check pass first, so
+    # the count is the app's own wake-ups, not the measurement's
+    settle(1.2)
     switches0 = procstat.context_switches()
     app.installEventFilter(counter)
     settle(seconds)

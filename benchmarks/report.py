@@ -172,6 +172,11 @@ FIXES = [
 ]
 
 
+def _machine(r: dict) -> str:
+    m = r.get("machine") or {}
+    return str(m.get("cpu") or "an unrecorded machine") if isinstance(m, dict) else str(m)
+
+
 def rows(r: dict) -> list[Row]:  # noqa: C901 - one block per section, in the report's order
     out: list[Row] = []
     cold = r.get("cold") or {}
@@ -711,9 +716,9 @@ def markdown(r: dict, baseline: dict | None = None) -> str:
             "## Before and after the performance fixes",
             "",
             f"Before: {baseline.get('label', 'the code before the fixes')}, measured "
-            f"{baseline.get('date', '?')}; after: this run. Same machine, same benchmark "
-            "code; the machine's load differed between the runs (the before run shared it "
-            "with other work), so compare ratios and counts more than times.",
+            f"{baseline.get('date', '?')} on {_machine(baseline)}; after: this run, on "
+            f"{_machine(r)}. The same benchmark code; machines and their load can differ "
+            "between the runs, so compare ratios and counts more than times.",
         ]
         out += [f"- Before: {note}" for note in baseline.get("notes", [])]
         out += ["", "| measurement | before | after |", "| --- | --- | --- |"]
