@@ -36,7 +36,9 @@ class GuiThreadCollector(QObject):
         self._timer.setInterval(self.INTERVAL_MS)
         self._timer.timeout.connect(self._due)
         self._seen = gc.get_count()[0]  # the young generation's count at the last check
-        self._dispatcher = QAbstractEventDispatcher.instance(self.thread())
+        self._dispatcher: QAbstractEventDispatcher | None = QAbstractEventDispatcher.instance(
+            self.thread()
+        )
         if self._dispatcher is not None:
             self._dispatcher.aboutToBlock.connect(self._arm)
         self._timer.start()
