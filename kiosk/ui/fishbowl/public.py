@@ -160,6 +160,9 @@ def _line_outline(text: str, px: int, bold: bool) -> tuple[QPainterPath, float, 
     f = font(px, bold)
     path = QPainterPath()
     path.addText(QPointF(0, 0), f, text)
+    # glyphs that overlap (Arabic letters joining, accents) are filled as drawText fills them,
+    # not cut out where they meet (the even-odd rule's default)
+    path.setFillRule(Qt.FillRule.WindingFill)
     metrics = QFontMetricsF(f)
     return path, metrics.horizontalAdvance(text), metrics.ascent(), metrics.descent()
 
