@@ -582,8 +582,9 @@ class Monkey:
 
     def check_answers(self) -> str | None:
         """Bring the window to where a visitor's touch would (wake the attract loop, dismiss the
-        notice and the PIN pad, close a zoom), then press Esc: the navigation state must change
-        and the screen on show must follow it. None when it answered, else why not."""
+        notice and the PIN pad, close a zoom), then press Esc (once more for each card open
+        over the gallery, which takes Esc first): the navigation state must change and the
+        screen on show must follow it. None when it answered, else why not."""
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
@@ -593,11 +594,17 @@ class Monkey:
         if why:
             return why
         before = self.window.nav.state
-        QTest.keyClick(self._handle(), Qt.Key.Key_Escape)
-        self._pump()
+        cards = self.window.modes.layers  # a help, About or settings card takes Esc first
+        for _ in range(len(cards) + 1):
+            QTest.keyClick(self._handle(), Qt.Key.Key_Escape)
+            self._pump()
+            if self.window.nav.state != before:
+                break
         after = self.window.nav.state
         if after == before and self.window.nav.count:
-            return f"Esc changed nothing (state {before})"
+            return f"Esc changed nothing (state {before}; open before: {cards or 'nothing'})"
+        if self.window.modes.layers:
+            return f"Esc left {self.window.modes.layers} open"
         shown = self.window.stack.currentWidget()
         expected = getattr(
             self.window,
