@@ -534,25 +534,15 @@ class Monkey:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
+        from kiosk.core.modes import Mode
+
         if self.kiosk.attract.isVisible():
-            QTest.mouseClick(
-                self._handle(),
-                Qt.MouseButton.LeftButton,
-                Qt.KeyboardModifier.NoModifier,
-                self._point(),
-            )
+            self.tap()
             self._pump()
             if self.kiosk.attract.isVisible():
                 return "a tap did not wake the attract loop"
-        from kiosk.core.modes import Mode
-
         if self.window.modes.is_open(Mode.BLACKOUT):  # B or '.' among the keys: a tap lifts it
-            QTest.mouseClick(
-                self._handle(),
-                Qt.MouseButton.LeftButton,
-                Qt.KeyboardModifier.NoModifier,
-                self._point(),
-            )
+            self.tap()
             self._pump()
             if self.window.modes.is_open(Mode.BLACKOUT):
                 return "a tap did not lift the blackout"
