@@ -62,6 +62,7 @@ def get_app(argv: list[str] | None = None) -> QApplication:
 
     app = QApplication.instance()
     if app is None:
+        memory.tune()  # before Qt starts its threads: see kiosk/ui/memory.py
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName(paths.APP_NAME)
         app.setOrganizationName(paths.ORG_NAME)
@@ -134,7 +135,7 @@ def make_context(
 ) -> Ctx:
     """Fonts, palette, type scale and image store for a window of ``size``."""
     from kiosk import theme
-    from kiosk.ui.context import Ctx
+    from kiosk.ui.context import Ctx, OnScreen
     from kiosk.ui.images import ImageStore
 
     theme.load_fonts(paths.assets_dir() / "fonts")
@@ -144,7 +145,7 @@ def make_context(
     if lang and lang not in settings.languages:
         logger.warning("language %s is not one of the gallery's %s", lang, settings.languages)
     return Ctx(
-        gallery=gallery,
+        on_screen=OnScreen(gallery),
         images=ImageStore(),
         palette=palette,
         scale=scale,

@@ -23,9 +23,21 @@ if TYPE_CHECKING:  # the UI never needs the content model's classes themselves
     from kiosk.ui.speech import Reader
 
 
+class OnScreen:
+    """The gallery on screen, one holder shared by every Ctx made from a window's (with
+    ``replace``): a reload sets it once, and every widget, whenever it was built, reads the new
+    gallery through its own Ctx. (Widgets keep the Ctx they were built with; were the gallery a
+    field of it, the widgets a reload does not rebuild would each keep an old gallery alive.)"""
+
+    __slots__ = ("gallery",)
+
+    def __init__(self, gallery: Gallery) -> None:
+        self.gallery = gallery
+
+
 @dataclass(frozen=True)
 class Ctx:
-    gallery: Gallery
+    on_screen: OnScreen
     images: ImageStore
     palette: Palette
     scale: TypeScale
@@ -37,6 +49,20 @@ class Ctx:
     speech: Reader | None = None  # read aloud (the window's one voice); None: no reading here
     polls: PollBook | None = None  # the poll posters' votes (the window's one book)
     usage: Usage | None = None  # zooms and quote swipes, told to analytics
+
+    @property
+    def gallery(self) -> Gallery:
+        return self.on_screen.gallery
+
+    def showing(self, gallery: Gallery) -> Ctx:
+        """The same, now showing ``gallery`` everywhere: in this Ctx and in every one that
+        shares its holder (a fresh Ctx, so that nothing cached for the old gallery is kept)."""
+        self.on_screen.gallery = gallery
+        return replace(self)
+
+    def apart(self, gallery: Gallery) -> Ctx:
+        """The same look for ``gallery`` in a holder of its own (the editor's preview)."""
+        return replace(self, on_screen=OnScreen(gallery))
 
     def t(self, text: LocalText | None) -> str:
         """Text in the language on screen (falling back to the gallery's default)."""

@@ -744,7 +744,7 @@ class MainWindow(QMainWindow):
         elif change.posters:
             self._rebuild_posters(gallery, change.posters)
         else:
-            self.ctx = replace(self.ctx, gallery=gallery)  # (the fishbowl preset may differ)
+            self.ctx = self.ctx.showing(gallery)  # (the fishbowl preset may differ)
             log.info("content reloaded: nothing on screen changed")
             self._name_window()
             return
@@ -754,7 +754,7 @@ class MainWindow(QMainWindow):
     def _rebuild_all(self, gallery: Gallery) -> None:
         """Every screen built again for ``gallery``; the same screen and poster if it still
         exists (and then the layers over it stay open: a reload keeps the modes), else home."""
-        self.ctx = replace(self.ctx, gallery=gallery)
+        self.ctx = self.ctx.showing(gallery)
         stays = self.nav.replace_posters([p.id for p in gallery.posters])
         self._build(self.ctx.scale)
         where = self.screen_name(self.nav.state)
@@ -763,7 +763,7 @@ class MainWindow(QMainWindow):
     def _rebuild_posters(self, gallery: Gallery, indexes: frozenset) -> None:
         """The posters at ``indexes`` changed (same list, same order): their cards and pages
         are built again; navigation and every other widget stay as they are."""
-        self.ctx = replace(self.ctx, gallery=gallery)
+        self.ctx = self.ctx.showing(gallery)
         for screen in (self._home, self._overview):
             if screen is not None:
                 screen.replace_cards(self.ctx, indexes)

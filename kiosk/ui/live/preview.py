@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -113,7 +112,7 @@ class PreviewWindow(QWidget):
     def set_gallery(self, gallery: Gallery, changed_files: frozenset = frozenset()) -> None:
         """A new gallery (every edit, errors and all): its changed pictures decode afresh."""
         self.ctx.images.invalidate(changed_files)
-        self.ctx = replace(self.ctx, gallery=gallery)
+        self.ctx = self.ctx.apart(gallery)
 
     # --- showing ------------------------------------------------------------------------------
     def show_result(self, result: LoadResult) -> None:
@@ -121,7 +120,7 @@ class PreviewWindow(QWidget):
         started = time.perf_counter()
         self.result = result
         if self.ctx.gallery is not result.gallery:  # the first result, or a rejected one
-            self.ctx = replace(self.ctx, gallery=result.gallery)
+            self.ctx = self.ctx.apart(result.gallery)
         files = poster_files(result.documents)
         ids = [p.id for p in result.gallery.posters]
         if self.fixed_poster is not None:
