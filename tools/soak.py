@@ -475,6 +475,15 @@ class Monkey:
     def reload(self) -> None:
         self.parts.reloader.reload()
 
+    def reload_done(self) -> None:
+        """Wait for a reload in flight to be parsed and shown. Before walking Python's objects:
+        ``gc.get_objects()`` on this thread while the worker builds the gallery can hand out a
+        tuple still being built (seen: SystemError in Objects/tupleobject.c)."""
+        from PySide6.QtCore import QCoreApplication, QEventLoop
+
+        while self.parts.reloader.busy():  # each pass sleeps until an event comes (the worker's)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
+
     def rotate(self) -> None:
         """The screen turns (landscape ↔ portrait): the window takes the turned screen's
         geometry (there is one when the soak set the offscreen screens up) and rebuilds."""
@@ -567,6 +576,7 @@ class Monkey:
         QTest.keyClick(self._handle(), Qt.Key.Key_Home)
         self._pump()
         self.window.ctx.images.wait()
+        self.reload_done()
         settle_memory()
         return objects_by_type()
 
@@ -702,6 +712,7 @@ def soak(
     def sample() -> None:
         from PySide6.QtWidgets import QApplication
 
+        monkey.reload_done()
         settle_memory()
         rss = rss_bytes()
         report.rss_peak = max(report.rss_peak, rss)

@@ -27,10 +27,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kiosk.ui import memory
-
-    memory.tune()  # before Qt starts its threads: see kiosk/ui/memory.py
-    app = startup.start_gui()
+    app = startup.start_gui()  # (the allocator tuned first: startup.get_app)
     if app is None:
         return 1
     screen = startup.pick_screen(args.screen)
