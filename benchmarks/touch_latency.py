@@ -220,11 +220,18 @@ def touch_device():  # noqa: ANN201
 
 
 def gallery_rest(win) -> Iterator[float]:  # noqa: ANN001
-    """Until the deck stands still and has pre-rendered the neighbours, then a person's pause."""
+    """Until the deck stands still and has pre-rendered the neighbours (as the module's
+    docstring says: a person reads before the next move), then a person's pause. (Until
+    2026-12-06 only the pause: on the one-CPU profile the neighbours' steps could still be
+    under way half a second after a slide, and a Next key then waited for one.)"""
     deck = win.deck if win.nav.state.screen.value == "poster" else None
     while deck is not None and deck.is_animating():
         yield 0.02
     win.ctx.images.wait()
+    waited = 0.0
+    while deck is not None and deck.preparing() and waited < TIMEOUT_S:
+        yield 0.02
+        waited += 0.02
     yield PACE_S
 
 

@@ -14,6 +14,19 @@ def settle(qtbot, deck) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: not deck._steps and not deck._after_frame.isActive())
 
 
+def test_preparing_says_when_the_neighbours_are_ready(qtbot, window) -> None:
+    """``preparing()`` (what the touch benchmark waits for, as a person reading would) is true
+    from a move until both neighbours are made and pictured, then false."""
+    deck = window.deck
+    window.nav.open(2)
+    assert deck.preparing()  # the frame awaited, then the steps
+    images = window.ctx.images
+    qtbot.waitUntil(lambda: not deck.preparing() and not images.busy(), timeout=10_000)
+    assert {1, 3} <= set(deck._snapshots)
+    window.nav.open(4)
+    assert deck.preparing()
+
+
 def test_the_preparation_starts_with_the_moved_to_posters_frame(qtbot, window) -> None:
     deck = window.deck
     window.nav.open(0)

@@ -827,6 +827,11 @@ class PosterDeck(QWidget):
     def is_animating(self) -> bool:
         return self.slide.isVisible()
 
+    def preparing(self) -> bool:
+        """The neighbours' preparation is under way or about to start (steps left, or its
+        timers running): a move now may wait for a page or picture not yet made."""
+        return bool(self._steps) or self._prepare_timer.isActive() or self._after_frame.isActive()
+
     # --- zoom -----------------------------------------------------------------------------------
     def _zoom_pixmap(self) -> QPixmap | None:
         view = self.current()
