@@ -734,10 +734,11 @@ class MainWindow(QMainWindow):
         alone, and the visitor stays where they are (screen, poster, scroll position); a
         change to gallery-wide settings, to the list of posters or to the quotes rebuilds
         every screen, staying on the same poster if it still exists, else going home."""
-        from kiosk.content.changes import compare
+        from kiosk.content.changes import compare, sharing
 
         self.ctx.images.invalidate(changed_files)
         change = compare(self.ctx.gallery, gallery, changed_files)
+        gallery = sharing(self.ctx.gallery, gallery, change)
         if change.whole:
             log.info("content reloaded (%s changed): every screen rebuilt", change.reason)
             self._rebuild_all(gallery)

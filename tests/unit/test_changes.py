@@ -7,11 +7,13 @@ import os
 from pathlib import Path
 
 from kiosk.content.changes import (
+    GalleryChange,
     artwork_paths,
     changed_files,
     compare,
     file_stamps,
     gallery_paths,
+    sharing,
 )
 from kiosk.content.loader import load_gallery
 from kiosk.content.model import Gallery
@@ -47,6 +49,26 @@ def test_an_edited_poster_is_the_only_one_changed(mini_gallery: Path) -> None:
     change = compare(before, load(mini_gallery))
     assert not change.whole
     assert change.posters == {1}  # the dock poster; the introduction is untouched
+
+
+def test_what_did_not_change_is_kept_as_the_same_objects(mini_gallery: Path) -> None:
+    """The widgets a reload does not rebuild hold the old objects: the new gallery shares them,
+    so that no older copy stays alive beside it."""
+    before = load(mini_gallery)
+    edit(mini_gallery / "posters" / "dock.yaml", "- One stall", "- One big stall")
+    after = load(mini_gallery)
+    change = compare(before, after)
+    shared = sharing(before, after, change)
+    assert shared == after  # the same content
+    assert shared.posters[0] is before.posters[0]  # unchanged: the old object
+    assert shared.posters[1] is after.posters[1] and shared.posters[1] != before.posters[1]
+    assert shared.settings is before.settings and shared.quotes is before.quotes
+    assert shared.index_of(after.posters[1].id) == 1
+    # nothing changed: every piece is the old one; a whole change: the new gallery as it is
+    again = load(mini_gallery)
+    kept = sharing(shared, again, compare(shared, again))
+    assert all(a is b for a, b in zip(kept.posters, shared.posters, strict=True))
+    assert sharing(before, after, GalleryChange(whole=True, reason="quotes")) is after
 
 
 def test_a_picture_edited_on_disk_changes_every_poster_that_shows_it(mini_gallery: Path) -> None:
