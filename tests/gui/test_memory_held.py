@@ -55,3 +55,17 @@ def test_a_slide_holds_the_target_not_the_other_neighbour(qtbot, make_window) ->
     assert set(deck._snapshots) == {3}  # and the slide's own picture of poster 2
     qtbot.waitUntil(lambda: not deck.is_animating(), timeout=3000)
     qtbot.waitUntil(lambda: set(deck._snapshots) == {2, 4})
+
+
+def test_no_pictures_of_neighbours_while_the_posters_are_not_on_show(qtbot, window) -> None:
+    """Home, the overview, the quotes or the attract loop over them: nothing slides, so the
+    deck lets its full-screen pictures go (16 MB at 1080p), and makes them again when shown."""
+    deck = window.deck
+    window.nav.open(2)
+    qtbot.waitUntil(lambda: set(deck._snapshots) == {1, 3})
+    window.nav.home()
+    assert not deck.isVisible()
+    assert deck._snapshots == {}
+    assert deck.rest.get(deck.current()) is None
+    window.nav.open(2)
+    qtbot.waitUntil(lambda: set(deck._snapshots) == {1, 3})

@@ -707,6 +707,10 @@ class PosterDeck(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)
         self.rest.unwatch()  # (the home's carousel and attract loop paint: not watched)
+        # the neighbours' pictures too (8 MB each at 1080p, 33 MB at 4K): while the visitor is
+        # on another screen, or the kiosk rests in its attract loop, nothing slides; showing
+        # the deck again prepares them (showEvent)
+        self._snapshots.clear()
 
     def _update_edges(self) -> None:
         self.prev_button.setVisible(self.index > 0)
