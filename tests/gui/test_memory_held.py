@@ -69,3 +69,28 @@ def test_no_pictures_of_neighbours_while_the_posters_are_not_on_show(qtbot, wind
     assert deck.rest.get(deck.current()) is None
     window.nav.open(2)
     qtbot.waitUntil(lambda: set(deck._snapshots) == {1, 3})
+
+
+def test_a_swipe_held_when_the_posters_go_keeps_no_pictures(qtbot, make_window) -> None:
+    """A finger dragging a poster when Home (or an idle reset) takes the posters away: the
+    swipe ends there. (Its release found the slide layer hidden and was ignored, and the layer
+    kept its three full-screen pictures for good: the soak's home screen, 25 MB more.)"""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    window = make_window(reduced_motion=False)
+    deck = window.deck
+    window.nav.open(1)
+    vp = deck.current().viewport()
+    press, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(vp, press, none, QPoint(1200, 500))
+    QTest.mouseMove(vp, QPoint(1100, 500))
+    QTest.mouseMove(vp, QPoint(900, 500))
+    assert deck.slide.isVisible() and deck.slide.current is not None
+    window.nav.home()
+    QTest.mouseRelease(vp, press, none, QPoint(900, 500))
+    assert (deck.slide.current, deck.slide.before, deck.slide.after) == (None, None, None)
+    assert not deck.slide.isVisibleTo(deck)
+    window.nav.open(1)  # back: the poster itself, no picture of a move over it
+    assert deck.index == 1 and not deck.is_animating()
+    qtbot.waitUntil(lambda: set(deck._snapshots) == {0, 2})

@@ -711,6 +711,22 @@ class PosterDeck(QWidget):
         # on another screen, or the kiosk rests in its attract loop, nothing slides; showing
         # the deck again prepares them (showEvent)
         self._snapshots.clear()
+        self._end_slide_unseen()
+
+    def _end_slide_unseen(self) -> None:
+        """The deck hidden mid-move (Home or an idle reset while a finger drags, or during a
+        slide): the move ends now, with no activity told (nobody touched anything). A swipe
+        held here kept its three full-screen pictures for good: its release found the layer
+        hidden and ignored it (the soak: 25 MB more at home, at 1080p)."""
+        if self._anim.state() == QVariantAnimation.State.Running:
+            self._anim.stop()
+            step, self._target_step = self._target_step, 0
+            self._drop_slide()
+            if step:
+                self._switch_to(self.index + step)
+        elif self.slide.isVisibleTo(self):  # a finger still dragging
+            self._target_step = 0
+            self._drop_slide()
 
     def _update_edges(self) -> None:
         self.prev_button.setVisible(self.index > 0)
