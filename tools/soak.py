@@ -65,6 +65,13 @@ _DECODE_KEPT = ("ImageStore", "ArtworkView", "_Signals", "ThreadPoolExecutor")
 def mapped_bytes() -> int:
     """Bytes in blocks glibc mapped on their own (above its threshold: the full-screen pixmaps,
     kiosk/ui/memory.py); 0 where that cannot be asked."""
+    return malloc_figures()[0]
+
+
+def malloc_figures() -> tuple[int, int, int]:
+    """glibc's own figures: bytes in blocks mapped on their own, bytes in use in its heaps, and
+    the heaps' size (zeros where that cannot be asked). Heap in use that grows is memory kept;
+    a heap that grows around the same use is fragmentation."""
     import ctypes
 
     class MallInfo2(ctypes.Structure):
@@ -78,9 +85,23 @@ def mapped_bytes() -> int:
     try:
         libc = ctypes.CDLL("libc.so.6")
         libc.mallinfo2.restype = MallInfo2
-        return int(libc.mallinfo2().hblkhd)
+        info = libc.mallinfo2()
+        return int(info.hblkhd), int(info.uordblks), int(info.arena)
     except (OSError, AttributeError):
-        return 0
+        return 0, 0, 0
+
+
+def rss_kinds() -> tuple[int, int]:
+    """Resident bytes that are anonymous (heaps, Python's arenas, pixmaps) and file-backed (the
+    libraries' and fonts' pages read so far); zeros where /proc cannot tell."""
+    found = {}
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(("RssAnon:", "RssFile:")):
+                found[line.split(":")[0]] = int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return found.get("RssAnon", 0), found.get("RssFile", 0)
 
 
 def lightest(readings: list[tuple[int, int]]) -> int:
@@ -156,8 +177,9 @@ class Report:
     wakes: int = 0
     samples: list[tuple[int, float, int]] = field(default_factory=list)  # events, s, rss
     # beside each sample: decoded images cached (bytes), widgets alive, Python objects, bytes
-    # in blocks mapped on their own (the full-screen pixmaps; 0 where glibc cannot tell)
-    diagnostics: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # in blocks mapped on their own (the full-screen pixmaps; 0 where glibc cannot tell), the
+    # heaps' bytes in use and size, RSS anonymous and file-backed
+    diagnostics: list[tuple[int, ...]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -761,7 +783,8 @@ def soak(
                 window.ctx.images.cached_bytes(),
                 len(QApplication.allWidgets()),
                 len(gc.get_objects()),
-                mapped_bytes(),
+                *malloc_figures(),
+                *rss_kinds(),
             )
         )
 
@@ -884,11 +907,14 @@ def write_results(report: Report, out: Path) -> None:
     data["ok"] = report.ok
     (out / "report.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
     with (out / "rss.csv").open("w", encoding="utf-8") as fh:
-        fh.write("events,seconds,rss_bytes,image_cache_bytes,widgets,python_objects,mapped_bytes\n")
-        for (events, secs, rss), (cache, widgets, objects, mapped) in zip(
+        fh.write(
+            "events,seconds,rss_bytes,image_cache_bytes,widgets,python_objects,mapped_bytes,"
+            "heap_in_use_bytes,heap_bytes,rss_anon_bytes,rss_file_bytes\n"
+        )
+        for (events, secs, rss), diagnostics in zip(
             report.samples, report.diagnostics, strict=True
         ):
-            fh.write(f"{events},{secs},{rss},{cache},{widgets},{objects},{mapped}\n")
+            fh.write(",".join(str(v) for v in (events, secs, rss, *diagnostics)) + "\n")
     (out / "summary.txt").write_text(report.summary() + "\n", encoding="utf-8")
 
 
