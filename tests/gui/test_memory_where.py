@@ -1,0 +1,34 @@
+"""tools/memory_where.py: the soak's visitor with the resident memory split by where it lives,
+read in the census state (the figures behind docs/reliability.md's search for what rises)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_memory_split_by_where_it_lives_every_n_events(tmp_path: Path) -> None:
+    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path)}
+    for name in ("DISPLAY", "QT_QPA_PLATFORM"):  # the tool sets up its own offscreen screens
+        env.pop(name, None)
+    out = subprocess.run(
+        [sys.executable, "-m", "tools.memory_where", "--events", "120", "--every", "60"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=True,
+    ).stdout
+    rows = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert [row[0] for row in rows] == ["60", "120"]
+    for row in rows:
+        rss, mapped, heap, python = (float(v) for v in row[1:5])
+        assert rss > 50 and heap > 5 and python > 1  # a built window: each part holds something
+        assert mapped + heap + python < rss  # parts of it, not more than it
+        in_use, heaps = float(row[-3]), float(row[-1])
+        assert 0 < in_use <= heaps
