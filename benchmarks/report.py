@@ -169,7 +169,10 @@ FIXES = [
     "model's classes are imported when first needed.",
     "**Memory per poster**: artwork no poster on screen shows is dropped from the image store; "
     "three poster pages are kept (the current one and its neighbours) instead of five; a slide "
-    "holds two full-screen pixmaps instead of three, and nothing is pre-rendered during one.",
+    "holds two full-screen pixmaps instead of three, and nothing is pre-rendered during one; "
+    "while the posters are not on show (home, the attract loop) the deck holds no full-screen "
+    "picture at all (16 MB at 1080p, 66 MB at 4K), and a reload keeps no older copy of the "
+    "gallery (kiosk/ui/context.py OnScreen, kiosk.content.changes.sharing).",
     "**Touch to screen**: a finger down on a card has its poster's page made, placed and laid "
     "out before it lifts (two steps; PosterDeck.prepare), so the tap only shows it; the poster "
     "on show is pictured once the window has not painted for 150 ms and let go at its next "
