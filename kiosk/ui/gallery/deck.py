@@ -711,22 +711,11 @@ class PosterDeck(QWidget):
         # on another screen, or the kiosk rests in its attract loop, nothing slides; showing
         # the deck again prepares them (showEvent)
         self._snapshots.clear()
-        self._end_slide_unseen()
-
-    def _end_slide_unseen(self) -> None:
-        """The deck hidden mid-move (Home or an idle reset while a finger drags, or during a
-        slide): the move ends now, with no activity told (nobody touched anything). A swipe
-        held here kept its three full-screen pictures for good: its release found the layer
-        hidden and ignored it (the soak: 25 MB more at home, at 1080p)."""
-        if self._anim.state() == QVariantAnimation.State.Running:
-            self._anim.stop()
-            step, self._target_step = self._target_step, 0
-            self._drop_slide()
-            if step:
-                self._switch_to(self.index + step)
-        elif self.slide.isVisibleTo(self):  # a finger still dragging
-            self._target_step = 0
-            self._drop_slide()
+        # hidden mid-move (Home or an idle reset while a finger drags, or during a slide): the
+        # move ends now. A swipe held here kept its three full-screen pictures for good: its
+        # release found the layer hidden and ignored it (the soak: 25 MB more at home, 1080p)
+        if self.slide.isVisibleTo(self):
+            self._end_slide(seen=False)
 
     def _update_edges(self) -> None:
         self.prev_button.setVisible(self.index > 0)
@@ -832,13 +821,16 @@ class PosterDeck(QWidget):
     def _on_anim_done(self) -> None:
         self._finish_slide()
 
-    def _finish_slide(self) -> None:
+    def _finish_slide(self, seen: bool = True) -> None:
+        """The move over: on the poster it was heading to. ``seen`` False (the deck hidden):
+        no preparation and no activity told (nobody touched anything)."""
         step, self._target_step = self._target_step, 0
         self._drop_slide()
         if step:
             self._switch_to(self.index + step)
-        self._prepare_timer.start()
-        self.activity.emit()
+        if seen:
+            self._prepare_timer.start()
+            self.activity.emit()
 
     def _drop_slide(self) -> None:
         self.slide.hide()
@@ -897,7 +889,7 @@ class PosterDeck(QWidget):
         self.ctx = ctx
         changed = set(indexes)
         if self.slide.isVisible():
-            self._end_slide_for_reload()
+            self._end_slide()
         for i, view in self._views.items():
             if i not in changed:
                 view.ctx = ctx
@@ -936,13 +928,13 @@ class PosterDeck(QWidget):
 
         bar.rangeChanged.connect(restore)
 
-    def _end_slide_for_reload(self) -> None:
-        """A slide or swipe under way shows pictures of pages about to change: a slide that
-        navigation started lands where it was going; a finger still dragging is let go (the
-        poster under it springs back, the swipe is over)."""
+    def _end_slide(self, seen: bool = True) -> None:
+        """A slide or swipe under way ends now (its pages are about to change, or the deck is
+        hidden): a slide that navigation started lands where it was going; a finger still
+        dragging is let go (the poster under it springs back, the swipe is over)."""
         if self._anim.state() == QVariantAnimation.State.Running:
             self._anim.stop()
         else:
             self._target_step = 0
             self._swiped = False
-        self._finish_slide()
+        self._finish_slide(seen)
