@@ -69,26 +69,12 @@ def mapped_bytes() -> int:
 
 
 def malloc_figures() -> tuple[int, int, int]:
-    """glibc's own figures: bytes in blocks mapped on their own, bytes in use in its heaps, and
-    the heaps' size (zeros where that cannot be asked). Heap in use that grows is memory kept;
-    a heap that grows around the same use is fragmentation."""
-    import ctypes
+    """glibc's bytes mapped on their own, bytes in use in its heaps and the heaps' size
+    (kiosk/ui/memory.py figures). Heap in use that grows is memory kept; a heap that grows
+    around the same use is fragmentation."""
+    from kiosk.ui import memory
 
-    class MallInfo2(ctypes.Structure):
-        _fields_ = [  # noqa: RUF012 - ctypes' own declaration
-            (name, ctypes.c_size_t)
-            for name in (
-                "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
-            ).split()
-        ]
-
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallinfo2.restype = MallInfo2
-        info = libc.mallinfo2()
-        return int(info.hblkhd), int(info.uordblks), int(info.arena)
-    except (OSError, AttributeError):
-        return 0, 0, 0
+    return memory.figures()
 
 
 def rss_kinds() -> tuple[int, int]:
@@ -118,15 +104,11 @@ def settle_memory() -> None:
     alive rather than what happens to be cached by the allocator at that instant."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    from kiosk.ui import memory
+
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
-        except (OSError, AttributeError):
-            pass
+    memory.release()  # (nothing where the C library is not glibc)
 
 
 def rss_bytes() -> int:

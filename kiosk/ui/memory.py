@@ -47,6 +47,27 @@ def tune() -> bool:
     )
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [  # noqa: RUF012 - ctypes' own declaration
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
+        ).split()
+    ]
+
+
+def figures() -> tuple[int, int, int]:
+    """glibc's own figures (for the soak's readings): bytes in blocks mapped on their own (the
+    full-screen pixmaps, above the threshold set by ``tune``), bytes in use in its heaps, and
+    the heaps' size; zeros where that cannot be asked (not glibc, or older than 2.33)."""
+    lib = _glibc()
+    if lib is None or not hasattr(lib, "mallinfo2"):
+        return 0, 0, 0
+    lib.mallinfo2.restype = _MallInfo2
+    info = lib.mallinfo2()
+    return int(info.hblkhd), int(info.uordblks), int(info.arena)
+
+
 def release() -> None:
     """Hand the heap's free pages back to the system (idle time only: it walks the heap)."""
     lib = _glibc()
