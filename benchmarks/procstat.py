@@ -24,12 +24,17 @@ def _kb(value: str | None) -> float:
     return float(value.split()[0]) if value else 0.0
 
 
+def status_mb(key: str, pid: int | str = "self") -> float:
+    """A memory line of /proc/PID/status in MB: VmRSS, VmHWM, RssAnon, RssFile..."""
+    return _kb(_status(pid).get(key)) / 1024
+
+
 def rss_mb(pid: int | str = "self") -> float:
-    return _kb(_status(pid).get("VmRSS")) / 1024
+    return status_mb("VmRSS", pid)
 
 
 def peak_rss_mb(pid: int | str = "self") -> float:
-    return _kb(_status(pid).get("VmHWM")) / 1024
+    return status_mb("VmHWM", pid)
 
 
 def pss_mb(pid: int | str = "self") -> float:

@@ -19,14 +19,8 @@ import gc
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-
-def _mb(kind: str) -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(kind + ":"):
-            return float(line.split()[1]) / 1024
-    return 0.0
+from benchmarks.procstat import status_mb
 
 
 def measure(size: tuple[int, int]) -> list[tuple[str, float, float, float]]:
@@ -35,7 +29,7 @@ def measure(size: tuple[int, int]) -> list[tuple[str, float, float, float]]:
     steps: list[tuple[str, float, float, float]] = []
 
     def mark(name: str) -> None:
-        steps.append((name, _mb("VmRSS"), _mb("RssAnon"), _mb("RssFile")))
+        steps.append((name, status_mb("VmRSS"), status_mb("RssAnon"), status_mb("RssFile")))
 
     mark("Python")
     from kiosk import startup
