@@ -1,20 +1,24 @@
-"""Where the soak's resident memory is, in one known state, every N events.
+"""Where the soak's resident memory is, where the visitor happens to be and in one known
+state, every N events.
 
     python -m tools.memory_where [--events 16000] [--every 2000] [--seed 20261206]
 
-The soak's random visitor (tools/soak.py, the same seed gives the same walk), and every
-``--every`` events the soak's census state (woken, home, every decode delivered, deferred
-deletions run, cycles collected, free heap pages returned). There it prints RSS split by where
-it lives: the blocks glibc mapped on their own (the full-screen pixmaps), glibc's main heap
-(``[heap]``), Python's object arenas (anonymous 1 MiB mappings), the other anonymous memory
-(thread stacks, Qt's own mappings, glibc's second heap), and glibc's bytes in use against its
-heaps' size. Memory kept grows the part it lives in at the same state; the soak's own check
-reads RSS wherever the visitor happens to be.
+The soak's random visitor (tools/soak.py, the same seed gives the same walk). Every ``--every``
+events, two readings: "found", the soak's own (wherever the visitor is; deferred deletions
+run, cycles collected, free heap pages returned), then "census", the soak's census state
+(woken, upright, home, every screen built again so that only the home screen is, every
+decode delivered, then settled the same way). Each splits RSS by where it lives: the blocks
+glibc mapped on their own (the full-screen pixmaps), glibc's main heap (``[heap]``), Python's
+object arenas (anonymous 1 MiB mappings), the other anonymous memory (thread stacks, Qt's own
+mappings, glibc's second heap), glibc's bytes in use against its heaps' size, and how many
+widgets and Python objects are alive. Memory kept grows the part it lives in, in the census
+state; memory held by what is built grows the "found" readings alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import re
 import sys
@@ -49,6 +53,20 @@ def resident_by_kind() -> dict[str, float]:
     return out
 
 
+def _print_row(events: int, state: str, window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    kinds = resident_by_kind()
+    mapped, in_use, heaps = soak.malloc_figures()
+    print(
+        f"{events:6d} {state} {soak.rss_bytes() / MB:6.1f} {mapped / MB:7.1f} "
+        f"{kinds['heap']:7.1f} {kinds['python']:7.1f} {kinds['other'] - mapped / MB:11.1f} | "
+        f"{in_use / MB:5.1f} / {heaps / MB:5.1f} | "
+        f"{len(QApplication.allWidgets()):7d} {len(gc.get_objects()):7d}",
+        flush=True,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.memory_where", description=__doc__)
     parser.add_argument("--events", type=int, default=16000)
@@ -67,19 +85,18 @@ def main(argv: list[str] | None = None) -> int:
     window, parts = soak.build_kiosk(None, (1920, 1080), clock)
     monkey = soak.Monkey(window, parts, clock, random.Random(args.seed), device)
     monkey.tour()
-    print("events    RSS  mapped  [heap]  Python  other anon | glibc in use / heaps (MB)")
+    print(
+        "events state     RSS  mapped  [heap]  Python  other anon | glibc in use / heaps (MB)"
+        " | widgets objects"
+    )
     for n in range(1, args.events + 1):
         monkey.step()
         if n % args.every == 0:
+            monkey.reload_done()
+            soak.settle_memory()  # the soak's own readings: wherever the visitor is
+            _print_row(n, "found ", window)
             monkey.census()  # the known state, settled
-            kinds = resident_by_kind()
-            mapped, in_use, heaps = soak.malloc_figures()
-            print(
-                f"{n:6d} {soak.rss_bytes() / MB:6.1f} {mapped / MB:7.1f} {kinds['heap']:7.1f} "
-                f"{kinds['python']:7.1f} {kinds['other'] - mapped / MB:11.1f} | "
-                f"{in_use / MB:5.1f} / {heaps / MB:5.1f}",
-                flush=True,
-            )
+            _print_row(n, "census", window)
     parts.stop()
     window._allow_close = True
     window.close()

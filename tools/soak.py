@@ -609,14 +609,21 @@ class Monkey:
         return None
 
     def census(self) -> Counter[str]:
-        """Python's objects by type, with the window in one known state: awake, on the home
-        screen, every decode delivered, deferred deletions done and cycles collected. Two
-        censuses then differ by what accumulated, not by what the screen on show holds."""
+        """Python's objects by type, with the window in one known state: awake, upright, on the
+        home screen with every screen built again (so only the home screen is: the others are
+        built when first visited, and which were visited since the last rebuild is chance),
+        every decode delivered, deferred deletions done and cycles collected. Two censuses then
+        differ by what accumulated, not by what the visitor happened to open."""
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
         self.to_visitor()
+        if self.window.height() > self.window.width():
+            self.rotate()  # back upright
         QTest.keyClick(self._handle(), Qt.Key.Key_Home)
+        self._pump()
+        self.reload_done()
+        self.window.rebuild()
         self._pump()
         self.window.ctx.images.wait()
         self.reload_done()

@@ -25,10 +25,17 @@ def test_memory_split_by_where_it_lives_every_n_events(tmp_path: Path) -> None:
         check=True,
     ).stdout
     rows = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
-    assert [row[0] for row in rows] == ["60", "120"]
+    assert [row[:2] for row in rows] == [
+        ["60", "found"],
+        ["60", "census"],
+        ["120", "found"],
+        ["120", "census"],
+    ]
     for row in rows:
-        rss, mapped, heap, python = (float(v) for v in row[1:5])
+        rss, mapped, heap, python = (float(v) for v in row[2:6])
         assert rss > 50 and heap > 5 and python > 1  # a built window: each part holds something
         assert mapped + heap + python < rss  # parts of it, not more than it
-        in_use, heaps = float(row[-3]), float(row[-1])
+        in_use, heaps = float(row[-6]), float(row[-4])
+        widgets, objects = int(row[-2]), int(row[-1])
+        assert widgets > 50 and objects > widgets
         assert 0 < in_use <= heaps
