@@ -206,6 +206,10 @@ class _Catcher(logging.Handler):
         self.report.exceptions.append(f"{record.name}: {record.getMessage()}"[:4000])
 
 
+def _nothing() -> None:
+    pass
+
+
 class Monkey:
     """The random visitor. ``step()`` does one thing; ``check_answers()`` asks the window."""
 
@@ -268,9 +272,17 @@ class Monkey:
         return self.window.windowHandle()
 
     def _pump(self) -> None:
+        """The events an action posted, handled; then one turn of the loop as it is about to
+        wait for the next input, as the app's own loop does between a visitor's touches. (That
+        turn is when the app's cycle collector looks whether Python allocated, kiosk.ui.
+        collector: plain ``processEvents`` never waits, so without it the collector would not
+        run in the soak at all.)"""
+        from PySide6.QtCore import QEventLoop, QTimer
         from PySide6.QtWidgets import QApplication
 
         QApplication.processEvents()
+        QTimer.singleShot(0, _nothing)  # so that the wait ends at once
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
     def _touch(self) -> Any:
         from PySide6.QtTest import QTest
