@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayoutItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from kiosk.ui.hints import (
     LANGUAGE_BUTTONS,
     InputKind,
 )
+from kiosk.ui.layouts import empty
 from kiosk.ui.widgets import label, nav_button, panel
 
 BLACKOUT_NAME = N_("Screen blacked out")
@@ -132,10 +132,7 @@ class HelpOverlay(Veil):
 
     def _build(self, kind: InputKind, compact: bool, both: bool = True) -> None:
         tr = self.ctx.tr
-        while (item := self.box.takeAt(0)) is not None:
-            if item.widget() is self.about_button:
-                continue  # kept, and added again at the end
-            _delete_item(item)
+        empty(self.box, keep=lambda widget: widget is self.about_button)  # (added again at the end)
         self.title = label(tr(HELP_TITLE[kind]), "h2")
         self.box.addWidget(self.title)
         tables = [GESTURES, KEYS] if kind is InputKind.TOUCH else [KEYS, GESTURES]
@@ -246,14 +243,3 @@ def _columns_width(pairs: list[tuple[QLabel, QLabel]]) -> int:
 def _stacked_width(pairs: list[tuple[QLabel, QLabel]]) -> int:
     """The width of one column holding each key above what it does."""
     return max((max(k.sizeHint().width(), d.sizeHint().width()) for k, d in pairs), default=0)
-
-
-def _delete_item(item: QLayoutItem) -> None:
-    """Delete what a layout item holds: a widget, or a layout and everything in it."""
-    widget, layout = item.widget(), item.layout()
-    if widget is not None:
-        widget.hide()  # gone at once, not at the next turn of the event loop
-        widget.deleteLater()
-    elif layout is not None:
-        while (inner := layout.takeAt(0)) is not None:
-            _delete_item(inner)

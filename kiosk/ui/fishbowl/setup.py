@@ -45,6 +45,7 @@ from kiosk.core.fishbowl.errors import FishbowlError
 from kiosk.i18n import ENGLISH, N_, Translator
 from kiosk.theme import FONT_FAMILY, Palette, TypeScale, mix
 from kiosk.ui.context import Ctx
+from kiosk.ui.layouts import empty
 from kiosk.ui.touch import GestureFilter
 from kiosk.ui.widgets import label, nav_button, panel
 
@@ -960,8 +961,7 @@ class SetupPanel(QWidget):
         self._wide = wide
         left, right = self._columns
         for column in self._columns:
-            while column.count():
-                column.takeAt(0)  # the widgets stay; the stretches go
+            empty(column, keep=lambda _widget: True)  # the widgets stay; the stretches go
         if wide:
             left.addWidget(self.question_box)
             left.addWidget(self.participants_box, 1)

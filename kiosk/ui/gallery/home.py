@@ -29,6 +29,7 @@ from kiosk.ui.credits import CreditsLine
 from kiosk.ui.gallery.poster import KIND_LABEL, poster_art
 from kiosk.ui.hints import HOME_PROMPT, InputKind, first_input
 from kiosk.ui.language import LanguageButtons
+from kiosk.ui.layouts import replace_in_grid
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.touch import TouchScreen
 from kiosk.ui.visitor import reach_back_button, settings_button
@@ -103,6 +104,7 @@ class CardScreen(TouchScreen):
         self.cards: list[PosterCard] = []
         self._columns = 0
         self._built_for: tuple[int, int] | None = None
+        self._grid: QGridLayout | None = None  # the cards' (built with the page)
         self._controls: QHBoxLayout | None = None
 
     def columns_for(self, width: int) -> int:
@@ -150,7 +152,7 @@ class CardScreen(TouchScreen):
         box.setContentsMargins(margin, s.space(3), margin, s.space(4))
         box.setSpacing(s.space(2))
         self.header(box)
-        grid = QGridLayout()
+        grid = self._grid = QGridLayout()
         grid.setSpacing(s.space(3))
         self.cards = []
         for i in range(len(self.ctx.gallery.posters)):
@@ -193,8 +195,7 @@ class CardScreen(TouchScreen):
         again in the same places of the grid; the other cards, the header, the quotes and the
         scroll position stay as they are."""
         self.ctx = ctx
-        page = self.widget()
-        grid = page.layout() if page is not None else None
+        grid = self._grid
         if grid is None or self._built_for is None:
             return  # not built yet: it will be built from ``ctx``
         for i in sorted(indexes):
@@ -203,7 +204,7 @@ class CardScreen(TouchScreen):
             old = self.cards[i]
             card = self.make_card(ctx, i, self._built_for[1])
             card.set_selected(bool(old.property("selected")))
-            grid.replaceWidget(old, card)  # (it looks into the grid's own layout)
+            replace_in_grid(grid, old, card)
             old.hide()
             old.deleteLater()
             self.cards[i] = card

@@ -24,6 +24,7 @@ from kiosk.core.modes import Mode
 from kiosk.i18n import N_
 from kiosk.ui.context import Ctx
 from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.layouts import empty
 from kiosk.ui.overlays import Veil
 from kiosk.ui.widgets import label, nav_button
 
@@ -221,9 +222,7 @@ class AdminScreen(_Veil):
             self.refresh()
 
     def refresh(self) -> None:
-        while (item := self.body_box.takeAt(0)) is not None:
-            if (old := item.widget()) is not None:
-                old.deleteLater()
+        empty(self.body_box)
         info = self.describe()
         add = self.body_box.addWidget
         tr = self.ctx.tr
