@@ -2,6 +2,7 @@
 state, every N events.
 
     python -m tools.memory_where [--events 16000] [--every 2000] [--seed 20261206]
+    python -m tools.memory_where --settings 3
 
 The soak's random visitor (tools/soak.py, the same seed gives the same walk). Every ``--every``
 events, two readings: "found", the soak's own (wherever the visitor is; deferred deletions
@@ -13,6 +14,11 @@ object arenas (anonymous 1 MiB mappings), the other anonymous memory (thread sta
 mappings, glibc's second heap), glibc's bytes in use against its heaps' size, and how many
 widgets and Python objects are alive. Memory kept grows the part it lives in, in the census
 state; memory held by what is built grows the "found" readings alone.
+
+With ``--settings N``, no random visitor: N rounds of every screen in each of a visitor's text
+sizes and languages on both screens (what the soak's tour shows once), each followed by a
+census reading. Caches filled on first sight are full after the tour; what still grows
+round after round is kept.
 """
 
 from __future__ import annotations
@@ -72,6 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=16000)
     parser.add_argument("--every", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=20261206)
+    parser.add_argument(
+        "--settings",
+        type=int,
+        metavar="N",
+        help="instead of the random visitor: N rounds of every screen in each text size and "
+        "language, on the turned screen and back, a census reading after each",
+    )
     args = parser.parse_args(argv)
     soak.prepare_environment(1920, 1080)
     from PySide6.QtTest import QTest
@@ -89,7 +102,17 @@ def main(argv: list[str] | None = None) -> int:
         "events state     RSS  mapped  [heap]  Python  other anon | glibc in use / heaps (MB)"
         " | widgets objects"
     )
-    for n in range(1, args.events + 1):
+    if args.settings:
+        monkey.census()
+        _print_row(0, "census", window)
+        for n in range(1, args.settings + 1):
+            for _turn in range(2):
+                monkey.rotate()
+                monkey.every_text_size_and_language()
+            window.visitor.reset()
+            monkey.census()
+            _print_row(n, "census", window)
+    for n in range(1, 0 if args.settings else args.events + 1):
         monkey.step()
         if n % args.every == 0:
             monkey.reload_done()

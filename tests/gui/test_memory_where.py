@@ -39,3 +39,22 @@ def test_memory_split_by_where_it_lives_every_n_events(tmp_path: Path) -> None:
         widgets, objects = int(row[-2]), int(row[-1])
         assert widgets > 50 and objects > widgets
         assert 0 < in_use <= heaps
+
+
+def test_rounds_of_every_text_size_and_language_read_in_the_census_state(tmp_path: Path) -> None:
+    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path)}
+    for name in ("DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    out = subprocess.run(
+        [sys.executable, "-m", "tools.memory_where", "--settings", "1"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=True,
+    ).stdout
+    rows = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert [row[:2] for row in rows] == [["0", "census"], ["1", "census"]]
+    widgets = [int(row[-2]) for row in rows]
+    assert widgets[0] == widgets[1] > 50  # the same state: the home screen alone, built again
