@@ -1,5 +1,6 @@
 """tools/memory_where.py: the soak's visitor with the resident memory split by where it lives,
-read in the census state (the figures behind docs/reliability.md's search for what rises)."""
+read where the visitor is and in the census state (the figures behind docs/reliability.md's
+search for what rises)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_memory_split_by_where_it_lives_every_n_events(tmp_path: Path) -> None:
-    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path)}
+def rows_of(folder: Path, *args: str) -> list[list[str]]:
+    """The tool's figure rows (one per reading), run with ``args`` and its own data folder."""
+    env = {**os.environ, "KIOSK_DATA_DIR": str(folder)}
     for name in ("DISPLAY", "QT_QPA_PLATFORM"):  # the tool sets up its own offscreen screens
         env.pop(name, None)
     out = subprocess.run(
-        [sys.executable, "-m", "tools.memory_where", "--events", "120", "--every", "60"],
+        [sys.executable, "-m", "tools.memory_where", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -24,7 +26,11 @@ def test_memory_split_by_where_it_lives_every_n_events(tmp_path: Path) -> None:
         timeout=240,
         check=True,
     ).stdout
-    rows = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
+    return [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
+
+
+def test_memory_split_by_where_it_lives_every_n_events(tmp_path: Path) -> None:
+    rows = rows_of(tmp_path, "--events", "120", "--every", "60")
     assert [row[:2] for row in rows] == [
         ["60", "found"],
         ["60", "census"],
@@ -42,19 +48,7 @@ def test_memory_split_by_where_it_lives_every_n_events(tmp_path: Path) -> None:
 
 
 def test_rounds_of_every_text_size_and_language_read_in_the_census_state(tmp_path: Path) -> None:
-    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path)}
-    for name in ("DISPLAY", "QT_QPA_PLATFORM"):
-        env.pop(name, None)
-    out = subprocess.run(
-        [sys.executable, "-m", "tools.memory_where", "--settings", "1"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=True,
-    ).stdout
-    rows = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
+    rows = rows_of(tmp_path, "--settings", "1")
     assert [row[:2] for row in rows] == [["0", "census"], ["1", "census"]]
     widgets = [int(row[-2]) for row in rows]
     assert widgets[0] == widgets[1] > 50  # the same state: the home screen alone, built again
