@@ -106,10 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         monkey.census()
         _print_row(0, "census", window)
         for n in range(1, args.settings + 1):
-            for _turn in range(2):
-                monkey.rotate()
-                monkey.every_text_size_and_language()
-            window.visitor.reset()
+            monkey.settings_round()
             monkey.census()
             _print_row(n, "census", window)
     for n in range(1, 0 if args.settings else args.events + 1):

@@ -586,16 +586,21 @@ class Monkey:
         for _ in range(len(self.kiosk.attract.slides)):
             self.kiosk.attract.advance()
             self._pump()
+        self.settings_round()
+        self.reload()
+        self.window.ctx.images.wait()
+        QTest.qWait(50)
+        self.check_answers()
+
+    def settings_round(self) -> None:
+        """On the turned screen, then back upright: every text size and language; then the
+        visitor's settings back to standard."""
         for _ in range(2):
             self.rotate()
             self._pump()
             self.every_text_size_and_language()
         self.window.visitor.reset()
         self._pump()
-        self.reload()
-        self.window.ctx.images.wait()
-        QTest.qWait(50)
-        self.check_answers()
 
     def every_text_size_and_language(self) -> None:
         """Each poster, the overview, the quotes and home in each text size and language a
