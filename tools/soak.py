@@ -147,6 +147,9 @@ class Report:
     objects_grown: list[tuple[str, int]] = field(default_factory=list)
     decode_jobs_left: int = 0  # image-decoding jobs alive at the end, all delivered
     nav_references: tuple[int, int] = (0, 0)  # weak references to the navigation: warm, end
+    # Python wrappers of widgets Qt has deleted, still alive in the census: warm, end (what a
+    # reference left to a thrown-away screen keeps: docs/reliability.md, finding 12)
+    dead_wrappers: tuple[int, int] = (0, 0)
     answered: int = 0  # answer checks passed
     exceptions: list[str] = field(default_factory=list)
     qt_messages: list[str] = field(default_factory=list)
@@ -184,7 +187,8 @@ class Report:
             f"Python objects (at home, settled): after warm-up {self.objects_warm:,}, end "
             f"{self.objects_end:,} ({self.object_growth:+.1%}, limit "
             f"+{MAX_OBJECT_GROWTH:.0%}); grew most: "
-            + (", ".join(f"{name} {n:+,}" for name, n in self.objects_grown[:5]) or "none"),
+            + (", ".join(f"{name} {n:+,}" for name, n in self.objects_grown[:5]) or "none")
+            + f"; wrappers of deleted widgets {self.dead_wrappers[0]} → {self.dead_wrappers[1]}",
             f"window answered {self.answered} checks; {len(self.exceptions)} exception(s); "
             f"{len(self.qt_messages)} Qt warning(s)",
             "actions: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.actions.items())),
@@ -827,6 +831,7 @@ def soak(
             if report.events == report.warmup_events:
                 warm_census = monkey.census()
                 report.nav_references = (weakref.getweakrefcount(window.nav), 0)
+                report.dead_wrappers = (dead_widget_wrappers(), 0)
             if report.events == report.warmup_events or report.events % sample_every == 0:
                 sample()
             if report.events % check_every == 0:
@@ -926,6 +931,15 @@ def _compare_censuses(report: Report, warm: Counter[str], end: Counter[str], win
     report.objects_grown = [(name, n) for name, n in (end - warm).most_common(10)]
     report.decode_jobs_left = decode_jobs(end)
     report.nav_references = (report.nav_references[0], weakref.getweakrefcount(window.nav))
+    report.dead_wrappers = (report.dead_wrappers[0], dead_widget_wrappers())
+
+
+def dead_widget_wrappers() -> int:
+    """Python wrappers of widgets whose C++ side Qt has deleted, alive now."""
+    from PySide6.QtWidgets import QWidget
+    from shiboken6 import isValid
+
+    return sum(1 for o in gc.get_objects() if isinstance(o, QWidget) and not isValid(o))
 
 
 def write_results(report: Report, out: Path) -> None:

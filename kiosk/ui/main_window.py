@@ -40,6 +40,7 @@ from kiosk.ui.language import LanguageButtons
 from kiosk.ui.overlays import BLACKOUT_NAME, Blackout
 from kiosk.ui.quotes.carousel import QuoteCarousel
 from kiosk.ui.speech import Reader
+from kiosk.ui.thrown_away import throw_away
 from kiosk.ui.visitor import (
     ReachButton,
     SettingsOverlay,
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
             self.setStyleSheet(sheet)
         while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
-            old.deleteLater()
+            throw_away(old)
         self._home: HomeScreen | None = None
         self._poster_screen: PosterScreen | None = None
         self._overview: OverviewScreen | None = None
@@ -260,14 +261,12 @@ class MainWindow(QMainWindow):
         for mode in (Mode.HELP, Mode.ABOUT, Mode.SETTINGS, Mode.BLACKOUT):
             old_layer = self._layers.pop(mode, None)
             if old_layer is not None and isValid(old_layer):
-                old_layer.hide()
-                old_layer.deleteLater()
+                throw_away(old_layer)
         self._help: HelpOverlay | None = None
         self._about: AboutOverlay | None = None
         self._settings: SettingsOverlay | None = None
         if self.reach_button is not None and isValid(self.reach_button):
-            self.reach_button.hide()
-            self.reach_button.deleteLater()
+            throw_away(self.reach_button)
         self.reach_button = ReachButton(self.ctx, self)
         self.reach_button.clicked.connect(lambda: self.visitor.toggle("reach"))
         self.blackout = Blackout(self, self.ctx.tr(BLACKOUT_NAME))

@@ -94,3 +94,24 @@ def test_a_swipe_held_when_the_posters_go_keeps_no_pictures(qtbot, make_window) 
     window.nav.open(1)  # back: the poster itself, no picture of a move over it
     assert deck.index == 1 and not deck.is_animating()
     qtbot.waitUntil(lambda: set(deck._snapshots) == {0, 2})
+
+
+def test_a_screen_rebuilt_lets_go_of_its_parts_even_when_it_is_held(qtbot, window) -> None:
+    """Finding 12 of docs/reliability.md: a reference the soak could not see (inside the
+    bindings) kept old screens' wrappers after an idle reset's rebuild, and with them every
+    part's wrapper. Held here by the test: the parts go all the same."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    window.nav.home()
+    held = window.home  # what the unseen reference did
+    parts = [weakref.ref(held.carousel), weakref.ref(held.gestures)]
+    window.rebuild()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not _alive(held)
+    gc.collect()
+    assert [part() for part in parts] == [None, None]
+    assert window.home is not held and _alive(window.home)

@@ -25,6 +25,7 @@ from kiosk.core.modes import Mode
 from kiosk.ui.kiosk.activity import ActivityFilter
 from kiosk.ui.kiosk.attract import AttractOverlay
 from kiosk.ui.overlays import Veil
+from kiosk.ui.thrown_away import throw_away
 from kiosk.ui.widgets import label
 
 if TYPE_CHECKING:
@@ -166,8 +167,7 @@ class KioskMode(QObject):
         self._new_gallery(None)
         old = self.notice
         self.notice = self._make_notice()
-        old.hide()
-        old.deleteLater()
+        throw_away(old)
 
     # --- idle -----------------------------------------------------------------------------------
     def activity(self) -> None:
@@ -235,8 +235,7 @@ class KioskMode(QObject):
         """Content reloaded: the attract loop shows the new posters and quotes."""
         old = self.attract
         self.attract = self._make_attract()  # registered in its place: shown if the loop is on
-        old.hide()
-        old.deleteLater()
+        throw_away(old)
 
     def _woke(self) -> None:
         self.modes.wake()
