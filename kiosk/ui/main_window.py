@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
             # the size it will be shown at: screens are built once, at that size
             self.resize(*size)
             self.stack.resize(*size)
-        self._build(ctx.scale)
+        self._build(ctx.scale, new_stack=False)
 
     @property
     def quitting(self) -> bool:
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         return self.ctx.kiosk
 
     # --- building -----------------------------------------------------------------------------
-    def _build(self, scale: TypeScale) -> None:
+    def _build(self, scale: TypeScale, new_stack: bool = True) -> None:
         """(Re)build for a type scale: at start, and when the window's size class changes (a
         rotated screen, a window moved to a 4K display). Only the screen on show is built now;
         the others are built the first time they are needed (start-up builds what the first
@@ -251,9 +251,8 @@ class MainWindow(QMainWindow):
             # a new sheet polishes every widget in the window again, the old screens too (a
             # third of a language switch's time when it was set again unchanged)
             self.setStyleSheet(sheet)
-        while (old := self.stack.widget(0)) is not None:
-            self.stack.removeWidget(old)
-            throw_away(old)
+        if new_stack:
+            self._new_stack()
         self._home: HomeScreen | None = None
         self._poster_screen: PosterScreen | None = None
         self._overview: OverviewScreen | None = None
@@ -277,6 +276,27 @@ class MainWindow(QMainWindow):
         self.blackout.dismissed.connect(lambda: self.modes.leave(Mode.BLACKOUT))
         self.register_layer(Mode.BLACKOUT, self.blackout)
         self._render(self.nav.state, animate=False)
+
+    def _new_stack(self) -> None:
+        """The screens thrown away with the stack that holds them, and a new stack in its
+        place. Not the screens taken out of one stack kept for good: PySide 6.11 then leaves a
+        reference to each scroll area's viewport and scroll bars in the stack's wrapper, and
+        now and then one to the screens themselves (dead wrappers piling up over a kiosk's day:
+        docs/reliability.md, finding 12)."""
+        old = self.stack
+        self.takeCentralWidget()
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.stack.lower()  # under the layers, as the first stack was
+        self.stack.setGeometry(old.geometry())
+        for screen in filter(None, map(old.widget, range(old.count()))):
+            throw_away(screen)  # (their attributes emptied: whatever holds them)
+        throw_away(old)
+        if self.isVisible():
+            # shown now, not at the next turn of the event loop (as a child added to a visible
+            # window is): a place restored in a poster needs its laid-out height, and a grab
+            # right after a rebuild its polished colours
+            self.stack.show()
 
     def _add_screen(self, screen: QWidget) -> None:
         self.stack.addWidget(screen)

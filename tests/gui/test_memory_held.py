@@ -115,3 +115,32 @@ def test_a_screen_rebuilt_lets_go_of_its_parts_even_when_it_is_held(qtbot, windo
     gc.collect()
     assert [part() for part in parts] == [None, None]
     assert window.home is not held and _alive(window.home)
+
+
+def test_rebuilds_leave_no_wrappers_of_deleted_widgets(qtbot, window) -> None:
+    """The hour soak's dead viewport and scroll-bar wrappers (docs/reliability.md, finding
+    12): every screen visited, then built again a few times, as idle resets in another
+    language do; no Python wrapper may outlive its widget."""
+    import gc
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QWidget
+    from shiboken6 import isValid
+
+    def dead() -> list[QWidget]:
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        return [o for o in gc.get_objects() if isinstance(o, QWidget) and not isValid(o)]
+
+    before = dead()  # (earlier tests' windows may have left some: held, so no id is reused)
+    known = {id(o) for o in before}
+    for _ in range(3):
+        window.nav.open(1)
+        window.deck.current().scroll_to_fraction(0.5)
+        window.nav.overview()
+        window.nav.quotes()
+        window.nav.home()
+        window.choose_language("fr")
+        window.nav.open(0)
+        window.reset_for_next_visitor()
+        assert [type(o).__name__ for o in dead() if id(o) not in known] == []
