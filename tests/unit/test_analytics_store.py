@@ -151,3 +151,35 @@ def test_retention_and_size_cap(tmp_path: Path) -> None:
     left = db.execute("SELECT MIN(started), COUNT(*) FROM sessions").fetchone()
     assert left[1] < 2001 and left[0] > now - 10 * day
     assert db.execute("PRAGMA page_count").fetchone()[0] * 4096 <= size // 2
+
+
+def test_a_store_that_grows_keeps_few_pages_in_memory(tmp_path: Path) -> None:
+    """The recorder's connection lives as long as the kiosk: SQLite's own count of the memory
+    it holds stays near the cache's 256 KiB while the file grows to megabytes (with SQLite's
+    default cache it rose to 2 MB and stayed: docs/reliability.md, finding 13)."""
+    import ctypes
+    import ctypes.util
+
+    from kiosk.core.analytics.store import CACHE_KIB
+
+    name = ctypes.util.find_library("sqlite3")
+    assert name is not None, "the SQLite library Python's sqlite3 module uses"
+    lib = ctypes.CDLL(name)
+    lib.sqlite3_memory_used.restype = ctypes.c_int64
+    lib.sqlite3_libversion.restype = ctypes.c_char_p
+    # the same library as the module's (else its count is not the module's memory)
+    assert lib.sqlite3_libversion().decode() == sqlite3.sqlite_version
+    path = tmp_path / "a.sqlite"
+    db = connect(path)
+    writer = Writer(db)
+    start = lib.sqlite3_memory_used()
+    assert start > 0
+    now = 1_767_225_600.0
+    for n in range(3000):
+        sid = f"{n * 7919:016x}"  # sessions' ids land all over the index, as random ones do
+        events = [Event(sid, now + i, "screen", "home", 3.0) for i in range(12)]
+        writer.write([SessionStart(sid, now), *events, SessionEnd(sid, now + 20, 20.0, "idle")])
+    assert db.execute("PRAGMA page_count").fetchone()[0] * 4096 > 3_000_000
+    grown = lib.sqlite3_memory_used() - start
+    assert grown < 2 * CACHE_KIB * 1024, f"{grown / 1024:.0f} KiB"
+    db.close()
