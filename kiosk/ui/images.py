@@ -198,19 +198,31 @@ class _Signals(QObject):
 
 _EXECUTOR: ThreadPoolExecutor | None = None
 _EXECUTOR_LOCK = threading.Lock()
+_JOBS = 0  # handed to the current pool
+# A pool's threads end after this many jobs (a new pool takes the next ones). What Qt keeps
+# for each thread goes with them: a font cache that, off the GUI thread, is never cleaned
+# (Qt cleans only the GUI thread's), holding a font engine with its glyphs for every size
+# SVG text was drawn at: ~2 KB per chart and size, for as long as the thread lived
+# (docs/reliability.md, finding 13).
+JOBS_PER_POOL = 64
 
 
 def _decoder() -> ThreadPoolExecutor:
-    """The two decoding threads, shared by every store, started on the first request.
+    """The two decoding threads, shared by every store, started on the first request and
+    replaced after ``JOBS_PER_POOL`` jobs (the old ones finish what they were given, then end).
 
     A plain Python pool rather than Qt's: a Python ``QRunnable`` handed to ``QThreadPool``
     sometimes outlived its run under the soak's traffic (about one job in sixty, with its size
     and path: a slow leak), and ``QThreadPool.start(callable)`` kept more still (measured:
     docs/reliability.md)."""
-    global _EXECUTOR
+    global _EXECUTOR, _JOBS
     with _EXECUTOR_LOCK:
-        if _EXECUTOR is None:
+        if _EXECUTOR is None or _JOBS >= JOBS_PER_POOL:
+            if _EXECUTOR is not None:
+                _EXECUTOR.shutdown(wait=False)
             _EXECUTOR = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kiosk-decode")
+            _JOBS = 0
+        _JOBS += 1
         return _EXECUTOR
 
 

@@ -144,3 +144,34 @@ def test_rebuilds_leave_no_wrappers_of_deleted_widgets(qtbot, window) -> None:
         window.nav.open(0)
         window.reset_for_next_visitor()
         assert [type(o).__name__ for o in dead() if id(o) not in known] == []
+
+
+def test_decode_threads_end_after_their_share_of_jobs(qtbot, monkeypatch) -> None:
+    """A decode thread keeps a font engine for every size it drew SVG text at (Qt cleans the
+    GUI thread's font cache only), for as long as it lives: the threads are replaced after
+    ``JOBS_PER_POOL`` jobs and the old ones end (docs/reliability.md, finding 13)."""
+    import threading
+
+    from PySide6.QtCore import QSize
+
+    from kiosk.ui import images
+
+    ran: list[threading.Thread] = []
+    real = images.decode
+
+    def recording(path, size):  # noqa: ANN001, ANN202
+        ran.append(threading.current_thread())
+        return real(path, size)
+
+    monkeypatch.setattr(images, "decode", recording)
+    monkeypatch.setattr(images, "JOBS_PER_POOL", 4, raising=False)
+    monkeypatch.setattr(images, "_JOBS", 4, raising=False)  # the next job starts a pool of its own
+    chart = sorted((paths.assets_dir() / "charts").glob("*.svg"))[0]
+    store = images.ImageStore()
+    for n in range(12):
+        assert store.get(chart, QSize(200 + n, 120 + n)) is None
+        qtbot.waitUntil(lambda: not store.busy(), timeout=10000)
+    first, last = set(ran[:4]), set(ran[8:])
+    assert len(ran) == 12 and first.isdisjoint(last)
+    qtbot.waitUntil(lambda: not any(t.is_alive() for t in first), timeout=5000)
+    assert any(t.is_alive() for t in last)  # the pool in use waits for the next job
