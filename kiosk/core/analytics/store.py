@@ -51,9 +51,9 @@ def connect(path: Path, timeout: float = 2.0) -> sqlite3.Connection:
         # lose the last commits, never corrupt the file)
         db.execute("PRAGMA synchronous=NORMAL")
         # pages kept in memory: 256 KiB, not SQLite's 2 MB. The recorder's connection lives as
-        # long as the kiosk, and its cache filled up to 2 MB as the file grew past that: a
-        # third of the hour soak's rise (docs/reliability.md, finding 13). It appends small
-        # batches; the pages it reads again are the indexes' last ones.
+        # long as the kiosk, and its cache filled up to 2 MB as the file grew past that,
+        # within the hour soak (docs/reliability.md, finding 13). It appends small batches;
+        # the pages it reads again are the indexes' last ones.
         db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         db.executescript(SCHEMA)
         db.execute("PRAGMA quick_check").fetchone()
