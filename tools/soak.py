@@ -831,7 +831,7 @@ def soak(
             if report.events == report.warmup_events:
                 warm_census = monkey.census()
                 report.nav_references = (weakref.getweakrefcount(window.nav), 0)
-                report.dead_wrappers = (dead_widget_wrappers(), 0)
+                report.dead_wrappers = (len(dead_widget_wrappers()), 0)
             if report.events == report.warmup_events or report.events % sample_every == 0:
                 sample()
             if report.events % check_every == 0:
@@ -931,15 +931,15 @@ def _compare_censuses(report: Report, warm: Counter[str], end: Counter[str], win
     report.objects_grown = [(name, n) for name, n in (end - warm).most_common(10)]
     report.decode_jobs_left = decode_jobs(end)
     report.nav_references = (report.nav_references[0], weakref.getweakrefcount(window.nav))
-    report.dead_wrappers = (report.dead_wrappers[0], dead_widget_wrappers())
+    report.dead_wrappers = (report.dead_wrappers[0], len(dead_widget_wrappers()))
 
 
-def dead_widget_wrappers() -> int:
+def dead_widget_wrappers() -> list[Any]:
     """Python wrappers of widgets whose C++ side Qt has deleted, alive now."""
     from PySide6.QtWidgets import QWidget
     from shiboken6 import isValid
 
-    return sum(1 for o in gc.get_objects() if isinstance(o, QWidget) and not isValid(o))
+    return [o for o in gc.get_objects() if isinstance(o, QWidget) and not isValid(o)]
 
 
 def write_results(report: Report, out: Path) -> None:

@@ -125,12 +125,13 @@ def test_rebuilds_leave_no_wrappers_of_deleted_widgets(qtbot, window) -> None:
 
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication, QWidget
-    from shiboken6 import isValid
+
+    from tools.soak import dead_widget_wrappers
 
     def dead() -> list[QWidget]:
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
-        return [o for o in gc.get_objects() if isinstance(o, QWidget) and not isValid(o)]
+        return dead_widget_wrappers()
 
     before = dead()  # (earlier tests' windows may have left some: held, so no id is reused)
     known = {id(o) for o in before}
