@@ -5,8 +5,10 @@ Makes ``--count`` widgets of one ``--kind`` in a window, each shown, grabbed (pa
 deleted, and prints glibc's bytes in use kept per widget (deletions delivered, cycles
 collected, free pages handed back), after 200 made first so that caches filled once are not
 counted. ``--kind area`` is a QScrollArea, ``plain`` a QWidget, each holding a label;
-``area-viewport-sheet`` a scroll area whose viewport has a style sheet of its own. ``--no-sheet``:
-the window without a style sheet.
+``area-viewport-sheet`` a scroll area whose viewport has a style sheet of its own;
+``area-own-viewport`` a scroll area with the viewport the app's own areas have
+(kiosk.ui.touch.own_viewport: it leaves its background to the area's rule). ``--no-sheet``: the
+window without a style sheet.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.stylesheet_areas --kind area
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-KINDS = ("area", "plain", "area-viewport-sheet")
+KINDS = ("area", "plain", "area-viewport-sheet", "area-own-viewport")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
     from kiosk import startup
+    from kiosk.ui.touch import own_viewport
 
     startup.get_app()
     window = QWidget()
@@ -47,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             QLabel("x", widget)
         else:
             area = QScrollArea(window)
+            if args.kind == "area-own-viewport":
+                own_viewport(area)
             area.setWidget(QLabel("x"))
             if args.kind == "area-viewport-sheet":
                 area.viewport().setStyleSheet("QWidget {}")

@@ -37,14 +37,20 @@ MM_PER_INCH = 25.4
 
 
 def own_viewport(area: QAbstractScrollArea) -> None:
-    """Give ``area`` a viewport made here, set up as Qt sets up its own. To wrap the viewport
-    that Qt makes, PySide works out its type by setting up every widget class it knows (79 enum
-    types: ~12 ms and ~4.5 MB, once per process, before the first frame); a viewport made in
-    Python is known already."""
+    """Give ``area`` a viewport made here, set up as Qt sets up its own but for its background.
+    To wrap the viewport that Qt makes, PySide works out its type by setting up every widget
+    class it knows (79 enum types: ~12 ms and ~4.5 MB, once per process, before the first
+    frame); a viewport made in Python is known already.
+
+    The viewport does not fill its background: the area's style-sheet rule paints it (our areas
+    all have one, see kiosk.theme). A viewport that fills it is painted through Qt's style-sheet
+    style instead, which caches a rule for it under its address and, a viewport being a part it
+    cannot style on its own, never drops it: ~1 KB kept for good for each area made and deleted
+    (docs/reliability.md, finding 14)."""
     viewport = QWidget()
     viewport.setObjectName("qt_scrollarea_viewport")
     viewport.setBackgroundRole(QPalette.ColorRole.Base)
-    viewport.setAutoFillBackground(True)
+    viewport.setAutoFillBackground(False)
     area.setViewport(viewport)
 
 

@@ -176,3 +176,34 @@ def test_decode_threads_end_after_their_share_of_jobs(qtbot, monkeypatch) -> Non
     assert len(ran) == 12 and first.isdisjoint(last)
     qtbot.waitUntil(lambda: not any(t.is_alive() for t in first), timeout=5000)
     assert any(t.is_alive() for t in last)  # the pool in use waits for the next job
+
+
+def test_scroll_areas_leave_their_background_to_the_style_sheet(qtbot, window) -> None:
+    """docs/reliability.md, finding 14: a viewport that fills its own background is painted
+    through Qt's style-sheet style, which keeps a rule under the viewport's address after it is
+    deleted (~1 KB for each poster view a kiosk's day makes and lets go:
+    ``python -m benchmarks.stylesheet_areas --kind area-own-viewport``). The areas' rules paint
+    the background instead, in the same colour."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    background = QColor(window.ctx.palette.background)
+
+    def check(area) -> None:  # noqa: ANN001
+        viewport = area.viewport()
+        assert not viewport.autoFillBackground()
+        assert not viewport.testAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        picture = area.grab().toImage()
+        corner = picture.pixelColor(picture.width() - 2, picture.height() - 2)
+        assert corner == background, (type(area).__name__, corner.name(), background.name())
+
+    window.nav.open(2)
+    qtbot.waitUntil(lambda: 2 in window.deck.built())
+    view = window.deck.view(2)
+    qtbot.waitUntil(view.isVisible)
+    check(view)
+    window.nav.home()
+    home = window._home
+    assert home is not None
+    qtbot.waitUntil(home.isVisible)
+    check(home)
