@@ -26,6 +26,7 @@ from kiosk.ui.context import Ctx
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.layouts import empty
 from kiosk.ui.overlays import Veil
+from kiosk.ui.touch import own_viewport
 from kiosk.ui.widgets import label, nav_button
 
 if TYPE_CHECKING:
@@ -194,6 +195,7 @@ class AdminScreen(_Veil):
         row.addWidget(self.buttons, 1)
         outer.addLayout(row)
         self.body_scroll = scroll = QScrollArea()
+        own_viewport(scroll)  # its rule (#screen) paints the background (finding 14)
         scroll.setAccessibleName(tr("Content, screens, log and about"))
         scroll.setObjectName("screen")
         scroll.setWidgetResizable(True)
