@@ -26,14 +26,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
-import hmac
 import importlib.util
 import json
 import logging
 import os
 import stat
 import sys
+
+# CPython's own BLAKE2 and constant-time compare (always built in): ``hashlib`` and ``hmac`` load
+# OpenSSL's libcrypto on import, 3.7 MB of RSS and 3 ms at every start for this module only
+from _blake2 import blake2b
+from _operator import _compare_digest as compare_digest
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -89,7 +92,7 @@ def _walk(root: Path, hashed: bool) -> Iterator[list[Any]]:
                 stack.append(name)
             elif hashed and stat.S_ISREG(st.st_mode) and st.st_size <= HASHED_BYTES:
                 with open(entry.path, "rb") as fh:
-                    row.append(hashlib.sha256(fh.read(HASHED_BYTES + 1)).hexdigest())
+                    row.append(_digest(fh.read(HASHED_BYTES + 1)))
             yield row
 
 
@@ -131,7 +134,7 @@ def fingerprint(content_dir: Path, assets_dir: Path | None) -> str:
         "code": _code(),
     }
     text = json.dumps(material, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
+    return _digest(text.encode("ascii"))
 
 
 # --- encoding -----------------------------------------------------------------------------------
@@ -346,8 +349,13 @@ def _secret(key_file: Path, create: bool) -> bytes | None:
     return key
 
 
+def _digest(data: bytes) -> str:
+    return blake2b(data, digest_size=32).hexdigest()
+
+
 def _sign(secret: bytes, body: bytes) -> str:
-    return hmac.new(secret, body, hashlib.sha256).hexdigest()
+    """BLAKE2 with a key: a MAC by design (RFC 7693), no HMAC construction needed."""
+    return blake2b(body, digest_size=32, key=secret[:64]).hexdigest()
 
 
 def read(cache_file: Path, key_file: Path, stamp: str) -> LoadResult | None:
@@ -362,7 +370,7 @@ def read(cache_file: Path, key_file: Path, stamp: str) -> LoadResult | None:
         if len(raw) > MAX_CACHE_BYTES:
             raise Unusable("the cache file is too big")
         mac, sep, body = raw.partition(b"\n")
-        if not sep or not hmac.compare_digest(mac, _sign(secret, body).encode("ascii")):
+        if not sep or not compare_digest(mac, _sign(secret, body).encode("ascii")):
             raise Unusable("the cache file's signature does not match")
         data = json.loads(body.decode("utf-8"))
         _expect(type(data) is dict and set(data) == {"format", "stamp", "result"}, "a bad file")
