@@ -87,17 +87,20 @@ NOT_MET = {
     "Plan: the node tree's composition in yamlsafe.compose_node (half the time) without a "
     "Python object for each scalar's position.",
     "cold.rss": "Measured step by step by `python -m benchmarks.startup_rss` (offscreen, "
-    "content cache warm, 2026-12-06): Python 13 MB; the QApplication +30 MB (Qt's "
-    "libraries mapped); the content from the cache +6 MB; the main window's modules +7 MB; "
-    "fonts and theme +3 MB; the home built +10.5 MB (its widgets and the cards' pictures); "
-    "shown and its first second +12.5 MB (the window's backing store alone is 8 MB at "
-    "1080p, which the bare floor has too): 84 MB, against 65 to 68 MB for the bare window; "
-    "with the cache cold, reading and validating the YAML adds 15 MB more (pydantic and the "
-    "YAML parser, 168 modules). "
+    "content cache warm, 2026-12-06, after the change to BLAKE2 below): Python 13 MB; the "
+    "QApplication +29.5 MB (Qt's libraries mapped); the content from the cache +3.6 MB; the "
+    "main window's modules +7.8 MB; fonts and theme +2.4 MB; the home built +10.1 MB (its "
+    "widgets and the cards' pictures); shown and its first second +12.4 MB (the window's "
+    "backing store alone is 8 MB at 1080p, which the bare floor has too): 81.3 MB, against 65 "
+    "to 68 MB for the bare window; with the cache cold, reading and validating the YAML adds "
+    "15 MB more (pydantic and the YAML parser, 168 modules). "
     "Done for issue 25: no pydantic, YAML parser or linecache at a start with unchanged "
-    "content (-14 MB), shared icons. Plan: the content cache's signature with the "
-    "built-in blake2 instead of hmac (which maps OpenSSL), fewer modules before the "
-    "first frame, the carousel built after it.",
+    "content (-14 MB), shared icons; the content cache signed with CPython's own keyed "
+    "BLAKE2 instead of hmac and hashlib, which map OpenSSL's libcrypto (-3.7 MB: 85.0 to "
+    "81.3 MB in that breakdown; not yet in this table's figures, measured before it). Plan: "
+    "fewer modules before the first frame (the main window's imports take a third of the "
+    "start: -X importtime puts the largest self times in the modules that define Qt classes "
+    "and signals), the carousel built after it.",
     "cold.rss_warm": "See the row above (that breakdown is of this start: the cache warm).",
     "cold.ratio_warm": "See the row above: the same start, with the content read from the "
     "cache; what is left is Qt's start, the home screen's imports and building the home.",
