@@ -140,6 +140,7 @@ class QuoteCanvas(QWidget):
         self.highlight: tuple[int, int] | None = None  # the sentence read aloud (current quote)
         self._fit_cache: dict[tuple[int, int, int], int] = {}
         self._heights: dict[tuple[int, int, int], float] = {}  # quote, px, width: text height
+        self._height_for: dict[int, int] = {}  # width: heightForWidth (layouts ask it again)
         self._pixmaps: dict[int, QPixmap] = {}  # the current and the previous quote, drawn
         self.line = ProgressLine(ctx, self)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -233,10 +234,14 @@ class QuoteCanvas(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        """Tall enough for the longest quote at the smallest allowed size: nothing is clipped."""
-        if not self.quotes:
-            return 0
-        return round(max(self.needed(i, self.min_px, width) for i in range(len(self.quotes))))
+        """Tall enough for the longest quote at the smallest allowed size: nothing is clipped.
+        Kept for each width: the quotes and the type scale are the canvas's for its life, and
+        the layouts of a home being built ask the same widths over and over (20 questions, a
+        fifth of the home's build)."""
+        if width not in self._height_for:
+            needs = (self.needed(i, self.min_px, width) for i in range(len(self.quotes)))
+            self._height_for[width] = round(max(needs, default=0))
+        return self._height_for[width]
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(800, self.heightForWidth(800))
