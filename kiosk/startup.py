@@ -270,13 +270,13 @@ def after_first_frame(window: QWidget, fn: Callable[[], None], fallback_ms: int 
     class Exposed(QObject):
         def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt override
             if event.type() == QEvent.Type.Expose and obj.isExposed():
-                QTimer.singleShot(0, run)  # after this expose's paint and flush
+                QTimer.singleShot(0, self, run)  # after this expose's paint and flush
             return False
 
     watcher = Exposed(window)
     handle = window.windowHandle()
     if handle is None or handle.isExposed():
-        QTimer.singleShot(0, run)
+        QTimer.singleShot(0, watcher, run)  # (not at all if the window goes first)
     else:
         handle.installEventFilter(watcher)
     fallback.timeout.connect(run)

@@ -97,7 +97,8 @@ class Reader(QObject):
         return self._engine_name
 
     def prepare_later(self) -> None:
-        QTimer.singleShot(START_AFTER_MS, self.prepare)
+        # (with the reader as the call's context: a reader deleted in the meantime is not called)
+        QTimer.singleShot(START_AFTER_MS, self, self.prepare)
 
     def prepare(self) -> None:
         """Make the engine (once): the buttons show when it is ready."""
@@ -226,7 +227,9 @@ class Reader(QObject):
             self._spoke = True
         elif name == "Ready" and self._spoke and self.owner is not None:
             self._spoke = False
-            QTimer.singleShot(0, self._next)  # out of the engine's own signal
+            # out of the engine's own signal; not at all if the reader goes first (its window
+            # closed: a bound method alone would still be called, on a deleted reader)
+            QTimer.singleShot(0, self, self._next)
 
     def _on_error(self, _reason: Any, text: str) -> None:
         log.info("read aloud off: the %s engine reports an error: %s", self._engine_name, text)

@@ -182,6 +182,39 @@ def test_a_listener_is_a_visitor_still_there(monkeypatch, make_rig, qtbot) -> No
     assert tracker.idle_for() < 1  # the first sentence began
 
 
+def test_a_reader_deleted_as_a_sentence_ends_reads_no_more(monkeypatch, qtbot) -> None:
+    """The engine says a sentence is done and the next is asked for in a moment; if the window
+    (and its reader) goes in that moment, nothing is read and nothing raises. Before, the next
+    sentence was asked of the deleted reader: "Internal C++ object already deleted" from the
+    event loop (seen in a suite under load, in the test after the one whose window it was)."""
+    import shiboken6
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from kiosk import paths, startup
+    from kiosk.content.loader import load_gallery
+
+    monkeypatch.setenv(ENV, "mock")
+    result = load_gallery(MINI, paths.assets_dir())
+    # not the suite's window fixture: this test deletes the window itself
+    window = startup.gallery_window(result, (1280, 720), reduced_motion=True, theme=False)
+    window.show()
+    qtbot.waitExposed(window)
+    reader = window.reader
+    reader.prepare()
+    qtbot.waitUntil(lambda: reader.available)
+    page = open_poster(window, qtbot)
+    qtbot.mouseClick(page.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Speaking" in reader.states, timeout=5000)
+    reader._on_state(QTextToSpeech.State.Ready)  # as the engine's signal: the sentence ended
+    shiboken6.delete(window)  # the window closed, and the reader with it
+    assert not shiboken6.isValid(reader)
+    later: list[bool] = []
+    QTimer.singleShot(50, lambda: later.append(True))
+    qtbot.waitUntil(lambda: later == [True])  # the next sentence's moment has passed
+    # (an exception in that moment fails this test: pytest-qt reports it)
+
+
 def test_the_reader_alone_reads_nothing_without_an_engine(qtbot) -> None:
     reader = Reader("en")
     reader.read([], owner=object())
