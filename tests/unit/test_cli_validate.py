@@ -123,13 +123,15 @@ def test_100000_unknown_keys_give_21_warning_lines(mini_gallery: Path) -> None:
 
 def test_100000_unknown_keys_load_fast_and_a_real_error_still_shows(mini_gallery: Path) -> None:
     """CPU time, not wall time: the machine running the suite is shared. Before the cap this
-    load took ~9 s of CPU (a "did you mean" search for each of the 100,000 keys)."""
+    load took ~9 s of CPU (a "did you mean" search for each of the 100,000 keys); with it,
+    2.0 s alone on the CI's kind of machine and 3.2 s once inside a clean-clone CI run
+    (2026-12-07), so the bound is twice the usual, well under the uncapped search."""
     poster = many_unknown_keys(mini_gallery)
     poster.write_text(poster.read_text().replace("  - value: 42\n", "  - value: [42]\n"))
     started = time.process_time()
     result = load_gallery(mini_gallery, paths.assets_dir())
     spent = time.process_time() - started
-    assert spent < 3.0, f"{spent:.1f} s of CPU"
+    assert spent < 5.0, f"{spent:.1f} s of CPU"
     assert [str(p) for p in result.errors] == [
         "posters/dock.yaml:17:5: the 1st fact's value must be a number or text, not a list",
     ]
